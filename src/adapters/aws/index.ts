@@ -1,0 +1,6 @@
+/**
+ * The aws catalogue adapter.
+ *
+ * @packageDocumentation
+ */
+export { VERSION } from "nodefit";

@@ -1,0 +1,6 @@
+/**
+ * The azure catalogue adapter.
+ *
+ * @packageDocumentation
+ */
+export { VERSION } from "nodefit";

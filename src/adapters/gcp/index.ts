@@ -1,0 +1,6 @@
+/**
+ * The gcp catalogue adapter.
+ *
+ * @packageDocumentation
+ */
+export { VERSION } from "nodefit";

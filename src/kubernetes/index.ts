@@ -1,0 +1,6 @@
+/**
+ * Kubernetes objects in, nodefit's input out.
+ *
+ * @packageDocumentation
+ */
+export { VERSION } from "nodefit";

@@ -1,0 +1,48 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+// Each public subpath with one function (or value) that must be reachable through it. Kept in step
+// with package.json's exports map by the first test.
+const probes: ReadonlyArray<{ readonly subpath: string; readonly expression: string }> = [
+  { subpath: "nodefit", expression: "typeof m.VERSION" },
+  { subpath: "nodefit/kubernetes", expression: "typeof m.VERSION" },
+  { subpath: "nodefit/aws", expression: "typeof m.VERSION" },
+  { subpath: "nodefit/azure", expression: "typeof m.VERSION" },
+  { subpath: "nodefit/gcp", expression: "typeof m.VERSION" },
+  { subpath: "nodefit/testing", expression: "typeof m.VERSION" },
+];
+
+const root = new URL("../../", import.meta.url);
+
+function runNode(args: readonly string[]): string {
+  return execFileSync(process.execPath, [...args], { cwd: root, encoding: "utf8" }).trim();
+}
+
+describe("built package", () => {
+  it("exports exactly the probed subpaths", () => {
+    const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { exports: Record<string, unknown> };
+    const listed = Object.keys(pkg.exports)
+      .filter((k) => k !== "./package.json")
+      .map((k) => (k === "." ? "nodefit" : `nodefit/${k.slice(2)}`));
+    expect(listed.sort()).toEqual(probes.map((p) => p.subpath).sort());
+  });
+
+  for (const { subpath, expression } of probes) {
+    it(`${subpath} works with import`, () => {
+      const out = runNode(["--input-type=module", "-e", `import * as m from ${JSON.stringify(subpath)}; console.log(${expression});`]);
+      expect(out).not.toBe("undefined");
+      expect(out.length).toBeGreaterThan(0);
+    });
+    it(`${subpath} works with require`, () => {
+      const out = runNode(["-e", `const m = require(${JSON.stringify(subpath)}); console.log(${expression});`]);
+      expect(out).not.toBe("undefined");
+      expect(out.length).toBeGreaterThan(0);
+    });
+  }
+
+  it("the bin prints its usage", () => {
+    const out = runNode(["dist/cli/main.js", "--help"]);
+    expect(out).toContain("nodefit schedule");
+  });
+});

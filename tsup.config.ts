@@ -1,0 +1,32 @@
+import { defineConfig } from "tsup";
+
+// One build, several entries: subpath entries import the core through the package's own name
+// ("nodefit"), marked external, so a bundle never holds two copies of the core.
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      "kubernetes/index": "src/kubernetes/index.ts",
+      "aws/index": "src/adapters/aws/index.ts",
+      "azure/index": "src/adapters/azure/index.ts",
+      "gcp/index": "src/adapters/gcp/index.ts",
+      "testing/index": "src/testing/index.ts",
+    },
+    format: ["esm", "cjs"],
+    dts: true,
+    clean: true,
+    sourcemap: false,
+    target: "node20",
+    splitting: false,
+    treeshake: true,
+    external: ["nodefit", "fast-check"],
+  },
+  {
+    entry: { "cli/main": "src/cli/main.ts" },
+    format: ["esm"],
+    clean: false,
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+    external: ["nodefit"],
+  },
+]);
