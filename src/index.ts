@@ -6,3 +6,13 @@
 
 /** The version of this build of nodefit. */
 export const VERSION: string = "0.1.0";
+
+export type * from "./types/kubernetes.js";
+export * from "./errors.js";
+export * from "./resources/index.js";
+export * from "./requirements/index.js";
+export * from "./taints/index.js";
+export * from "./instance-types/index.js";
+export * from "./topology/index.js";
+export * from "./scheduler/index.js";
+export * from "./consolidation/index.js";
