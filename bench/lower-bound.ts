@@ -1,7 +1,12 @@
 // The packing-quality yardstick: the LP relaxation of "buy instances so that their allocatable covers
 // every pod's requests", solved with HiGHS. Fractional instances make it a true lower bound on the hourly
 // cost of any valid packing, so cost / bound ≥ 1 and nearer 1 is better.
-import highsLoader from "highs";
+import * as highsModule from "highs";
+
+// The package types describe CommonJS; under ESM the loader is the default export.
+const highsLoader = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as unknown as () => Promise<{
+  solve(model: string, options: object): { Status: string; ObjectiveValue: number };
+}>;
 
 /** One instance type as the bound sees it: allocatable per resource and the cheapest price. */
 export interface BoundType {

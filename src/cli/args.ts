@@ -1,4 +1,6 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 import { UsageError } from "./io.js";
 
 /** Output formats every command understands. */
@@ -53,9 +55,20 @@ function needPaths(paths: readonly string[], command: string): readonly string[]
   return paths;
 }
 
-function parse(command: string, argv: readonly string[], options: Parameters<typeof parseArgs>[0]["options"]) {
+interface Parsed {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+function parse(command: string, argv: readonly string[], options: ParseArgsOptionsConfig): Parsed {
   try {
-    return parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as Parsed["values"], positionals };
   } catch (error) {
     throw new UsageError((error as Error).message, command);
   }
