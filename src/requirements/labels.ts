@@ -1,0 +1,106 @@
+/**
+ * Well-known, restricted and aliased node label keys, as Karpenter defines them.
+ *
+ * @module
+ */
+
+/** The NodePool a node was launched from. */
+export const LABEL_NODEPOOL = "karpenter.sh/nodepool";
+/** The zone a node runs in. */
+export const LABEL_ZONE = "topology.kubernetes.io/zone";
+/** The region a node runs in. */
+export const LABEL_REGION = "topology.kubernetes.io/region";
+/** The node's instance type name. */
+export const LABEL_INSTANCE_TYPE = "node.kubernetes.io/instance-type";
+/** The CPU architecture (`amd64`, `arm64`). */
+export const LABEL_ARCH = "kubernetes.io/arch";
+/** The operating system (`linux`, `windows`). */
+export const LABEL_OS = "kubernetes.io/os";
+/** How the capacity is bought: one of {@link CAPACITY_TYPES}. */
+export const LABEL_CAPACITY_TYPE = "karpenter.sh/capacity-type";
+/** The Windows build number of Windows nodes. */
+export const LABEL_WINDOWS_BUILD = "node.kubernetes.io/windows-build";
+/** The node's host name; unique per node, never set from requirements. */
+export const LABEL_HOSTNAME = "kubernetes.io/hostname";
+
+/**
+ * Labels that may stay undefined on the NodeClaim side because instance types and offerings supply
+ * them (upstream `WellKnownLabels` before providers extend it).
+ */
+export const WELL_KNOWN_LABELS: ReadonlySet<string> = new Set([
+  LABEL_NODEPOOL,
+  LABEL_ZONE,
+  LABEL_REGION,
+  LABEL_INSTANCE_TYPE,
+  LABEL_ARCH,
+  LABEL_OS,
+  LABEL_CAPACITY_TYPE,
+  LABEL_WINDOWS_BUILD,
+]);
+
+/** The capacity types Karpenter knows, in its order of precedence for reporting. */
+export const CAPACITY_TYPES: readonly string[] = ["on-demand", "spot", "reserved"];
+
+/** Label keys no pod or NodePool may constrain. */
+export const RESTRICTED_LABELS: ReadonlySet<string> = new Set([LABEL_HOSTNAME]);
+
+/** Label domains (and their subdomains) reserved for Karpenter itself, except for well-known keys. */
+export const RESTRICTED_LABEL_DOMAINS: ReadonlySet<string> = new Set(["karpenter.sh"]);
+
+/** Deprecated label keys and the keys they are rewritten to. */
+export const LABEL_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["failure-domain.beta.kubernetes.io/zone", LABEL_ZONE],
+  ["failure-domain.beta.kubernetes.io/region", LABEL_REGION],
+  ["beta.kubernetes.io/arch", LABEL_ARCH],
+  ["beta.kubernetes.io/os", LABEL_OS],
+  ["beta.kubernetes.io/instance-type", LABEL_INSTANCE_TYPE],
+]);
+
+/**
+ * Rewrites a deprecated label key to its current name; other keys are returned unchanged.
+ *
+ * @param key - a label key
+ * @returns the current name of the key
+ * @example
+ * ```ts
+ * normalizeLabelKey("beta.kubernetes.io/arch"); // "kubernetes.io/arch"
+ * ```
+ */
+export function normalizeLabelKey(key: string): string {
+  return LABEL_ALIASES.get(key) ?? key;
+}
+
+/**
+ * The domain part of a label key (before the `/`), or `""` for a key without a prefix.
+ *
+ * @param key - a label key
+ * @returns the key's domain
+ */
+export function labelDomain(key: string): string {
+  const slash = key.indexOf("/");
+  return slash < 0 ? "" : key.slice(0, slash);
+}
+
+/**
+ * Whether pods and NodePools are forbidden to use a label key: `kubernetes.io/hostname`, and every key
+ * in the `karpenter.sh` domain or a subdomain of it unless the key is well-known. The `kubernetes.io`
+ * and `k8s.io` domains are allowed as custom labels.
+ *
+ * @param key - a label key
+ * @param wellKnown - the keys exempt from the domain rule (a provider's extended set)
+ * @returns true if the key is restricted
+ * @example
+ * ```ts
+ * isRestrictedLabel("karpenter.sh/custom"); // true
+ * isRestrictedLabel("karpenter.sh/capacity-type"); // false
+ * ```
+ */
+export function isRestrictedLabel(key: string, wellKnown: ReadonlySet<string> = WELL_KNOWN_LABELS): boolean {
+  if (RESTRICTED_LABELS.has(key)) return true;
+  if (wellKnown.has(key)) return false;
+  const domain = labelDomain(key);
+  for (const restricted of RESTRICTED_LABEL_DOMAINS) {
+    if (domain === restricted || domain.endsWith(`.${restricted}`)) return true;
+  }
+  return false;
+}
