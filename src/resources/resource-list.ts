@@ -1,0 +1,67 @@
+import type { PathSegment } from "../errors.js";
+import type { ResourceMap } from "../types/kubernetes.js";
+import { formatAmount, quantityAmountAt } from "./amount.js";
+
+/**
+ * Amounts per resource name in base units: `cpu` in millicores, every other resource in whole
+ * units (bytes for memory, ephemeral-storage and hugepages, counts for pods and extended
+ * resources). Every amount is a safe integer; a missing resource counts as 0.
+ */
+export type ResourceList = ReadonlyMap<string, number>;
+
+/** The empty resource list. */
+export const EMPTY_RESOURCES: ResourceList = new Map();
+
+/**
+ * Reads a manifest's `{ resource: quantity }` map into a {@link ResourceList}.
+ *
+ * Keys are read as own enumerable properties, so `__proto__` and `constructor` are ordinary
+ * resource names. Entry order follows the map.
+ *
+ * @param map - the manifest map (`requests`, `limits`, `allocatable`, ...); undefined is empty
+ * @param basePath - where the map sits in its object, prefixed to error paths
+ * @returns the amounts in base units
+ * @throws QuantityError with `path` ending in the resource name when a quantity is invalid or
+ *   beyond 2^53 base units
+ * @example
+ * ```ts
+ * resourceList({ cpu: "1.5", memory: "2Gi" }); // Map { "cpu" => 1500, "memory" => 2147483648 }
+ * ```
+ */
+export function resourceList(map: ResourceMap | undefined, basePath: readonly PathSegment[] = []): ResourceList {
+  const result = new Map<string, number>();
+  if (map === undefined || map === null) return result;
+  for (const name of Object.keys(map)) {
+    const value = map[name];
+    if (value === undefined) continue;
+    result.set(name, quantityAmountAt(name, value, [...basePath, name]));
+  }
+  return result;
+}
+
+/**
+ * Formats a resource list as a plain record of canonical quantity strings, keys sorted.
+ *
+ * Built with `Object.fromEntries`, so a resource named `__proto__` becomes an own property and
+ * never touches the prototype.
+ *
+ * @param list - the amounts in base units
+ * @returns `{ resource: quantity }` with keys in code-unit order
+ * @example
+ * ```ts
+ * resourceListToRecord(new Map([["memory", 2 ** 31], ["cpu", 1500]])); // { cpu: "1500m", memory: "2Gi" }
+ * ```
+ */
+export function resourceListToRecord(list: ResourceList): Record<string, string> {
+  const names = [...list.keys()].sort(compareNames);
+  return Object.fromEntries(names.map((name) => [name, formatAmount(name, list.get(name) ?? 0)]));
+}
+
+/**
+ * Orders resource names by UTF-16 code units, the deterministic order used for output.
+ *
+ * @internal
+ */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
