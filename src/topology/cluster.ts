@@ -1,0 +1,120 @@
+/**
+ * The existing cluster as groups count it: nodes with their label requirements, and the running
+ * pods that count (not terminal, not terminating, not part of the batch, on a known node) indexed by
+ * namespace.
+ *
+ * @module
+ */
+import { labelSelectorMatches, LABEL_HOSTNAME, requirementsFromLabels, type Requirements } from "../requirements/index.js";
+import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
+import { podKey } from "../_internal/pod-key.js";
+import type { TopologyGroup } from "./group.js";
+import { podLabels, podNamespace } from "./group-specs.js";
+import type { TopologyNode } from "./types.js";
+
+/**
+ * An existing node with its requirements computed once.
+ *
+ * @internal
+ */
+export interface IndexedNode {
+  readonly name: string;
+  readonly labels: ReadonlyMap<string, string>;
+  readonly taints: readonly Taint[];
+  readonly requirements: Requirements;
+}
+
+/**
+ * A running pod that counts, with its node.
+ *
+ * @internal
+ */
+export interface CountedPod {
+  readonly pod: Pod;
+  readonly labels: StringMap;
+  readonly node: IndexedNode;
+}
+
+/**
+ * Whether a running pod is ignored for topology: terminal (Succeeded, Failed) or terminating.
+ *
+ * @param pod - the pod
+ * @returns true if ignored
+ * @internal
+ */
+export function ignoredForTopology(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === "Succeeded" || phase === "Failed" || pod.metadata.deletionTimestamp != null;
+}
+
+/**
+ * A node's domain for a key: its label, or for the hostname key its name when the label is missing.
+ *
+ * @param node - the node
+ * @param key - the topology key
+ * @returns the domain, or undefined when the node has none
+ * @internal
+ */
+export function nodeDomain(node: { readonly name: string; readonly labels: ReadonlyMap<string, string> }, key: string): string | undefined {
+  return node.labels.get(key) ?? (key === LABEL_HOSTNAME ? node.name : undefined);
+}
+
+/**
+ * The cluster's nodes and counted pods.
+ *
+ * @internal
+ */
+export class ClusterIndex {
+  /** The nodes, in input order. */
+  readonly nodes: readonly IndexedNode[];
+  /** The counted pods by namespace. */
+  readonly podsByNamespace: ReadonlyMap<string, readonly CountedPod[]>;
+
+  /**
+   * @param nodes - the existing nodes
+   * @param boundPods - the running pods
+   * @param excluded - keys of the batch's pods, never counted
+   */
+  constructor(nodes: readonly TopologyNode[], boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[], excluded: ReadonlySet<string>) {
+    const byName = new Map<string, IndexedNode>();
+    const indexed = nodes.map((n) => {
+      const node: IndexedNode = { name: n.name, labels: n.labels, taints: n.taints, requirements: requirementsFromLabels(n.labels) };
+      byName.set(n.name, node);
+      return node;
+    });
+    const pods = new Map<string, CountedPod[]>();
+    for (const { pod, nodeName } of boundPods) {
+      const node = byName.get(nodeName);
+      if (node === undefined || ignoredForTopology(pod) || excluded.has(podKey(pod))) continue;
+      const namespace = podNamespace(pod);
+      let list = pods.get(namespace);
+      if (list === undefined) pods.set(namespace, (list = []));
+      list.push({ pod, labels: podLabels(pod), node });
+    }
+    this.nodes = indexed;
+    this.podsByNamespace = pods;
+  }
+
+  /**
+   * Initial counts of a new (forward) group: registers the domain of every node its filter admits,
+   * then counts the running pods its selector matches in its namespaces, on admitted nodes that have
+   * the key. A missing selector counts every pod of the namespaces, as upstream's unfiltered listing.
+   *
+   * @param group - the new group
+   */
+  countInto(group: TopologyGroup): void {
+    for (const node of this.nodes) {
+      if (!group.filter.matches(node.taints, node.requirements)) continue;
+      const domain = nodeDomain(node, group.key);
+      if (domain !== undefined) group.register(domain);
+    }
+    for (const namespace of group.namespaces) {
+      for (const counted of this.podsByNamespace.get(namespace) ?? []) {
+        if (group.selector && !labelSelectorMatches(group.selector, counted.labels)) continue;
+        const domain = nodeDomain(counted.node, group.key);
+        if (domain === undefined || !group.filter.matches(counted.node.taints, counted.node.requirements)) continue;
+        group.record(domain);
+      }
+    }
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The per-run topology state the scheduler drives: topology spread, pod affinity and pod
+ * anti-affinity (forward and inverse) with upstream Karpenter's semantics.
+ *
+ * Determinism: where upstream picks a domain among equals by map order, nodefit picks the lexically
+ * smallest (spread: the lowest count, then the smallest name; affinity bootstrap: the smallest
+ * domain the pod and node both allow).
+ *
+ * @module
+ */
+import { podKey } from "../_internal/pod-key.js";
+import { WELL_KNOWN_LABELS, normalizeLabelKey, type CompatibilityOptions, type Requirements } from "../requirements/index.js";
+import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
+import { ClusterIndex, ignoredForTopology, nodeDomain } from "./cluster.js";
+import { GroupConflict } from "./conflict.js";
+import { DomainUniverse } from "./domain-universe.js";
+import { groupHash, TopologyGroup, type GroupIdentity } from "./group.js";
+import { inverseGroupIdentities, ownedGroupIdentities, podLabels, podNamespace, type NamespaceIndex } from "./group-specs.js";
+import { KEEP, nextDomain, singleValue } from "./rules.js";
+import type { TopologyBuildInput, TopologyRecordOptions, TopologyResult, TopologyType } from "./types.js";
+
+const LENIENT: CompatibilityOptions = { allowUndefined: WELL_KNOWN_LABELS };
+const STRICT: CompatibilityOptions = {};
+const NO_LABELS: ReadonlyMap<string, string> = new Map();
+
+/** What the topology remembers per pod key; the group lists extend lazily as groups appear. */
+interface PodState {
+  readonly namespace: string;
+  readonly labels: StringMap;
+  /** Forward groups the pod owns (from its last update). */
+  owned: readonly TopologyGroup[];
+  /** Inverse groups the pod owns (its required anti-affinity terms). */
+  readonly inverseOwned: TopologyGroup[];
+  /** Forward groups that select the pod, among the first `scanned`. */
+  readonly selecting: TopologyGroup[];
+  readonly selectingSet: Set<TopologyGroup>;
+  scanned: number;
+  /** Inverse groups that select the pod, among the first `inverseScanned`. */
+  readonly inverseSelecting: TopologyGroup[];
+  inverseScanned: number;
+}
+
+/** A read-only view of one group, for inspection and explanations. */
+export interface TopologyGroupView {
+  /** The group's kind. */
+  readonly type: TopologyType;
+  /** True for an inverse anti-affinity group (counts pods carrying the anti-affinity). */
+  readonly inverse: boolean;
+  /** The topology key. */
+  readonly key: string;
+  /** The namespaces the selector looks in, sorted. */
+  readonly namespaces: readonly string[];
+  /** maxSkew (the largest int32 for affinity groups). */
+  readonly maxSkew: number;
+  /** The known domains and their counts, sorted by domain. */
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+/**
+ * Topology spread constraints, pod affinity and pod anti-affinity for one scheduling run. Build it
+ * once from the cluster and the batch, then for each placement ask {@link Topology.addRequirements}
+ * and, once committed, {@link Topology.record}.
+ *
+ * @example
+ * ```ts
+ * const topology = Topology.build({ templates, nodes, boundPods, pendingPods, preferencePolicy: "Respect" });
+ * const result = topology.addRequirements(pod, podRequirements(pod.spec, { strict: true }), nodeRequirements, taints);
+ * if (result.ok) topology.record(pod, result.requirements, taints);
+ * ```
+ */
+export class Topology {
+  private readonly universe: DomainUniverse;
+  private readonly cluster: ClusterIndex;
+  private readonly namespaces: NamespaceIndex;
+  private readonly policy: "Respect" | "Ignore";
+  private readonly groups: TopologyGroup[] = [];
+  private readonly groupsByHash = new Map<string, TopologyGroup>();
+  private readonly inverse: TopologyGroup[] = [];
+  private readonly inverseByHash = new Map<string, TopologyGroup>();
+  private readonly byKey = new Map<string, TopologyGroup[]>();
+  private readonly pods = new Map<string, PodState>();
+
+  private constructor(input: TopologyBuildInput) {
+    this.policy = input.preferencePolicy;
+    this.universe = DomainUniverse.build(input.templates);
+    this.cluster = new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey)));
+    const namespaces = new Map<string, ReadonlyMap<string, string>>(input.namespaces ?? []);
+    for (const pod of [...input.boundPods.map((b) => b.pod), ...input.pendingPods]) {
+      if (!namespaces.has(podNamespace(pod))) namespaces.set(podNamespace(pod), NO_LABELS);
+    }
+    this.namespaces = namespaces;
+  }
+
+  /**
+   * Builds the topology: the domain universe from the NodePools, inverse anti-affinity groups for
+   * running pods with required anti-affinity, and every group the batch's pods ask for.
+   *
+   * @param input - NodePools, nodes, running and pending pods, namespaces and preference policy
+   * @returns the topology
+   */
+  static build(input: TopologyBuildInput): Topology {
+    const topology = new Topology(input);
+    const excluded = new Set(input.pendingPods.map(podKey));
+    const nodes = new Map(input.nodes.map((n) => [n.name, n]));
+    for (const { pod, nodeName } of input.boundPods) {
+      const node = nodes.get(nodeName);
+      if (node === undefined || ignoredForTopology(pod) || excluded.has(podKey(pod))) continue;
+      for (const id of inverseGroupIdentities(pod, topology.namespaces)) {
+        const domain = nodeDomain(node, id.key);
+        if (domain !== undefined) topology.inverseGroup(id).record(domain);
+      }
+    }
+    for (const pod of input.pendingPods) topology.update(pod);
+    return topology;
+  }
+
+  /**
+   * Re-derives the groups a pod owns from its current spec; call it after relaxing a copy of the
+   * pod and again with the original when the attempt fails.
+   *
+   * @param pod - the pod (any copy sharing its uid, or namespace/name)
+   */
+  update(pod: Pod): void {
+    const key = podKey(pod);
+    let state = this.pods.get(key);
+    if (state === undefined) {
+      state = {
+        namespace: podNamespace(pod),
+        labels: podLabels(pod),
+        owned: [],
+        inverseOwned: [],
+        selecting: [],
+        selectingSet: new Set(),
+        scanned: 0,
+        inverseSelecting: [],
+        inverseScanned: 0,
+      };
+      this.pods.set(key, state);
+    }
+    for (const id of inverseGroupIdentities(pod, this.namespaces)) {
+      const group = this.inverseGroup(id);
+      if (!state.inverseOwned.includes(group)) state.inverseOwned.push(group);
+    }
+    const owned: TopologyGroup[] = [];
+    for (const id of ownedGroupIdentities(pod, this.policy, this.namespaces)) {
+      const group = this.forwardGroup(id);
+      if (!owned.includes(group)) owned.push(group);
+    }
+    state.owned = owned;
+  }
+
+  /**
+   * Whether {@link Topology.addRequirements} can narrow anything for the pod: it owns a group or an
+   * inverse anti-affinity group selects it. Cheap: amortised O(1) per call.
+   *
+   * @param pod - the pod
+   * @returns true if topology constrains the pod
+   */
+  hasConstraints(pod: Pod): boolean {
+    const state = this.stateOf(pod);
+    return state.owned.length > 0 || this.inverseSelectingOf(state).length > 0;
+  }
+
+  /**
+   * The node's requirements tightened by every group the pod owns and every inverse anti-affinity
+   * group that selects it. Pure: changes no count. Each group sees the node's requirements as given
+   * (not as tightened by the other groups), as upstream does.
+   *
+   * @param pod - the pod being placed
+   * @param podStrictRequirements - the pod's strict requirements (no preferred node affinity): its domains
+   * @param nodeRequirements - the candidate node's requirements, the pod's already merged in
+   * @param _nodeTaints - the node's taints (no inverse group filters by taints)
+   * @returns the tightened requirements, or the first conflict
+   */
+  addRequirements(pod: Pod, podStrictRequirements: Requirements, nodeRequirements: Requirements, _nodeTaints: readonly Taint[]): TopologyResult {
+    const state = this.stateOf(pod);
+    const inverse = this.inverseSelectingOf(state);
+    if (state.owned.length === 0 && inverse.length === 0) return { ok: true, requirements: nodeRequirements };
+    const selfSelecting = this.selectingOf(state) && state.selectingSet;
+    let requirements = nodeRequirements;
+    for (let i = 0; i < state.owned.length + inverse.length; i++) {
+      const group = (i < state.owned.length ? state.owned[i] : inverse[i - state.owned.length]) as TopologyGroup;
+      const podDomains = podStrictRequirements.get(group.key);
+      const nodeDomains = nodeRequirements.get(group.key);
+      const answer = nextDomain(group, selfSelecting.has(group), podDomains, nodeDomains);
+      if (answer === null) return { ok: false, conflict: new GroupConflict(group, podDomains, nodeDomains) };
+      if (answer === KEEP) continue;
+      requirements = requirements.add(answer);
+      if (requirements.get(group.key).isEmpty()) return { ok: false, conflict: new GroupConflict(group, podDomains, nodeDomains) };
+    }
+    return { ok: true, requirements };
+  }
+
+  /**
+   * Counts a committed pod: every forward group that selects it and whose node filter admits the
+   * node records it (anti-affinity on every domain the node could still land in, spread and affinity
+   * only once the node's requirement on the key is a single value), and every inverse group the pod
+   * owns records all the node's possible domains.
+   *
+   * @param pod - the committed pod
+   * @param nodeRequirements - the node's requirements after the pod was added
+   * @param nodeTaints - the node's taints (for spread filters with nodeTaintsPolicy Honor)
+   * @param options - `strict: true` for existing nodes
+   */
+  record(pod: Pod, nodeRequirements: Requirements, nodeTaints: readonly Taint[], options?: TopologyRecordOptions): void {
+    const state = this.stateOf(pod);
+    const compatibility = options?.strict ? STRICT : LENIENT;
+    for (const group of this.selectingOf(state)) {
+      if (!group.filter.matches(nodeTaints, nodeRequirements, compatibility)) continue;
+      const domains = nodeRequirements.get(group.key);
+      if (group.type === "anti-affinity") {
+        if (!domains.complement) for (const domain of domains.values) group.record(domain);
+      } else {
+        const domain = singleValue(domains);
+        if (domain !== undefined) group.record(domain);
+      }
+    }
+    for (const group of state.inverseOwned) {
+      const domains = nodeRequirements.get(group.key);
+      if (!domains.complement) for (const domain of domains.values) group.record(domain);
+    }
+  }
+
+  /**
+   * Makes a domain known to every group on a key (e.g. a new node claim's placeholder hostname).
+   *
+   * @param key - the topology key
+   * @param domain - the domain
+   */
+  register(key: string, domain: string): void {
+    for (const group of this.byKey.get(normalizeLabelKey(key)) ?? []) group.register(domain);
+  }
+
+  /**
+   * A snapshot of every group, forward groups first, each in creation order.
+   *
+   * @returns the views
+   */
+  groupViews(): readonly TopologyGroupView[] {
+    const view = (group: TopologyGroup, inverse: boolean): TopologyGroupView => ({
+      type: group.type,
+      inverse,
+      key: group.key,
+      namespaces: [...group.namespaces].sort(),
+      maxSkew: group.maxSkew,
+      counts: new Map([...group.domains].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    });
+    return [...this.groups.map((g) => view(g, false)), ...this.inverse.map((g) => view(g, true))];
+  }
+
+  private stateOf(pod: Pod): PodState {
+    const state = this.pods.get(podKey(pod));
+    if (state !== undefined) return state;
+    this.update(pod);
+    return this.pods.get(podKey(pod)) as PodState;
+  }
+
+  private selectingOf(state: PodState): readonly TopologyGroup[] {
+    for (; state.scanned < this.groups.length; state.scanned++) {
+      const group = this.groups[state.scanned] as TopologyGroup;
+      if (group.selects(state.namespace, state.labels)) {
+        state.selecting.push(group);
+        state.selectingSet.add(group);
+      }
+    }
+    return state.selecting;
+  }
+
+  private inverseSelectingOf(state: PodState): readonly TopologyGroup[] {
+    for (; state.inverseScanned < this.inverse.length; state.inverseScanned++) {
+      const group = this.inverse[state.inverseScanned] as TopologyGroup;
+      if (group.selects(state.namespace, state.labels)) state.inverseSelecting.push(group);
+    }
+    return state.inverseSelecting;
+  }
+
+  private forwardGroup(id: GroupIdentity): TopologyGroup {
+    const hash = groupHash(id);
+    let group = this.groupsByHash.get(hash);
+    if (group !== undefined) return group;
+    group = new TopologyGroup(id, hash);
+    this.universe.forEachDomain(group.key, group.filter.domainTolerations, (domain) => group?.register(domain));
+    this.cluster.countInto(group);
+    this.addGroup(group, this.groups, this.groupsByHash);
+    return group;
+  }
+
+  private inverseGroup(id: GroupIdentity): TopologyGroup {
+    const hash = groupHash(id);
+    let group = this.inverseByHash.get(hash);
+    if (group !== undefined) return group;
+    group = new TopologyGroup(id, hash);
+    this.universe.forEachDomain(group.key, undefined, (domain) => group?.register(domain));
+    for (const node of this.cluster.nodes) {
+      const domain = nodeDomain(node, group.key);
+      if (domain !== undefined) group.register(domain);
+    }
+    this.addGroup(group, this.inverse, this.inverseByHash);
+    return group;
+  }
+
+  private addGroup(group: TopologyGroup, list: TopologyGroup[], byHash: Map<string, TopologyGroup>): void {
+    list.push(group);
+    byHash.set(group.hash, group);
+    let sameKey = this.byKey.get(group.key);
+    if (sameKey === undefined) this.byKey.set(group.key, (sameKey = []));
+    sameKey.push(group);
+  }
+}

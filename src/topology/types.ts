@@ -1,0 +1,73 @@
+/**
+ * The shapes the scheduler exchanges with the topology layer.
+ *
+ * @module
+ */
+import type { InstanceType } from "../instance-types/index.js";
+import type { Requirements } from "../requirements/index.js";
+import type { Pod, Taint } from "../types/kubernetes.js";
+
+/** A NodePool as the topology layer sees it: where new nodes could be launched. */
+export interface TopologyTemplate {
+  /** The NodePool's name. */
+  readonly nodePoolName: string;
+  /** The NodePool requirements, template labels already included (as `In`). */
+  readonly requirements: Requirements;
+  /** The template taints (`spec.taints`; startup taints are not included). */
+  readonly taints: readonly Taint[];
+  /** The instance types the NodePool may launch. */
+  readonly instanceTypes: readonly InstanceType[];
+}
+
+/** An existing node; its hostname domain is `labels.get(LABEL_HOSTNAME) ?? name`. */
+export interface TopologyNode {
+  /** The node's name. */
+  readonly name: string;
+  /** The node's labels. */
+  readonly labels: ReadonlyMap<string, string>;
+  /** The node's taints. */
+  readonly taints: readonly Taint[];
+}
+
+/** Everything {@link Topology.build} needs. */
+export interface TopologyBuildInput {
+  /** The NodePools, in any order: they only supply the domain universe. */
+  readonly templates: readonly TopologyTemplate[];
+  /** The existing nodes. */
+  readonly nodes: readonly TopologyNode[];
+  /** Running pods and the node each runs on: counted when a group is created. */
+  readonly boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[];
+  /** The pods of this batch: never counted initially; their groups are created at build. */
+  readonly pendingPods: readonly Pod[];
+  /** Namespace name → labels, for `namespaceSelector`. Namespaces seen on pods are known with no labels. */
+  readonly namespaces?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** `Ignore` drops ScheduleAnyway spread constraints and preferred pod (anti-)affinity terms. */
+  readonly preferencePolicy: "Respect" | "Ignore";
+}
+
+/** Why topology rejects a pod on a node. */
+export interface TopologyConflict {
+  /** Which kind of constraint failed. */
+  readonly code: "topology-spread" | "pod-affinity" | "pod-anti-affinity";
+  /** The topology key of the failing constraint. */
+  readonly key: string;
+  /** A readable explanation with the group's counts (built lazily). */
+  readonly message: string;
+}
+
+/** The outcome of {@link Topology.addRequirements}. */
+export type TopologyResult =
+  | { readonly ok: true; readonly requirements: Requirements }
+  | { readonly ok: false; readonly conflict: TopologyConflict };
+
+/** The three kinds of topology group. */
+export type TopologyType = "spread" | "affinity" | "anti-affinity";
+
+/** Options of {@link Topology.record}. */
+export interface TopologyRecordOptions {
+  /**
+   * Compare spread node filters strictly, as upstream does for existing nodes (whose labels are the
+   * whole truth). By default well-known labels may be undefined, as for a new node claim.
+   */
+  readonly strict?: boolean | undefined;
+}
