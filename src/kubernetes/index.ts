@@ -1,6 +1,18 @@
 /**
- * Kubernetes objects in, nodefit's input out.
+ * Kubernetes objects in, nodefit's input out: zod-validated Pods, workloads (expanded into pods),
+ * DaemonSets, Nodes, NodePools, NodeClaims, PodDisruptionBudgets and instance-type catalogues, with
+ * errors that name the file, the document and the field.
+ *
+ * `loadManifests` reads files (Node.js only); everything else is pure and runs in a browser.
  *
  * @packageDocumentation
  */
 export { VERSION } from "nodefit";
+export type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
+export { fromKubernetes, safeFromKubernetes } from "./from-kubernetes.js";
+export { expandWorkload } from "./expand-workload.js";
+export type { WorkloadObject } from "./schemas/workloads.js";
+export { ManifestError } from "./manifest-error.js";
+export type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
+export { parseManifests } from "./parse-manifests.js";
+export { loadManifests } from "./load-manifests.js";

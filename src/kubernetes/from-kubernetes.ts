@@ -1,0 +1,199 @@
+import type { DaemonSet, Node, NodeClaim, NodePool, ObjectMeta, Pod, PodDisruptionBudget } from "nodefit";
+import { expandWorkload } from "./expand-workload.js";
+import { KINDS, SKIPPED_KINDS } from "./kinds.js";
+import type { KindInfo } from "./kinds.js";
+import { ManifestError, describeDocument } from "./manifest-error.js";
+import type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
+import type { WorkloadObject } from "./schemas/workloads.js";
+import { showValue } from "./show-value.js";
+import type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
+import { withoutNulls } from "./without-nulls.js";
+import { issueMessage, issuePath } from "./zod-issues.js";
+
+type Path = ReadonlyArray<string | number>;
+type Entry = { readonly object: unknown; readonly source: KubernetesDocument; readonly label: DocumentLabel; readonly prefix: Path };
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Accumulates the outputs and problems of one run; local to {@link fromKubernetes}. */
+class Reader {
+  readonly problems: ManifestProblem[] = [];
+  readonly pods: Pod[] = [];
+  readonly boundPods: Pod[] = [];
+  readonly nodePools: NodePool[] = [];
+  readonly nodes: Node[] = [];
+  readonly nodeClaims: NodeClaim[] = [];
+  readonly daemonSets: DaemonSet[] = [];
+  readonly podDisruptionBudgets: PodDisruptionBudget[] = [];
+  readonly catalogs: KubernetesDocument[] = [];
+  readonly skipped = new Map<string, number>();
+  /** First definition of each `kind namespace/name`, for duplicate detection. */
+  private readonly seen = new Map<string, DocumentLabel>();
+
+  constructor(private readonly defaultNamespace: string) {}
+
+  problem(label: DocumentLabel, path: Path, message: string): void {
+    this.problems.push({ document: label, path, message });
+  }
+
+  /** Reads one document, or each item of a `List` / `<Kind>List`. */
+  readDocument(source: KubernetesDocument, position: number): void {
+    const label: DocumentLabel = { file: source.file, index: source.index ?? position };
+    const object = withoutNulls(source.object);
+    if (!isRecord(object)) return this.problem(label, [], `expected a Kubernetes object, got ${showValue(object)}`);
+    const kind = object["kind"];
+    if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(object["items"])) {
+      const itemKind = kind === "List" ? undefined : kind.slice(0, -"List".length);
+      object["items"].forEach((item: unknown, i: number) => {
+        // Items of a typed list (`PodList`) carry no kind or apiVersion of their own.
+        const filled = isRecord(item) && itemKind !== undefined ? { apiVersion: object["apiVersion"], kind: itemKind, ...item } : item;
+        this.readEntry({ object: filled, source, label, prefix: ["items", i] });
+      });
+      return;
+    }
+    this.readEntry({ object, source, label, prefix: [] });
+  }
+
+  private readEntry(entry: Entry): void {
+    const { object, prefix } = entry;
+    if (!isRecord(object)) return this.problem(entry.label, prefix, `expected a Kubernetes object, got ${showValue(object)}`);
+    const apiVersion = object["apiVersion"];
+    const kind = object["kind"];
+    if (typeof apiVersion !== "string" || apiVersion === "" || typeof kind !== "string" || kind === "") {
+      const missing = [typeof apiVersion === "string" && apiVersion !== "" ? [] : ["apiVersion"], typeof kind === "string" && kind !== "" ? [] : ["kind"]].flat();
+      return this.problem(entry.label, prefix, `not a Kubernetes object: no ${missing.join(" and no ")}`);
+    }
+    if (SKIPPED_KINDS.has(kind)) {
+      this.skipped.set(kind, (this.skipped.get(kind) ?? 0) + 1);
+      return;
+    }
+    const info = KINDS.get(kind);
+    if (info === undefined) {
+      return this.problem({ ...entry.label, kind }, [...prefix, "kind"], `unknown kind ${showValue(kind)} (apiVersion ${showValue(apiVersion)})`);
+    }
+    const label = this.labelFor(entry.label, kind, info, object);
+    if (!info.apiVersions.includes(apiVersion)) {
+      const expected = info.apiVersions.map((v) => JSON.stringify(v)).join(" or ");
+      return this.problem(label, [...prefix, "apiVersion"], `${showValue(apiVersion)} is not supported for ${kind}; expected ${expected}`);
+    }
+    if (info.schema === undefined) {
+      this.catalogs.push(prefix.length === 0 ? entry.source : { ...entry.source, object });
+      return;
+    }
+    const parsed = info.schema.safeParse(object, { reportInput: true, error: issueMessage });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) this.problem(label, [...prefix, ...issuePath(issue.path)], issue.message);
+      return;
+    }
+    this.accept(kind, info, label, prefix, parsed.data as { readonly metadata: ObjectMeta });
+  }
+
+  /** The document's label, with kind, name and (for namespaced kinds) the defaulted namespace. */
+  private labelFor(base: DocumentLabel, kind: string, info: KindInfo, object: Readonly<Record<string, unknown>>): DocumentLabel {
+    const metadata = isRecord(object["metadata"]) ? object["metadata"] : {};
+    const name = typeof metadata["name"] === "string" ? metadata["name"] : undefined;
+    const namespace = typeof metadata["namespace"] === "string" && metadata["namespace"] !== "" ? metadata["namespace"] : this.defaultNamespace;
+    return { ...base, kind, ...(name === undefined ? {} : { name }), ...(info.namespaced ? { namespace } : {}) };
+  }
+
+  /** Records `kind namespace/name` as defined by `label`; false (with a problem) when it already was. */
+  private claim(kind: string, namespace: string | undefined, name: string, label: DocumentLabel, path: Path): boolean {
+    const key = `${kind}\u0000${namespace ?? ""}\u0000${name}`;
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, label);
+      return true;
+    }
+    const id = namespace === undefined ? name : `${namespace}/${name}`;
+    this.problem(label, path, `duplicate ${kind} ${id}, first defined in ${describeDocument(first)}`);
+    return false;
+  }
+
+  private accept(kind: string, info: KindInfo, label: DocumentLabel, prefix: Path, value: { readonly metadata: ObjectMeta }): void {
+    const name = value.metadata.name ?? "";
+    const namespace = label.namespace;
+    if (!this.claim(kind, namespace, name, label, [...prefix, "metadata", "name"])) return;
+    const object = namespace === undefined ? value : { ...value, metadata: { ...value.metadata, namespace } };
+    switch (info.role) {
+      case "pod":
+        return this.addPod(object as Pod);
+      case "workload": {
+        const pods = expandWorkload(kind, object as WorkloadObject, namespace ?? this.defaultNamespace);
+        for (const pod of pods) {
+          if (this.claim("Pod", pod.metadata.namespace, pod.metadata.name ?? "", label, [...prefix, "metadata", "name"])) this.addPod(pod);
+        }
+        return;
+      }
+      case "daemonSet":
+        return void this.daemonSets.push(object as DaemonSet);
+      case "node":
+        return void this.nodes.push(object as Node);
+      case "nodePool":
+        return void this.nodePools.push(object as NodePool);
+      case "nodeClaim":
+        return void this.nodeClaims.push(object as NodeClaim);
+      case "podDisruptionBudget":
+        return void this.podDisruptionBudgets.push(object as PodDisruptionBudget);
+      case "catalog":
+        return;
+    }
+  }
+
+  private addPod(pod: Pod): void {
+    if ((pod.spec.nodeName ?? "") === "") this.pods.push(pod);
+    else this.boundPods.push(pod);
+  }
+
+  result(): KubernetesInput {
+    const skipped = new Map([...this.skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs } = this;
+    return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, skipped };
+  }
+}
+
+/**
+ * Like {@link fromKubernetes}, but returns the error instead of throwing it.
+ *
+ * @param documents - the objects, each with the file and position it came from
+ * @param options - see {@link FromKubernetesOptions}
+ * @returns `{ ok: true, value }` or `{ ok: false, error }` (an `invalid-input` error)
+ * @example
+ * ```ts
+ * const result = safeFromKubernetes(await loadManifests(["./manifests"]));
+ * if (!result.ok) console.error(result.error.message);
+ * ```
+ */
+export function safeFromKubernetes(documents: readonly KubernetesDocument[], options: FromKubernetesOptions = {}): KubernetesResult {
+  const reader = new Reader(options.defaultNamespace ?? "default");
+  documents.forEach((document, i) => reader.readDocument(document, i + 1));
+  if (reader.problems.length > 0) return { ok: false, error: new ManifestError(reader.problems) };
+  return { ok: true, value: reader.result() };
+}
+
+/**
+ * Turns Kubernetes objects into nodefit's input: validates every kind nodefit reads, expands
+ * workloads into pending pods, splits pods into pending and bound, and counts skipped kinds.
+ *
+ * Never mutates its input. Every problem of every document is collected into one
+ * {@link ManifestError} (code `invalid-input`), one line per problem naming the file, the document
+ * and the field, e.g. `web.yaml: document 2 (Deployment default/web):
+ * spec.template.spec.containers[0].resources.requests.cpu: "abc" is not a quantity`.
+ *
+ * @param documents - the objects, each with the file and position it came from
+ * @param options - see {@link FromKubernetesOptions}
+ * @returns the pods, NodePools, nodes, node claims, DaemonSets, PDBs and catalogues
+ * @throws ManifestError when any document is invalid
+ * @example
+ * ```ts
+ * const input = fromKubernetes([{ object: { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web" },
+ *   spec: { replicas: 2, template: { spec: { containers: [{ resources: { requests: { cpu: "1" } } }] } } } } }]);
+ * input.pods.map((p) => p.metadata.name); // ["web-0", "web-1"]
+ * ```
+ */
+export function fromKubernetes(documents: readonly KubernetesDocument[], options: FromKubernetesOptions = {}): KubernetesInput {
+  const result = safeFromKubernetes(documents, options);
+  if (!result.ok) throw result.error;
+  return result.value;
+}

@@ -1,0 +1,82 @@
+import type { z } from "zod";
+import { nodeClaimSchema, nodePoolSchema } from "./schemas/karpenter.js";
+import { nodeSchema, podDisruptionBudgetSchema } from "./schemas/cluster.js";
+import { podSchema } from "./schemas/pod.js";
+import { daemonSetSchema, jobSchema, replicatedSchema, statefulSetSchema } from "./schemas/workloads.js";
+
+/** What nodefit does with a kind it reads. */
+export type KindRole = "pod" | "workload" | "daemonSet" | "nodePool" | "node" | "nodeClaim" | "podDisruptionBudget" | "catalog";
+
+/** How one kind is read. */
+export interface KindInfo {
+  readonly role: KindRole;
+  /** The apiVersions accepted for this kind. */
+  readonly apiVersions: readonly string[];
+  readonly namespaced: boolean;
+  /** Validates the document; absent for catalogues, which their own reader validates. */
+  readonly schema?: z.ZodType | undefined;
+}
+
+/**
+ * The kinds nodefit reads, by kind name.
+ *
+ * @internal
+ */
+export const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
+  ["Pod", { role: "pod", apiVersions: ["v1"], namespaced: true, schema: podSchema }],
+  ["Deployment", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: replicatedSchema }],
+  ["ReplicaSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: replicatedSchema }],
+  ["StatefulSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: statefulSetSchema }],
+  ["Job", { role: "workload", apiVersions: ["batch/v1"], namespaced: true, schema: jobSchema }],
+  ["DaemonSet", { role: "daemonSet", apiVersions: ["apps/v1"], namespaced: true, schema: daemonSetSchema }],
+  ["Node", { role: "node", apiVersions: ["v1"], namespaced: false, schema: nodeSchema }],
+  ["NodePool", { role: "nodePool", apiVersions: ["karpenter.sh/v1"], namespaced: false, schema: nodePoolSchema }],
+  ["NodeClaim", { role: "nodeClaim", apiVersions: ["karpenter.sh/v1"], namespaced: false, schema: nodeClaimSchema }],
+  ["PodDisruptionBudget", { role: "podDisruptionBudget", apiVersions: ["policy/v1"], namespaced: true, schema: podDisruptionBudgetSchema }],
+  ["InstanceTypeCatalog", { role: "catalog", apiVersions: ["nodefit.dev/v1alpha1"], namespaced: false }],
+]);
+
+/**
+ * Kinds that do not affect scheduling: skipped and counted, so a whole manifests folder can be read.
+ *
+ * @internal
+ */
+export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
+  "APIService",
+  "AKSNodeClass",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "ConfigMap",
+  "ControllerRevision",
+  "CronJob",
+  "CSIDriver",
+  "CustomResourceDefinition",
+  "EC2NodeClass",
+  "Endpoints",
+  "EndpointSlice",
+  "Event",
+  "GCENodeClass",
+  "HorizontalPodAutoscaler",
+  "Ingress",
+  "IngressClass",
+  "Lease",
+  "LimitRange",
+  "MutatingWebhookConfiguration",
+  "Namespace",
+  "NetworkPolicy",
+  "PersistentVolume",
+  "PersistentVolumeClaim",
+  "PodTemplate",
+  "PriorityClass",
+  "ResourceQuota",
+  "Role",
+  "RoleBinding",
+  "RuntimeClass",
+  "Secret",
+  "Service",
+  "ServiceAccount",
+  "StorageClass",
+  "ValidatingWebhookConfiguration",
+  "VerticalPodAutoscaler",
+  "VolumeAttachment",
+]);

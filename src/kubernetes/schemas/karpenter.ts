@@ -1,0 +1,82 @@
+import { z } from "zod";
+import type { Budget, NodeClaim, NodePool } from "nodefit";
+import { conditionsSchema, countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";
+import { requirementWithMinValuesSchema, taintSchema } from "./scheduling.js";
+
+// Patterns of Karpenter v1's CRD validation.
+const EXPIRY = /^(([0-9]+(s|m|h))+|Never)$/;
+const BUDGET_NODES = /^((100|[0-9]{1,2})%|[0-9]+)$/;
+const BUDGET_DURATION = /^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$/;
+
+const durationSchema = z.string().regex(EXPIRY, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "720h" or "Never"` });
+
+const budgetSchema: z.ZodType<Budget> = z
+  .object({
+    nodes: z.string().regex(BUDGET_NODES, { error: (issue) => `${JSON.stringify(issue.input)} is not a node count or percentage like "10" or "20%"` }),
+    reasons: z.array(oneOf(["Underutilized", "Empty", "Drifted"])).optional(),
+    schedule: z.string().optional(),
+    duration: z.string().regex(BUDGET_DURATION, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "8h" or "1h30m"` }).optional(),
+  })
+  .superRefine((budget, ctx) => {
+    if ((budget.schedule === undefined) !== (budget.duration === undefined)) {
+      ctx.addIssue({ code: "custom", message: "schedule and duration must be set together", path: [budget.schedule === undefined ? "schedule" : "duration"], input: budget });
+    }
+  });
+
+const nodeClaimTemplateSpec = z.object({
+  requirements: z.array(requirementWithMinValuesSchema).optional(),
+  taints: z.array(taintSchema).optional(),
+  startupTaints: z.array(taintSchema).optional(),
+  expireAfter: durationSchema.optional(),
+  nodeClassRef: z.object({ group: z.string().optional(), kind: z.string().optional(), name: nameSchema }).optional(),
+});
+
+/** karpenter.sh/v1 NodePool. */
+export const nodePoolSchema: z.ZodType<NodePool> = z.object({
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  metadata: objectMetaSchema(true),
+  spec: z.object({
+    template: z
+      .object({
+        metadata: z.object({ labels: stringMapSchema.optional(), annotations: stringMapSchema.optional() }).optional(),
+        spec: nodeClaimTemplateSpec.optional(),
+      })
+      .optional(),
+    limits: resourceMapSchema.optional(),
+    weight: z.int().min(1).max(100).optional(),
+    replicas: countSchema.optional(),
+    disruption: z
+      .object({
+        consolidationPolicy: oneOf(["WhenEmpty", "WhenEmptyOrUnderutilized"]).optional(),
+        consolidateAfter: durationSchema.optional(),
+        budgets: z.array(budgetSchema).optional(),
+      })
+      .optional(),
+  }),
+});
+
+/** karpenter.sh/v1 NodeClaim. */
+export const nodeClaimSchema: z.ZodType<NodeClaim> = z.object({
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  metadata: objectMetaSchema(true),
+  spec: z
+    .object({
+      requirements: z.array(requirementWithMinValuesSchema).optional(),
+      taints: z.array(taintSchema).optional(),
+      startupTaints: z.array(taintSchema).optional(),
+      expireAfter: durationSchema.optional(),
+    })
+    .optional(),
+  status: z
+    .object({
+      nodeName: z.string().optional(),
+      providerID: z.string().optional(),
+      lastPodEventTime: timestampSchema.optional(),
+      capacity: resourceMapSchema.optional(),
+      allocatable: resourceMapSchema.optional(),
+      conditions: conditionsSchema.optional(),
+    })
+    .optional(),
+});

@@ -1,0 +1,33 @@
+import { quantityToAmount } from "nodefit";
+import { showValue } from "../show-value.js";
+
+// The Kubernetes quantity grammar: signed decimal number, then one binary, decimal or exponent suffix.
+const QUANTITY = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
+
+/**
+ * Why a value is not a usable resource quantity for `resource`, or undefined when it is one.
+ * Negative amounts are refused, as the API server refuses negative requests and limits.
+ *
+ * @param resource - the resource name (decides the unit, e.g. milli-CPU for `cpu`)
+ * @param value - the value as found in the manifest
+ * @returns a message fragment (`"abc" is not a quantity`) or undefined
+ * @internal
+ */
+export function quantityProblem(resource: string, value: unknown): string | undefined {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `${showValue(value)} is not a quantity`;
+  } else if (typeof value === "string") {
+    if (!QUANTITY.test(value)) return `${showValue(value)} is not a quantity`;
+  } else {
+    return `${showValue(value)} is not a quantity (expected a string or a number)`;
+  }
+  let amount: number;
+  try {
+    amount = quantityToAmount(resource, value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `${showValue(value)} is not a usable quantity: ${reason}`;
+  }
+  if (amount < 0) return `${showValue(value)} must not be negative`;
+  return undefined;
+}

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import type {
+  Affinity,
+  LabelSelector,
+  NodeSelectorRequirement,
+  NodeSelectorRequirementWithMinValues,
+  NodeSelectorTerm,
+  PodAffinityTerm,
+  Taint,
+  Toleration,
+  TopologySpreadConstraint,
+} from "nodefit";
+import { showValue } from "../show-value.js";
+import { nameSchema, oneOf, stringMapSchema } from "./primitives.js";
+
+const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
+const INTEGER = /^[+-]?[0-9]+$/;
+
+/** A taint: non-empty key, optional value, one of the three effects. */
+export const taintSchema: z.ZodType<Taint> = z.object({
+  key: nameSchema,
+  value: z.string().optional(),
+  effect: oneOf(EFFECTS),
+});
+
+/** A toleration; an empty key is only valid with `Exists`, and `Exists` takes no value (API validation). */
+export const tolerationSchema: z.ZodType<Toleration> = z
+  .object({
+    key: z.string().optional(),
+    operator: oneOf(["", "Equal", "Exists", "Lt", "Gt"]).optional(),
+    value: z.string().optional(),
+    effect: oneOf(["", ...EFFECTS]).optional(),
+    tolerationSeconds: z.int().optional(),
+  })
+  .superRefine((t, ctx) => {
+    const operator = t.operator ?? "";
+    if ((t.key ?? "") === "" && operator !== "Exists") {
+      ctx.addIssue({ code: "custom", message: `an empty key requires operator "Exists", not ${showValue(operator)}`, path: ["operator"], input: t.operator });
+    }
+    if (operator === "Exists" && (t.value ?? "") !== "") {
+      ctx.addIssue({ code: "custom", message: `must be empty with operator "Exists", got ${showValue(t.value)}`, path: ["value"], input: t.value });
+    }
+    if ((operator === "Lt" || operator === "Gt") && !INTEGER.test(t.value ?? "")) {
+      ctx.addIssue({ code: "custom", message: `operator ${operator} needs an integer value, got ${showValue(t.value)}`, path: ["value"], input: t.value });
+    }
+  });
+
+/** Checks the values a node selector operator needs, the way the API server and Karpenter validate them. */
+function checkOperatorValues(
+  requirement: { readonly operator: string; readonly values?: readonly string[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const values = requirement.values ?? [];
+  switch (requirement.operator) {
+    case "In":
+    case "NotIn":
+      if (values.length === 0) ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} needs at least one value`, path: ["values"], input: requirement.values });
+      return;
+    case "Exists":
+    case "DoesNotExist":
+      if (values.length > 0) ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} takes no values`, path: ["values"], input: requirement.values });
+      return;
+    default: {
+      const only = values[0];
+      if (values.length !== 1 || only === undefined || !INTEGER.test(only)) {
+        ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} needs exactly one integer value`, path: ["values"], input: requirement.values });
+      }
+    }
+  }
+}
+
+const POD_OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"] as const;
+
+/** A node selector expression in a pod's node affinity. */
+export const nodeSelectorRequirementSchema: z.ZodType<NodeSelectorRequirement> = z
+  .object({ key: nameSchema, operator: oneOf(POD_OPERATORS), values: z.array(z.string()).optional() })
+  .superRefine(checkOperatorValues);
+
+/** A NodePool or NodeClaim requirement: adds Karpenter's `Gte` / `Lte` and `minValues` (1..50). */
+export const requirementWithMinValuesSchema: z.ZodType<NodeSelectorRequirementWithMinValues> = z
+  .object({
+    key: nameSchema,
+    operator: oneOf([...POD_OPERATORS, "Gte", "Lte"]),
+    values: z.array(z.string()).optional(),
+    minValues: z.int().min(1).max(50).optional(),
+  })
+  .superRefine((r, ctx) => {
+    checkOperatorValues(r, ctx);
+    if (r.minValues !== undefined && r.operator === "In" && (r.values?.length ?? 0) < r.minValues) {
+      ctx.addIssue({ code: "custom", message: `minValues ${r.minValues} exceeds the ${r.values?.length ?? 0} values of operator In`, path: ["minValues"], input: r.minValues });
+    }
+  });
+
+const nodeSelectorTermSchema: z.ZodType<NodeSelectorTerm> = z.object({
+  matchExpressions: z.array(nodeSelectorRequirementSchema).optional(),
+  matchFields: z.array(nodeSelectorRequirementSchema).optional(),
+});
+
+/** A label selector; only the four set-based operators are allowed. */
+export const labelSelectorSchema: z.ZodType<LabelSelector> = z.object({
+  matchLabels: stringMapSchema.optional(),
+  matchExpressions: z
+    .array(
+      z
+        .object({ key: nameSchema, operator: oneOf(["In", "NotIn", "Exists", "DoesNotExist"]), values: z.array(z.string()).optional() })
+        .superRefine(checkOperatorValues),
+    )
+    .optional(),
+});
+
+const podAffinityTermSchema: z.ZodType<PodAffinityTerm> = z.object({
+  labelSelector: labelSelectorSchema.optional(),
+  namespaces: z.array(z.string()).optional(),
+  namespaceSelector: labelSelectorSchema.optional(),
+  topologyKey: nameSchema,
+  matchLabelKeys: z.array(z.string()).optional(),
+  mismatchLabelKeys: z.array(z.string()).optional(),
+});
+
+const weightSchema = z.int().min(1).max(100);
+
+const podAffinitySchema = z.object({
+  requiredDuringSchedulingIgnoredDuringExecution: z.array(podAffinityTermSchema).optional(),
+  preferredDuringSchedulingIgnoredDuringExecution: z
+    .array(z.object({ weight: weightSchema, podAffinityTerm: podAffinityTermSchema }))
+    .optional(),
+});
+
+/** A pod's affinity block: node affinity, pod affinity, pod anti-affinity. */
+export const affinitySchema: z.ZodType<Affinity> = z.object({
+  nodeAffinity: z
+    .object({
+      requiredDuringSchedulingIgnoredDuringExecution: z.object({ nodeSelectorTerms: z.array(nodeSelectorTermSchema) }).optional(),
+      preferredDuringSchedulingIgnoredDuringExecution: z
+        .array(z.object({ weight: weightSchema, preference: nodeSelectorTermSchema }))
+        .optional(),
+    })
+    .optional(),
+  podAffinity: podAffinitySchema.optional(),
+  podAntiAffinity: podAffinitySchema.optional(),
+});
+
+/** A topology spread constraint. */
+export const topologySpreadConstraintSchema: z.ZodType<TopologySpreadConstraint> = z.object({
+  maxSkew: z.int().min(1),
+  topologyKey: nameSchema,
+  whenUnsatisfiable: oneOf(["DoNotSchedule", "ScheduleAnyway"]),
+  labelSelector: labelSelectorSchema.optional(),
+  minDomains: z.int().min(1).optional(),
+  nodeAffinityPolicy: oneOf(["Honor", "Ignore"]).optional(),
+  nodeTaintsPolicy: oneOf(["Honor", "Ignore"]).optional(),
+  matchLabelKeys: z.array(z.string()).optional(),
+});

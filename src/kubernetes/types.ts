@@ -1,0 +1,42 @@
+import type { DaemonSet, InputError, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "nodefit";
+
+/**
+ * One Kubernetes object with where it came from. `file` and `index` only improve error messages;
+ * a controller passing objects it listed from the API server may leave them out.
+ */
+export interface KubernetesDocument {
+  /** The parsed object (YAML or JSON document, or a `@kubernetes/client-node` object). */
+  readonly object: unknown;
+  /** The file the object was read from. */
+  readonly file?: string | undefined;
+  /** The document's position in its file, counting from 1. Defaults to its position in the list. */
+  readonly index?: number | undefined;
+}
+
+/** The core's input, read from Kubernetes objects. Every list is in document order. */
+export interface KubernetesInput {
+  /** Pods to schedule: Pods without `spec.nodeName`, then workload pods in ordinal order, in document order. */
+  readonly pods: readonly Pod[];
+  /** Pods already bound to a node (`spec.nodeName` set). */
+  readonly boundPods: readonly Pod[];
+  readonly nodePools: readonly NodePool[];
+  readonly nodes: readonly Node[];
+  readonly nodeClaims: readonly NodeClaim[];
+  readonly daemonSets: readonly DaemonSet[];
+  readonly podDisruptionBudgets: readonly PodDisruptionBudget[];
+  /** `nodefit.dev/v1alpha1 InstanceTypeCatalog` documents, unvalidated, for the catalogue reader. */
+  readonly catalogs: readonly KubernetesDocument[];
+  /** How many documents of each kind that does not affect scheduling were skipped, by kind name. */
+  readonly skipped: ReadonlyMap<string, number>;
+}
+
+/** Options of {@link fromKubernetes}. */
+export interface FromKubernetesOptions {
+  /** Namespace of namespaced objects that name none. Default `default`. */
+  readonly defaultNamespace?: string | undefined;
+}
+
+/** The outcome of {@link safeFromKubernetes}: the input, or the error {@link fromKubernetes} would throw. */
+export type KubernetesResult =
+  | { readonly ok: true; readonly value: KubernetesInput }
+  | { readonly ok: false; readonly error: InputError };
