@@ -1,0 +1,186 @@
+/**
+ * The cluster as it is: existing nodes (and launched NodeClaims not yet registered) with their remaining
+ * capacity, the pods bound to them, and per-NodePool usage for limits.
+ *
+ * @module
+ */
+import { NodefitError, QuantityError } from "../errors.js";
+import {
+  addResources,
+  podHostPorts,
+  podRequests,
+  resourceList,
+  subtractResources,
+  type HostPort,
+  type ResourceList,
+} from "../resources/index.js";
+import { LABEL_HOSTNAME, LABEL_NODEPOOL, Requirement, requirementsFromLabels } from "../requirements/index.js";
+import { isEphemeralTaint } from "../taints/index.js";
+import type { TopologyNode } from "../topology/index.js";
+import type { Node, NodeClaim, Pod, ResourceMap, Taint } from "../types/kubernetes.js";
+import { daemonFitsNode, type DaemonPod } from "./daemons.js";
+import { ExistingNodeState } from "./existing-node.js";
+import { LABEL_INITIALIZED } from "./templates.js";
+
+/** The existing side of a run. */
+export interface Cluster {
+  /** Placement targets, initialized first, then by name. */
+  readonly nodes: readonly ExistingNodeState[];
+  /** Nodes as topology sees them. */
+  readonly topologyNodes: readonly TopologyNode[];
+  /** Running pods with the node they are bound to. */
+  readonly boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[];
+  /** Per NodePool: summed capacity of its nodes, `nodes: 1` each. */
+  readonly poolUsage: ReadonlyMap<string, ResourceList>;
+}
+
+const UNSCHEDULABLE_TAINT: Taint = { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" };
+
+function isTerminal(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === "Succeeded" || phase === "Failed" || pod.metadata.deletionTimestamp !== undefined;
+}
+
+function sameTaint(a: Taint, b: Taint): boolean {
+  return a.key === b.key && a.effect === b.effect && (a.value ?? "") === (b.value ?? "");
+}
+
+function conditionTrue(conditions: ReadonlyArray<{ type: string; status: string }> | undefined, type: string): boolean {
+  return (conditions ?? []).some((c) => c.type === type && c.status === "True");
+}
+
+function readResources(map: ResourceMap | undefined, path: readonly (string | number)[]): ResourceList {
+  try {
+    return resourceList(map);
+  } catch (error) {
+    if (error instanceof NodefitError) throw new QuantityError(error.message, [...path, ...error.path]);
+    throw error;
+  }
+}
+
+/** Fills zero or missing amounts from a fallback (an uninitialized node reports zeros before its kubelet is up). */
+function fillZeros(list: ResourceList, fallback: ResourceList): ResourceList {
+  const out = new Map(list);
+  for (const [name, amount] of fallback) if ((out.get(name) ?? 0) === 0) out.set(name, amount);
+  return out;
+}
+
+interface NodeFacts {
+  readonly name: string;
+  readonly labels: ReadonlyMap<string, string>;
+  readonly taints: readonly Taint[];
+  readonly allocatable: ResourceList;
+  readonly capacity: ResourceList;
+  readonly nodePool: string | undefined;
+  readonly initialized: boolean;
+}
+
+function factsOfNode(node: Node, index: number, claim: NodeClaim | undefined): NodeFacts {
+  const name = node.metadata.name ?? "";
+  const labels = new Map(Object.entries(node.metadata.labels ?? {}));
+  const nodePool = labels.get(LABEL_NODEPOOL) ?? claim?.metadata.labels?.[LABEL_NODEPOOL];
+  const managed = nodePool !== undefined || claim !== undefined;
+  const initialized = !managed || labels.get(LABEL_INITIALIZED) === "true" || conditionTrue(claim?.status?.conditions, "Initialized");
+  let taints = [...(node.spec?.taints ?? [])];
+  if (node.spec?.unschedulable === true && !taints.some((t) => sameTaint(t, UNSCHEDULABLE_TAINT))) taints.push(UNSCHEDULABLE_TAINT);
+  if (managed && !initialized) {
+    const startup = claim?.spec?.startupTaints ?? [];
+    taints = taints.filter((t) => !isEphemeralTaint(t) && !startup.some((s) => sameTaint(s, t)));
+  }
+  const path = ["nodes", index, "status"];
+  let allocatable = readResources(node.status?.allocatable, [...path, "allocatable"]);
+  let capacity = node.status?.capacity === undefined ? allocatable : readResources(node.status.capacity, [...path, "capacity"]);
+  if (!initialized && claim !== undefined) {
+    allocatable = fillZeros(allocatable, readResources(claim.status?.allocatable, ["nodeClaims", name, "status", "allocatable"]));
+    capacity = fillZeros(capacity, readResources(claim.status?.capacity, ["nodeClaims", name, "status", "capacity"]));
+  }
+  return { name, labels, taints, allocatable, capacity, nodePool, initialized };
+}
+
+function factsOfClaim(claim: NodeClaim, index: number): NodeFacts {
+  const name = claim.metadata.name ?? "";
+  const labels = new Map(Object.entries(claim.metadata.labels ?? {}));
+  for (const r of claim.spec?.requirements ?? []) {
+    if (r.operator === "In" && r.values?.length === 1 && !labels.has(r.key)) labels.set(r.key, r.values[0] as string);
+  }
+  const startup = claim.spec?.startupTaints ?? [];
+  const taints = (claim.spec?.taints ?? []).filter((t) => !isEphemeralTaint(t) && !startup.some((s) => sameTaint(s, t)));
+  const path = ["nodeClaims", index, "status"];
+  const allocatable = readResources(claim.status?.allocatable, [...path, "allocatable"]);
+  const capacity = claim.status?.capacity === undefined ? allocatable : readResources(claim.status.capacity, [...path, "capacity"]);
+  return { name, labels, taints, allocatable, capacity, nodePool: labels.get(LABEL_NODEPOOL), initialized: false };
+}
+
+function ownedByDaemonSet(pod: Pod, daemon: DaemonPod): boolean {
+  if ((pod.metadata.namespace ?? "default") !== (daemon.pod.metadata.namespace ?? "default")) return false;
+  return (pod.metadata.ownerReferences ?? []).some((o) => o.kind === "DaemonSet" && o.name === daemon.pod.metadata.name);
+}
+
+/**
+ * Builds the cluster side of a run.
+ *
+ * @param nodes - existing nodes (deleting ones are skipped: their pods are being rescheduled)
+ * @param nodeClaims - NodeClaims linking nodes to NodePools; those without a node become in-flight targets
+ * @param boundPods - running pods (`spec.nodeName` set)
+ * @param daemons - compiled DaemonSet pods
+ * @returns the cluster
+ * @throws QuantityError for a bad allocatable or capacity quantity
+ */
+export function buildCluster(
+  nodes: readonly Node[],
+  nodeClaims: readonly NodeClaim[],
+  boundPods: readonly Pod[],
+  daemons: readonly DaemonPod[],
+): Cluster {
+  const claimByNode = new Map<string, NodeClaim>();
+  for (const c of nodeClaims) if (c.status?.nodeName) claimByNode.set(c.status.nodeName, c);
+  const facts: NodeFacts[] = [];
+  const nodeNames = new Set<string>();
+  nodes.forEach((node, i) => {
+    nodeNames.add(node.metadata.name ?? "");
+    if (node.metadata.deletionTimestamp !== undefined) return;
+    facts.push(factsOfNode(node, i, claimByNode.get(node.metadata.name ?? "")));
+  });
+  nodeClaims.forEach((claim, i) => {
+    const linked = claim.status?.nodeName;
+    if (claim.metadata.deletionTimestamp !== undefined || (linked !== undefined && linked !== "" && nodeNames.has(linked))) return;
+    facts.push(factsOfClaim(claim, i));
+  });
+  const podsByNode = new Map<string, Pod[]>();
+  const bound: { pod: Pod; nodeName: string }[] = [];
+  for (const pod of boundPods) {
+    const nodeName = pod.spec.nodeName;
+    if (nodeName === undefined || nodeName === "" || isTerminal(pod)) continue;
+    bound.push({ pod, nodeName });
+    let list = podsByNode.get(nodeName);
+    if (list === undefined) podsByNode.set(nodeName, (list = []));
+    list.push(pod);
+  }
+  const states: ExistingNodeState[] = [];
+  const poolUsage = new Map<string, ResourceList>();
+  for (const f of facts) {
+    const hostname = f.labels.get(LABEL_HOSTNAME) ?? f.name;
+    const labelReqs = requirementsFromLabels(f.labels);
+    const requirements = labelReqs.add(Requirement.create(LABEL_HOSTNAME, "In", [hostname]));
+    let remaining = f.allocatable;
+    const ports: HostPort[] = [];
+    const onNode = podsByNode.get(f.name) ?? [];
+    for (const pod of onNode) {
+      remaining = subtractResources(remaining, podRequests(pod.spec));
+      ports.push(...podHostPorts(pod.spec));
+    }
+    for (const daemon of daemons) {
+      if (onNode.some((p) => ownedByDaemonSet(p, daemon))) continue;
+      if (!daemonFitsNode(daemon, requirements, f.taints)) continue;
+      remaining = subtractResources(remaining, daemon.requests);
+    }
+    remaining = new Map([...remaining].map(([k, v]) => [k, Math.max(0, v)]));
+    states.push(new ExistingNodeState(f.name, f.nodePool, f.initialized, requirements, f.taints, remaining, ports));
+    if (f.nodePool !== undefined) {
+      poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, new Map([["nodes", 1]]))));
+    }
+  }
+  states.sort((a, b) => (a.initialized !== b.initialized ? (a.initialized ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const topologyNodes: TopologyNode[] = facts.map((f) => ({ name: f.name, labels: f.labels, taints: f.taints }));
+  return { nodes: states, topologyNodes, boundPods: bound, poolUsage };
+}

@@ -1,0 +1,89 @@
+/**
+ * An existing node (or a launched NodeClaim not yet registered) as a placement target: its labels as strict
+ * requirements, its effective taints, what is left of its allocatable and its host ports.
+ *
+ * @module
+ */
+import { fitsResources, hostPortsConflict, subtractResources, type HostPort, type ResourceList } from "../resources/index.js";
+import type { Requirements } from "../requirements/index.js";
+import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
+import type { Taint } from "../types/kubernetes.js";
+import type { Attempt, RunContext } from "./context.js";
+
+/** The outcome of {@link ExistingNodeState.canAdd}: the tightened requirements, or a one-line reason. */
+export type NodeCheck = { readonly ok: true; readonly requirements: Requirements } | { readonly ok: false; readonly reason: string };
+
+/** A node that already exists. Mutable, owned by one run. */
+export class ExistingNodeState {
+  requirements: Requirements;
+  remaining: ResourceList;
+  readonly hostPorts: HostPort[];
+  readonly pods: string[] = [];
+  /** Pod classes known not to fit since the last change (only for pods without topology constraints). */
+  readonly failedClasses: Set<number> = new Set();
+
+  /**
+   * @param name - the node's name
+   * @param nodePool - its NodePool, when managed by Karpenter
+   * @param initialized - whether it is initialized (initialized nodes are tried first)
+   * @param requirements - its labels plus `hostname In [its hostname]`
+   * @param taints - its effective taints
+   * @param remaining - allocatable minus bound pods and not-yet-bound DaemonSet pods
+   * @param hostPorts - host ports already in use
+   */
+  constructor(
+    readonly name: string,
+    readonly nodePool: string | undefined,
+    readonly initialized: boolean,
+    requirements: Requirements,
+    readonly taints: readonly Taint[],
+    remaining: ResourceList,
+    hostPorts: readonly HostPort[],
+  ) {
+    this.requirements = requirements;
+    this.remaining = remaining;
+    this.hostPorts = [...hostPorts];
+  }
+
+  /**
+   * Checks, in upstream's order: taints, host ports, resources, strict label compatibility, topology.
+   *
+   * @param attempt - the pod being tried
+   * @param ctx - the run
+   * @returns the node's tightened requirements, or why not
+   */
+  canAdd(attempt: Attempt, ctx: RunContext): NodeCheck {
+    const { podClass } = attempt;
+    if (!toleratesAll(podClass.tolerations, this.taints)) {
+      return { ok: false, reason: `did not tolerate ${untoleratedTaints(podClass.tolerations, this.taints).map(formatTaint).join(", ")}` };
+    }
+    for (const port of podClass.hostPorts) {
+      for (const other of this.hostPorts) if (hostPortsConflict(port, other)) return { ok: false, reason: `host port ${port.port} in use` };
+    }
+    if (!fitsResources(podClass.requests, this.remaining)) return { ok: false, reason: "insufficient resources" };
+    if (!this.requirements.isCompatible(podClass.requirements)) return { ok: false, reason: "incompatible labels" };
+    let requirements = this.requirements.add(podClass.requirements);
+    if (attempt.hasTopology) {
+      const result = ctx.topology.addRequirements(attempt.pod, podClass.strictRequirements, requirements, this.taints);
+      if (!result.ok) return { ok: false, reason: result.conflict.message };
+      requirements = result.requirements;
+    }
+    return { ok: true, requirements };
+  }
+
+  /**
+   * Commits a pod to the node.
+   *
+   * @param attempt - the pod
+   * @param requirements - what {@link ExistingNodeState.canAdd} returned
+   * @param ctx - the run
+   */
+  add(attempt: Attempt, requirements: Requirements, ctx: RunContext): void {
+    this.pods.push(attempt.name);
+    this.requirements = requirements;
+    this.remaining = subtractResources(this.remaining, attempt.podClass.requests);
+    this.hostPorts.push(...attempt.podClass.hostPorts);
+    ctx.topology.record(attempt.pod, requirements, this.taints, { strict: true });
+    this.failedClasses.clear();
+  }
+}

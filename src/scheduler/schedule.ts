@@ -1,0 +1,201 @@
+/**
+ * `schedule`: upstream Karpenter's provisioning decisions for a batch of pending pods.
+ *
+ * @module
+ */
+import { InputError } from "../errors.js";
+import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { podName } from "../_internal/pod-key.js";
+import { Topology } from "../topology/index.js";
+import type { Pod } from "../types/kubernetes.js";
+import { buildCluster } from "./cluster.js";
+import type { Attempt, RunContext } from "./context.js";
+import { compileDaemonPods } from "./daemons.js";
+import { finalizeClaim } from "./finalize.js";
+import { RemainingLimits } from "./limits.js";
+import { resolveScheduleOptions } from "./options.js";
+import { PodClassCompiler, type PodClass } from "./pod-data.js";
+import { relax } from "./preferences.js";
+import { compareQueueEntries, RetryQueue } from "./queue.js";
+import type { PlacementFailure } from "./reasons.js";
+import { ReservationManager } from "./reservations.js";
+import { Solver } from "./solver.js";
+import { compareTemplates, compileTemplate } from "./templates.js";
+import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, UnschedulablePod } from "./types.js";
+
+function creationMillis(pod: Pod): number {
+  const t = pod.metadata.creationTimestamp;
+  if (t === undefined) return 0;
+  const ms = t instanceof Date ? t.getTime() : Date.parse(t);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
+  return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : input.instanceTypes;
+}
+
+/**
+ * Decides which new nodes a batch of pending pods needs, as upstream Karpenter's provisioning scheduler
+ * does: pods in first-fit-decreasing order (retried until a pass makes no progress), each placed on an
+ * existing node, else on a node claim planned earlier in the run (least loaded first), else on a new node
+ * claim from the NodePools by weight; preferences are relaxed one at a time in upstream's order when a pod
+ * fits nowhere. Pure and deterministic: the input is never mutated and the same input gives the same result.
+ *
+ * @param input - pending pods, NodePools, the instance-type catalogue, and optionally the existing cluster
+ * @param options - preference and minValues policies, instance-type truncation, reserved-capacity mode
+ * @returns the new node claims, the existing nodes that received pods, every unschedulable pod with its reason, and totals
+ * @throws RequirementError, QuantityError or InputError (stable `code`, `path`) for an invalid NodePool,
+ *   node quantity or option; an invalid pod is reported in `unschedulable`, never thrown
+ * @example
+ * ```ts
+ * import { schedule, toScheduleJson } from "nodefit";
+ * import { fakeInstanceTypes } from "nodefit/testing";
+ *
+ * const inflate = (i: number) => ({
+ *   metadata: { name: `inflate-${i}`, namespace: "default", uid: `uid-${i}` },
+ *   spec: { containers: [{ name: "app", resources: { requests: { cpu: "1" } } }] },
+ * });
+ * const result = schedule({
+ *   pods: Array.from({ length: 8 }, (_, i) => inflate(i)),
+ *   nodePools: [{ metadata: { name: "default" }, spec: { template: { spec: { requirements: [] } } } }],
+ *   instanceTypes: fakeInstanceTypes(),
+ * });
+ * result.summary.scheduled; // 8
+ * console.log(toScheduleJson(result));
+ * ```
+ */
+export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  const opts = resolveScheduleOptions(options);
+  const catalogue = catalogueOf(input);
+  const daemons = compileDaemonPods(input.daemonSets ?? []);
+  const seenPools = new Set<string>();
+  const templates = input.nodePools.map((np, i) => {
+    const t = compileTemplate(np, i, catalogue, daemons, opts.wellKnownLabels, opts.minValuesPolicy);
+    if (seenPools.has(t.name)) throw new InputError(`two NodePools are named "${t.name}"`, ["nodePools", i, "metadata", "name"]);
+    seenPools.add(t.name);
+    return t;
+  });
+  templates.sort(compareTemplates);
+  const usable = templates.filter((t) => t.instanceTypes.length > 0);
+  const toleratePreferNoSchedule = templates.some((t) => t.taints.some((taint) => taint.effect === "PreferNoSchedule"));
+
+  const pending = input.pods.filter((p) => p.spec.nodeName === undefined || p.spec.nodeName === "");
+  const bound = [...(input.boundPods ?? []), ...input.pods.filter((p) => p.spec.nodeName !== undefined && p.spec.nodeName !== "")];
+  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons);
+  const compiler = new PodClassCompiler(opts.preferencePolicy === "Ignore", opts.wellKnownLabels);
+
+  const failures = new Map<number, PlacementFailure>();
+  const valid: number[] = [];
+  const classes: PodClass[] = [];
+  pending.forEach((pod, i) => {
+    const compiled = compiler.compile(pod);
+    if (compiled.ok) {
+      valid.push(i);
+      classes[i] = compiled.podClass;
+    } else {
+      failures.set(i, { code: compiled.failure.code, message: compiled.failure.message, nodePools: [], reserved: false });
+    }
+  });
+
+  const topology = Topology.build({
+    templates: templates.map((t) => ({ nodePoolName: t.name, requirements: t.requirements, taints: t.taints, instanceTypes: catalogue })),
+    nodes: cluster.topologyNodes,
+    boundPods: cluster.boundPods,
+    pendingPods: valid.map((i) => pending[i] as Pod),
+    preferencePolicy: opts.preferencePolicy,
+  });
+  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue) };
+  const solver = new Solver(ctx, cluster.nodes, usable, input.nodePools.length > 0, new RemainingLimits(templates, cluster.poolUsage));
+
+  const keys = valid.map((i) => {
+    const pod = pending[i] as Pod;
+    const requests = (classes[i] as PodClass).requests;
+    return { index: i, cpu: requests.get("cpu") ?? 0, memory: requests.get("memory") ?? 0, created: creationMillis(pod), uid: pod.metadata.uid ?? podName(pod) };
+  });
+  keys.sort(compareQueueEntries);
+  const queue = new RetryQueue(keys.map((k) => k.index));
+  for (let i = queue.pop(); i !== undefined; i = queue.pop()) {
+    const original = pending[i] as Pod;
+    const failure = trySchedule(original, solver, compiler, topology, toleratePreferNoSchedule);
+    if (failure === undefined) {
+      failures.delete(i);
+    } else {
+      failures.set(i, failure);
+      topology.update(original);
+      queue.push(i);
+    }
+  }
+  return assemble(pending, failures, solver, cluster.nodes, opts);
+}
+
+/** Tries a pod, relaxing a copy one preference at a time until it fits or nothing is left to relax. */
+function trySchedule(
+  original: Pod,
+  solver: Solver,
+  compiler: PodClassCompiler,
+  topology: Topology,
+  toleratePreferNoSchedule: boolean,
+): PlacementFailure | undefined {
+  const name = podName(original);
+  let pod = original;
+  for (;;) {
+    const compiled = compiler.compile(pod);
+    if (!compiled.ok) return { code: compiled.failure.code, message: compiled.failure.message, nodePools: [], reserved: false };
+    const attempt: Attempt = { pod, podClass: compiled.podClass, name, hasTopology: topology.hasConstraints(pod) };
+    const placement = solver.add(attempt);
+    if (placement.ok) return undefined;
+    if (placement.failure.reserved) return placement.failure;
+    const relaxed = relax(pod, toleratePreferNoSchedule);
+    if (relaxed === undefined) return placement.failure;
+    pod = relaxed.pod;
+    topology.update(pod);
+  }
+}
+
+function roundPrice(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+function assemble(
+  pending: readonly Pod[],
+  failures: Map<number, PlacementFailure>,
+  solver: Solver,
+  nodes: readonly { readonly name: string; readonly pods: readonly string[] }[],
+  opts: ReturnType<typeof resolveScheduleOptions>,
+): ScheduleResult {
+  const counters = new Map<string, number>();
+  const nodeClaims: PlannedNodeClaim[] = [];
+  const dropped = new Map<string, string>();
+  for (const claim of solver.claims) {
+    const n = (counters.get(claim.template.name) ?? 0) + 1;
+    const finalized = finalizeClaim(claim, `${claim.template.name}-${n}`, opts);
+    if (finalized.ok) {
+      counters.set(claim.template.name, n);
+      nodeClaims.push(finalized.claim);
+    } else {
+      for (const pod of claim.pods) dropped.set(pod, finalized.message);
+    }
+  }
+  const unschedulable: UnschedulablePod[] = [];
+  pending.forEach((pod, i) => {
+    const name = podName(pod);
+    const failure = failures.get(i);
+    if (failure !== undefined) {
+      unschedulable.push({ pod: name, code: failure.code, message: failure.message, nodePools: failure.nodePools });
+    } else {
+      const message = dropped.get(name);
+      if (message !== undefined) unschedulable.push({ pod: name, code: "min-values", message, nodePools: [] });
+    }
+  });
+  const existingNodes: ExistingNodePlacement[] = nodes
+    .filter((n) => n.pods.length > 0)
+    .map((n) => ({ name: n.name, pods: [...n.pods] }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const newHourlyCost = roundPrice(nodeClaims.reduce((sum, c) => sum + c.price, 0));
+  return {
+    nodeClaims,
+    existingNodes,
+    unschedulable,
+    summary: { pods: pending.length, scheduled: pending.length - unschedulable.length, newNodeClaims: nodeClaims.length, newHourlyCost },
+  };
+}

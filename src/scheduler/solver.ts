@@ -1,0 +1,166 @@
+/**
+ * The placement cascade for one pod: existing nodes, then node claims planned in this run (least loaded
+ * first), then a new node claim from the NodePools in weight order.
+ *
+ * @module
+ */
+import { untoleratedTaints, formatTaint } from "../taints/index.js";
+import type { Attempt, RunContext } from "./context.js";
+import type { ExistingNodeState } from "./existing-node.js";
+import type { RemainingLimits } from "./limits.js";
+import type { PodClass } from "./pod-data.js";
+import { PlannedClaim } from "./planned-claim.js";
+import { combineFailures, noNodePools, type PlacementFailure } from "./reasons.js";
+import type { NodePoolTemplate } from "./templates.js";
+import type { NodePoolFailure } from "./types.js";
+
+/** Where a pod went, or why nowhere. */
+export type Placement = { readonly ok: true } | { readonly ok: false; readonly failure: PlacementFailure };
+
+const PLACED: Placement = Object.freeze({ ok: true });
+
+/** Mutable state of the cascade across one run. */
+export class Solver {
+  /** Planned claims in creation order. */
+  readonly claims: PlannedClaim[] = [];
+  /** The same claims ordered as upstream tries them: by pod count, a stable re-sort before every pod. */
+  private readonly byLoad: PlannedClaim[] = [];
+  private readonly templateChecks = new Map<number, (NodePoolFailure | null)[]>();
+  private readonly newClaimFailures = new Map<string, { version: number; failure: NodePoolFailure }>();
+
+  /**
+   * @param ctx - the run
+   * @param nodes - existing nodes, initialized first then by name
+   * @param templates - usable NodePool templates in weight order
+   * @param anyNodePools - whether any NodePool was given (for the message when none is usable)
+   * @param limits - remaining NodePool limits
+   */
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly nodes: readonly ExistingNodeState[],
+    private readonly templates: readonly NodePoolTemplate[],
+    private readonly anyNodePools: boolean,
+    private readonly limits: RemainingLimits,
+  ) {}
+
+  /**
+   * Places a pod at the first target that takes it.
+   *
+   * @param attempt - the pod (possibly relaxed)
+   * @returns success, or the combined refusal of the NodePools
+   */
+  add(attempt: Attempt): Placement {
+    const classId = attempt.podClass.id;
+    const cacheable = !attempt.hasTopology;
+    for (const node of this.nodes) {
+      if (cacheable && node.failedClasses.has(classId)) continue;
+      const check = node.canAdd(attempt, this.ctx);
+      if (check.ok) {
+        node.add(attempt, check.requirements, this.ctx);
+        return PLACED;
+      }
+      if (cacheable) node.failedClasses.add(classId);
+    }
+    for (let i = 0; i < this.byLoad.length; i++) {
+      const claim = this.byLoad[i] as PlannedClaim;
+      if (cacheable && claim.failedClasses.has(classId)) continue;
+      const check = claim.canAdd(attempt, this.ctx);
+      if (check.ok) {
+        claim.add(attempt, check.change, this.ctx);
+        this.reorder(i);
+        return PLACED;
+      }
+      if (cacheable) claim.failedClasses.add(classId);
+    }
+    return this.addToNewClaim(attempt);
+  }
+
+  private addToNewClaim(attempt: Attempt): Placement {
+    if (this.templates.length === 0) return { ok: false, failure: noNodePools(this.anyNodePools) };
+    const failures: NodePoolFailure[] = [];
+    const cacheable = !attempt.hasTopology && this.ctx.reservations.empty;
+    for (let t = 0; t < this.templates.length; t++) {
+      const template = this.templates[t] as NodePoolTemplate;
+      const pre = this.templateCheck(attempt.podClass, template, t);
+      if (pre !== null) {
+        failures.push(pre);
+        continue;
+      }
+      const memoKey = `${attempt.podClass.id}:${t}`;
+      const memo = cacheable ? this.newClaimFailures.get(memoKey) : undefined;
+      if (memo !== undefined && memo.version === this.limits.version) {
+        failures.push(memo.failure);
+        continue;
+      }
+      const allowed = this.limits.allowed(template);
+      if (!allowed.ok) {
+        failures.push({ nodePool: template.name, kind: "limits-exceeded", message: allowed.message, limits: allowed.resources });
+        continue;
+      }
+      const claim = new PlannedClaim(template, `hostname-placeholder-${String(this.claims.length + 1).padStart(4, "0")}`, allowed.types);
+      const check = claim.canAdd(attempt, this.ctx);
+      if (check.ok) {
+        claim.add(attempt, check.change, this.ctx);
+        this.claims.push(claim);
+        this.insertNew(claim);
+        this.limits.subtractMax(template, claim.options);
+        return PLACED;
+      }
+      failures.push(check.failure);
+      if (check.reserved) return { ok: false, failure: combineFailures(failures, true) };
+      if (cacheable) this.newClaimFailures.set(memoKey, { version: this.limits.version, failure: check.failure });
+    }
+    return { ok: false, failure: combineFailures(failures) };
+  }
+
+  /** Template taints and requirement compatibility, memoised per pod class × template. */
+  private templateCheck(podClass: PodClass, template: NodePoolTemplate, t: number): NodePoolFailure | null {
+    let row = this.templateChecks.get(podClass.id);
+    if (row === undefined) this.templateChecks.set(podClass.id, (row = []));
+    const seen = row[t];
+    if (seen !== undefined) return seen;
+    let result: NodePoolFailure | null = null;
+    const untolerated = untoleratedTaints(podClass.tolerations, template.taints);
+    if (untolerated.length > 0) {
+      result = {
+        nodePool: template.name,
+        kind: "taints-not-tolerated",
+        message: `did not tolerate taint(s) ${untolerated.map(formatTaint).join(", ")}`,
+        taints: untolerated,
+      };
+    } else {
+      const conflicts = template.requirements.compatible(podClass.requirements, { allowUndefined: this.ctx.options.wellKnownLabels });
+      if (conflicts.length > 0) {
+        result = { nodePool: template.name, kind: "incompatible-requirements", message: conflicts.map((c) => c.message).join("; "), requirements: conflicts };
+      }
+    }
+    row[t] = result;
+    return result;
+  }
+
+  /**
+   * Keeps `byLoad` as upstream's repeated stable sort by pod count leaves it: a claim that just gained a pod
+   * moves to the front of the claims with its new count.
+   */
+  private reorder(index: number): void {
+    const claim = this.byLoad[index] as PlannedClaim;
+    const count = claim.pods.length;
+    let j = index;
+    while (j + 1 < this.byLoad.length && (this.byLoad[j + 1] as PlannedClaim).pods.length < count) {
+      this.byLoad[j] = this.byLoad[j + 1] as PlannedClaim;
+      j++;
+    }
+    this.byLoad[j] = claim;
+  }
+
+  /** A new claim (one pod) goes after every claim with one pod, as appending then stable-sorting does. */
+  private insertNew(claim: PlannedClaim): void {
+    let j = this.byLoad.length;
+    this.byLoad.push(claim);
+    while (j > 0 && (this.byLoad[j - 1] as PlannedClaim).pods.length > claim.pods.length) {
+      this.byLoad[j] = this.byLoad[j - 1] as PlannedClaim;
+      j--;
+    }
+    this.byLoad[j] = claim;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The scheduler's public input, options and result shapes.
+ *
+ * @module
+ */
+import type { InstanceType, InstanceTypeIndex } from "../instance-types/index.js";
+import type { ResourceList, ResourceShortfall } from "../resources/index.js";
+import type { RequirementConflict } from "../requirements/index.js";
+import type { TopologyConflict } from "../topology/index.js";
+import type {
+  DaemonSet,
+  Node,
+  NodeClaim,
+  NodePool,
+  NodeSelectorRequirementWithMinValues,
+  Pod,
+  Taint,
+} from "../types/kubernetes.js";
+
+/** Everything one scheduling run looks at. Nothing in it is ever mutated. */
+export interface ScheduleInput {
+  /** Pending pods to place. A pod with `spec.nodeName` is treated as already bound to that node. */
+  readonly pods: readonly Pod[];
+  /** The NodePools new nodes may come from. */
+  readonly nodePools: readonly NodePool[];
+  /** One instance-type catalogue, shared by every NodePool. */
+  readonly instanceTypes: readonly InstanceType[] | InstanceTypeIndex;
+  /** Nodes that already exist; they are filled before anything new is planned. */
+  readonly nodes?: readonly Node[] | undefined;
+  /** NodeClaims: link a node (`status.nodeName`) to its NodePool, its startup taints and initialization. */
+  readonly nodeClaims?: readonly NodeClaim[] | undefined;
+  /** Running pods (`spec.nodeName` set): they use capacity and count for topology. */
+  readonly boundPods?: readonly Pod[] | undefined;
+  /** DaemonSets: their pods are overhead on every compatible node. */
+  readonly daemonSets?: readonly DaemonSet[] | undefined;
+}
+
+/** Scheduler options as a caller passes them; every field has a default. */
+export interface ScheduleOptions {
+  /** `Respect` (default) treats preferences as hard until relaxed; `Ignore` drops them. */
+  readonly preferencePolicy?: "Respect" | "Ignore" | undefined;
+  /** `Strict` (default) never narrows below minValues; `BestEffort` lowers minValues to what is reachable. */
+  readonly minValuesPolicy?: "Strict" | "BestEffort" | undefined;
+  /** How many instance types a node claim lists, cheapest first (default 600). */
+  readonly maxInstanceTypes?: number | undefined;
+  /** `strict` (default, as provisioning) defers pods that would lose reserved capacity; `fallback` allows falling back. */
+  readonly reservedCapacityMode?: "strict" | "fallback" | undefined;
+  /** Extra labels that count as well-known (a catalogue's or provider's own labels). */
+  readonly wellKnownLabels?: Iterable<string> | undefined;
+}
+
+/** {@link ScheduleOptions} with every default filled in. */
+export interface ResolvedScheduleOptions {
+  readonly preferencePolicy: "Respect" | "Ignore";
+  readonly minValuesPolicy: "Strict" | "BestEffort";
+  readonly maxInstanceTypes: number;
+  readonly reservedCapacityMode: "strict" | "fallback";
+  /** Upstream's well-known labels plus the extra ones. */
+  readonly wellKnownLabels: ReadonlySet<string>;
+}
+
+/** A node the scheduler would create. */
+export interface PlannedNodeClaim {
+  /** `<nodePool>-<n>`, n from 1 in creation order per NodePool. */
+  readonly name: string;
+  readonly nodePool: string;
+  /** What a launch would pick: the cheapest available compatible offering of the options that fits. */
+  readonly instanceType: string;
+  readonly zone: string;
+  readonly capacityType: string;
+  /** Hourly price of the chosen offering. */
+  readonly price: number;
+  /** Every remaining option, cheapest first, at most `maxInstanceTypes`. */
+  readonly instanceTypeOptions: readonly string[];
+  /** Pods as `namespace/name`, in placement order. */
+  readonly pods: readonly string[];
+  /** Pod requests plus the smallest daemon overhead among the remaining options. */
+  readonly requests: ResourceList;
+  /** The claim's requirements (placeholder hostname and simulation-only keys removed), sorted by key. */
+  readonly requirements: readonly NodeSelectorRequirementWithMinValues[];
+  readonly labels: ReadonlyMap<string, string>;
+  readonly taints: readonly Taint[];
+  /** True when BestEffort lowered a minValues to what the options could reach. */
+  readonly minValuesRelaxed: boolean;
+}
+
+/** An existing node that received pods. */
+export interface ExistingNodePlacement {
+  readonly name: string;
+  /** Pods as `namespace/name`, in placement order. */
+  readonly pods: readonly string[];
+}
+
+/** Machine-readable reasons a pod was not placed. */
+export type UnschedulableCode =
+  | "invalid-pod"
+  | "restricted-label"
+  | "nodepool-excluded"
+  | "no-nodepools"
+  | "incompatible-requirements"
+  | "taints-not-tolerated"
+  | "insufficient-resources"
+  | "no-offering"
+  | "limits-exceeded"
+  | "host-port-conflict"
+  | "topology-conflict"
+  | "min-values"
+  | "reserved-capacity"
+  | "no-fit";
+
+/** The kind of one NodePool's refusal; a subset of {@link UnschedulableCode}. */
+export type NodePoolFailureKind = Exclude<
+  UnschedulableCode,
+  "invalid-pod" | "restricted-label" | "nodepool-excluded" | "no-nodepools" | "no-fit"
+>;
+
+/** Why one NodePool could not take a pod. */
+export interface NodePoolFailure {
+  readonly nodePool: string;
+  readonly kind: NodePoolFailureKind;
+  readonly message: string;
+  /** Requirement conflicts between the pod and the NodePool (kind `incompatible-requirements`). */
+  readonly requirements?: readonly RequirementConflict[];
+  /** Template taints the pod does not tolerate (kind `taints-not-tolerated`). */
+  readonly taints?: readonly Taint[];
+  /** Resources short on the largest compatible instance type (kind `insufficient-resources`). */
+  readonly resources?: readonly ResourceShortfall[];
+  /** The topology constraint that could not be met (kind `topology-conflict`). */
+  readonly topology?: TopologyConflict;
+  /** minValues keys and how many values the options reached (kind `min-values`). */
+  readonly minValues?: ReadonlyMap<string, number>;
+  /** Limited resources (kind `limits-exceeded`). */
+  readonly limits?: readonly string[];
+}
+
+/** A pod that could not be placed, with its reason. */
+export interface UnschedulablePod {
+  /** `namespace/name`. */
+  readonly pod: string;
+  readonly code: UnschedulableCode;
+  readonly message: string;
+  /** Per NodePool refusals (empty when the pod never reached the NodePools). */
+  readonly nodePools: readonly NodePoolFailure[];
+}
+
+/** Totals of a run. */
+export interface ScheduleSummary {
+  /** Pending pods given (bound pods excluded). */
+  readonly pods: number;
+  readonly scheduled: number;
+  readonly newNodeClaims: number;
+  /** Sum of the new claims' prices per hour. */
+  readonly newHourlyCost: number;
+}
+
+/** What {@link schedule} decided. */
+export interface ScheduleResult {
+  readonly nodeClaims: readonly PlannedNodeClaim[];
+  readonly existingNodes: readonly ExistingNodePlacement[];
+  readonly unschedulable: readonly UnschedulablePod[];
+  readonly summary: ScheduleSummary;
+}

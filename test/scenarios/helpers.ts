@@ -1,0 +1,123 @@
+/**
+ * Builders for scheduler scenario tests on upstream's fake instance-type fixture.
+ */
+import { schedule, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from "../../src/scheduler/index.js";
+import { FAKE_WELL_KNOWN_LABELS, fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
+import type {
+  Affinity,
+  ContainerPort,
+  DaemonSet,
+  Node,
+  NodePool,
+  NodeSelectorRequirementWithMinValues,
+  Pod,
+  ResourceMap,
+  StringMap,
+  Taint,
+  Toleration,
+  TopologySpreadConstraint,
+} from "../../src/types/kubernetes.js";
+
+export interface PodOptions {
+  readonly namespace?: string;
+  readonly requests?: ResourceMap;
+  readonly labels?: StringMap;
+  readonly nodeSelector?: StringMap;
+  readonly affinity?: Affinity;
+  readonly tolerations?: readonly Toleration[];
+  readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
+  readonly ports?: readonly ContainerPort[];
+  readonly nodeName?: string;
+  readonly created?: string;
+}
+
+let uidCounter = 0;
+
+/** A pod with one container. */
+export function pod(name: string, o: PodOptions = {}): Pod {
+  uidCounter++;
+  return {
+    metadata: {
+      name,
+      namespace: o.namespace ?? "default",
+      uid: `uid-${name}`,
+      labels: o.labels ?? {},
+      creationTimestamp: o.created ?? "2025-01-01T00:00:00Z",
+    },
+    spec: {
+      containers: [{ name: "app", resources: { requests: o.requests ?? {} }, ...(o.ports ? { ports: o.ports } : {}) }],
+      ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
+      ...(o.affinity ? { affinity: o.affinity } : {}),
+      ...(o.tolerations ? { tolerations: o.tolerations } : {}),
+      ...(o.topologySpreadConstraints ? { topologySpreadConstraints: o.topologySpreadConstraints } : {}),
+      ...(o.nodeName ? { nodeName: o.nodeName } : {}),
+    },
+  };
+}
+
+/** `count` replicas named `<name>-<i>`. */
+export function replicas(name: string, count: number, o: PodOptions = {}): Pod[] {
+  return Array.from({ length: count }, (_, i) => pod(`${name}-${i}`, o));
+}
+
+export interface NodePoolOptions {
+  readonly requirements?: readonly NodeSelectorRequirementWithMinValues[];
+  readonly labels?: StringMap;
+  readonly taints?: readonly Taint[];
+  readonly startupTaints?: readonly Taint[];
+  readonly limits?: ResourceMap;
+  readonly weight?: number;
+}
+
+/** A NodePool; capacity-type defaults to the scheduling suite's `In [spot, on-demand, reserved]`. */
+export function nodePool(name: string, o: NodePoolOptions = {}): NodePool {
+  return {
+    metadata: { name },
+    spec: {
+      template: {
+        metadata: { labels: o.labels ?? {} },
+        spec: {
+          requirements: o.requirements ?? [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot", "on-demand", "reserved"] }],
+          taints: o.taints ?? [],
+          ...(o.startupTaints ? { startupTaints: o.startupTaints } : {}),
+        },
+      },
+      ...(o.limits ? { limits: o.limits } : {}),
+      ...(o.weight !== undefined ? { weight: o.weight } : {}),
+    },
+  };
+}
+
+/** A DaemonSet whose pods request the given resources. */
+export function daemonSet(name: string, o: PodOptions = {}): DaemonSet {
+  const p = pod(name, o);
+  return { metadata: { name, namespace: "kube-system" }, spec: { template: { metadata: { labels: o.labels ?? {} }, spec: p.spec } } };
+}
+
+/** An existing node. */
+export function node(
+  name: string,
+  o: { labels?: StringMap; allocatable?: ResourceMap; capacity?: ResourceMap; taints?: readonly Taint[] } = {},
+): Node {
+  return {
+    metadata: { name, labels: { "kubernetes.io/hostname": name, ...(o.labels ?? {}) } },
+    spec: { taints: o.taints ?? [] },
+    status: { allocatable: o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" }, capacity: o.capacity ?? o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" } },
+  };
+}
+
+/** Runs the scheduler on the fake catalogue with its well-known labels. */
+export function run(input: Partial<ScheduleInput> & { pods: readonly Pod[] }, options: ScheduleOptions = {}): ScheduleResult {
+  return schedule(
+    { nodePools: [nodePool("default")], instanceTypes: fakeInstanceTypes(), ...input },
+    { wellKnownLabels: FAKE_WELL_KNOWN_LABELS, maxInstanceTypes: 60, ...options },
+  );
+}
+
+/** Which claim (by name) each pod landed on. */
+export function placement(result: ScheduleResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of result.nodeClaims) for (const p of c.pods) out.set(p, c.name);
+  for (const n of result.existingNodes) for (const p of n.pods) out.set(p, n.name);
+  return out;
+}
