@@ -60,12 +60,19 @@ function checkOperatorValues(
     case "DoesNotExist":
       if (values.length > 0) ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} takes no values`, path: ["values"], input: requirement.values });
       return;
-    default: {
+    case "Gt":
+    case "Lt":
+    case "Gte":
+    case "Lte": {
       const only = values[0];
       if (values.length !== 1 || only === undefined || !INTEGER.test(only)) {
         ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} needs exactly one integer value`, path: ["values"], input: requirement.values });
       }
+      return;
     }
+    default:
+      // An unknown operator is reported by the operator's own check.
+      return;
   }
 }
 
