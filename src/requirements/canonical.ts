@@ -39,7 +39,8 @@ function boundValue(key: string, operator: string, values: readonly string[]): n
   const text = values[0] as string;
   const n = INTEGER.test(text) ? Number(text) + 0 : NaN;
   if (!(n >= 0) || !Number.isSafeInteger(n)) {
-    fail(key, `operator ${operator} needs a non-negative integer no larger than ${Number.MAX_SAFE_INTEGER}, got "${text}"`, ["values", 0]);
+    const limit = Number.MAX_SAFE_INTEGER;
+    fail(key, `operator ${operator} needs a non-negative integer no larger than ${limit}, got "${text}"`, ["values", 0]);
   }
   return n;
 }

@@ -26,7 +26,9 @@ function at<T>(prefix: readonly PathSegment[], build: () => T): T {
 }
 
 function isRequirementError(error: unknown): error is NodefitError {
-  return error instanceof Error && (error as Partial<NodefitError>).code === "invalid-requirement" && Array.isArray((error as Partial<NodefitError>).path);
+  if (!(error instanceof Error)) return false;
+  const { code, path } = error as Partial<NodefitError>;
+  return code === "invalid-requirement" && Array.isArray(path);
 }
 
 function entries(labels: LabelSource): Iterable<readonly [string, string]> {
@@ -102,6 +104,9 @@ export function requirementsFromNodeSelectorRequirements(
  * @returns the requirements
  * @throws RequirementError naming the bad expression
  */
-export function requirementsFromNodeSelectorTerm(term: NodeSelectorTerm | undefined, path: readonly PathSegment[] = []): Requirements {
+export function requirementsFromNodeSelectorTerm(
+  term: NodeSelectorTerm | undefined,
+  path: readonly PathSegment[] = [],
+): Requirements {
   return requirementsFromNodeSelectorRequirements(term?.matchExpressions, [...path, "matchExpressions"]);
 }

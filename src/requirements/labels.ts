@@ -83,7 +83,7 @@ export function labelDomain(key: string): string {
 
 /**
  * Whether pods and NodePools are forbidden to use a label key: `kubernetes.io/hostname`, and every key
- * in the `karpenter.sh` domain or a subdomain of it unless the key is well-known. The `kubernetes.io`
+ * in the `karpenter.sh` domain or a subdomain of it. Well-known keys are never restricted. The `kubernetes.io`
  * and `k8s.io` domains are allowed as custom labels.
  *
  * @param key - a label key
@@ -96,8 +96,8 @@ export function labelDomain(key: string): string {
  * ```
  */
 export function isRestrictedLabel(key: string, wellKnown: ReadonlySet<string> = WELL_KNOWN_LABELS): boolean {
-  if (RESTRICTED_LABELS.has(key)) return true;
   if (wellKnown.has(key)) return false;
+  if (RESTRICTED_LABELS.has(key)) return true;
   const domain = labelDomain(key);
   for (const restricted of RESTRICTED_LABEL_DOMAINS) {
     if (domain === restricted || domain.endsWith(`.${restricted}`)) return true;

@@ -148,8 +148,7 @@ export class Requirement {
       return new Requirement(this.key, false, NOTHING, undefined, undefined, minValues);
     }
     if (this.complement && other.complement) {
-      const excluded = this.values.size === 0 ? other.values : other.values.size === 0 ? this.values : union(this.values, other.values);
-      return new Requirement(this.key, true, excluded, gte, lte, minValues);
+      return new Requirement(this.key, true, union(this.values, other.values), gte, lte, minValues);
     }
     const [concrete, filter] = this.complement ? [other, this] : [this, other];
     const kept = new Set<string>();
@@ -236,18 +235,19 @@ export class Requirement {
    * @returns one to three entries that, intersected, give back this requirement
    */
   toNodeSelectorRequirements(): NodeSelectorRequirementWithMinValues[] {
-    const entries: NodeSelectorRequirementWithMinValues[] = [];
     const key = this.key;
-    if (!this.complement) entries.push({ key, operator: this.values.size > 0 ? "In" : "DoesNotExist", ...valuesField(this.values) });
-    else {
+    const entries: NodeSelectorRequirementWithMinValues[] = [];
+    if (!this.complement) {
+      entries.push(this.values.size > 0 ? { key, operator: "In", values: sorted(this.values) } : { key, operator: "DoesNotExist" });
+    } else {
       if (this.values.size > 0) entries.push({ key, operator: "NotIn", values: sorted(this.values) });
       if (this.gte !== undefined) entries.push({ key, operator: "Gte", values: [String(this.gte)] });
-      if (this.lte !== undefined) {
-        entries.push(this.lte < 0 ? { key, operator: "Lt", values: [String(this.lte + 1)] } : { key, operator: "Lte", values: [String(this.lte)] });
-      }
+      if (this.lte !== undefined && this.lte < 0) entries.push({ key, operator: "Lt", values: [String(this.lte + 1)] });
+      else if (this.lte !== undefined) entries.push({ key, operator: "Lte", values: [String(this.lte)] });
       if (entries.length === 0) entries.push({ key, operator: "Exists" });
     }
-    if (this.minValues !== undefined) entries[0] = { ...(entries[0] as NodeSelectorRequirementWithMinValues), minValues: this.minValues };
+    const [first] = entries;
+    if (first !== undefined && this.minValues !== undefined) entries[0] = { ...first, minValues: this.minValues };
     return entries;
   }
 
@@ -273,7 +273,10 @@ export class Requirement {
   }
 }
 
+/** The union of two sets, sharing one of them when the other adds nothing. */
 function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
   const out = new Set(a);
   for (const value of b) out.add(value);
   return out;
@@ -283,6 +286,3 @@ function sorted(values: ReadonlySet<string>): string[] {
   return [...values].sort();
 }
 
-function valuesField(values: ReadonlySet<string>): { values?: string[] } {
-  return values.size > 0 ? { values: sorted(values) } : {};
-}
