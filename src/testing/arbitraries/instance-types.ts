@@ -82,7 +82,7 @@ export function arbInstanceTypeSpec(name: string): fc.Arbitrary<InstanceTypeSpec
 }
 
 /**
- * A catalogue of up to `max` instance types named `it-0`, `it-1`, ….
+ * A catalogue of one to `max` instance types named `it-0`, `it-1`, ….
  *
  * @param max - the most types (default 6)
  * @returns an arbitrary of catalogues
@@ -93,7 +93,7 @@ export function arbInstanceTypeSpec(name: string): fc.Arbitrary<InstanceTypeSpec
  */
 export function arbCatalog(max = 6): fc.Arbitrary<InstanceType[]> {
   return fc
-    .integer({ min: 0, max })
+    .integer({ min: 1, max })
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbInstanceTypeSpec(`it-${i}`))))
     .map((specs) => specs.map((spec) => createInstanceType(spec)));
 }
@@ -101,11 +101,11 @@ export function arbCatalog(max = 6): fc.Arbitrary<InstanceType[]> {
 /** Requests over cpu, memory, pods, the GPU and now and then a resource no type has. */
 export const arbRequests: fc.Arbitrary<ResourceList> = fc
   .record({
-    cpu: fc.integer({ min: 0, max: 8000 }),
-    memory: fc.integer({ min: 0, max: 16 }).map((gi) => gi * 1024 ** 3),
-    pods: fc.integer({ min: 0, max: 3 }),
-    gpu: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
-    unknown: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
+    cpu: fc.integer({ min: 0, max: 3000 }),
+    memory: fc.integer({ min: 0, max: 6 }).map((gi) => gi * 1024 ** 3),
+    pods: fc.integer({ min: 0, max: 2 }),
+    gpu: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined, freq: 4 }),
+    unknown: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined, freq: 8 }),
   })
   .map(({ cpu, memory, pods, gpu, unknown }) => {
     const out = new Map<string, number>([["cpu", cpu], ["memory", memory], ["pods", pods]]);
@@ -136,7 +136,8 @@ export function arbFilterRequirements(): fc.Arbitrary<Requirements> {
       arbOn(LABEL_INSTANCE_TYPE, ["it-0", "it-1", "it-2", "it-3"]),
       arbOn(LABEL_RESERVATION_ID, ARB_RESERVATIONS),
     ),
-    { maxLength: 3 },
+    { maxLength: 2 },
   );
-  return fc.tuple(arbRequirements(), derived).map(([generic, extra]) => generic.add(...extra.map((r) => r.withMinValues(undefined))));
+  const generic = fc.oneof(fc.constant(Requirements.EMPTY), arbRequirements());
+  return fc.tuple(generic, derived).map(([generic, extra]) => generic.add(...extra.map((r) => r.withMinValues(undefined))));
 }
