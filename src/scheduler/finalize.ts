@@ -87,6 +87,11 @@ export function finalizeClaim(claim: PlannedClaim, name: string, options: Resolv
     );
     const matcher = new OfferingMatcher(requirements);
     types = types.filter((t) => matcher.hasOffering(t));
+  } else if (requirements.get(LABEL_CAPACITY_TYPE).has("reserved")) {
+    // A claim that holds no reservation must not launch into one another claim holds.
+    requirements = requirements.add(Requirement.create(LABEL_CAPACITY_TYPE, "NotIn", ["reserved"]));
+    const matcher = new OfferingMatcher(requirements);
+    types = types.filter((t) => matcher.hasOffering(t));
   }
   const requests = addResources(claim.requests, daemonOverhead(claim));
   const truncated = truncateInstanceTypes(types, requirements, options.maxInstanceTypes, options.minValuesPolicy);
