@@ -5,7 +5,7 @@
  * @module
  */
 import fc from "fast-check";
-import { formatAmount, formatQuantity, quantityOf, type Quantity, type QuantityFormat, type ResourceList } from "../../resources/index.js";
+import { formatAmount, formatQuantity, parseQuantity, quantityOf, type Quantity, type QuantityFormat, type ResourceList } from "../../resources/index.js";
 
 const FORMATS: readonly QuantityFormat[] = ["DecimalSI", "BinarySI", "DecimalExponent"];
 const DECIMAL_SUFFIXES: readonly string[] = ["n", "u", "m", "", "k", "M", "G", "T", "P", "E"];
@@ -70,12 +70,16 @@ export function arbQuantity(options: { readonly maxDigits?: number; readonly sig
 }
 
 /**
- * A canonical quantity string: what `formatQuantity` prints for some value.
+ * A canonical quantity string: one that `formatQuantity(parseQuantity(s))` maps to itself.
+ *
+ * Printing a value once is not always enough: a BinarySI value that is not a multiple of 1024
+ * prints as bare digits (`10000`), which then read back as DecimalSI and print as `10k`, exactly
+ * as in Kubernetes. Printing the re-read value gives the fixed point.
  *
  * @returns an arbitrary of canonical strings
  */
 export function arbCanonicalQuantityString(): fc.Arbitrary<string> {
-  return arbQuantity().map(formatQuantity);
+  return arbQuantity().map((q) => formatQuantity(parseQuantity(formatQuantity(q))));
 }
 
 /**
