@@ -136,8 +136,11 @@ function addDevices(info: InstanceTypeInfo, options: AwsInstanceTypeOptions, cap
     const first = neuron[0];
     add("aws.amazon.com/neuroncore", (first?.Count ?? 0) * (first?.CoreInfo?.Count ?? 0));
   } else {
-    // Inferentia v1 types described without NeuronInfo: the accelerators are the Neuron devices.
-    for (const device of info.InferenceAcceleratorInfo?.Accelerators ?? []) add("aws.amazon.com/neuron", device.Count ?? 0);
+    // Inferentia v1 types described without NeuronInfo: AWS's accelerators are the Neuron devices
+    // (other makers' accelerators, e.g. Qualcomm's on dl2q, are not).
+    for (const device of info.InferenceAcceleratorInfo?.Accelerators ?? []) {
+      if (device.Manufacturer === "AWS") add("aws.amazon.com/neuron", device.Count ?? 0);
+    }
   }
   const maxEfa = info.NetworkInfo?.EfaInfo?.MaximumEfaInterfaces ?? 0;
   // With explicit network interfaces the EFA devices are the EFA-only ones; types without EFA have none.

@@ -75,7 +75,7 @@ export function awsCatalogTables(): AwsCatalogTables {
       const name = `${family.family}.${size}`;
       const metal = size.startsWith("metal");
       const vcpus = vcpusOf(spec, family.burstable === true);
-      const efa = EFA_FAMILIES.has(family.family) && (metal || spec === largest);
+      const efa = family.efa?.[size] ?? (EFA_FAMILIES.has(family.family) && (metal || spec === largest) ? 1 : 0);
       records.push(record(family, name, i, vcpus, metal, efa, size));
       onDemandPrices.set(name, family.usd?.[i] ?? round6((family.usdPer2Vcpu * vcpus) / 2));
       const net = family.netMbps[i];
@@ -97,7 +97,7 @@ function eniOf(family: AwsCatalogFamily, size: string, metal: boolean): readonly
 
 function limits(family: AwsCatalogFamily, size: string, metal: boolean): AwsVpcLimits {
   const [enis, ipv4, cards] = eniOf(family, size, metal);
-  const branch = family.burstable === true ? 0 : metal ? METAL_BRANCH : BRANCH.get(size) ?? 0;
+  const branch = family.branch?.[size] ?? (family.burstable === true ? 0 : metal ? METAL_BRANCH : BRANCH.get(size) ?? 0);
   return {
     interface: enis * cards,
     ipv4PerInterface: ipv4,
@@ -110,7 +110,7 @@ function limits(family: AwsCatalogFamily, size: string, metal: boolean): AwsVpcL
   };
 }
 
-function record(family: AwsCatalogFamily, name: string, i: number, vcpus: number, metal: boolean, efa: boolean, size: string): InstanceTypeInfo {
+function record(family: AwsCatalogFamily, name: string, i: number, vcpus: number, metal: boolean, efa: number, size: string): InstanceTypeInfo {
   const [enis, ipv4, cards] = eniOf(family, size, metal);
   const memGiB = family.memGiB?.[i] ?? vcpus * (family.gibPerVcpu ?? 0);
   const nvme = family.nvmeGB?.[i];
@@ -120,7 +120,7 @@ function record(family: AwsCatalogFamily, name: string, i: number, vcpus: number
     SupportedUsageClasses: ["on-demand", "spot"],
     ...(metal ? {} : { Hypervisor: "nitro" }),
     BareMetal: metal,
-    ProcessorInfo: { SupportedArchitectures: [family.arch], Manufacturer: family.cpu, SustainedClockSpeedInGhz: family.ghz },
+    ProcessorInfo: { SupportedArchitectures: [family.arch], Manufacturer: family.cpu, SustainedClockSpeedInGhz: family.ghzBySize?.[size] ?? family.ghz },
     VCpuInfo: { DefaultVCpus: vcpus },
     MemoryInfo: { SizeInMiB: memGiB * 1024 },
     NetworkInfo: {
@@ -129,7 +129,7 @@ function record(family: AwsCatalogFamily, name: string, i: number, vcpus: number
       MaximumNetworkInterfaces: enis * cards,
       Ipv4AddressesPerInterface: ipv4,
       EncryptionInTransitSupported: family.encryptionInTransit,
-      ...(efa ? { EfaInfo: { MaximumEfaInterfaces: 1 } } : {}),
+      ...(efa > 0 ? { EfaInfo: { MaximumEfaInterfaces: efa } } : {}),
     },
     ...(nvme === undefined ? {} : { InstanceStorageInfo: { TotalSizeInGB: nvme, NvmeSupport: "required" } }),
     ...(ebs === undefined ? {} : { EbsInfo: { EbsOptimizedSupport: "default", EbsOptimizedInfo: { MaximumBandwidthInMbps: ebs } } }),
