@@ -1,0 +1,22 @@
+/**
+ * What every step of a plan shares: resolved options and the input's lookups.
+ *
+ * @module
+ */
+import type { InstanceType } from "../instance-types/index.js";
+import type { DaemonSet, NodePool } from "../types/kubernetes.js";
+import type { PdbState } from "./pdb.js";
+import type { ResolvedConsolidationOptions } from "./types.js";
+
+/** Shared, read-only state of one planning run. */
+export interface PlanContext {
+  readonly options: ResolvedConsolidationOptions;
+  /** NodePools by name. */
+  readonly pools: ReadonlyMap<string, NodePool>;
+  readonly nodePools: readonly NodePool[];
+  /** Instance types by name. */
+  readonly catalog: ReadonlyMap<string, InstanceType>;
+  readonly instanceTypes: readonly InstanceType[];
+  readonly daemonSets: readonly DaemonSet[];
+  readonly pdbs: readonly PdbState[];
+}

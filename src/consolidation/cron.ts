@@ -1,0 +1,212 @@
+/**
+ * A small 5-field cron matcher with the semantics of the parser Karpenter uses for budget schedules
+ * (robfig/cron `ParseStandard`), always evaluated in UTC.
+ *
+ * Fields: minute (0-59), hour (0-23), day of month (1-31), month (1-12 or JAN-DEC), day of week (0-6 or
+ * SUN-SAT). Each field is a comma list of `*`, `?`, `n`, `a-b`, optionally followed by `/step`; `n/step` means
+ * `n-max/step`. Macros: `@yearly`, `@annually`, `@monthly`, `@weekly`, `@daily`, `@midnight`, `@hourly`.
+ * As in that parser, day of week `7` is out of range, and day of month and day of week are ORed when both
+ * are restricted, ANDed when either is a star (`*`, `?`, or a star with step 1).
+ *
+ * @module
+ */
+
+/** A parsed cron schedule: the allowed values of each field. */
+export interface CronSchedule {
+  readonly minutes: ReadonlySet<number>;
+  readonly hours: ReadonlySet<number>;
+  readonly daysOfMonth: ReadonlySet<number>;
+  readonly months: ReadonlySet<number>;
+  readonly daysOfWeek: ReadonlySet<number>;
+  /** Whether day of month / day of week were written as a star (changes how the two combine). */
+  readonly dayOfMonthStar: boolean;
+  readonly dayOfWeekStar: boolean;
+}
+
+/** The outcome of {@link parseCron}: a schedule or the reason the text is not one. */
+export type CronParseResult = { readonly ok: true; readonly schedule: CronSchedule } | { readonly ok: false; readonly error: string };
+
+interface FieldSpec {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly names?: ReadonlyMap<string, number>;
+}
+
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
+  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map((n, i) => [n, i + 1]),
+);
+const DAY_NAMES: ReadonlyMap<string, number> = new Map(["sun", "mon", "tue", "wed", "thu", "fri", "sat"].map((n, i) => [n, i]));
+
+const FIELDS: readonly FieldSpec[] = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12, names: MONTH_NAMES },
+  { name: "day of week", min: 0, max: 6, names: DAY_NAMES },
+];
+
+const MACROS: ReadonlyMap<string, string> = new Map([
+  ["@yearly", "0 0 1 1 *"],
+  ["@annually", "0 0 1 1 *"],
+  ["@monthly", "0 0 1 * *"],
+  ["@weekly", "0 0 * * 0"],
+  ["@daily", "0 0 * * *"],
+  ["@midnight", "0 0 * * *"],
+  ["@hourly", "0 * * * *"],
+]);
+
+/**
+ * Parses a 5-field cron expression or macro.
+ *
+ * @param expression - e.g. `0 9 * * MON-FRI`, `@daily`
+ * @returns the schedule, or the reason it is invalid
+ * @example
+ * ```ts
+ * parseCron("*\/15 9-17 * * mon-fri").ok; // true
+ * parseCron("61 * * * *"); // { ok: false, error: "minute value 61 out of range 0-59" }
+ * ```
+ */
+export function parseCron(expression: string): CronParseResult {
+  const trimmed = expression.trim();
+  const text = trimmed.startsWith("@") ? MACROS.get(trimmed.toLowerCase()) : trimmed;
+  if (text === undefined) return { ok: false, error: `unknown cron macro ${JSON.stringify(trimmed)}` };
+  const parts = text.split(/\s+/);
+  if (parts.length !== 5) return { ok: false, error: `expected 5 cron fields, got ${parts.length}` };
+  const sets: Set<number>[] = [];
+  const stars: boolean[] = [];
+  for (let i = 0; i < 5; i++) {
+    const parsed = parseField(parts[i] as string, FIELDS[i] as FieldSpec);
+    if (typeof parsed === "string") return { ok: false, error: parsed };
+    sets.push(parsed.values);
+    stars.push(parsed.star);
+  }
+  const [minutes, hours, daysOfMonth, months, daysOfWeek] = sets as [Set<number>, Set<number>, Set<number>, Set<number>, Set<number>];
+  return {
+    ok: true,
+    schedule: { minutes, hours, daysOfMonth, months, daysOfWeek, dayOfMonthStar: stars[2] === true, dayOfWeekStar: stars[4] === true },
+  };
+}
+
+function parseField(text: string, spec: FieldSpec): { values: Set<number>; star: boolean } | string {
+  const values = new Set<number>();
+  let star = false;
+  for (const item of text.split(",")) {
+    const slash = item.split("/");
+    if (slash.length > 2) return `${spec.name}: too many slashes in ${JSON.stringify(item)}`;
+    const range = slash[0] as string;
+    let start: number;
+    let end: number;
+    let itemStar = false;
+    if (range === "*" || range === "?") {
+      start = spec.min;
+      end = spec.max;
+      itemStar = true;
+    } else {
+      const bounds = range.split("-");
+      if (bounds.length > 2) return `${spec.name}: too many hyphens in ${JSON.stringify(item)}`;
+      const low = parseValue(bounds[0] as string, spec);
+      if (typeof low === "string") return low;
+      start = low;
+      end = low;
+      if (bounds.length === 2) {
+        const high = parseValue(bounds[1] as string, spec);
+        if (typeof high === "string") return high;
+        end = high;
+      } else if (slash.length === 2) {
+        end = spec.max;
+      }
+    }
+    let step = 1;
+    if (slash.length === 2) {
+      const s = slash[1] as string;
+      if (!/^[0-9]+$/.test(s) || Number(s) === 0) return `${spec.name}: step must be a positive integer, got ${JSON.stringify(s)}`;
+      step = Number(s);
+      if (step > 1) itemStar = false;
+    }
+    if (start > end) return `${spec.name}: range start ${start} is beyond end ${end}`;
+    for (let v = start; v <= end; v += step) values.add(v);
+    star ||= itemStar;
+  }
+  return { values, star };
+}
+
+function parseValue(text: string, spec: FieldSpec): number | string {
+  const named = spec.names?.get(text.toLowerCase());
+  if (named !== undefined) return named;
+  if (!/^[0-9]+$/.test(text)) return `${spec.name}: invalid value ${JSON.stringify(text)}`;
+  const n = Number(text);
+  if (n < spec.min || n > spec.max) return `${spec.name} value ${n} out of range ${spec.min}-${spec.max}`;
+  return n;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Whether the schedule fires at the (UTC) minute containing the instant.
+ *
+ * @param schedule - a parsed schedule
+ * @param ms - epoch milliseconds
+ * @returns true when minute, hour, day, month and weekday all match
+ */
+export function cronMatches(schedule: CronSchedule, ms: number): boolean {
+  const d = new Date(ms);
+  return (
+    schedule.months.has(d.getUTCMonth() + 1) &&
+    dayMatches(schedule, d) &&
+    schedule.hours.has(d.getUTCHours()) &&
+    schedule.minutes.has(d.getUTCMinutes())
+  );
+}
+
+function dayMatches(schedule: CronSchedule, d: Date): boolean {
+  const dom = schedule.daysOfMonth.has(d.getUTCDate());
+  const dow = schedule.daysOfWeek.has(d.getUTCDay());
+  return schedule.dayOfMonthStar || schedule.dayOfWeekStar ? dom && dow : dom || dow;
+}
+
+/**
+ * The latest firing at or before `at` and strictly after `after` (both epoch milliseconds), searching
+ * backwards and skipping whole months, days and hours that cannot match.
+ *
+ * @param schedule - a parsed schedule
+ * @param at - the latest instant to consider
+ * @param after - the search stops at this instant (exclusive)
+ * @returns the firing instant (a whole UTC minute), or undefined when none lies in `(after, at]`
+ */
+export function lastFiringBetween(schedule: CronSchedule, at: number, after: number): number | undefined {
+  let t = Math.floor(at / MINUTE) * MINUTE;
+  while (t > after) {
+    const d = new Date(t);
+    if (!schedule.months.has(d.getUTCMonth() + 1)) {
+      t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - MINUTE;
+    } else if (!dayMatches(schedule, d)) {
+      t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - MINUTE;
+    } else if (!schedule.hours.has(d.getUTCHours())) {
+      t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours()) - MINUTE;
+    } else if (!schedule.minutes.has(d.getUTCMinutes())) {
+      t -= MINUTE;
+    } else {
+      return t;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a schedule with a duration is active at `now`: as Karpenter decides it, the first firing after
+ * `now − duration` is at or before `now`.
+ *
+ * @param schedule - a parsed schedule
+ * @param durationMs - how long each window lasts
+ * @param now - epoch milliseconds
+ * @returns true inside a window
+ * @example
+ * ```ts
+ * const s = parseCron("@daily");
+ * s.ok && isCronWindowActive(s.schedule, 3_600_000, Date.parse("2024-01-02T00:30:00Z")); // true
+ * ```
+ */
+export function isCronWindowActive(schedule: CronSchedule, durationMs: number, now: number): boolean {
+  return lastFiringBetween(schedule, now, now - durationMs) !== undefined;
+}

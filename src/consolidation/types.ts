@@ -1,0 +1,122 @@
+/**
+ * The consolidation planner's public input, options and plan shapes.
+ *
+ * @module
+ */
+import type { InstanceType } from "../instance-types/index.js";
+import type { PlannedNodeClaim } from "../scheduler/types.js";
+import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "../types/kubernetes.js";
+
+/** A cluster snapshot to plan over. Nothing in it is ever mutated. */
+export interface ConsolidationInput {
+  readonly nodes: readonly Node[];
+  /** Link nodes (by `status.nodeName`) to NodePools, and give `status.lastPodEventTime`. */
+  readonly nodeClaims?: readonly NodeClaim[] | undefined;
+  readonly nodePools: readonly NodePool[];
+  /** Bound pods (with `spec.nodeName`) and pending pods (without). */
+  readonly pods: readonly Pod[];
+  readonly daemonSets?: readonly DaemonSet[] | undefined;
+  readonly podDisruptionBudgets?: readonly PodDisruptionBudget[] | undefined;
+  /** The catalogue; an existing node's price comes from its instance-type, zone and capacity-type labels. */
+  readonly instanceTypes: readonly InstanceType[];
+}
+
+/** Planner options as a caller passes them. */
+export interface ConsolidationOptions {
+  /** The instant to plan at (RFC 3339 or a Date). Required: the planner never reads the clock. */
+  readonly now: Date | string;
+  /** Stop after this many commands (default: until nothing more helps). */
+  readonly maxCommands?: number | undefined;
+  /** Allow replacing spot nodes with cheaper spot nodes (upstream's SpotToSpotConsolidation gate; default false). */
+  readonly spotToSpotConsolidation?: boolean | undefined;
+  /** Passed to the scheduler's simulations. */
+  readonly preferencePolicy?: "Respect" | "Ignore" | undefined;
+  /** Passed to the scheduler's simulations. */
+  readonly minValuesPolicy?: "Strict" | "BestEffort" | undefined;
+}
+
+/** {@link ConsolidationOptions} resolved once. */
+export interface ResolvedConsolidationOptions {
+  /** Epoch milliseconds. */
+  readonly now: number;
+  readonly maxCommands: number;
+  readonly spotToSpotConsolidation: boolean;
+  readonly preferencePolicy: "Respect" | "Ignore";
+  readonly minValuesPolicy: "Strict" | "BestEffort";
+}
+
+/** The disruption method that produced a command, in upstream's order. */
+export type ConsolidationMethod = "emptiness" | "drift" | "multi-node" | "single-node";
+
+/** What a command does to its candidates. */
+export type ConsolidationDecision = "delete" | "replace";
+
+/** Where one evicted pod goes. */
+export interface Reschedule {
+  /** `namespace/name`. */
+  readonly pod: string;
+  /** A node name or a replacement's name. */
+  readonly to: string;
+}
+
+/** One step of the plan. */
+export interface ConsolidationCommand {
+  readonly method: ConsolidationMethod;
+  readonly decision: ConsolidationDecision;
+  /** Node names, in the order the method chose them. */
+  readonly candidates: readonly string[];
+  /** New node claims (empty for a delete), shaped as the scheduler's. */
+  readonly replacements: readonly PlannedNodeClaim[];
+  readonly reschedules: readonly Reschedule[];
+  /** Hourly price of the candidates minus that of the replacements. */
+  readonly savings: number;
+}
+
+/** Stable codes for why a node is not disrupted. */
+export type BlockerCode =
+  | "not-managed"
+  | "unknown-nodepool"
+  | "not-initialized"
+  | "deleting"
+  | "do-not-disrupt"
+  | "pdb"
+  | "multiple-pdbs"
+  | "static-nodepool"
+  | "consolidation-disabled"
+  | "consolidate-after"
+  | "consolidation-policy"
+  | "unknown-price"
+  | "budget"
+  | "invalid-budget"
+  | "pods-do-not-fit"
+  | "multiple-replacements"
+  | "no-cheaper-replacement"
+  | "min-values"
+  | "spot-to-spot-disabled"
+  | "spot-to-spot-options"
+  | "not-evaluated";
+
+/** A node the plan leaves alone, and why. */
+export interface Blocker {
+  readonly node: string;
+  readonly code: BlockerCode;
+  readonly message: string;
+}
+
+/** Totals of the plan. */
+export interface ConsolidationSummary {
+  /** Nodes in the input. */
+  readonly nodes: number;
+  /** Hourly price of the input nodes whose price is known. */
+  readonly hourlyCostBefore: number;
+  /** The same after every command. */
+  readonly hourlyCostAfter: number;
+}
+
+/** The dry-run plan: commands in execution order, what stays and why, and totals. */
+export interface ConsolidationPlan {
+  readonly commands: readonly ConsolidationCommand[];
+  /** Every input node no command disrupts, sorted by name. */
+  readonly blocked: readonly Blocker[];
+  readonly summary: ConsolidationSummary;
+}
