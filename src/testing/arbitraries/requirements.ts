@@ -41,19 +41,26 @@ const arbBound: fc.Arbitrary<string> = fc.oneof(
  * @returns an arbitrary of expressions every operator can produce
  * @example
  * ```ts
- * fc.assert(fc.property(arbNodeSelectorRequirement(), (e) => Requirement.create(e.key, e.operator, e.values) !== undefined));
+ * fc.assert(fc.property(arbNodeSelectorRequirement(), (e) => {
+ *   Requirement.create(e.key, e.operator, e.values, e.minValues); // never throws
+ * }));
  * ```
  */
 export function arbNodeSelectorRequirement(key = "example.com/k"): fc.Arbitrary<NodeSelectorRequirementWithMinValues> {
-  const withMinValues = (entry: NodeSelectorRequirementWithMinValues, most: number): fc.Arbitrary<NodeSelectorRequirementWithMinValues> =>
-    fc.option(fc.integer({ min: 1, max: Math.max(1, most) }), { nil: undefined }).map((minValues) =>
-      minValues === undefined ? entry : { ...entry, minValues },
-    );
+  type Entry = NodeSelectorRequirementWithMinValues;
+  const withMinValues = (entry: Entry, most: number): fc.Arbitrary<Entry> =>
+    fc
+      .option(fc.integer({ min: 1, max: most }), { nil: undefined })
+      .map((minValues) => (minValues === undefined ? entry : { ...entry, minValues }));
+  const values = (minLength: number, maxLength: number): fc.Arbitrary<string[]> =>
+    fc.uniqueArray(arbLabelValue, { minLength, maxLength });
   return fc.oneof(
-    fc.uniqueArray(arbLabelValue, { minLength: 1, maxLength: 4 }).chain((values) => withMinValues({ key, operator: "In", values }, values.length)),
-    fc.array(arbLabelValue, { minLength: 1, maxLength: 3 }).chain((values) => withMinValues({ key, operator: "NotIn", values }, 3)),
+    values(1, 4).chain((v) => withMinValues({ key, operator: "In", values: v }, v.length)),
+    values(1, 3).chain((v) => withMinValues({ key, operator: "NotIn", values: v }, 3)),
     fc.constantFrom("Exists", "DoesNotExist").chain((operator) => withMinValues({ key, operator }, 3)),
-    fc.tuple(fc.constantFrom("Gt", "Lt", "Gte", "Lte"), arbBound).chain(([operator, bound]) => withMinValues({ key, operator, values: [bound] }, 3)),
+    fc
+      .tuple(fc.constantFrom("Gt", "Lt", "Gte", "Lte"), arbBound)
+      .chain(([operator, bound]) => withMinValues({ key, operator, values: [bound] }, 3)),
   );
 }
 
