@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { Requirement, Requirements } from "../requirements/index.js";
+import { test } from "@fast-check/vitest";
+import { Requirement, Requirements, WELL_KNOWN_LABELS } from "../requirements/index.js";
+import { fitsResources } from "../resources/index.js";
+import { arbCatalog, arbFilterRequirements, arbRequests } from "../testing/arbitraries/instance-types.js";
+import { hasCompatibleOffering, meetsRequirements } from "./compatibility.js";
 import { filterInstanceTypes } from "./filter.js";
 import { formatInstanceTypeFilterFailure } from "./filter-failure.js";
 import { createInstanceType, type InstanceType } from "./instance-type.js";
@@ -101,5 +105,31 @@ describe("filterInstanceTypes", () => {
     expect(bestEffort.instanceTypes).toHaveLength(2);
     expect(bestEffort.minValuesShortfalls).toEqual([{ key: "node.kubernetes.io/instance-type", minValues: 3, achieved: 2 }]);
     expect(filterInstanceTypes(types, withMin, requests, { minValuesPolicy: "Ignore" }).instanceTypes).toHaveLength(2);
+  });
+});
+
+describe("filterInstanceTypes laws", () => {
+  test.prop([arbCatalog(), arbFilterRequirements(), arbRequests])(
+    "survivors meet all three criteria, keep input order, and a failure is reported exactly when none survive",
+    (types, requirements, requests) => {
+      const result = filterInstanceTypes(types, requirements, requests, { minValuesPolicy: "Ignore" });
+      let last = -1;
+      for (const type of result.instanceTypes) {
+        expect(meetsRequirements(type, requirements) && fitsResources(requests, type.allocatable) && hasCompatibleOffering(type, requirements)).toBe(true);
+        const position = types.indexOf(type);
+        expect(position).toBeGreaterThan(last);
+        last = position;
+      }
+      expect(result.failure === undefined).toBe(result.instanceTypes.length > 0);
+      if (result.failure !== undefined) expect(formatInstanceTypeFilterFailure(result.failure)).toMatch(/^no instance type /);
+    },
+  );
+
+  test.prop([arbCatalog()])("every type defines every well-known label but the NodePool's, and its zones come from available offerings", (types) => {
+    for (const type of types) {
+      for (const key of WELL_KNOWN_LABELS) expect(type.requirements.has(key)).toBe(key !== "karpenter.sh/nodepool");
+      const zones = new Set(type.offerings.filter((o) => o.available).map((o) => o.zone));
+      expect(new Set(type.requirements.get("topology.kubernetes.io/zone").values)).toEqual(zones);
+    }
   });
 });
