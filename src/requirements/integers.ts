@@ -39,14 +39,22 @@ export function withinBounds(value: string, gte: number | undefined, lte: number
   return (gte === undefined || n >= gte) && (lte === undefined || n <= lte);
 }
 
-/** The larger of two optional numbers; undefined only when both are. */
+/**
+ * The larger of two optional numbers; undefined only when both are.
+ *
+ * @internal
+ */
 export function maxDefined(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   return a > b ? a : b;
 }
 
-/** The smaller of two optional numbers; undefined only when both are. */
+/**
+ * The smaller of two optional numbers; undefined only when both are.
+ *
+ * @internal
+ */
 export function minDefined(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
