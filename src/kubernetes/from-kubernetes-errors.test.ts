@@ -112,7 +112,18 @@ describe("fromKubernetes errors name file, document and field", () => {
       spec: {
         weight: 0,
         limits: { cpu: "lots" },
-        template: { spec: { expireAfter: "30 days", requirements: [{ key: "a", operator: "In", values: ["x"], minValues: 2 }], taints: [{ key: "k", effect: "Sometimes" }] } },
+        template: {
+          metadata: { labels: { "karpenter.sh/custom": "x", team: "a" } },
+          spec: {
+            expireAfter: "30 days",
+            requirements: [
+              { key: "a", operator: "In", values: ["x"], minValues: 2 },
+              { key: "gen", operator: "Gt", values: ["-1"] },
+              { key: "kubernetes.io/hostname", operator: "Exists" },
+            ],
+            taints: [{ key: "k", effect: "Sometimes" }],
+          },
+        },
         disruption: { consolidationPolicy: "Always", budgets: [{ nodes: "50 percent", schedule: "@daily" }] },
       },
     };
@@ -120,7 +131,10 @@ describe("fromKubernetes errors name file, document and field", () => {
     const bad = { apiVersion: "v1", kind: "Node", metadata: { name: "n", creationTimestamp: "yesterday" }, status: { allocatable: "lots" } };
     expect(errorLines(inFile("c.yaml", pool, pdb, bad)).sort()).toEqual(
       [
-        `c.yaml: document 1 (NodePool np): spec.template.spec.requirements[0].minValues: minValues 2 exceeds the 1 values of operator In`,
+        `c.yaml: document 1 (NodePool np): spec.template.spec.requirements[0].minValues: requirement "a": minValues 2 is more than the 1 values of operator In`,
+        `c.yaml: document 1 (NodePool np): spec.template.spec.requirements[1].values[0]: requirement "gen": operator Gt needs a non-negative integer no larger than 9007199254740991, got "-1"`,
+        `c.yaml: document 1 (NodePool np): spec.template.spec.requirements[2].key: label "kubernetes.io/hostname" is restricted`,
+        `c.yaml: document 1 (NodePool np): spec.template.metadata.labels.karpenter.sh/custom: label "karpenter.sh/custom" is restricted`,
         `c.yaml: document 1 (NodePool np): spec.template.spec.taints[0].effect: "Sometimes" is not one of "NoSchedule", "PreferNoSchedule", "NoExecute"`,
         `c.yaml: document 1 (NodePool np): spec.template.spec.expireAfter: "30 days" is not a duration like "720h" or "Never"`,
         `c.yaml: document 1 (NodePool np): spec.limits.cpu: "lots" is not a quantity`,

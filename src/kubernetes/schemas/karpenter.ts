@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Budget, NodeClaim, NodePool } from "nodefit";
+import { LABEL_NODEPOOL, isRestrictedLabel } from "nodefit";
+import type { Budget, NodeClaim, NodePool, StringMap } from "nodefit";
 import { conditionsSchema, countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";
 import { requirementWithMinValuesSchema, taintSchema } from "./scheduling.js";
 
@@ -31,6 +32,26 @@ const nodeClaimTemplateSpec = z.object({
   nodeClassRef: z.object({ group: z.string().optional(), kind: z.string().optional(), name: nameSchema }).optional(),
 });
 
+/** Karpenter refuses NodePools that set restricted labels (hostname, its own domain, the NodePool label). */
+function restricted(key: string): boolean {
+  return key === LABEL_NODEPOOL || isRestrictedLabel(key);
+}
+
+/** Flags restricted keys among a NodePool template's labels and requirements. */
+function checkRestrictedLabels(
+  template: { readonly metadata?: { readonly labels?: StringMap | undefined } | undefined; readonly spec?: { readonly requirements?: ReadonlyArray<{ readonly key: string }> | undefined } | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  for (const key of Object.keys(template.metadata?.labels ?? {})) {
+    if (restricted(key)) ctx.addIssue({ code: "custom", message: `label ${JSON.stringify(key)} is restricted`, path: ["metadata", "labels", key], input: key });
+  }
+  (template.spec?.requirements ?? []).forEach((requirement, i) => {
+    if (restricted(requirement.key)) {
+      ctx.addIssue({ code: "custom", message: `label ${JSON.stringify(requirement.key)} is restricted`, path: ["spec", "requirements", i, "key"], input: requirement.key });
+    }
+  });
+}
+
 /** karpenter.sh/v1 NodePool. */
 export const nodePoolSchema: z.ZodType<NodePool> = z.object({
   apiVersion: z.string().optional(),
@@ -42,6 +63,7 @@ export const nodePoolSchema: z.ZodType<NodePool> = z.object({
         metadata: z.object({ labels: stringMapSchema.optional(), annotations: stringMapSchema.optional() }).optional(),
         spec: nodeClaimTemplateSpec.optional(),
       })
+      .superRefine(checkRestrictedLabels)
       .optional(),
     limits: resourceMapSchema.optional(),
     weight: z.int().min(1).max(100).optional(),

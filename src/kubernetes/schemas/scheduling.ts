@@ -10,6 +10,7 @@ import type {
   Toleration,
   TopologySpreadConstraint,
 } from "nodefit";
+import { NodefitError, Requirement } from "nodefit";
 import { showValue } from "../show-value.js";
 import { nameSchema, oneOf, stringMapSchema } from "./primitives.js";
 
@@ -45,34 +46,43 @@ export const tolerationSchema: z.ZodType<Toleration> = z
     }
   });
 
-/** Checks the values a node selector operator needs, the way the API server and Karpenter validate them. */
-function checkOperatorValues(
-  requirement: { readonly operator: string; readonly values?: readonly string[] | undefined },
-  ctx: z.RefinementCtx,
-): void {
+type RequirementInput = { readonly key: string; readonly operator: string; readonly values?: readonly string[] | undefined; readonly minValues?: number | undefined };
+
+/**
+ * Checks the values a node selector operator needs, the way the API server and Karpenter validate
+ * them, then lets the core's `Requirement.create` confirm it can use the requirement (bounds must
+ * be safe non-negative integers there), so nothing the core would throw gets past the edge.
+ */
+function checkRequirement(requirement: RequirementInput, ctx: z.RefinementCtx, useCore = true): void {
   const values = requirement.values ?? [];
+  const fail = (message: string): void => ctx.addIssue({ code: "custom", message, path: ["values"], input: requirement.values });
   switch (requirement.operator) {
     case "In":
     case "NotIn":
-      if (values.length === 0) ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} needs at least one value`, path: ["values"], input: requirement.values });
-      return;
+      if (values.length === 0) return fail(`operator ${requirement.operator} needs at least one value`);
+      break;
     case "Exists":
     case "DoesNotExist":
-      if (values.length > 0) ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} takes no values`, path: ["values"], input: requirement.values });
-      return;
+      if (values.length > 0) return fail(`operator ${requirement.operator} takes no values`);
+      break;
     case "Gt":
     case "Lt":
     case "Gte":
     case "Lte": {
       const only = values[0];
-      if (values.length !== 1 || only === undefined || !INTEGER.test(only)) {
-        ctx.addIssue({ code: "custom", message: `operator ${requirement.operator} needs exactly one integer value`, path: ["values"], input: requirement.values });
-      }
-      return;
+      if (values.length !== 1 || only === undefined || !INTEGER.test(only)) return fail(`operator ${requirement.operator} needs exactly one integer value`);
+      break;
     }
     default:
       // An unknown operator is reported by the operator's own check.
       return;
+  }
+  if (!useCore || requirement.key === "") return;
+  try {
+    Requirement.create(requirement.key, requirement.operator, values, requirement.minValues);
+  } catch (error) {
+    const path = error instanceof NodefitError ? error.path : [];
+    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error), path: [...path], input: requirement });
   }
 }
 
@@ -81,7 +91,7 @@ const POD_OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"] as c
 /** A node selector expression in a pod's node affinity. */
 export const nodeSelectorRequirementSchema: z.ZodType<NodeSelectorRequirement> = z
   .object({ key: nameSchema, operator: oneOf(POD_OPERATORS), values: z.array(z.string()).optional() })
-  .superRefine(checkOperatorValues);
+  .superRefine((r, ctx) => checkRequirement(r, ctx));
 
 /** A NodePool or NodeClaim requirement: adds Karpenter's `Gte` / `Lte` and `minValues` (1..50). */
 export const requirementWithMinValuesSchema: z.ZodType<NodeSelectorRequirementWithMinValues> = z
@@ -91,12 +101,7 @@ export const requirementWithMinValuesSchema: z.ZodType<NodeSelectorRequirementWi
     values: z.array(z.string()).optional(),
     minValues: z.int().min(1).max(50).optional(),
   })
-  .superRefine((r, ctx) => {
-    checkOperatorValues(r, ctx);
-    if (r.minValues !== undefined && r.operator === "In" && (r.values?.length ?? 0) < r.minValues) {
-      ctx.addIssue({ code: "custom", message: `minValues ${r.minValues} exceeds the ${r.values?.length ?? 0} values of operator In`, path: ["minValues"], input: r.minValues });
-    }
-  });
+  .superRefine((r, ctx) => checkRequirement(r, ctx));
 
 const nodeSelectorTermSchema: z.ZodType<NodeSelectorTerm> = z.object({
   matchExpressions: z.array(nodeSelectorRequirementSchema).optional(),
@@ -110,7 +115,7 @@ export const labelSelectorSchema: z.ZodType<LabelSelector> = z.object({
     .array(
       z
         .object({ key: nameSchema, operator: oneOf(["In", "NotIn", "Exists", "DoesNotExist"]), values: z.array(z.string()).optional() })
-        .superRefine(checkOperatorValues),
+        .superRefine((r, ctx) => checkRequirement(r, ctx, false)),
     )
     .optional(),
 });
