@@ -16,3 +16,5 @@ export { ManifestError } from "./manifest-error.js";
 export type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
 export { parseManifests } from "./parse-manifests.js";
 export { loadManifests } from "./load-manifests.js";
+export { INSTANCE_TYPE_CATALOG_API_VERSION, INSTANCE_TYPE_CATALOG_KIND, readInstanceTypeCatalog } from "./instance-type-catalog.js";
+export type { CatalogSource } from "./instance-type-catalog.js";
