@@ -57,6 +57,8 @@ export class TopologyGroup implements GroupIdentity {
   readonly hash: string;
   /** Whether the key is the hostname, where a new domain can always be created. */
   readonly isHostname: boolean;
+  /** `key Exists`: the domains of a pod or node that does not constrain the key. */
+  readonly anyDomain: Requirement;
   /** Domains known with a count of 0. */
   readonly empty: Set<string> = new Set();
   /** Domains with a count above 0. */
@@ -74,6 +76,7 @@ export class TopologyGroup implements GroupIdentity {
     this.filter = id.filter;
     this.hash = hash;
     this.isHostname = id.key === LABEL_HOSTNAME;
+    this.anyDomain = Requirement.exists(id.key);
   }
 
   /**

@@ -17,11 +17,21 @@ import { DomainUniverse } from "./domain-universe.js";
 import { groupHash, TopologyGroup, type GroupIdentity } from "./group.js";
 import { inverseGroupIdentities, ownedGroupIdentities, podLabels, podNamespace, type NamespaceIndex } from "./group-specs.js";
 import { KEEP, nextDomain, singleValue } from "./rules.js";
+import { constraintSignature } from "./signature.js";
 import type { TopologyBuildInput, TopologyRecordOptions, TopologyResult, TopologyType } from "./types.js";
 
 const LENIENT: CompatibilityOptions = { allowUndefined: WELL_KNOWN_LABELS };
 const STRICT: CompatibilityOptions = {};
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
+const NO_GROUPS: readonly TopologyGroup[] = [];
+
+/** The forward groups a spec owns and the inverse groups its required anti-affinity creates. */
+interface SpecGroups {
+  readonly owned: readonly TopologyGroup[];
+  readonly inverse: readonly TopologyGroup[];
+}
+
+const NO_SPEC_GROUPS: SpecGroups = { owned: NO_GROUPS, inverse: NO_GROUPS };
 
 /** What the topology remembers per pod key; the group lists extend lazily as groups appear. */
 interface PodState {
@@ -79,6 +89,7 @@ export class Topology {
   private readonly inverseByHash = new Map<string, TopologyGroup>();
   private readonly byKey = new Map<string, TopologyGroup[]>();
   private readonly pods = new Map<string, PodState>();
+  private readonly bySignature = new Map<string, SpecGroups>();
 
   private constructor(input: TopologyBuildInput) {
     this.policy = input.preferencePolicy;
@@ -127,7 +138,7 @@ export class Topology {
       state = {
         namespace: podNamespace(pod),
         labels: podLabels(pod),
-        owned: [],
+        owned: NO_GROUPS,
         inverseOwned: [],
         selecting: [],
         selectingSet: new Set(),
@@ -137,16 +148,27 @@ export class Topology {
       };
       this.pods.set(key, state);
     }
-    for (const id of inverseGroupIdentities(pod, this.namespaces)) {
-      const group = this.inverseGroup(id);
-      if (!state.inverseOwned.includes(group)) state.inverseOwned.push(group);
+    const groups = this.groupsOf(pod, state.namespace);
+    for (const group of groups.inverse) if (!state.inverseOwned.includes(group)) state.inverseOwned.push(group);
+    state.owned = groups.owned;
+  }
+
+  /** The groups a spec asks for, memoised by the parts of the spec that decide them. */
+  private groupsOf(pod: Pod, namespace: string): SpecGroups {
+    const signature = constraintSignature(pod, namespace);
+    if (signature === undefined) return NO_SPEC_GROUPS;
+    let groups = this.bySignature.get(signature);
+    if (groups === undefined) {
+      const owned: TopologyGroup[] = [];
+      for (const id of ownedGroupIdentities(pod, this.policy, this.namespaces)) {
+        const group = this.forwardGroup(id);
+        if (!owned.includes(group)) owned.push(group);
+      }
+      const inverse = inverseGroupIdentities(pod, this.namespaces).map((id) => this.inverseGroup(id));
+      groups = { owned, inverse };
+      this.bySignature.set(signature, groups);
     }
-    const owned: TopologyGroup[] = [];
-    for (const id of ownedGroupIdentities(pod, this.policy, this.namespaces)) {
-      const group = this.forwardGroup(id);
-      if (!owned.includes(group)) owned.push(group);
-    }
-    state.owned = owned;
+    return groups;
   }
 
   /**
@@ -180,8 +202,8 @@ export class Topology {
     let requirements = nodeRequirements;
     for (let i = 0; i < state.owned.length + inverse.length; i++) {
       const group = (i < state.owned.length ? state.owned[i] : inverse[i - state.owned.length]) as TopologyGroup;
-      const podDomains = podStrictRequirements.get(group.key);
-      const nodeDomains = nodeRequirements.get(group.key);
+      const podDomains = podStrictRequirements.has(group.key) ? podStrictRequirements.get(group.key) : group.anyDomain;
+      const nodeDomains = nodeRequirements.has(group.key) ? nodeRequirements.get(group.key) : group.anyDomain;
       const answer = nextDomain(group, selfSelecting.has(group), podDomains, nodeDomains);
       if (answer === null) return { ok: false, conflict: new GroupConflict(group, podDomains, nodeDomains) };
       if (answer === KEEP) continue;

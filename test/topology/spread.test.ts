@@ -205,3 +205,14 @@ describe("ScheduleAnyway and the preference policy", () => {
     expect(topology.groupViews()).toHaveLength(0);
   });
 });
+
+describe("group sharing", () => {
+  it("pods with identical constraints share a group; a different node filter makes another", () => {
+    const same = [0, 1].map((i) => webPod(`s${i}`));
+    const filtered = pod("f", { labels: { app: "web" }, nodeSelector: { pool: "x" }, spread: [tsc] });
+    const topology = Topology.build({ templates: [template()], nodes: [], boundPods: [], pendingPods: [...same, filtered], preferencePolicy: "Respect" });
+    expect(topology.groupViews()).toHaveLength(2);
+    place(topology, same[0]!, claimRequirements(template(), "h0"));
+    expect(zoneOf(ask(topology, same[1]!, claimRequirements(template(), "h1")))).toBe("test-zone-2");
+  });
+});
