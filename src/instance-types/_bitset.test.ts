@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { and, andNot, count, emptyBitset, fullBitset, hasBit, isEmptyBitset, iterate, or, setBitInto, type Bitset } from "./_bitset.js";
+import { and, andNot, count, emptyBitset, forEachBit, fullBitset, hasBit, isEmptyBitset, iterate, or, setBitInto, type Bitset } from "./_bitset.js";
 
 const arbSized = fc.integer({ min: 0, max: 100 }).chain((size) =>
   fc.tuple(fc.constant(size), fc.uniqueArray(fc.nat({ max: Math.max(0, size - 1) }), { maxLength: size }), fc.uniqueArray(fc.nat({ max: Math.max(0, size - 1) }), { maxLength: size })),
@@ -24,6 +24,9 @@ describe("bitset", () => {
     expect(count(x)).toBe(sa.size);
     expect(isEmptyBitset(x)).toBe(sa.size === 0);
     for (let p = 0; p < size; p++) expect(hasBit(x, p)).toBe(sa.has(p));
+    const visited: number[] = [];
+    forEachBit(x, (p) => visited.push(p));
+    expect(visited).toEqual([...iterate(x)]);
   });
 
   test.prop([fc.integer({ min: 0, max: 200 })])("fullBitset holds exactly 0..size-1", (size) => {

@@ -173,3 +173,21 @@ export function* iterate(set: Bitset): Generator<number, void, undefined> {
     }
   }
 }
+
+/**
+ * Calls `visit` with each set position in ascending order; the allocation-free form of {@link iterate}.
+ *
+ * @param set - the bitset
+ * @param visit - called once per set position
+ */
+export function forEachBit(set: Bitset, visit: (position: number) => void): void {
+  for (let w = 0; w < set.length; w++) {
+    let word = set[w] ?? 0;
+    const base = w << 5;
+    while (word !== 0) {
+      const low = word & -word;
+      visit(base + 31 - Math.clz32(low));
+      word = (word ^ low) >>> 0;
+    }
+  }
+}

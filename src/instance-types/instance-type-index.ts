@@ -13,7 +13,7 @@ import {
   andNotInto,
   emptyBitset,
   fullBitset,
-  iterate,
+  forEachBit,
   orInto,
   setBitInto,
   type Bitset,
@@ -206,7 +206,8 @@ export class InstanceTypeIndex {
    */
   typesOf(set: Bitset): InstanceType[] {
     const out: InstanceType[] = [];
-    for (const position of iterate(set)) out.push(this.types[position] as InstanceType);
+    const types = this.types;
+    forEachBit(set, (position) => out.push(types[position] as InstanceType));
     return out;
   }
 }
