@@ -216,3 +216,28 @@ describe("group sharing", () => {
     expect(zoneOf(ask(topology, same[1]!, claimRequirements(template(), "h1")))).toBe("test-zone-2");
   });
 });
+
+describe("record and the node filter", () => {
+  const taint = { key: "dedicated", effect: "NoSchedule" };
+  it("with nodeTaintsPolicy Honor, a pod on a node whose taints the owner does not tolerate is not counted", () => {
+    const owner = pod("w", { labels: { app: "web" }, spread: [spread(LABEL_ZONE, 1, web, { nodeTaintsPolicy: "Honor" })] });
+    const other = pod("o", { labels: { app: "web" }, tolerations: [{ key: "dedicated", operator: "Exists" }] });
+    const topology = Topology.build({ templates: [template()], nodes: [], boundPods: [], pendingPods: [owner, other], preferencePolicy: "Respect" });
+    const zone1 = claimRequirements(template(), "h", [Requirement.create(LABEL_ZONE, "In", ["test-zone-1"])]);
+    topology.record(other, zone1, [taint]);
+    expect(counts(topology)["test-zone-1"]).toBe(0);
+    topology.record(other, zone1, []);
+    expect(counts(topology)["test-zone-1"]).toBe(1);
+  });
+
+  it("strict comparison treats a well-known label the node lacks as not matching", () => {
+    const owner = pod("w", { labels: { app: "web" }, nodeSelector: { "kubernetes.io/arch": "amd64" }, spread: [spread(LABEL_HOSTNAME, 1, web)] });
+    const other = pod("o", { labels: { app: "web" } });
+    const topology = Topology.build({ templates: [template()], nodes: [], boundPods: [], pendingPods: [owner, other], preferencePolicy: "Respect" });
+    const noArch = claimRequirements(template(), "h1");
+    topology.record(other, noArch, [], { strict: true });
+    expect(counts(topology)["h1"]).toBeUndefined();
+    topology.record(other, noArch, []);
+    expect(counts(topology)["h1"]).toBe(1);
+  });
+});
