@@ -13,7 +13,13 @@ const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 const WINDOWS_PODS = 110;
 
-/** The ENIs of the default network card and the IPv4 addresses per ENI, from the record or the VPC limits. */
+/**
+ * The ENIs of the default network card and the IPv4 addresses per ENI, from the record or else the VPC limits.
+ *
+ * @param info - the record
+ * @param limits - the type's VPC limits, used where the record lacks network data
+ * @returns the default card's index, its ENIs and the IPv4 addresses per ENI
+ */
 export function eniLayout(info: InstanceTypeInfo, limits?: AwsVpcLimits): { readonly defaultCardIndex: number; readonly enis: number; readonly ipv4PerInterface: number } {
   const network = info.NetworkInfo;
   const defaultCardIndex = network?.DefaultNetworkCardIndex ?? limits?.defaultNetworkCardIndex ?? 0;

@@ -139,9 +139,10 @@ export const AWS_CATALOG_FAMILIES: readonly AwsCatalogFamily[] = [
   { family: "m5n", arch: x86, cpu: "Intel", ghz: 3.1, encryptionInTransit: true, gibPerVcpu: 4, sizes: S_M5, netMbps: NET_M5N, ebsMbps: EBS_M5, usdPer2Vcpu: 0.119 },
   { family: "m5dn", arch: x86, cpu: "Intel", ghz: 3.1, encryptionInTransit: true, gibPerVcpu: 4, sizes: S_M5, netMbps: NET_M5N, ebsMbps: EBS_M5, nvmeGB: NVME_M5D, usdPer2Vcpu: 0.136 },
   {
-    family: "m5zn", branch: { large: 13, xlarge: 29, "2xlarge": 62, "3xlarge": 92, "6xlarge": 114, "12xlarge": 107 }, arch: x86, cpu: "Intel", ghz: 4.5, encryptionInTransit: true, gibPerVcpu: 4, sizes: S_M5ZN,
+    family: "m5zn", arch: x86, cpu: "Intel", ghz: 4.5, encryptionInTransit: true, gibPerVcpu: 4, sizes: S_M5ZN,
     netMbps: [3000, 5000, 10000, 15000, 50000, 100000, 100000], ebsMbps: [3170, 3170, 3170, 4750, 9500, 19000, 19000],
-    eni: { "12xlarge": [15, 50] }, usdPer2Vcpu: 0.1652,
+    eni: { "12xlarge": [15, 50] }, branch: { large: 13, xlarge: 29, "2xlarge": 62, "3xlarge": 92, "6xlarge": 114, "12xlarge": 107 },
+    usdPer2Vcpu: 0.1652,
   },
   { family: "r5", branch: { metal: 120 }, arch: x86, cpu: "Intel", ghz: 3.1, encryptionInTransit: false, gibPerVcpu: 8, sizes: S_M5, netMbps: NET_M5, ebsMbps: EBS_M5, usdPer2Vcpu: 0.126 },
   { family: "r5d", arch: x86, cpu: "Intel", ghz: 3.1, encryptionInTransit: false, gibPerVcpu: 8, sizes: S_M5, netMbps: NET_M5, ebsMbps: EBS_M5, nvmeGB: NVME_M5D, usdPer2Vcpu: 0.144 },

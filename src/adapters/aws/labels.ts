@@ -77,7 +77,12 @@ export function kubeArchitecture(info: InstanceTypeInfo): string | undefined {
   return undefined;
 }
 
-/** Lower-case with spaces as dashes, as Karpenter writes manufacturer and device names. */
+/**
+ * Lower-case with spaces as dashes, as Karpenter writes manufacturer and device names.
+ *
+ * @param text - e.g. `Radeon Pro V520`
+ * @returns e.g. `radeon-pro-v520`
+ */
 export function lowerKebab(text: string): string {
   return text.toLowerCase().split(" ").join("-");
 }
