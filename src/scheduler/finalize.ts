@@ -65,6 +65,27 @@ function chooseOffering(types: readonly InstanceType[], requests: ResourceList, 
   return bestReserved ?? best;
 }
 
+/** Cheapest available compatible offering price per type; Infinity when none. */
+function launchPrice(type: InstanceType, matcher: OfferingMatcher): number {
+  let best = Infinity;
+  for (const o of type.offerings) if (o.price < best && matcher.matches(o)) best = o.price;
+  return best;
+}
+
+/**
+ * Upstream's truncation (order by launch price, ties by name; keep the first N; re-check minValues),
+ * with offering compatibility specialised to zone, capacity type and reservation for speed.
+ */
+function truncate(types: readonly InstanceType[], requirements: Requirements, options: ResolvedScheduleOptions): ReturnType<typeof truncateInstanceTypes> {
+  const matcher = new OfferingMatcher(requirements);
+  const keyed = types.map((type) => ({ type, price: launchPrice(type, matcher) }));
+  keyed.sort((a, b) => (a.price === b.price ? compareKeys(a.type.name, b.type.name) : a.price < b.price ? -1 : 1));
+  const ordered = keyed.slice(0, options.maxInstanceTypes).map((k) => k.type);
+  if (!requirements.hasMinValues()) return { ok: true, instanceTypes: ordered, requirements, relaxed: false };
+  // The library re-sorts the already ordered list stably; only its minValues verdict is needed.
+  return truncateInstanceTypes(ordered, requirements, options.maxInstanceTypes, options.minValuesPolicy);
+}
+
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -94,7 +115,7 @@ export function finalizeClaim(claim: PlannedClaim, name: string, options: Resolv
     types = types.filter((t) => matcher.hasOffering(t));
   }
   const requests = addResources(claim.requests, daemonOverhead(claim));
-  const truncated = truncateInstanceTypes(types, requirements, options.maxInstanceTypes, options.minValuesPolicy);
+  const truncated = truncate(types, requirements, options);
   if (!truncated.ok) return { ok: false, message: `pod didn't schedule because NodePool couldn't meet minValues requirements: ${truncated.message}` };
   requirements = truncated.requirements;
   const matcher = new OfferingMatcher(requirements);

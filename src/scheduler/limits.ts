@@ -5,7 +5,7 @@
  * @module
  */
 import type { InstanceType } from "../instance-types/index.js";
-import { maxResources, type ResourceList } from "../resources/index.js";
+import type { ResourceList } from "../resources/index.js";
 import type { NodePoolTemplate } from "./templates.js";
 
 /** The resource name `limits.nodes` uses. */
@@ -65,8 +65,7 @@ export class RemainingLimits {
   subtractMax(template: NodePoolTemplate, options: readonly InstanceType[]): void {
     const left = this.remaining.get(template.name);
     if (left === undefined) return;
-    let max: ResourceList = new Map();
-    for (const t of options) max = maxResources(max, t.capacity);
+    const max = elementwiseMax(options.map((t) => t.capacity));
     // Only limited resources are tracked; `nodes` counts this claim as one node.
     const next = new Map<string, number>();
     for (const [name, amount] of left) next.set(name, amount - (name === NODES_RESOURCE ? 1 : (max.get(name) ?? 0)));
@@ -81,4 +80,21 @@ function withinLimits(capacity: ResourceList, left: ReadonlyMap<string, number>)
     if ((capacity.get(name) ?? 0) > amount) return false;
   }
   return true;
+}
+
+/**
+ * Per resource, the largest amount in any of the lists (one pass, one map).
+ *
+ * @param lists - resource lists
+ * @returns the element-wise maximum
+ */
+export function elementwiseMax(lists: readonly ResourceList[]): ResourceList {
+  const max = new Map<string, number>();
+  for (const list of lists) {
+    for (const [name, amount] of list) {
+      const seen = max.get(name);
+      if (seen === undefined || amount > seen) max.set(name, amount);
+    }
+  }
+  return max;
 }

@@ -60,6 +60,35 @@ export class OfferingMatcher {
   }
 }
 
+function absenceOnly(r: Requirement): boolean {
+  const op = r.operator;
+  return op === "NotIn" || op === "DoesNotExist";
+}
+
+/**
+ * The requirements that differ between what the options were last narrowed for and now: options already
+ * intersect every unchanged key, so only these need checking.
+ */
+function changedRequirements(previous: Requirements, next: Requirements): Requirement[] {
+  const changed: Requirement[] = [];
+  for (const r of next) {
+    if (previous.has(r.key) && previous.get(r.key).equals(r)) continue;
+    changed.push(r);
+  }
+  return changed;
+}
+
+/** `type.requirements.intersects(...)` restricted to the changed keys (same per-key rule). */
+function meetsChanged(type: InstanceType, changed: readonly Requirement[]): boolean {
+  const own = type.requirements;
+  for (const r of changed) {
+    if (!own.has(r.key)) continue;
+    const mine = own.get(r.key);
+    if (!mine.intersects(r) && !(absenceOnly(mine) && absenceOnly(r))) return false;
+  }
+  return true;
+}
+
 function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean {
   for (const x of a) for (const y of b) if (hostPortsConflict(x, y)) return true;
   return false;
@@ -68,7 +97,8 @@ function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean 
 /**
  * Narrows a claim's options for a new total of pod requests.
  *
- * @param options - the claim's current options
+ * @param options - the claim's current options (each intersects `previous`)
+ * @param previous - the requirements the options were last narrowed for
  * @param requirements - the claim's requirements with the pod's merged in
  * @param requests - the claim's pod requests plus the new pod's (daemon overhead is added per group)
  * @param podPorts - the new pod's host ports (conflicting DaemonSet groups are skipped)
@@ -78,6 +108,7 @@ function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean 
  */
 export function narrowInstanceTypes(
   options: readonly InstanceType[],
+  previous: Requirements,
   requirements: Requirements,
   requests: ResourceList,
   podPorts: readonly HostPort[],
@@ -87,6 +118,7 @@ export function narrowInstanceTypes(
   const groups = template.daemonGroups;
   const totals: (ResourceList | null | undefined)[] = new Array(groups.length);
   const matcher = new OfferingMatcher(requirements);
+  const changed = changedRequirements(previous, requirements);
   const kept: InstanceType[] = [];
   const usable: InstanceType[] = [];
   for (const type of options) {
@@ -99,7 +131,7 @@ export function narrowInstanceTypes(
     }
     if (total === null) continue;
     usable.push(type);
-    if (type.requirements.intersects(requirements) && fitsResources(total, type.allocatable) && matcher.hasOffering(type)) kept.push(type);
+    if (meetsChanged(type, changed) && fitsResources(total, type.allocatable) && matcher.hasOffering(type)) kept.push(type);
   }
   if (kept.length === 0) return { ok: false, failure: describeFailure(usable, options.length, requirements, requests, template) };
   if (!requirements.hasMinValues()) return { ok: true, instanceTypes: kept, requirements, minValuesRelaxed: false };

@@ -6,6 +6,7 @@
  */
 import type { InstanceType } from "../instance-types/index.js";
 import { addResources, hostPortsConflict, type HostPort, type ResourceList } from "../resources/index.js";
+import { elementwiseMax } from "./limits.js";
 import { LABEL_HOSTNAME, Requirement, type Requirements } from "../requirements/index.js";
 import { formatTaint, untoleratedTaints } from "../taints/index.js";
 import type { Attempt, RunContext } from "./context.js";
@@ -36,6 +37,8 @@ export class PlannedClaim {
   reservations: ReadonlySet<string> = new Set();
   /** Pod classes known not to fit since the last change (only for pods without topology constraints). */
   readonly failedClasses: Set<number> = new Set();
+  /** Per resource, the most any option can hold; lets a full claim refuse before any requirement work. */
+  private maxAllocatable: ResourceList | undefined;
 
   /**
    * @param template - the NodePool template
@@ -62,6 +65,9 @@ export class PlannedClaim {
   canAdd(attempt: Attempt, ctx: RunContext): ClaimCheck {
     const { podClass } = attempt;
     const template = this.template;
+    if (this.pods.length > 0 && !this.mayFit(podClass.requests)) {
+      return refuse(template.name, "insufficient-resources", "no remaining instance type of this node claim has room for the pod");
+    }
     const untolerated = untoleratedTaints(podClass.tolerations, template.taints);
     if (untolerated.length > 0) {
       return refuse(template.name, "taints-not-tolerated", `did not tolerate taint(s) ${untolerated.map(formatTaint).join(", ")}`, {
@@ -82,11 +88,24 @@ export class PlannedClaim {
     let requirements = this.requirements.add(podClass.requirements);
     if (attempt.hasTopology) {
       const result = ctx.topology.addRequirements(attempt.pod, podClass.strictRequirements, requirements, template.taints);
-      if (!result.ok) return refuse(template.name, "topology-conflict", result.conflict.message, { topology: result.conflict });
+      if (!result.ok) {
+        const conflict = result.conflict;
+        // The conflict message is built lazily by the topology layer: only read it when reported.
+        const failure: NodePoolFailure = {
+          nodePool: template.name,
+          kind: "topology-conflict",
+          get message() {
+            return conflict.message;
+          },
+          topology: conflict,
+        };
+        return { ok: false, failure, reserved: false };
+      }
       requirements = result.requirements;
     }
     const narrowed = narrowInstanceTypes(
       this.options,
+      this.requirements,
       requirements,
       addResources(this.requests, podClass.requests),
       podClass.hostPorts,
@@ -114,6 +133,19 @@ export class PlannedClaim {
     };
   }
 
+  /** Whether the pod's requests on top of the claim's could fit the largest option (a necessary condition). */
+  private mayFit(requests: ResourceList): boolean {
+    let max = this.maxAllocatable;
+    if (max === undefined) {
+      max = elementwiseMax(this.options.map((t) => t.allocatable));
+      this.maxAllocatable = max;
+    }
+    for (const [name, amount] of requests) {
+      if (amount > 0 && (this.requests.get(name) ?? 0) + amount > (max.get(name) ?? 0)) return false;
+    }
+    return true;
+  }
+
   /**
    * Commits a pod: records it, narrows the options, adds its requests and host ports, registers the
    * placeholder hostname (first pod) and records the pod in the topology.
@@ -126,6 +158,7 @@ export class PlannedClaim {
     if (this.pods.length === 0) ctx.topology.register(LABEL_HOSTNAME, this.hostname);
     this.pods.push(attempt.name);
     this.requirements = change.requirements;
+    if (change.options.length !== this.options.length) this.maxAllocatable = undefined;
     this.options = change.options;
     this.minValuesRelaxed = change.minValuesRelaxed;
     this.requests = addResources(this.requests, attempt.podClass.requests);
