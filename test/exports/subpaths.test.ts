@@ -10,7 +10,7 @@ const probes: ReadonlyArray<{ readonly subpath: string; readonly expression: str
   { subpath: "nodefit/aws", expression: "typeof m.VERSION" },
   { subpath: "nodefit/azure", expression: "typeof m.VERSION" },
   { subpath: "nodefit/gcp", expression: "typeof m.VERSION" },
-  { subpath: "nodefit/testing", expression: "typeof m.VERSION" },
+  { subpath: "nodefit/testing", expression: "m.fakeInstanceTypes().length" },
 ];
 
 const root = new URL("../../", import.meta.url);
