@@ -12,13 +12,16 @@ import { podKey } from "../_internal/pod-key.js";
 import { WELL_KNOWN_LABELS, normalizeLabelKey, type CompatibilityOptions, type Requirements } from "../requirements/index.js";
 import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
 import { ClusterIndex, ignoredForTopology, nodeDomain } from "./cluster.js";
+import { GroupRegistry, type TopologyGroupView } from "./registry.js";
 import { GroupConflict } from "./conflict.js";
 import { DomainUniverse } from "./domain-universe.js";
-import { groupHash, TopologyGroup, type GroupIdentity } from "./group.js";
+import type { TopologyGroup } from "./group.js";
 import { inverseGroupIdentities, ownedGroupIdentities, podLabels, podNamespace, type NamespaceIndex } from "./group-specs.js";
 import { KEEP, nextDomain, singleValue } from "./rules.js";
 import { constraintSignature } from "./signature.js";
-import type { TopologyBuildInput, TopologyRecordOptions, TopologyResult, TopologyType } from "./types.js";
+import type { TopologyBuildInput, TopologyRecordOptions, TopologyResult } from "./types.js";
+
+export type { TopologyGroupView } from "./registry.js";
 
 const LENIENT: CompatibilityOptions = { allowUndefined: WELL_KNOWN_LABELS };
 const STRICT: CompatibilityOptions = {};
@@ -50,22 +53,6 @@ interface PodState {
   inverseScanned: number;
 }
 
-/** A read-only view of one group, for inspection and explanations. */
-export interface TopologyGroupView {
-  /** The group's kind. */
-  readonly type: TopologyType;
-  /** True for an inverse anti-affinity group (counts pods carrying the anti-affinity). */
-  readonly inverse: boolean;
-  /** The topology key. */
-  readonly key: string;
-  /** The namespaces the selector looks in, sorted. */
-  readonly namespaces: readonly string[];
-  /** maxSkew (the largest int32 for affinity groups). */
-  readonly maxSkew: number;
-  /** The known domains and their counts, sorted by domain. */
-  readonly counts: ReadonlyMap<string, number>;
-}
-
 /**
  * Topology spread constraints, pod affinity and pod anti-affinity for one scheduling run. Build it
  * once from the cluster and the batch, then for each placement ask {@link Topology.addRequirements}
@@ -79,22 +66,18 @@ export interface TopologyGroupView {
  * ```
  */
 export class Topology {
-  private readonly universe: DomainUniverse;
-  private readonly cluster: ClusterIndex;
+  private readonly registry: GroupRegistry;
   private readonly namespaces: NamespaceIndex;
   private readonly policy: "Respect" | "Ignore";
-  private readonly groups: TopologyGroup[] = [];
-  private readonly groupsByHash = new Map<string, TopologyGroup>();
-  private readonly inverse: TopologyGroup[] = [];
-  private readonly inverseByHash = new Map<string, TopologyGroup>();
-  private readonly byKey = new Map<string, TopologyGroup[]>();
   private readonly pods = new Map<string, PodState>();
   private readonly bySignature = new Map<string, SpecGroups>();
 
   private constructor(input: TopologyBuildInput) {
     this.policy = input.preferencePolicy;
-    this.universe = DomainUniverse.build(input.templates);
-    this.cluster = new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey)));
+    this.registry = new GroupRegistry(
+      DomainUniverse.build(input.templates),
+      new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey))),
+    );
     const namespaces = new Map<string, ReadonlyMap<string, string>>(input.namespaces ?? []);
     for (const pod of [...input.boundPods.map((b) => b.pod), ...input.pendingPods]) {
       if (!namespaces.has(podNamespace(pod))) namespaces.set(podNamespace(pod), NO_LABELS);
@@ -118,7 +101,7 @@ export class Topology {
       if (node === undefined || ignoredForTopology(pod) || excluded.has(podKey(pod))) continue;
       for (const id of inverseGroupIdentities(pod, topology.namespaces)) {
         const domain = nodeDomain(node, id.key);
-        if (domain !== undefined) topology.inverseGroup(id).record(domain);
+        if (domain !== undefined) topology.registry.inverse(id).record(domain);
       }
     }
     for (const pod of input.pendingPods) topology.update(pod);
@@ -161,10 +144,10 @@ export class Topology {
     if (groups === undefined) {
       const owned: TopologyGroup[] = [];
       for (const id of ownedGroupIdentities(pod, this.policy, this.namespaces)) {
-        const group = this.forwardGroup(id);
+        const group = this.registry.forward(id);
         if (!owned.includes(group)) owned.push(group);
       }
-      const inverse = inverseGroupIdentities(pod, this.namespaces).map((id) => this.inverseGroup(id));
+      const inverse = inverseGroupIdentities(pod, this.namespaces).map((id) => this.registry.inverse(id));
       groups = { owned, inverse };
       this.bySignature.set(signature, groups);
     }
@@ -250,7 +233,7 @@ export class Topology {
    * @param domain - the domain
    */
   register(key: string, domain: string): void {
-    for (const group of this.byKey.get(normalizeLabelKey(key)) ?? []) group.register(domain);
+    this.registry.register(normalizeLabelKey(key), domain);
   }
 
   /**
@@ -259,15 +242,7 @@ export class Topology {
    * @returns the views
    */
   groupViews(): readonly TopologyGroupView[] {
-    const view = (group: TopologyGroup, inverse: boolean): TopologyGroupView => ({
-      type: group.type,
-      inverse,
-      key: group.key,
-      namespaces: [...group.namespaces].sort(),
-      maxSkew: group.maxSkew,
-      counts: new Map([...group.domains].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    });
-    return [...this.groups.map((g) => view(g, false)), ...this.inverse.map((g) => view(g, true))];
+    return this.registry.views();
   }
 
   private stateOf(pod: Pod): PodState {
@@ -278,8 +253,8 @@ export class Topology {
   }
 
   private selectingOf(state: PodState): readonly TopologyGroup[] {
-    for (; state.scanned < this.groups.length; state.scanned++) {
-      const group = this.groups[state.scanned] as TopologyGroup;
+    for (; state.scanned < this.registry.forwardGroups.length; state.scanned++) {
+      const group = this.registry.forwardGroups[state.scanned] as TopologyGroup;
       if (group.selects(state.namespace, state.labels)) {
         state.selecting.push(group);
         state.selectingSet.add(group);
@@ -289,43 +264,10 @@ export class Topology {
   }
 
   private inverseSelectingOf(state: PodState): readonly TopologyGroup[] {
-    for (; state.inverseScanned < this.inverse.length; state.inverseScanned++) {
-      const group = this.inverse[state.inverseScanned] as TopologyGroup;
+    for (; state.inverseScanned < this.registry.inverseGroups.length; state.inverseScanned++) {
+      const group = this.registry.inverseGroups[state.inverseScanned] as TopologyGroup;
       if (group.selects(state.namespace, state.labels)) state.inverseSelecting.push(group);
     }
     return state.inverseSelecting;
-  }
-
-  private forwardGroup(id: GroupIdentity): TopologyGroup {
-    const hash = groupHash(id);
-    let group = this.groupsByHash.get(hash);
-    if (group !== undefined) return group;
-    group = new TopologyGroup(id, hash);
-    this.universe.forEachDomain(group.key, group.filter.domainTolerations, (domain) => group?.register(domain));
-    this.cluster.countInto(group);
-    this.addGroup(group, this.groups, this.groupsByHash);
-    return group;
-  }
-
-  private inverseGroup(id: GroupIdentity): TopologyGroup {
-    const hash = groupHash(id);
-    let group = this.inverseByHash.get(hash);
-    if (group !== undefined) return group;
-    group = new TopologyGroup(id, hash);
-    this.universe.forEachDomain(group.key, undefined, (domain) => group?.register(domain));
-    for (const node of this.cluster.nodes) {
-      const domain = nodeDomain(node, group.key);
-      if (domain !== undefined) group.register(domain);
-    }
-    this.addGroup(group, this.inverse, this.inverseByHash);
-    return group;
-  }
-
-  private addGroup(group: TopologyGroup, list: TopologyGroup[], byHash: Map<string, TopologyGroup>): void {
-    list.push(group);
-    byHash.set(group.hash, group);
-    let sameKey = this.byKey.get(group.key);
-    if (sameKey === undefined) this.byKey.set(group.key, (sameKey = []));
-    sameKey.push(group);
   }
 }
