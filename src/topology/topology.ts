@@ -100,8 +100,9 @@ export class Topology {
       const node = nodes.get(nodeName);
       if (node === undefined || ignoredForTopology(pod) || excluded.has(podKey(pod))) continue;
       for (const id of inverseGroupIdentities(pod, topology.namespaces)) {
+        const group = topology.registry.inverse(id);
         const domain = nodeDomain(node, id.key);
-        if (domain !== undefined) topology.registry.inverse(id).record(domain);
+        if (domain !== undefined) group.record(domain);
       }
     }
     for (const pod of input.pendingPods) topology.update(pod);
