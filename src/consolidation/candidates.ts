@@ -53,7 +53,7 @@ function block(state: NodeState, code: Blocker["code"], message: string): Blocke
 export function sharedBlocker(state: NodeState, ctx: PlanContext): Blocker | undefined {
   if (state.poolName === undefined) return block(state, "not-managed", "node has no karpenter.sh/nodepool label");
   if (state.pool === undefined) return block(state, "unknown-nodepool", `NodePool ${state.poolName} does not exist`);
-  if (!state.initialized) return block(state, "not-initialized", "node is not initialized");
+  if (!state.initialized) return block(state, "not-initialized", "node is not initialized (no karpenter.sh/initialized=true label or Initialized=True NodeClaim condition)");
   if (state.deleting) return block(state, "deleting", "node is already being deleted");
   if (state.node.metadata.annotations?.[DO_NOT_DISRUPT] === "true") return block(state, "do-not-disrupt", `node has ${DO_NOT_DISRUPT}`);
   for (const pod of state.pods) {

@@ -83,8 +83,8 @@ export function nodePrice(
 /**
  * Builds the planner's view of one node.
  *
- * Initialization: the NodeClaim's `Initialized` condition when present, else the `karpenter.sh/initialized`
- * label when present, else the node's readiness (nodes written by hand rarely carry either signal).
+ * Initialization follows the scheduler: an unmanaged node counts as initialized; a managed one needs the
+ * `karpenter.sh/initialized=true` label or its NodeClaim's `Initialized=True` condition.
  *
  * @param node - the node
  * @param claim - its NodeClaim, if any
@@ -103,9 +103,8 @@ export function nodeState(
   const poolName = label(node, LABEL_NODEPOOL);
   const readyStatus = condition(node.status?.conditions, "Ready");
   const ready = readyStatus === undefined || readyStatus === "True";
-  const claimInit = condition(claim?.status?.conditions, "Initialized");
-  const labelInit = label(node, LABEL_INITIALIZED);
-  const initialized = poolName === undefined ? true : claimInit !== undefined ? claimInit === "True" : labelInit !== undefined ? labelInit === "true" : ready;
+  const initialized =
+    poolName === undefined || label(node, LABEL_INITIALIZED) === "true" || condition(claim?.status?.conditions, "Initialized") === "True";
   const instanceType = label(node, LABEL_INSTANCE_TYPE, "beta.kubernetes.io/instance-type");
   const zone = label(node, LABEL_ZONE, "failure-domain.beta.kubernetes.io/zone");
   const capacityType = label(node, LABEL_CAPACITY_TYPE);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstanceType } from "../instance-types/index.js";
+import type { InstanceType, InstanceTypeIndex } from "../instance-types/index.js";
 import type { DaemonSet, NodePool } from "../types/kubernetes.js";
 import type { PdbState } from "./pdb.js";
 import type { ResolvedConsolidationOptions } from "./types.js";
@@ -16,7 +16,8 @@ export interface PlanContext {
   readonly nodePools: readonly NodePool[];
   /** Instance types by name. */
   readonly catalog: ReadonlyMap<string, InstanceType>;
-  readonly instanceTypes: readonly InstanceType[];
+  /** The catalogue, indexed once for every simulation. */
+  readonly index: InstanceTypeIndex;
   readonly daemonSets: readonly DaemonSet[];
   readonly pdbs: readonly PdbState[];
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { InstanceType } from "../instance-types/index.js";
-import type { PlannedNodeClaim } from "../scheduler/types.js";
+import type { PlannedNodeClaim } from "../scheduler/index.js";
 import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "../types/kubernetes.js";
 
 /** A cluster snapshot to plan over. Nothing in it is ever mutated. */

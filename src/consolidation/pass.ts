@@ -1,0 +1,83 @@
+/**
+ * One pass of the disruption loop: the candidates every method starts from, and a record of why nodes were
+ * left alone.
+ *
+ * @module
+ */
+import type { PoolAllowance } from "./budgets.js";
+import { budgetMapping } from "./budget-mapping.js";
+import { describeAllowance, type DisruptionReason } from "./budgets.js";
+import { sharedBlocker, toCandidate, type Candidate } from "./candidates.js";
+import type { ClusterState } from "./cluster.js";
+import type { PlanContext } from "./context.js";
+import type { Blocker, BlockerCode } from "./types.js";
+
+/** What the methods of one pass share. */
+export interface Pass {
+  readonly cluster: ClusterState;
+  readonly ctx: PlanContext;
+  /** Nodes that passed the shared checks, by name order. */
+  readonly candidates: readonly Candidate[];
+  /** Why a method left a node alone in this pass (later, more specific reasons overwrite earlier ones). */
+  readonly failures: Map<string, Blocker>;
+}
+
+/**
+ * Starts a pass: classifies every node, keeping the shared blockers as failures.
+ *
+ * @param cluster - the simulated cluster
+ * @param ctx - the planning context
+ * @returns the pass
+ */
+export function startPass(cluster: ClusterState, ctx: PlanContext): Pass {
+  const failures = new Map<string, Blocker>();
+  const candidates: Candidate[] = [];
+  for (const state of cluster.nodes) {
+    const blocker = sharedBlocker(state, ctx);
+    if (blocker === undefined) candidates.push(toCandidate(state, ctx));
+    else failures.set(state.name, blocker);
+  }
+  return { cluster, ctx, candidates, failures };
+}
+
+/**
+ * Records why a node was left alone.
+ *
+ * @param pass - the pass
+ * @param node - the node's name
+ * @param code - the blocker code
+ * @param message - the explanation
+ */
+export function recordFailure(pass: Pass, node: string, code: BlockerCode, message: string): void {
+  pass.failures.set(node, { node, code, message });
+}
+
+/** Remaining allowances of one reason, decremented as a method takes candidates. */
+export class Allowances {
+  private readonly left: Map<string, number>;
+  private readonly byPool: ReadonlyMap<string, PoolAllowance>;
+
+  constructor(
+    pass: Pass,
+    private readonly reason: DisruptionReason,
+  ) {
+    this.byPool = budgetMapping(pass.cluster, pass.ctx, reason);
+    this.left = new Map([...this.byPool].map(([k, v]) => [k, v.allowed]));
+  }
+
+  /** Whether the pool may lose one more node. */
+  has(pool: string): boolean {
+    return (this.left.get(pool) ?? 0) > 0;
+  }
+
+  /** Uses one disruption of the pool's allowance. */
+  take(pool: string): void {
+    this.left.set(pool, (this.left.get(pool) ?? 0) - 1);
+  }
+
+  /** A blocker for a candidate the pool's budget keeps. */
+  blocker(node: string, pool: string): Blocker {
+    const allowance = this.byPool.get(pool) ?? { allowed: 0, budget: 0 };
+    return { node, code: allowance.invalid === undefined ? "budget" : "invalid-budget", message: describeAllowance(pool, this.reason, allowance) };
+  }
+}

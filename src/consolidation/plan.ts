@@ -1,0 +1,128 @@
+/**
+ * `planConsolidation`: upstream Karpenter's disruption decisions, pass after pass, as a dry-run plan.
+ *
+ * @module
+ */
+import { podName } from "../_internal/pod-key.js";
+import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import type { NodePool } from "../types/kubernetes.js";
+import { applyCommand, nameReplacements } from "./apply.js";
+import { buildClusterState, compareStrings, type ClusterState } from "./cluster.js";
+import type { PlanContext } from "./context.js";
+import { drift } from "./drift-method.js";
+import { emptiness } from "./emptiness.js";
+import type { ProposedCommand } from "./evaluate.js";
+import { multiNode } from "./multi-node.js";
+import { resolveConsolidationOptions } from "./options.js";
+import { startPass, type Pass } from "./pass.js";
+import { resolvePdbs } from "./pdb.js";
+import { singleNode } from "./single-node.js";
+import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
+
+const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [emptiness, drift, multiNode, singleNode];
+
+function buildContext(input: ConsolidationInput, options: ConsolidationOptions): PlanContext {
+  const pools = new Map<string, NodePool>();
+  for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
+  const catalog = new Map<string, InstanceType>();
+  for (const t of input.instanceTypes) if (!catalog.has(t.name)) catalog.set(t.name, t);
+  return {
+    options: resolveConsolidationOptions(options),
+    pools,
+    nodePools: input.nodePools,
+    catalog,
+    index: InstanceTypeIndex.build(input.instanceTypes),
+    daemonSets: input.daemonSets ?? [],
+    pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], input.pods),
+  };
+}
+
+function publicCommand(command: ProposedCommand): ConsolidationCommand {
+  const reschedules = command.candidates.flatMap((c) =>
+    c.state.pods.flatMap((pod) => {
+      const to = command.placements.get(podName(pod));
+      return to === undefined ? [] : [{ pod: podName(pod), to }];
+    }),
+  );
+  return {
+    method: command.method,
+    decision: command.decision,
+    candidates: command.candidates.map((c) => c.name),
+    replacements: command.replacements,
+    reschedules,
+    savings: command.savings,
+  };
+}
+
+function hourlyCost(cluster: ClusterState): number {
+  return cluster.nodes.reduce((sum, n) => sum + (n.price ?? 0), 0);
+}
+
+/**
+ * Plans consolidation as upstream Karpenter's disruption controller would carry it out at `now`: each pass
+ * tries emptiness, drift, multi-node and single-node consolidation in that order, the first method with a
+ * command wins, the command is applied to a simulated copy of the cluster, and passes repeat until no method
+ * helps (or `maxCommands`). Every simulation runs the provisioning scheduler with the candidates removed and
+ * their pods re-queued with the pending ones. The input is never mutated and the clock is never read.
+ *
+ * The plan happens at one instant: a command is treated as done before the next pass, so budgets are
+ * recomputed over the nodes that remain, and nodes that receive pods (or are created) have a pod event at
+ * `now`, so a pool's `consolidateAfter` keeps them in place for the rest of the plan.
+ *
+ * @param input - nodes, NodeClaims, NodePools, bound and pending pods, DaemonSets, PDBs and the catalogue
+ * @param options - `now` (required), `maxCommands`, `spotToSpotConsolidation`, scheduler policies
+ * @returns commands in execution order, every input node left alone with its reason, and hourly totals
+ * @throws InputError for a missing `now` or bad option; the scheduler's errors for an invalid NodePool or quantity
+ * @example
+ * ```ts
+ * import { planConsolidation, toConsolidationJson } from "nodefit";
+ *
+ * const plan = planConsolidation(
+ *   { nodes, nodeClaims, nodePools, pods, podDisruptionBudgets, instanceTypes },
+ *   { now: "2024-06-01T12:00:00Z" },
+ * );
+ * for (const c of plan.commands) console.log(c.method, c.decision, c.candidates, c.savings);
+ * console.log(plan.blocked); // [{ node: "node-c", code: "do-not-disrupt", message: "pod default/db-0 has karpenter.sh/do-not-disrupt" }]
+ * console.log(toConsolidationJson(plan));
+ * ```
+ */
+export function planConsolidation(input: ConsolidationInput, options: ConsolidationOptions): ConsolidationPlan {
+  const ctx = buildContext(input, options);
+  let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], input.pods, ctx.pools, ctx.catalog);
+  const before = hourlyCost(cluster);
+  const taken = new Set(cluster.nodes.map((n) => n.name));
+  const counters = new Map<string, number>();
+  const commands: ConsolidationCommand[] = [];
+  const disrupted = new Set<string>();
+  let last: Pass | undefined;
+  while (commands.length < ctx.options.maxCommands) {
+    const pass = startPass(cluster, ctx);
+    let found: ProposedCommand | undefined;
+    for (const method of METHODS) {
+      found = method(pass);
+      if (found !== undefined) break;
+    }
+    if (found === undefined) {
+      last = pass;
+      break;
+    }
+    const named = nameReplacements(found, taken, counters);
+    commands.push(publicCommand(named));
+    for (const c of named.candidates) disrupted.add(c.name);
+    cluster = applyCommand(cluster, named, ctx);
+  }
+  const blocked: Blocker[] = [];
+  for (const node of input.nodes) {
+    const name = node.metadata.name ?? "";
+    if (disrupted.has(name)) continue;
+    blocked.push(
+      last?.failures.get(name) ?? {
+        node: name,
+        code: "not-evaluated",
+        message: last === undefined ? "the plan stopped at maxCommands before this node was decided" : "no method found a cheaper arrangement",
+      },
+    );
+  }
+  blocked.sort((a, b) => compareStrings(a.node, b.node));
+  return { commands, blocked, summary: { nodes: input.nodes.length, hourlyCostBefore: before, hourlyCostAfter: hourlyCost(cluster) } };
+}
