@@ -85,7 +85,7 @@ export class PlannedClaim {
         }
       }
     }
-    let requirements = this.requirements.add(podClass.requirements);
+    let requirements = podClass.requirements.size === 0 ? this.requirements : this.requirements.add(podClass.requirements);
     if (attempt.hasTopology) {
       const result = ctx.topology.addRequirements(attempt.pod, podClass.strictRequirements, requirements, template.taints);
       if (!result.ok) {
