@@ -16,7 +16,9 @@ const MAX_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
  * @returns true for byte-sized resources
  */
 export function isMemoryLikeResource(resource: string): boolean {
-  return resource === "memory" || resource === "ephemeral-storage" || resource === "storage" || resource.startsWith("hugepages-");
+  return (
+    resource === "memory" || resource === "ephemeral-storage" || resource === "storage" || resource.startsWith("hugepages-")
+  );
 }
 
 /** The power of ten of one base unit: -3 (millicores) for `cpu`, 0 for everything else. */
