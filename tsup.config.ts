@@ -22,11 +22,11 @@ export default defineConfig([
     external: ["nodefit", "fast-check"],
   },
   {
-    entry: { "cli/main": "src/cli/main.ts" },
+    entry: { "cli/main": "src/cli/bin.ts" },
     format: ["esm"],
     clean: false,
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-    external: ["nodefit"],
+    external: ["nodefit", "nodefit/kubernetes", "nodefit/aws", "nodefit/azure", "nodefit/gcp"],
   },
 ]);

@@ -1,11 +1,62 @@
-import { VERSION } from "nodefit";
+import { parseCommandLine } from "./args.js";
+import { runCatalog } from "./commands/catalog.js";
+import { runSchedule } from "./commands/schedule.js";
+import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
+import { USAGE } from "./usage.js";
 
-const usage = `nodefit ${VERSION}: which nodes does this cluster need?
+const VERSION_TEXT = "nodefit 0.1.0\n";
 
-Usage:
-  nodefit schedule <paths...> [--output table|json|yaml|html]
-  nodefit consolidate <paths...> [--now T] [--max-commands N] [--output ...]
-  nodefit explain <paths...> --pod NS/NAME | --node NAME
-  nodefit catalog [--provider aws|azure|gcp] [--output json|table]
-`;
-process.stdout.write(usage);
+function codeOf(error: unknown): unknown {
+  return error instanceof Error ? (error as unknown as { code?: unknown }).code : undefined;
+}
+
+// Tell nodefit's input errors apart by code, never instanceof: ESM and CJS copies must agree.
+function isInputError(error: unknown): error is Error {
+  const code = codeOf(error);
+  return typeof code === "string" && code.startsWith("invalid-");
+}
+
+/**
+ * Runs the CLI and returns its exit status; never throws for bad input or usage.
+ *
+ * @param argv - arguments after the program name
+ * @param io - where output goes
+ * @param clock - the time `--now` defaults to
+ * @returns 0 when the command ran, 1 for invalid input, 2 for bad usage
+ */
+export async function run(argv: readonly string[], io: CliIo, clock: () => Date = () => new Date()): Promise<number> {
+  try {
+    const command = parseCommandLine(argv, clock);
+    switch (command.name) {
+      case "help":
+        io.stdout(USAGE.get(command.topic ?? "") ?? USAGE.get("") ?? "");
+        return EXIT_OK;
+      case "version":
+        io.stdout(VERSION_TEXT);
+        return EXIT_OK;
+      case "schedule":
+        await runSchedule(command, io);
+        return EXIT_OK;
+      case "catalog":
+        runCatalog(command, io);
+        return EXIT_OK;
+      default:
+        throw new UsageError(`"${command.name}" is not available in this build yet`, command.name);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`nodefit: ${error.message}\n\n${USAGE.get(error.command ?? "") ?? USAGE.get("") ?? ""}`);
+      return EXIT_USAGE;
+    }
+    if (isInputError(error)) {
+      io.stderr(`nodefit: ${error.message}\n`);
+      return EXIT_INVALID_INPUT;
+    }
+    const code = codeOf(error);
+    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+      io.stderr(`nodefit: ${(error as Error).message}\n`);
+      return EXIT_INVALID_INPUT;
+    }
+    throw error;
+  }
+}

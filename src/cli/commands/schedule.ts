@@ -1,0 +1,137 @@
+import { formatAmount, quantityToAmount, schedule, toScheduleJson, type InstanceType, type Pod, type ScheduleResult } from "nodefit";
+import type { Command } from "../args.js";
+import type { CliIo } from "../io.js";
+import { loadInput, type LoadedInput } from "../load.js";
+import { formatMoney, jsonToYaml } from "../render/format.js";
+import { renderHtml, type ReportNode, type ReportPod } from "../render/html.js";
+import { renderTable } from "../render/table.js";
+import { podRequestsOf } from "./pod-requests.js";
+
+type ScheduleCommand = Extract<Command, { name: "schedule" }>;
+
+/**
+ * Runs `nodefit schedule`.
+ *
+ * @param command - the parsed command line
+ * @param io - where output goes
+ */
+export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<void> {
+  const input = await loadInput(command.paths, io);
+  const { kubernetes } = input;
+  if (io.interactive && kubernetes.pods.length >= 5000) io.stderr(`nodefit: scheduling ${kubernetes.pods.length} pods…\n`);
+  const result = schedule(
+    {
+      pods: kubernetes.pods,
+      nodePools: kubernetes.nodePools,
+      instanceTypes: input.instanceTypes,
+      nodes: kubernetes.nodes,
+      nodeClaims: kubernetes.nodeClaims,
+      boundPods: kubernetes.boundPods,
+      daemonSets: kubernetes.daemonSets,
+    },
+    { wellKnownLabels: input.wellKnownLabels },
+  );
+  switch (command.output) {
+    case "json":
+      io.stdout(`${toScheduleJson(result)}\n`);
+      return;
+    case "yaml":
+      io.stdout(jsonToYaml(toScheduleJson(result)));
+      return;
+    case "html":
+      io.stdout(renderHtml(scheduleReport(result, input)));
+      return;
+    default:
+      io.stdout(scheduleTable(result, input));
+  }
+}
+
+function summaryLine(result: ScheduleResult, input: LoadedInput): string {
+  const { summary } = result;
+  const claims = `${summary.newNodeClaims} new node claim${summary.newNodeClaims === 1 ? "" : "s"}`;
+  return `Scheduled ${summary.scheduled} of ${summary.pods} pods: ${claims}, ${formatMoney(summary.newHourlyCost)} (catalogue: ${input.catalogName})`;
+}
+
+function scheduleTable(result: ScheduleResult, input: LoadedInput): string {
+  const parts = [`${summaryLine(result, input)}\n`];
+  if (result.nodeClaims.length > 0) {
+    const rows = result.nodeClaims.map((c) => [
+      c.name,
+      c.nodePool,
+      c.instanceType,
+      c.zone,
+      c.capacityType,
+      formatMoney(c.price),
+      String(c.pods.length),
+      formatAmount("cpu", c.requests.get("cpu") ?? 0),
+      formatAmount("memory", c.requests.get("memory") ?? 0),
+      String(c.instanceTypeOptions.length),
+    ]);
+    parts.push(renderTable(["NODE CLAIM", "NODEPOOL", "INSTANCE TYPE", "ZONE", "CAPACITY", "PRICE", "PODS", "CPU", "MEMORY", "OPTIONS"], rows));
+  }
+  if (result.existingNodes.length > 0) {
+    parts.push(renderTable(["EXISTING NODE", "NEW PODS"], result.existingNodes.map((n) => [n.name, n.pods.join(", ")])));
+  }
+  if (result.unschedulable.length > 0) {
+    parts.push(renderTable(["UNSCHEDULABLE POD", "CODE", "REASON"], result.unschedulable.map((u) => [u.pod, u.code, u.message])));
+  }
+  return parts.join("\n");
+}
+
+function reportPods(names: readonly string[], requests: ReadonlyMap<string, Pod>): ReportPod[] {
+  return names.map((name) => {
+    const pod = requests.get(name);
+    const r = pod === undefined ? new Map<string, number>() : podRequestsOf(pod);
+    return { name, cpu: r.get("cpu") ?? 0, memory: r.get("memory") ?? 0 };
+  });
+}
+
+function scheduleReport(result: ScheduleResult, input: LoadedInput): Parameters<typeof renderHtml>[0] {
+  const { kubernetes } = input;
+  const podsByName = new Map<string, Pod>();
+  for (const pod of [...kubernetes.pods, ...kubernetes.boundPods]) {
+    podsByName.set(`${pod.metadata.namespace ?? "default"}/${pod.metadata.name ?? ""}`, pod);
+  }
+  const types = new Map<string, InstanceType>(input.instanceTypes.map((t) => [t.name, t]));
+  const claims: ReportNode[] = result.nodeClaims.map((c) => {
+    const type = types.get(c.instanceType);
+    return {
+      name: c.name,
+      status: "new",
+      instanceType: c.instanceType,
+      zone: c.zone,
+      capacityType: c.capacityType,
+      price: c.price,
+      cpu: type?.allocatable.get("cpu") ?? 0,
+      memory: type?.allocatable.get("memory") ?? 0,
+      pods: reportPods(c.pods, podsByName),
+    };
+  });
+  const nodes: ReportNode[] = result.existingNodes.map((placement) => {
+    const node = kubernetes.nodes.find((n) => n.metadata.name === placement.name);
+    const labels = new Map(Object.entries(node?.metadata.labels ?? {}));
+    const allocatable = node?.status?.allocatable ?? {};
+    const bound = kubernetes.boundPods.filter((p) => p.spec.nodeName === placement.name).map((p) => `${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`);
+    return {
+      name: placement.name,
+      status: "existing",
+      instanceType: labels.get("node.kubernetes.io/instance-type") ?? "",
+      zone: labels.get("topology.kubernetes.io/zone") ?? "",
+      capacityType: labels.get("karpenter.sh/capacity-type") ?? "",
+      price: 0,
+      cpu: allocatable["cpu"] === undefined ? 0 : quantityToAmount("cpu", allocatable["cpu"]),
+      memory: allocatable["memory"] === undefined ? 0 : quantityToAmount("memory", allocatable["memory"]),
+      pods: reportPods([...bound, ...placement.pods], podsByName),
+    };
+  });
+  return {
+    title: "nodefit schedule",
+    summary: [summaryLine(result, input)],
+    sections: [
+      { title: "New node claims", nodes: claims },
+      ...(nodes.length > 0 ? [{ title: "Existing nodes that received pods", nodes }] : []),
+    ],
+    problemsTitle: "Unschedulable pods",
+    problems: result.unschedulable.map((u) => ({ subject: u.pod, message: `${u.code}: ${u.message}` })),
+  };
+}

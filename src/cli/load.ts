@@ -1,0 +1,49 @@
+import { InputError, type InstanceType } from "nodefit";
+import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
+import { fromKubernetes, loadManifests, readInstanceTypeCatalog, type KubernetesInput } from "nodefit/kubernetes";
+import type { CliIo } from "./io.js";
+
+/** What every command that reads manifests works on. */
+export interface LoadedInput {
+  readonly kubernetes: KubernetesInput;
+  readonly instanceTypes: readonly InstanceType[];
+  /** Labels the catalogue defines: they count as well-known, so NodePools and pods may constrain them. */
+  readonly wellKnownLabels: ReadonlySet<string>;
+  /** Where the catalogue came from, for the summary line. */
+  readonly catalogName: string;
+}
+
+/**
+ * Reads the manifests at `paths`, with the catalogues they hold or else the embedded AWS one.
+ *
+ * @param paths - files and folders given on the command line
+ * @param io - where the one-line count of skipped documents goes
+ * @returns the loaded input
+ * @throws InputError (via the loader) naming the file, document and field of bad input
+ */
+export async function loadInput(paths: readonly string[], io: CliIo): Promise<LoadedInput> {
+  const documents = await loadManifests(paths);
+  const kubernetes = fromKubernetes(documents);
+  if (kubernetes.skipped.size > 0) {
+    const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
+    io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
+  }
+  if (kubernetes.catalogs.length === 0) {
+    return { kubernetes, instanceTypes: defaultAwsCatalog(), wellKnownLabels: AWS_WELL_KNOWN_LABELS, catalogName: "embedded AWS (us-east-1)" };
+  }
+  const instanceTypes: InstanceType[] = [];
+  const seen = new Set<string>();
+  for (const doc of kubernetes.catalogs) {
+    for (const type of readInstanceTypeCatalog(doc.object, { file: doc.file, index: doc.index })) {
+      if (seen.has(type.name)) {
+        const where = doc.file === undefined ? "" : `${doc.file}: `;
+        throw new InputError(`${where}document ${doc.index ?? 1} (InstanceTypeCatalog): instance type "${type.name}" is already defined by an earlier catalogue`);
+      }
+      seen.add(type.name);
+      instanceTypes.push(type);
+    }
+  }
+  const wellKnownLabels = new Set<string>();
+  for (const type of instanceTypes) for (const key of type.requirements.keys()) wellKnownLabels.add(key);
+  return { kubernetes, instanceTypes, wellKnownLabels, catalogName: `${kubernetes.catalogs.length} catalogue document(s)` };
+}

@@ -1,0 +1,16 @@
+import { stringify } from "yaml";
+
+/** Dollars per hour as the views print them. */
+export function formatMoney(value: number): string {
+  return `$${value.toFixed(4)}/h`;
+}
+
+/**
+ * Turns a command's JSON document into YAML (the same object, another notation).
+ *
+ * @param json - the JSON text a command produced
+ * @returns YAML text
+ */
+export function jsonToYaml(json: string): string {
+  return stringify(JSON.parse(json) as unknown, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
