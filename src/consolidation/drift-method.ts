@@ -23,12 +23,12 @@ export function drift(pass: Pass): ProposedCommand | undefined {
   for (const c of sortDrifted(drifted)) {
     if (!allowances.has(c.poolName)) {
       const b = allowances.blocker(c.name, c.poolName);
-      recordFailure(pass, c.name, b.code, `drifted (${driftReason(c.state) ?? ""}), but ${b.message}`);
+      recordFailure(pass, c.name, b.code, `drifted (${driftReason(c.state) ?? ""}), but ${b.message}`, true);
       continue;
     }
     const evaluation = evaluateDrift(pass.cluster, c, pass.ctx);
     if (evaluation.ok) return evaluation.command;
-    recordFailure(pass, c.name, evaluation.code, evaluation.message);
+    recordFailure(pass, c.name, evaluation.code, evaluation.message, true);
   }
   return undefined;
 }

@@ -20,6 +20,8 @@ export interface Pass {
   readonly candidates: readonly Candidate[];
   /** Why a method left a node alone in this pass (later, more specific reasons overwrite earlier ones). */
   readonly failures: Map<string, Blocker>;
+  /** Nodes whose recorded reason later methods keep (a drifted node explains itself by its drift). */
+  readonly sticky: Set<string>;
 }
 
 /**
@@ -37,7 +39,7 @@ export function startPass(cluster: ClusterState, ctx: PlanContext): Pass {
     if (blocker === undefined) candidates.push(toCandidate(state, ctx));
     else failures.set(state.name, blocker);
   }
-  return { cluster, ctx, candidates, failures };
+  return { cluster, ctx, candidates, failures, sticky: new Set() };
 }
 
 /**
@@ -47,9 +49,12 @@ export function startPass(cluster: ClusterState, ctx: PlanContext): Pass {
  * @param node - the node's name
  * @param code - the blocker code
  * @param message - the explanation
+ * @param sticky - keep this reason even if a later method records another
  */
-export function recordFailure(pass: Pass, node: string, code: BlockerCode, message: string): void {
+export function recordFailure(pass: Pass, node: string, code: BlockerCode, message: string, sticky = false): void {
+  if (pass.sticky.has(node)) return;
   pass.failures.set(node, { node, code, message });
+  if (sticky) pass.sticky.add(node);
 }
 
 /** Remaining allowances of one reason, decremented as a method takes candidates. */
