@@ -133,7 +133,7 @@ export function benchNodePool(name = "default", extra: Partial<NodePool["spec"]>
           requirements: [{ key: "karpenter.sh/capacity-type", operator: "Exists" }],
         },
       },
-      limits: { cpu: "10000000", memory: "10000000Gi" },
+      limits: { cpu: "10000000", memory: "1000000Gi" },
       ...extra,
     },
   };

@@ -1,0 +1,65 @@
+// `npm run bench`: the benchmark suite. Each scenario runs in a fresh Node process (so peak memory is its
+// own), prints its figures, and the runner prints a table. `--quick` runs small sizes (CI checks
+// validity with it, never speed); `--cpu-prof` writes a CPU profile per scenario into bench/profiles;
+// `--record` appends the table to bench/RESULTS.md with the machine and date.
+import { execFileSync } from "node:child_process";
+import { appendFileSync, mkdirSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import type { BenchFigures } from "./one.js";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const profile = args.has("--cpu-prof");
+const only = process.argv.slice(2).find((a) => a.startsWith("--only="))?.slice("--only=".length);
+
+const FULL: readonly [string, number, number][] = [
+  ["mix", 100, 9],
+  ["mix", 1000, 7],
+  ["mix", 5000, 5],
+  ["mix", 10000, 3],
+  ["mix", 20000, 3],
+  ["preferences", 4000, 3],
+  ["aws", 5000, 3],
+  ["existing", 1000, 5],
+  ["packing-synthetic", 2000, 3],
+  ["packing-aws", 2000, 3],
+];
+const QUICK: readonly [string, number, number][] = [
+  ["mix", 100, 1],
+  ["mix", 500, 1],
+  ["preferences", 200, 1],
+  ["aws", 200, 1],
+  ["existing", 50, 1],
+  ["packing-synthetic", 200, 1],
+  ["packing-aws", 200, 1],
+];
+
+const root = new URL("../", import.meta.url);
+const rows: BenchFigures[] = [];
+for (const [kind, size, runs] of quick ? QUICK : FULL) {
+  if (only !== undefined && kind !== only) continue;
+  const nodeArgs = ["--import", "tsx", ...(profile ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"] : []), "bench/one.ts", kind, String(size), String(runs)];
+  if (profile) mkdirSync(new URL("bench/profiles", root), { recursive: true });
+  const out = execFileSync(process.execPath, nodeArgs, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const figures = JSON.parse(out.trim().split("\n").pop() ?? "{}") as BenchFigures;
+  rows.push(figures);
+  const bound = figures.lowerBound === undefined ? "" : `, LP bound $${figures.lowerBound} (×${(figures.hourlyCost / figures.lowerBound).toFixed(3)})`;
+  process.stdout.write(
+    `${figures.name}: ${figures.podsPerSecond} pods/s (median ${figures.medianMs} ms of ${figures.runsMs.length}), ` +
+      `${figures.nodeClaims} node claims, $${figures.hourlyCost}/h${bound}, peak RSS ${figures.peakRssMb} MB\n`,
+  );
+}
+
+if (args.has("--record")) {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const header = `\n## ${new Date().toISOString().slice(0, 10)}: ${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}${quick ? " (quick)" : ""}\n\n`;
+  const table = [
+    "| benchmark | pods/s (median) | median ms | runs | node claims | $/h | LP bound | peak RSS MB |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.podsPerSecond} | ${r.medianMs} | ${r.runsMs.length} | ${r.nodeClaims} | ${r.hourlyCost} | ${r.lowerBound ?? ""} | ${r.peakRssMb} |`,
+    ),
+  ].join("\n");
+  appendFileSync(new URL("bench/RESULTS.md", root), `${header}${table}\n`);
+}
