@@ -5,7 +5,7 @@
  * @module
  */
 import fc from "fast-check";
-import { formatAmount, formatQuantity, parseQuantity, quantityOf, type Quantity, type QuantityFormat, type ResourceList } from "../../resources/index.js";
+import { formatAmount, formatQuantity, parseQuantity, quantityOf, type Quantity, type QuantityFormat, type ResourceList } from "nodefit";
 
 const FORMATS: readonly QuantityFormat[] = ["DecimalSI", "BinarySI", "DecimalExponent"];
 const DECIMAL_SUFFIXES: readonly string[] = ["n", "u", "m", "", "k", "M", "G", "T", "P", "E"];
