@@ -1,0 +1,90 @@
+/**
+ * fast-check arbitraries for small random clusters the consolidation planner can chew on.
+ */
+import { fc } from "@fast-check/vitest";
+import type { ConsolidationInput } from "../../src/consolidation/index.js";
+import type { NodeClaim, Pod } from "../../src/types/kubernetes.js";
+import { catalog, claim, node, pod, pool } from "./fixtures.js";
+
+const TYPES: readonly (readonly [string, number])[] = [
+  ["c-1x", 1000],
+  ["c-2x", 2000],
+  ["c-4x", 4000],
+  ["c-8x", 8000],
+];
+const CPU = [250, 500, 1000] as const;
+
+export interface RandomCluster {
+  readonly input: ConsolidationInput;
+  /** Each pool's count budget. */
+  readonly budgets: ReadonlyMap<string, number>;
+}
+
+const poolArb = (name: string) =>
+  fc.record({
+    name: fc.constant(name),
+    spot: fc.boolean(),
+    policy: fc.constantFrom("WhenEmptyOrUnderutilized", "WhenEmptyOrUnderutilized", "WhenEmpty"),
+    consolidateAfter: fc.constantFrom("0s", "0s", "10m"),
+    budget: fc.integer({ min: 1, max: 3 }),
+  });
+
+const nodeArb = fc.record({
+  type: fc.integer({ min: 0, max: TYPES.length - 1 }),
+  pool: fc.integer({ min: 0, max: 1 }),
+  spot: fc.boolean(),
+  zone: fc.constantFrom("test-zone-1", "test-zone-2"),
+  pods: fc.array(fc.constantFrom(...CPU), { maxLength: 5 }),
+  daemon: fc.boolean(),
+  doNotDisrupt: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+  recentEventMinutes: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+});
+
+/** 1–7 nodes in one or two NodePools with count budgets, 0–5 pods each that fit, and up to 2 pending pods. */
+export const randomCluster: fc.Arbitrary<RandomCluster> = fc
+  .record({
+    pools: fc.tuple(poolArb("default"), poolArb("other")),
+    twoPools: fc.boolean(),
+    nodes: fc.array(nodeArb, { minLength: 1, maxLength: 7 }),
+    pending: fc.array(fc.constantFrom(...CPU), { maxLength: 2 }),
+  })
+  .map(({ pools, twoPools, nodes, pending }) => {
+    const usedPools = twoPools ? pools : [pools[0]];
+    const pods: Pod[] = [];
+    const claims: NodeClaim[] = [];
+    const built = nodes.map((spec, i) => {
+      const p = usedPools[spec.pool % usedPools.length] as (typeof pools)[0];
+      const [type, capacity] = TYPES[spec.type] as readonly [string, number];
+      const name = `node-${i}`;
+      let used = 0;
+      spec.pods.forEach((cpu, j) => {
+        if (used + cpu > capacity) return;
+        used += cpu;
+        pods.push(pod(`app${j}-${i}`, { node: name, cpu: `${cpu}m`, memory: "256Mi", labels: { app: `app${j}` } }));
+      });
+      if (spec.daemon) pods.push(pod(`agent-${i}`, { node: name, owner: "DaemonSet", cpu: "0", memory: "0" }));
+      if (spec.recentEventMinutes !== undefined) {
+        claims.push(claim(name, { lastPodEventTime: new Date(Date.parse("2024-06-01T12:00:00Z") - spec.recentEventMinutes * 60_000).toISOString() }));
+      }
+      return node(name, {
+        type,
+        pool: p.name,
+        zone: spec.zone,
+        capacityType: p.spot && spec.spot ? "spot" : "on-demand",
+        ...(spec.doNotDisrupt ? { annotations: { "karpenter.sh/do-not-disrupt": "true" } } : {}),
+      });
+    });
+    pending.forEach((cpu, i) => pods.push(pod(`pending-${i}`, { cpu: `${cpu}m`, memory: "256Mi" })));
+    const nodePools = usedPools.map((p) =>
+      pool(p.name, {
+        policy: p.policy,
+        consolidateAfter: p.consolidateAfter,
+        budgets: [{ nodes: String(p.budget) }],
+        capacityTypes: p.spot ? ["spot", "on-demand"] : ["on-demand"],
+      }),
+    );
+    return {
+      input: { nodes: built, nodeClaims: claims, nodePools, pods, instanceTypes: catalog() },
+      budgets: new Map(usedPools.map((p) => [p.name, p.budget])),
+    };
+  });
