@@ -276,3 +276,20 @@ describe("plan and JSON", () => {
     expect(plan.commands[0]?.replacements[0]?.instanceType).toBe("c-2x");
   });
 });
+
+describe("nodes already deleting", () => {
+  it("are no destination, their pods are re-queued without blocking, and they use the budget up", () => {
+    const plan = planConsolidation(
+      {
+        nodes: [node("gone", { deleting: true }), node("a"), node("host", { type: "c-8x", annotations: { "karpenter.sh/do-not-disrupt": "true" } })],
+        nodePools: [pool("default", { budgets: [{ nodes: "2" }] })],
+        pods: [pod("old-0", { node: "gone", cpu: "64" }), pod("web-0", { node: "a" })],
+        instanceTypes: catalog(),
+      },
+      { now: NOW },
+    );
+    expect(summary(plan)).toEqual(["single-node:delete:a"]);
+    expect(plan.commands[0]?.reschedules).toEqual([{ pod: "default/web-0", to: "host" }]);
+    expect(plan.blocked.find((b) => b.node === "gone")?.code).toBe("deleting");
+  });
+});
