@@ -62,6 +62,12 @@ export class Allowances {
   private readonly left: Map<string, number>;
   private readonly byPool: ReadonlyMap<string, PoolAllowance>;
 
+  /**
+   * Computes the allowances of every NodePool for the reason over the pass's cluster.
+   *
+   * @param pass - the pass
+   * @param reason - the method's disruption reason
+   */
   constructor(
     pass: Pass,
     private readonly reason: DisruptionReason,

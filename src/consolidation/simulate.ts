@@ -6,6 +6,8 @@
  */
 import { podName } from "../_internal/pod-key.js";
 import { schedule, type PlannedNodeClaim } from "../scheduler/index.js";
+import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE } from "../requirements/index.js";
+import { resourceListToRecord } from "../resources/index.js";
 import type { Node, NodeClaim, Pod, Taint, Toleration } from "../types/kubernetes.js";
 import { consolidateAfterRemaining, type Candidate } from "./candidates.js";
 import type { ClusterState, NodeState } from "./cluster.js";
@@ -14,11 +16,12 @@ import { isFullyBlockedByPdb } from "./pdb.js";
 import { isDoNotDisruptActive, isReschedulable } from "./pods.js";
 
 /**
- * A simulation-only taint on destination nodes still inside their consolidateAfter window (upstream v1.14
- * #3006: such nodes take pending pods but not pods moved by consolidation). Pending pods tolerate it.
+ * A simulation-only taint for targets that take pending pods but not pods moved by a disruption: destination
+ * nodes still inside their consolidateAfter window (upstream v1.14 #3006) and the in-flight claims planned for
+ * pending pods. Pending pods (and pods of nodes already deleting) tolerate it.
  */
-export const CONSOLIDATE_AFTER_TAINT: Taint = Object.freeze({ key: "nodefit.dev/consolidate-after", effect: "NoSchedule" });
-const CONSOLIDATE_AFTER_TOLERATION: Toleration = Object.freeze({ key: CONSOLIDATE_AFTER_TAINT.key, operator: "Exists" });
+export const PENDING_ONLY_TAINT: Taint = Object.freeze({ key: "nodefit.dev/pending-only", effect: "NoSchedule" });
+const PENDING_ONLY_TOLERATION: Toleration = Object.freeze({ key: PENDING_ONLY_TAINT.key, operator: "Exists" });
 
 /** A successful simulation. */
 export interface SimulationSuccess {
@@ -44,11 +47,11 @@ function unbind(pod: Pod): Pod {
 }
 
 function tolerateGate(pod: Pod): Pod {
-  return { ...pod, spec: { ...pod.spec, tolerations: [...(pod.spec.tolerations ?? []), CONSOLIDATE_AFTER_TOLERATION] } };
+  return { ...pod, spec: { ...pod.spec, tolerations: [...(pod.spec.tolerations ?? []), PENDING_ONLY_TOLERATION] } };
 }
 
 function gated(node: Node): Node {
-  return { ...node, spec: { ...node.spec, taints: [...(node.spec?.taints ?? []), CONSOLIDATE_AFTER_TAINT] } };
+  return { ...node, spec: { ...node.spec, taints: [...(node.spec?.taints ?? []), PENDING_ONLY_TAINT] } };
 }
 
 /**
@@ -62,6 +65,66 @@ function gated(node: Node): Node {
  */
 export function movingPods(state: NodeState, ctx: PlanContext): readonly Pod[] {
   return state.pods.filter((p) => isReschedulable(p) && !isDoNotDisruptActive(p, ctx.options.now) && !isFullyBlockedByPdb(p, ctx.pdbs));
+}
+
+/** Prefix of the names of in-flight claims planned for pending pods, so they never clash with nodes. */
+export const IN_FLIGHT_PREFIX = "nodefit-in-flight-";
+
+const inFlightCache = new WeakMap<ClusterState, readonly NodeClaim[]>();
+
+function inFlightClaim(claim: PlannedNodeClaim, ctx: PlanContext): NodeClaim {
+  const type = ctx.catalog.get(claim.instanceType);
+  const labels = Object.fromEntries([...claim.labels, [LABEL_NODEPOOL, claim.nodePool]]);
+  const allocatable = type === undefined ? {} : resourceListToRecord(type.allocatable);
+  return {
+    metadata: { name: `${IN_FLIGHT_PREFIX}${claim.name}`, labels },
+    spec: {
+      requirements: [
+        ...claim.requirements.filter((r) => r.key !== LABEL_INSTANCE_TYPE && r.key !== LABEL_ZONE && r.key !== LABEL_CAPACITY_TYPE),
+        { key: LABEL_INSTANCE_TYPE, operator: "In", values: [claim.instanceType] },
+        { key: LABEL_ZONE, operator: "In", values: [claim.zone] },
+        { key: LABEL_CAPACITY_TYPE, operator: "In", values: [claim.capacityType] },
+      ],
+      taints: [...claim.taints, PENDING_ONLY_TAINT],
+    },
+    status: { allocatable, capacity: type === undefined ? {} : resourceListToRecord(type.capacity) },
+  };
+}
+
+/**
+ * The node claims the provisioner would already have launched for the pending pods (and the pods of nodes
+ * already deleting): a plain scheduling run over the cluster as it is. Upstream's simulations see such claims
+ * as in-flight nodes; without them every simulation would re-plan capacity for pending pods and mistake it for
+ * a replacement. They take only pending pods ({@link PENDING_ONLY_TAINT}): upstream fails a move that lands on
+ * an uninitialized claim, nodefit lets the moved pod look elsewhere. Cached per cluster state.
+ *
+ * @param cluster - the simulated cluster
+ * @param ctx - the planning context
+ * @returns in-flight NodeClaims (no node yet, not initialized)
+ */
+export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonly NodeClaim[] {
+  const cached = inFlightCache.get(cluster);
+  if (cached !== undefined) return cached;
+  const remaining = cluster.nodes.filter((n) => !n.deleting);
+  const waiting = [...cluster.pending, ...cluster.nodes.filter((n) => n.deleting).flatMap((n) => movingPods(n, ctx).map(unbind))];
+  let claims: readonly NodeClaim[] = [];
+  if (waiting.length > 0) {
+    const result = schedule(
+      {
+        pods: waiting,
+        nodePools: ctx.nodePools,
+        instanceTypes: ctx.index,
+        nodes: remaining.map((n) => n.node),
+        nodeClaims: remaining.flatMap((n) => (n.claim === undefined ? [] : [n.claim])),
+        boundPods: remaining.flatMap((n) => n.pods),
+        daemonSets: ctx.daemonSets,
+      },
+      { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
+    );
+    claims = result.nodeClaims.map((c) => inFlightClaim(c, ctx));
+  }
+  inFlightCache.set(cluster, claims);
+  return claims;
 }
 
 /**
@@ -81,8 +144,9 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
   const moverNames = new Set(movers.map(podName));
   const fromDeleting = cluster.nodes.filter((n) => n.deleting && !removed.has(n.name)).flatMap((n) => movingPods(n, ctx).map(unbind));
   const waiting = [...cluster.pending, ...fromDeleting];
+  const inFlight = inFlightClaims(cluster, ctx);
   const nodes: Node[] = [];
-  const claims: NodeClaim[] = [];
+  const claims: NodeClaim[] = [...inFlight];
   const bound: Pod[] = [];
   for (const n of remaining) {
     const gate = gateDestinations && consolidateAfterRemaining(n, ctx.options.now) > 0;
@@ -92,7 +156,7 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
   }
   const result = schedule(
     {
-      pods: [...movers, ...(gateDestinations ? waiting.map(tolerateGate) : waiting)],
+      pods: [...movers, ...waiting.map(tolerateGate)],
       nodePools: ctx.nodePools,
       instanceTypes: ctx.index,
       nodes,
@@ -105,7 +169,7 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
   for (const u of result.unschedulable) {
     if (moverNames.has(u.pod)) return { ok: false, message: `pod ${u.pod} would not schedule: ${u.message}` };
   }
-  const uninitialized = new Set(remaining.filter((n) => !n.initialized).map((n) => n.name));
+  const uninitialized = new Set([...remaining.filter((n) => !n.initialized).map((n) => n.name), ...inFlight.map((c) => c.metadata.name ?? "")]);
   const target = new Map<string, string>();
   for (const placement of result.existingNodes) {
     for (const pod of placement.pods) {

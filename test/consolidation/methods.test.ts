@@ -293,3 +293,11 @@ describe("nodes already deleting", () => {
     expect(plan.blocked.find((b) => b.node === "gone")?.code).toBe("deleting");
   });
 });
+
+describe("pending pods", () => {
+  it("capacity planned for pending pods is neither a replacement nor a destination for moved pods", () => {
+    const plan = run({ nodes: [node("a")], pods: [pod("web-0", { node: "a" }), pod("big-0", { cpu: "12" })] });
+    expect(summary(plan)).toEqual(["single-node:replace:a"]);
+    expect(plan.commands[0]?.replacements[0]).toMatchObject({ instanceType: "c-1x", pods: ["default/web-0"] });
+  });
+});
