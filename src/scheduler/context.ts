@@ -8,12 +8,17 @@ import type { Pod } from "../types/kubernetes.js";
 import type { PodClass } from "./pod-data.js";
 import type { ReservationManager } from "./reservations.js";
 import type { ResolvedScheduleOptions } from "./types.js";
+import type { CatalogueVectors } from "./vectors.js";
 
 /** Shared state of one scheduling run. */
 export interface RunContext {
   readonly options: ResolvedScheduleOptions;
   readonly topology: Topology;
   readonly reservations: ReservationManager;
+  /** The catalogue's dense resource rows and ids. */
+  readonly vectors: CatalogueVectors;
+  /** A pod class's requests as a vector of {@link RunContext.vectors}' space (cached per class). */
+  readonly requestVector: (podClass: PodClass) => Float64Array;
 }
 
 /** One attempt to place a pod (the pod may be a relaxed copy). */

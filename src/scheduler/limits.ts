@@ -6,28 +6,61 @@
  */
 import type { InstanceType } from "../instance-types/index.js";
 import type { ResourceList } from "../resources/index.js";
+import type { PlacementTemplate } from "./placement-template.js";
 import type { NodePoolTemplate } from "./templates.js";
+import type { CatalogueVectors } from "./vectors.js";
 
 /** The resource name `limits.nodes` uses. */
 export const NODES_RESOURCE = "nodes";
 
+/** One pool's remaining limits over the run's resource space, with the allowed types cached. */
+interface PoolLimits {
+  /** Limited dimensions (never `nodes`) and their names. */
+  readonly dims: Int32Array;
+  readonly names: readonly string[];
+  /** Remaining amount per limited dimension, aligned with `dims`. */
+  readonly left: Float64Array;
+  /** Remaining node count, when `limits.nodes` is set. */
+  nodesLeft: number | undefined;
+  /** Types within the limits when last computed, their ids, and their per-dimension largest capacity. */
+  allowed: { readonly types: readonly InstanceType[]; readonly ids: Int32Array; readonly maxCapacity: Float64Array } | undefined;
+}
+
+/** The instance types a new claim may use, or why none. */
+export type AllowedTypes =
+  | { readonly ok: true; readonly types: readonly InstanceType[]; readonly ids: Int32Array }
+  | { readonly ok: false; readonly message: string; readonly resources: readonly string[] };
+
 /** Remaining limits per NodePool; NodePools without limits are absent. */
 export class RemainingLimits {
-  private readonly remaining = new Map<string, ResourceList>();
+  private readonly pools = new Map<string, PoolLimits>();
   /** Bumped on every change so memo tables can tell. */
   version = 0;
 
   /**
    * @param templates - the NodePool templates
    * @param usage - summed capacity of each pool's existing nodes (with `nodes: 1` per node)
+   * @param vectors - the run's catalogue vectors (their space holds every limited resource)
    */
-  constructor(templates: readonly NodePoolTemplate[], usage: ReadonlyMap<string, ResourceList>) {
+  constructor(templates: readonly NodePoolTemplate[], usage: ReadonlyMap<string, ResourceList>, private readonly vectors: CatalogueVectors) {
     for (const t of templates) {
       if (t.limits === undefined) continue;
       const used = usage.get(t.name);
-      const left = new Map<string, number>();
-      for (const [name, amount] of t.limits) left.set(name, amount - (used?.get(name) ?? 0));
-      this.remaining.set(t.name, left);
+      const names: string[] = [];
+      const dims: number[] = [];
+      const left: number[] = [];
+      let nodesLeft: number | undefined;
+      for (const [name, amount] of t.limits) {
+        const remaining = amount - (used?.get(name) ?? 0);
+        if (name === NODES_RESOURCE) {
+          nodesLeft = remaining;
+          continue;
+        }
+        names.push(name);
+        dims.push(vectors.space.indexOf(name));
+        left.push(remaining);
+      }
+      this.pools.set(t.name, { dims: Int32Array.from(dims), names, left: Float64Array.from(left), nodesLeft, allowed: undefined });
     }
   }
 
@@ -35,51 +68,84 @@ export class RemainingLimits {
    * The instance types a new claim of this pool may use.
    *
    * @param template - the NodePool template
-   * @returns the types (all when unlimited), or why none
+   * @returns the types and their ids (all when unlimited), or why none
    */
-  allowed(template: NodePoolTemplate): { readonly ok: true; readonly types: readonly InstanceType[] } | { readonly ok: false; readonly message: string; readonly resources: readonly string[] } {
-    const left = this.remaining.get(template.name);
-    if (left === undefined) return { ok: true, types: template.instanceTypes };
-    const nodesLeft = left.get(NODES_RESOURCE);
-    if (nodesLeft !== undefined && nodesLeft <= 0) {
+  allowed(template: PlacementTemplate): AllowedTypes {
+    const pool = this.pools.get(template.name);
+    if (pool === undefined) return { ok: true, types: template.instanceTypes, ids: template.ids };
+    if (pool.nodesLeft !== undefined && pool.nodesLeft <= 0) {
       return { ok: false, message: `node limits have been exhausted for nodepool "${template.name}"`, resources: [NODES_RESOURCE] };
     }
-    const types = template.instanceTypes.filter((t) => withinLimits(t.capacity, left));
-    if (types.length === 0) {
-      const over = [...left].filter(([name, amount]) => name !== NODES_RESOURCE && template.instanceTypes.every((t) => (t.capacity.get(name) ?? 0) > amount));
+    // Limits only shrink, so the allowed types only shrink: re-filter only when the largest may no longer fit.
+    let allowed = pool.allowed;
+    if (allowed === undefined || !this.within(allowed.maxCapacity, 0, pool)) {
+      allowed = this.filter(allowed?.types ?? template.instanceTypes, allowed?.ids ?? template.ids, pool);
+      pool.allowed = allowed;
+    }
+    if (allowed.types.length === 0) {
+      const over = pool.names.filter((_, k) => template.ids.every((id) => this.capacityOf(id, pool.dims[k] as number) > (pool.left[k] as number)));
       return {
         ok: false,
         message: `all available instance types exceed limits for nodepool "${template.name}"`,
-        resources: over.map(([name]) => name).sort(),
+        resources: [...over].sort(),
       };
     }
-    return { ok: true, types };
+    return { ok: true, types: allowed.types, ids: allowed.ids };
   }
 
   /**
    * Subtracts the largest capacity among a new claim's options (and one node) from its pool's limits.
    *
    * @param template - the claim's NodePool
-   * @param options - the claim's remaining options
+   * @param optionIds - catalogue ids of the claim's remaining options
    */
-  subtractMax(template: NodePoolTemplate, options: readonly InstanceType[]): void {
-    const left = this.remaining.get(template.name);
-    if (left === undefined) return;
-    const max = elementwiseMax(options.map((t) => t.capacity));
-    // Only limited resources are tracked; `nodes` counts this claim as one node.
-    const next = new Map<string, number>();
-    for (const [name, amount] of left) next.set(name, amount - (name === NODES_RESOURCE ? 1 : (max.get(name) ?? 0)));
-    this.remaining.set(template.name, next);
+  subtractMax(template: NodePoolTemplate, optionIds: Int32Array): void {
+    const pool = this.pools.get(template.name);
+    if (pool === undefined) return;
+    const stride = this.vectors.dims;
+    const capacity = this.vectors.capacity;
+    for (let k = 0; k < pool.dims.length; k++) {
+      const d = pool.dims[k] as number;
+      let max = 0;
+      for (let i = 0; i < optionIds.length; i++) {
+        const c = capacity[(optionIds[i] as number) * stride + d] as number;
+        if (c > max) max = c;
+      }
+      pool.left[k] = (pool.left[k] as number) - max;
+    }
+    if (pool.nodesLeft !== undefined) pool.nodesLeft -= 1;
     this.version++;
   }
-}
 
-function withinLimits(capacity: ResourceList, left: ReadonlyMap<string, number>): boolean {
-  for (const [name, amount] of left) {
-    if (name === NODES_RESOURCE) continue;
-    if ((capacity.get(name) ?? 0) > amount) return false;
+  private capacityOf(id: number, d: number): number {
+    return this.vectors.capacity[id * this.vectors.dims + d] as number;
   }
-  return true;
+
+  /** Whether a capacity row (at `offset` in `row`) is within every limited dimension. */
+  private within(row: Float64Array, offset: number, pool: PoolLimits): boolean {
+    for (let k = 0; k < pool.dims.length; k++) {
+      if ((row[offset + (pool.dims[k] as number)] as number) > (pool.left[k] as number)) return false;
+    }
+    return true;
+  }
+
+  private filter(types: readonly InstanceType[], ids: Int32Array, pool: PoolLimits): NonNullable<PoolLimits["allowed"]> {
+    const stride = this.vectors.dims;
+    const keptTypes: InstanceType[] = [];
+    const keptIds: number[] = [];
+    const maxCapacity = new Float64Array(stride);
+    for (let i = 0; i < types.length; i++) {
+      const id = ids[i] as number;
+      if (!this.within(this.vectors.capacity, id * stride, pool)) continue;
+      keptTypes.push(types[i] as InstanceType);
+      keptIds.push(id);
+      for (let d = 0; d < stride; d++) {
+        const c = this.vectors.capacity[id * stride + d] as number;
+        if (c > (maxCapacity[d] as number)) maxCapacity[d] = c;
+      }
+    }
+    return { types: keptTypes, ids: Int32Array.from(keptIds), maxCapacity };
+  }
 }
 
 /**

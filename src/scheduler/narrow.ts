@@ -14,9 +14,11 @@ import {
   type InstanceType,
   type Offering,
 } from "../instance-types/index.js";
-import { addResources, fitsResources, hostPortsConflict, minResources, type HostPort, type ResourceList } from "../resources/index.js";
+import { addResources, hostPortsConflict, minResources, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
+import type { PlacementTemplate } from "./placement-template.js";
 import type { NodePoolTemplate } from "./templates.js";
+import type { CatalogueVectors } from "./vectors.js";
 import type { NodePoolFailure } from "./types.js";
 
 /** The narrowed options, or why none are left. */
@@ -94,51 +96,119 @@ function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean 
   return false;
 }
 
-/**
- * Narrows a claim's options for a new total of pod requests.
- *
- * @param options - the claim's current options (each intersects `previous`)
- * @param previous - the requirements the options were last narrowed for
- * @param requirements - the claim's requirements with the pod's merged in
- * @param requests - the claim's pod requests plus the new pod's (daemon overhead is added per group)
- * @param podPorts - the new pod's host ports (conflicting DaemonSet groups are skipped)
- * @param template - the claim's NodePool template
- * @param minValuesPolicy - Strict refuses to narrow below minValues, BestEffort lowers them
- * @returns the surviving options in order, or a structured failure
- */
-export function narrowInstanceTypes(
-  options: readonly InstanceType[],
-  previous: Requirements,
-  requirements: Requirements,
-  requests: ResourceList,
-  podPorts: readonly HostPort[],
-  template: NodePoolTemplate,
-  minValuesPolicy: "Strict" | "BestEffort",
-): NarrowResult {
-  const groups = template.daemonGroups;
-  const totals: (ResourceList | null | undefined)[] = new Array(groups.length);
-  const matcher = new OfferingMatcher(requirements);
-  const changed = changedRequirements(previous, requirements);
-  const kept: InstanceType[] = [];
-  const usable: InstanceType[] = [];
-  for (const type of options) {
-    const g = template.groupOf.get(type) ?? 0;
-    let total = totals[g];
-    if (total === undefined) {
-      const group = groups[g];
-      total = group === undefined ? requests : podPorts.length > 0 && portsConflict(podPorts, group.hostPorts) ? null : addResources(requests, group.overhead);
-      totals[g] = total;
+/** What narrowing a claim's options for one more pod needs. */
+export interface NarrowInput {
+  /** The claim's current options and their catalogue ids (each intersects `previous`). */
+  readonly options: readonly InstanceType[];
+  readonly optionIds: Int32Array;
+  /** Whether every option is known to have an offering compatible with `previous`. */
+  readonly offeringsChecked: boolean;
+  /** The requirements the options were last narrowed for. */
+  readonly previous: Requirements;
+  /** The claim's requirements with the pod's merged in. */
+  readonly requirements: Requirements;
+  /** The claim's summed pod requests, and the new pod's, as vectors. */
+  readonly claimRequests: Float64Array;
+  readonly podRequests: Float64Array;
+  /** The same sum as a list, for failure messages only. */
+  readonly requestList: () => ResourceList;
+  /** The new pod's host ports (conflicting DaemonSet groups are skipped). */
+  readonly podPorts: readonly HostPort[];
+  readonly template: PlacementTemplate;
+  readonly vectors: CatalogueVectors;
+  /** Strict refuses to narrow below minValues, BestEffort lowers them. */
+  readonly minValuesPolicy: "Strict" | "BestEffort";
+  /** Whether a refusal needs its reason (a planned claim's refusal is never shown). */
+  readonly explain: boolean;
+}
+
+/** The narrowed options with their ids, or why none are left. */
+export type NarrowedOptions =
+  | {
+      readonly ok: true;
+      readonly instanceTypes: readonly InstanceType[];
+      readonly ids: Int32Array;
+      readonly requirements: Requirements;
+      readonly minValuesRelaxed: boolean;
     }
-    if (total === null) continue;
-    usable.push(type);
-    if (meetsChanged(type, changed) && fitsResources(total, type.allocatable) && matcher.hasOffering(type)) kept.push(type);
+  | { readonly ok: false; readonly failure: NodePoolFailure };
+
+/** The refusal a caller that does not explain receives (never shown). */
+export const UNEXPLAINED: NodePoolFailure = Object.freeze({ nodePool: "", kind: "insufficient-resources", message: "" });
+
+let scratch = new Float64Array(64);
+let blocked = new Uint8Array(8);
+
+/**
+ * Narrows a claim's options for one more pod: the options whose labels meet the changed requirements, that
+ * hold the claim's requests plus the pod's plus their DaemonSet group's overhead, and (when zone, capacity
+ * type or reservation changed) still have a compatible available offering; then minValues.
+ *
+ * @param input - the claim, the pod and the policies
+ * @returns the surviving options in order with their ids, or a structured failure
+ */
+export function narrowOptions(input: NarrowInput): NarrowedOptions {
+  const { options, optionIds, requirements, template, vectors } = input;
+  const dims = vectors.dims;
+  const groups = template.overheads.length;
+  // Per DaemonSet group: the total to fit, and whether the pod's ports conflict with the group's.
+  const slots = Math.max(groups, 1);
+  if (scratch.length < slots * dims) scratch = new Float64Array(slots * dims * 2);
+  if (blocked.length < slots) blocked = new Uint8Array(slots * 2);
+  const totals = scratch;
+  for (let g = 0; g < slots; g++) {
+    const overhead = template.overheads[g];
+    const conflict = overhead !== undefined && input.podPorts.length > 0 && portsConflict(input.podPorts, template.daemonGroups[g]?.hostPorts ?? []);
+    for (let d = 0; d < dims; d++) {
+      totals[g * dims + d] = (input.claimRequests[d] as number) + (input.podRequests[d] as number) + (overhead === undefined ? 0 : (overhead[d] as number));
+    }
+    blocked[g] = conflict ? 1 : 0;
   }
-  if (kept.length === 0) return { ok: false, failure: describeFailure(usable, options.length, requirements, requests, template) };
-  if (!requirements.hasMinValues()) return { ok: true, instanceTypes: kept, requirements, minValuesRelaxed: false };
-  const check = satisfiesMinValues(kept, requirements);
-  if (check.satisfied) return { ok: true, instanceTypes: kept, requirements, minValuesRelaxed: false };
-  if (minValuesPolicy === "BestEffort") {
-    return { ok: true, instanceTypes: kept, requirements: relaxMinValues(requirements, check.shortfalls), minValuesRelaxed: true };
+  const changed = changedRequirements(input.previous, requirements);
+  const checkOfferings = !input.offeringsChecked || changed.some((r) => OFFERING_KEYS.has(r.key));
+  const matcher = checkOfferings ? new OfferingMatcher(requirements) : undefined;
+  const allocatable = vectors.allocatable;
+  const groupById = template.groupById;
+  const keptTypes: InstanceType[] = [];
+  const keptIds: number[] = [];
+  for (let i = 0; i < options.length; i++) {
+    const id = optionIds[i] as number;
+    const g = groups === 0 ? 0 : (groupById[id] as number);
+    if (blocked[g] === 1) continue;
+    const base = g * dims;
+    const row = id * dims;
+    let fits = true;
+    for (let d = 0; d < dims; d++) {
+      const r = totals[base + d] as number;
+      if (r === 0) continue;
+      const a = allocatable[row + d] as number;
+      if (a < 0 || r > a) {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits) continue;
+    const type = options[i] as InstanceType;
+    if (changed.length > 0 && !meetsChanged(type, changed)) continue;
+    if (matcher !== undefined && !matcher.hasOffering(type)) continue;
+    keptTypes.push(type);
+    keptIds.push(id);
+  }
+  if (keptTypes.length === 0) {
+    if (!input.explain) return { ok: false, failure: UNEXPLAINED };
+    const usable = options.filter((type) => {
+      const g = template.groupOf.get(type) ?? 0;
+      const group = template.daemonGroups[g];
+      return group === undefined || input.podPorts.length === 0 || !portsConflict(input.podPorts, group.hostPorts);
+    });
+    return { ok: false, failure: describeFailure(usable, options.length, requirements, input.requestList(), template) };
+  }
+  const ids = Int32Array.from(keptIds);
+  if (!requirements.hasMinValues()) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };
+  const check = satisfiesMinValues(keptTypes, requirements);
+  if (check.satisfied) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };
+  if (input.minValuesPolicy === "BestEffort") {
+    return { ok: true, instanceTypes: keptTypes, ids, requirements: relaxMinValues(requirements, check.shortfalls), minValuesRelaxed: true };
   }
   return {
     ok: false,
@@ -150,6 +220,9 @@ export function narrowInstanceTypes(
     },
   };
 }
+
+/** The keys an offering's compatibility depends on. */
+const OFFERING_KEYS: ReadonlySet<string> = new Set([LABEL_ZONE, LABEL_CAPACITY_TYPE, LABEL_RESERVATION_ID]);
 
 function describeFailure(
   usable: readonly InstanceType[],

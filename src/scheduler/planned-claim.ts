@@ -5,20 +5,21 @@
  * @module
  */
 import type { InstanceType } from "../instance-types/index.js";
-import { addResources, hostPortsConflict, type HostPort, type ResourceList } from "../resources/index.js";
-import { elementwiseMax } from "./limits.js";
+import { addResources, addVectorInto, hostPortsConflict, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_HOSTNAME, Requirement, type Requirements } from "../requirements/index.js";
-import { formatTaint, untoleratedTaints } from "../taints/index.js";
+import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Attempt, RunContext } from "./context.js";
-import { narrowInstanceTypes, OfferingMatcher } from "./narrow.js";
+import { narrowOptions, OfferingMatcher, UNEXPLAINED } from "./narrow.js";
+import type { PlacementTemplate } from "./placement-template.js";
 import { planReservations } from "./reservations.js";
-import type { NodePoolTemplate } from "./templates.js";
 import type { NodePoolFailure } from "./types.js";
+import type { CatalogueVectors } from "./vectors.js";
 
 /** What adding a pod would change, computed by {@link PlannedClaim.canAdd} and applied by {@link PlannedClaim.add}. */
 export interface ClaimChange {
   readonly requirements: Requirements;
   readonly options: readonly InstanceType[];
+  readonly optionIds: Int32Array;
   readonly minValuesRelaxed: boolean;
   readonly reservations: ReadonlySet<string>;
 }
@@ -26,11 +27,17 @@ export interface ClaimChange {
 /** The outcome of {@link PlannedClaim.canAdd}. */
 export type ClaimCheck = { readonly ok: true; readonly change: ClaimChange } | { readonly ok: false; readonly failure: NodePoolFailure; readonly reserved: boolean };
 
+const UNEXPLAINED_REFUSAL: ClaimCheck = Object.freeze({ ok: false, failure: UNEXPLAINED, reserved: false });
+
 /** A node claim being planned. Mutable, owned by one run. */
 export class PlannedClaim {
   requirements: Requirements;
   options: readonly InstanceType[];
+  /** Catalogue ids of {@link PlannedClaim.options}, aligned with it. */
+  optionIds: Int32Array;
   requests: ResourceList = new Map();
+  /** {@link PlannedClaim.requests} as a vector of the run's resource space. */
+  readonly requestVector: Float64Array;
   readonly pods: string[] = [];
   readonly hostPorts: HostPort[] = [];
   minValuesRelaxed = false;
@@ -38,20 +45,28 @@ export class PlannedClaim {
   /** Pod classes known not to fit since the last change (only for pods without topology constraints). */
   readonly failedClasses: Set<number> = new Set();
   /** Per resource, the most any option can hold; lets a full claim refuse before any requirement work. */
-  private maxAllocatable: ResourceList | undefined;
+  private maxAllocatable: Float64Array | undefined;
+  /** Whether every option has an offering compatible with the requirements (checked by the first narrowing). */
+  private offeringsChecked = false;
 
   /**
    * @param template - the NodePool template
    * @param hostname - the placeholder hostname (unique per claim)
    * @param options - the instance types it may become (already limit-filtered)
+   * @param optionIds - their catalogue ids
+   * @param dims - the run's resource dimensions
    */
   constructor(
-    readonly template: NodePoolTemplate,
+    readonly template: PlacementTemplate,
     readonly hostname: string,
     options: readonly InstanceType[],
+    optionIds: Int32Array,
+    dims: number,
   ) {
     this.requirements = template.requirements.add(Requirement.create(LABEL_HOSTNAME, "In", [hostname]));
     this.options = options;
+    this.optionIds = optionIds;
+    this.requestVector = new Float64Array(dims);
   }
 
   /**
@@ -60,27 +75,34 @@ export class PlannedClaim {
    *
    * @param attempt - the pod being tried
    * @param ctx - the run
+   * @param explain - whether a refusal needs its reason (false: a shared, empty refusal is returned)
    * @returns the change to apply, or the refusal
    */
-  canAdd(attempt: Attempt, ctx: RunContext): ClaimCheck {
+  canAdd(attempt: Attempt, ctx: RunContext, explain = true): ClaimCheck {
     const { podClass } = attempt;
     const template = this.template;
-    if (this.pods.length > 0 && !this.mayFit(podClass.requests)) {
+    const podVector = ctx.requestVector(podClass);
+    if (this.pods.length > 0 && !this.mayFit(podVector, ctx.vectors)) {
+      if (!explain) return UNEXPLAINED_REFUSAL;
       return refuse(template.name, "insufficient-resources", "no remaining instance type of this node claim has room for the pod");
     }
-    const untolerated = untoleratedTaints(podClass.tolerations, template.taints);
-    if (untolerated.length > 0) {
+    if (template.taints.length > 0 && !toleratesAll(podClass.tolerations, template.taints)) {
+      if (!explain) return UNEXPLAINED_REFUSAL;
+      const untolerated = untoleratedTaints(podClass.tolerations, template.taints);
       return refuse(template.name, "taints-not-tolerated", `did not tolerate taint(s) ${untolerated.map(formatTaint).join(", ")}`, {
         taints: untolerated,
       });
     }
-    const conflicts = this.requirements.compatible(podClass.requirements, { allowUndefined: ctx.options.wellKnownLabels });
-    if (conflicts.length > 0) {
+    const allowUndefined = { allowUndefined: ctx.options.wellKnownLabels };
+    if (!this.requirements.isCompatible(podClass.requirements, allowUndefined)) {
+      if (!explain) return UNEXPLAINED_REFUSAL;
+      const conflicts = this.requirements.compatible(podClass.requirements, allowUndefined);
       return refuse(template.name, "incompatible-requirements", conflicts.map((c) => c.message).join("; "), { requirements: conflicts });
     }
     for (const port of podClass.hostPorts) {
       for (const other of this.hostPorts) {
         if (hostPortsConflict(port, other)) {
+          if (!explain) return UNEXPLAINED_REFUSAL;
           return refuse(template.name, "host-port-conflict", `host port ${port.port}/${port.protocol} is already in use on this node claim`);
         }
       }
@@ -89,6 +111,7 @@ export class PlannedClaim {
     if (attempt.hasTopology) {
       const result = ctx.topology.addRequirements(attempt.pod, podClass.strictRequirements, requirements, template.taints);
       if (!result.ok) {
+        if (!explain) return UNEXPLAINED_REFUSAL;
         const conflict = result.conflict;
         // The conflict message is built lazily by the topology layer: only read it when reported.
         const failure: NodePoolFailure = {
@@ -103,30 +126,39 @@ export class PlannedClaim {
       }
       requirements = result.requirements;
     }
-    const narrowed = narrowInstanceTypes(
-      this.options,
-      this.requirements,
+    const narrowed = narrowOptions({
+      options: this.options,
+      optionIds: this.optionIds,
+      offeringsChecked: this.offeringsChecked,
+      previous: this.requirements,
       requirements,
-      addResources(this.requests, podClass.requests),
-      podClass.hostPorts,
+      claimRequests: this.requestVector,
+      podRequests: podVector,
+      requestList: () => addResources(this.requests, podClass.requests),
+      podPorts: podClass.hostPorts,
       template,
-      ctx.options.minValuesPolicy,
-    );
+      vectors: ctx.vectors,
+      minValuesPolicy: ctx.options.minValuesPolicy,
+      explain,
+    });
     if (!narrowed.ok) return { ok: false, failure: narrowed.failure, reserved: false };
-    const plan = planReservations(
-      ctx.reservations,
-      this.hostname,
-      this.reservations,
-      narrowed.instanceTypes,
-      new OfferingMatcher(narrowed.requirements),
-      ctx.options.reservedCapacityMode === "strict",
-    );
+    const plan = ctx.reservations.empty
+      ? { ok: true as const, ids: this.reservations }
+      : planReservations(
+          ctx.reservations,
+          this.hostname,
+          this.reservations,
+          narrowed.instanceTypes,
+          new OfferingMatcher(narrowed.requirements),
+          ctx.options.reservedCapacityMode === "strict",
+        );
     if (!plan.ok) return { ...refuse(template.name, "reserved-capacity", plan.message), reserved: true };
     return {
       ok: true,
       change: {
         requirements: narrowed.requirements,
         options: narrowed.instanceTypes,
+        optionIds: narrowed.ids,
         minValuesRelaxed: this.minValuesRelaxed || narrowed.minValuesRelaxed,
         reservations: plan.ids,
       },
@@ -134,14 +166,26 @@ export class PlannedClaim {
   }
 
   /** Whether the pod's requests on top of the claim's could fit the largest option (a necessary condition). */
-  private mayFit(requests: ResourceList): boolean {
+  private mayFit(podVector: Float64Array, vectors: CatalogueVectors): boolean {
+    const dims = vectors.dims;
     let max = this.maxAllocatable;
     if (max === undefined) {
-      max = elementwiseMax(this.options.map((t) => t.allocatable));
+      max = new Float64Array(dims);
+      const allocatable = vectors.allocatable;
+      const ids = this.optionIds;
+      for (let i = 0; i < ids.length; i++) {
+        const row = (ids[i] as number) * dims;
+        for (let d = 0; d < dims; d++) {
+          const a = allocatable[row + d] as number;
+          if (a > (max[d] as number)) max[d] = a;
+        }
+      }
       this.maxAllocatable = max;
     }
-    for (const [name, amount] of requests) {
-      if (amount > 0 && (this.requests.get(name) ?? 0) + amount > (max.get(name) ?? 0)) return false;
+    const claim = this.requestVector;
+    for (let d = 0; d < dims; d++) {
+      const amount = podVector[d] as number;
+      if (amount > 0 && (claim[d] as number) + amount > (max[d] as number)) return false;
     }
     return true;
   }
@@ -160,9 +204,12 @@ export class PlannedClaim {
     this.requirements = change.requirements;
     if (change.options.length !== this.options.length) this.maxAllocatable = undefined;
     this.options = change.options;
+    this.optionIds = change.optionIds;
+    this.offeringsChecked = true;
     this.minValuesRelaxed = change.minValuesRelaxed;
     this.requests = addResources(this.requests, attempt.podClass.requests);
-    this.hostPorts.push(...attempt.podClass.hostPorts);
+    addVectorInto(this.requestVector, ctx.requestVector(attempt.podClass));
+    for (const port of attempt.podClass.hostPorts) this.hostPorts.push(port);
     ctx.reservations.update(this.hostname, this.reservations, change.reservations);
     this.reservations = change.reservations;
     ctx.topology.record(attempt.pod, this.requirements, this.template.taints);

@@ -10,9 +10,9 @@ import { Topology } from "../topology/index.js";
 import type { Pod } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
 import type { Attempt, RunContext } from "./context.js";
-import { compileDaemonPods } from "./daemons.js";
+import { compileDaemonPods, type DaemonPod } from "./daemons.js";
 import { finalizeClaim } from "./finalize.js";
-import { RemainingLimits } from "./limits.js";
+import { NODES_RESOURCE, RemainingLimits } from "./limits.js";
 import { resolveScheduleOptions } from "./options.js";
 import { PodClassCompiler, type PodClass } from "./pod-data.js";
 import { relax } from "./preferences.js";
@@ -20,7 +20,9 @@ import { compareQueueEntries, RetryQueue } from "./queue.js";
 import type { PlacementFailure } from "./reasons.js";
 import { ReservationManager } from "./reservations.js";
 import { Solver } from "./solver.js";
-import { compareTemplates, compileTemplate } from "./templates.js";
+import { placementTemplate } from "./placement-template.js";
+import { compareTemplates, compileTemplate, type NodePoolTemplate } from "./templates.js";
+import { CatalogueVectors } from "./vectors.js";
 import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, UnschedulablePod } from "./types.js";
 
 function creationMillis(pod: Pod): number {
@@ -104,8 +106,13 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
     pendingPods: valid.map((i) => pending[i] as Pod),
     preferencePolicy: opts.preferencePolicy,
   });
-  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue) };
-  const solver = new Solver(ctx, cluster.nodes, usable, input.nodePools.length > 0, new RemainingLimits(templates, cluster.poolUsage));
+  const vectors = CatalogueVectors.of(catalogue, runResourceNames(templates, daemons, classes));
+  const requestVectors: Float64Array[] = [];
+  const requestVector = (podClass: PodClass): Float64Array => (requestVectors[podClass.id] ??= vectors.vector(podClass.requests));
+  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector };
+  const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
+  const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);
+  const solver = new Solver(ctx, cluster.nodes, placement, input.nodePools.length > 0, limits);
 
   const keys = valid.map((i) => {
     const pod = pending[i] as Pod;
@@ -126,6 +133,15 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
     }
   }
   return assemble(pending, failures, solver, cluster.nodes, opts);
+}
+
+/** Resource names a run uses beyond the catalogue's own: DaemonSet overhead, limits (not `nodes`), pod requests. */
+function runResourceNames(templates: readonly NodePoolTemplate[], daemons: readonly DaemonPod[], classes: readonly (PodClass | undefined)[]): Set<string> {
+  const names = new Set<string>();
+  for (const d of daemons) for (const name of d.requests.keys()) names.add(name);
+  for (const t of templates) for (const name of t.limits?.keys() ?? []) if (name !== NODES_RESOURCE) names.add(name);
+  for (const c of classes) if (c !== undefined) for (const name of c.requests.keys()) names.add(name);
+  return names;
 }
 
 /** Tries a pod, relaxing a copy one preference at a time until it fits or nothing is left to relax. */

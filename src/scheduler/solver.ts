@@ -11,6 +11,7 @@ import type { RemainingLimits } from "./limits.js";
 import type { PodClass } from "./pod-data.js";
 import { PlannedClaim } from "./planned-claim.js";
 import { combineFailures, noNodePools, type PlacementFailure } from "./reasons.js";
+import type { PlacementTemplate } from "./placement-template.js";
 import type { NodePoolTemplate } from "./templates.js";
 import type { NodePoolFailure } from "./types.js";
 
@@ -38,7 +39,7 @@ export class Solver {
   constructor(
     private readonly ctx: RunContext,
     private readonly nodes: readonly ExistingNodeState[],
-    private readonly templates: readonly NodePoolTemplate[],
+    private readonly templates: readonly PlacementTemplate[],
     private readonly anyNodePools: boolean,
     private readonly limits: RemainingLimits,
   ) {}
@@ -64,7 +65,7 @@ export class Solver {
     for (let i = 0; i < this.byLoad.length; i++) {
       const claim = this.byLoad[i] as PlannedClaim;
       if (cacheable && claim.failedClasses.has(classId)) continue;
-      const check = claim.canAdd(attempt, this.ctx);
+      const check = claim.canAdd(attempt, this.ctx, false);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);
         this.reorder(i);
@@ -80,7 +81,7 @@ export class Solver {
     const failures: NodePoolFailure[] = [];
     const cacheable = !attempt.hasTopology && this.ctx.reservations.empty;
     for (let t = 0; t < this.templates.length; t++) {
-      const template = this.templates[t] as NodePoolTemplate;
+      const template = this.templates[t] as PlacementTemplate;
       const pre = this.templateCheck(attempt.podClass, template, t);
       if (pre !== null) {
         failures.push(pre);
@@ -97,13 +98,14 @@ export class Solver {
         failures.push({ nodePool: template.name, kind: "limits-exceeded", message: allowed.message, limits: allowed.resources });
         continue;
       }
-      const claim = new PlannedClaim(template, `hostname-placeholder-${String(this.claims.length + 1).padStart(4, "0")}`, allowed.types);
+      const hostname = `hostname-placeholder-${String(this.claims.length + 1).padStart(4, "0")}`;
+      const claim = new PlannedClaim(template, hostname, allowed.types, allowed.ids, this.ctx.vectors.dims);
       const check = claim.canAdd(attempt, this.ctx);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);
         this.claims.push(claim);
         this.insertNew(claim);
-        this.limits.subtractMax(template, claim.options);
+        this.limits.subtractMax(template, claim.optionIds);
         return PLACED;
       }
       failures.push(check.failure);
