@@ -64,14 +64,14 @@ export function azureCatalogTables(): AzureCatalogTables {
  * options the result is built on first use and shared.
  *
  * @param options - AKSNodeClass settings and overrides, as for `azureInstanceTypes`
- * @returns the instance types, in series then size order
+ * @returns the instance types, in series then size order (the memo lives in this function's closure; importing the module builds nothing)
  * @example
  * ```ts
  * const types = defaultAzureCatalog();
  * types.find((t) => t.name === "Standard_D2s_v5")?.allocatable.get("pods"); // 250
  * ```
  */
-export const defaultAzureCatalog: (options?: AzureInstanceTypeOptions) => readonly InstanceType[] = (() => {
+export const defaultAzureCatalog: (options?: AzureInstanceTypeOptions) => readonly InstanceType[] = /* @__PURE__ */ (() => {
   let tables: AzureCatalogTables | undefined;
   let shared: readonly InstanceType[] | undefined;
   const build = (options: AzureInstanceTypeOptions | undefined): readonly InstanceType[] => {

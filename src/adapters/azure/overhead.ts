@@ -3,7 +3,7 @@
  * less the VM memory overhead, ephemeral storage from the OS disk, pods from the network plugin, GPUs by
  * maker; kube-reserved from the tax brackets, nothing system-reserved, 750Mi memory eviction.
  */
-import { InputError, quantityToAmount, type ResourceList } from "nodefit";
+import { InputError, quantityToAmount, type ResourceList, type ResourceMap } from "nodefit";
 import {
   AZURE_DEFAULT_OS_DISK_SIZE_GB,
   AZURE_EVICTION_MEMORY_MIB,
@@ -80,5 +80,3 @@ function readResources(input: AzureResourceInput | undefined, field: string): Ma
   }
   return out;
 }
-
-type ResourceMap = { readonly [resource: string]: string | number };

@@ -67,7 +67,7 @@ export function gcpCatalogTables(): GcpCatalogTables {
  * types.find((t) => t.name === "e2-standard-2")?.allocatable.get("cpu"); // 1830
  * ```
  */
-export const defaultGcpCatalog: (options?: GcpInstanceTypeOptions) => readonly InstanceType[] = (() => {
+export const defaultGcpCatalog: (options?: GcpInstanceTypeOptions) => readonly InstanceType[] = /* @__PURE__ */ (() => {
   let tables: GcpCatalogTables | undefined;
   let shared: readonly InstanceType[] | undefined;
   const build = (options: GcpInstanceTypeOptions | undefined): readonly InstanceType[] => {
