@@ -38,6 +38,9 @@ export function azureInstanceType(sku: AzureSkuInfo, options: AzureInstanceTypeO
     cluster: options.nodeResourceGroup === undefined ? undefined : normalizeAzureClusterLabel(options.nodeResourceGroup),
     fips: options.fipsMode === "FIPS",
   }));
+  // Upstream puts placement scope and the spot priorities on each offering; nodefit's offerings carry only
+  // zone and capacity type, so they become type-level requirements over the available offerings, and a
+  // NodePool that pins `placement-scope` should pass the same scopes as `placementScopes`.
   const available = offerings.filter((o) => o.available !== false);
   const scopes = [...new Set(available.map((o) => (o.zone === AZURE_REGIONAL_ZONE ? "regional" : "zonal")))];
   const requirements = [
