@@ -190,7 +190,11 @@ export interface Pod {
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
   readonly spec: PodSpec;
-  readonly status?: { readonly phase?: string | undefined } | undefined;
+  readonly status?: {
+    readonly phase?: string | undefined;
+    /** When the kubelet started the pod; `karpenter.sh/do-not-disrupt` durations count from it. */
+    readonly startTime?: string | Date | undefined;
+  } | undefined;
 }
 
 /** A pod template (workloads and DaemonSets). */
