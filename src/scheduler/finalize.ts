@@ -5,7 +5,7 @@
  * @module
  */
 import { LABEL_RESERVATION_ID, truncateInstanceTypes, type InstanceType, type Offering } from "../instance-types/index.js";
-import { addResources, fitsResources, minResources, type ResourceList } from "../resources/index.js";
+import { addResources, minResources, type ResourceList } from "../resources/index.js";
 import {
   isRestrictedLabel,
   LABEL_CAPACITY_TYPE,
@@ -16,9 +16,11 @@ import {
 } from "../requirements/index.js";
 import type { NodeSelectorRequirementWithMinValues } from "../types/kubernetes.js";
 import { OfferingMatcher } from "./narrow.js";
+import { offeringView, type OfferingView } from "./offering-view.js";
 import type { PlannedClaim } from "./planned-claim.js";
 import { SIMULATION_ONLY_LABELS } from "./templates.js";
 import type { PlannedNodeClaim, ResolvedScheduleOptions } from "./types.js";
+import type { CatalogueVectors } from "./vectors.js";
 
 /** A finalized claim, or the minValues failure that drops it (its pods become unschedulable). */
 export type Finalized = { readonly ok: true; readonly claim: PlannedNodeClaim } | { readonly ok: false; readonly message: string };
@@ -26,12 +28,14 @@ export type Finalized = { readonly ok: true; readonly claim: PlannedNodeClaim } 
 /** The smallest DaemonSet overhead among the groups that still hold one of the options. */
 function daemonOverhead(claim: PlannedClaim): ResourceList {
   let overhead: ResourceList | undefined;
-  const seen = new Set<number>();
-  for (const type of claim.options) {
-    const g = claim.template.groupOf.get(type) ?? 0;
-    if (seen.has(g)) continue;
-    seen.add(g);
-    const group = claim.template.daemonGroups[g];
+  const template = claim.template;
+  const seen = new Uint8Array(Math.max(template.daemonGroups.length, 1));
+  const ids = claim.optionIds;
+  for (let i = 0; i < ids.length; i++) {
+    const g = template.groupById[ids[i] as number] as number;
+    if (seen[g] === 1) continue;
+    seen[g] = 1;
+    const group = template.daemonGroups[g];
     if (group === undefined) continue;
     overhead = overhead === undefined ? group.overhead : minResources(overhead, group.overhead);
   }
@@ -44,15 +48,39 @@ function compareOfferings(a: Offering, b: Offering): number {
   return a.capacityType < b.capacityType ? -1 : a.capacityType > b.capacityType ? 1 : 0;
 }
 
+function fitsRow(requests: Float64Array | undefined, vectors: CatalogueVectors, id: number): boolean {
+  if (requests === undefined) return true;
+  const dims = vectors.dims;
+  const row = id * dims;
+  for (let d = 0; d < dims; d++) {
+    const r = requests[d] as number;
+    if (r === 0) continue;
+    const a = vectors.allocatable[row + d] as number;
+    if (a < 0 || r > a) return false;
+  }
+  return true;
+}
+
 /**
  * What a launch would pick, as upstream's fake provider does: among the options that fit the requests, the
- * cheapest available compatible offering, a reserved one first when there is any.
+ * cheapest available compatible offering, a reserved one first when there is any. The options come in
+ * launch-price order, so without reserved offerings the walk stops at the first type dearer than the best.
  */
-function chooseOffering(types: readonly InstanceType[], requests: ResourceList, matcher: OfferingMatcher): { type: InstanceType; offering: Offering } | undefined {
+function chooseOffering(
+  types: readonly InstanceType[],
+  ids: readonly number[],
+  requests: Float64Array | undefined,
+  matcher: OfferingMatcher,
+  view: OfferingView,
+  vectors: CatalogueVectors,
+): { type: InstanceType; offering: Offering } | undefined {
   let best: { type: InstanceType; offering: Offering } | undefined;
   let bestReserved: { type: InstanceType; offering: Offering } | undefined;
-  for (const type of types) {
-    if (!fitsResources(requests, type.allocatable)) continue;
+  for (let i = 0; i < types.length; i++) {
+    const id = ids[i] as number;
+    if (!view.anyReserved && best !== undefined && (view.prices[id] as number) > best.offering.price) break;
+    if (!fitsRow(requests, vectors, id)) continue;
+    const type = types[i] as InstanceType;
     for (const offering of type.offerings) {
       if (!matcher.matches(offering)) continue;
       if (offering.capacityType === "reserved") {
@@ -65,25 +93,47 @@ function chooseOffering(types: readonly InstanceType[], requests: ResourceList, 
   return bestReserved ?? best;
 }
 
-/** Cheapest available compatible offering price per type; Infinity when none. */
-function launchPrice(type: InstanceType, matcher: OfferingMatcher): number {
-  let best = Infinity;
-  for (const o of type.offerings) if (o.price < best && matcher.matches(o)) best = o.price;
-  return best;
+/** Keeps the options (given by id) that have a compatible available offering under the view. */
+function withOffering(types: readonly InstanceType[], ids: readonly number[], view: OfferingView): { types: InstanceType[]; ids: number[] } {
+  const kept: InstanceType[] = [];
+  const keptIds: number[] = [];
+  for (let i = 0; i < types.length; i++) {
+    const id = ids[i] as number;
+    if (view.capacityMasks[id] === 0) continue;
+    kept.push(types[i] as InstanceType);
+    keptIds.push(id);
+  }
+  return { types: kept, ids: keptIds };
 }
 
+let member = new Uint8Array(0);
+
 /**
- * Upstream's truncation (order by launch price, ties by name; keep the first N; re-check minValues),
- * with offering compatibility specialised to zone, capacity type and reservation for speed.
+ * Upstream's truncation (order by launch price, ties by name; keep the first N; re-check minValues), reading
+ * the catalogue's precomputed price order instead of sorting each claim's options.
  */
-function truncate(types: readonly InstanceType[], requirements: Requirements, options: ResolvedScheduleOptions): ReturnType<typeof truncateInstanceTypes> {
-  const matcher = new OfferingMatcher(requirements);
-  const keyed = types.map((type) => ({ type, price: launchPrice(type, matcher) }));
-  keyed.sort((a, b) => (a.price === b.price ? compareKeys(a.type.name, b.type.name) : a.price < b.price ? -1 : 1));
-  const ordered = keyed.slice(0, options.maxInstanceTypes).map((k) => k.type);
-  if (!requirements.hasMinValues()) return { ok: true, instanceTypes: ordered, requirements, relaxed: false };
+function truncate(
+  ids: readonly number[],
+  requirements: Requirements,
+  options: ResolvedScheduleOptions,
+  view: OfferingView,
+  vectors: CatalogueVectors,
+): { readonly result: ReturnType<typeof truncateInstanceTypes>; readonly ordered: readonly InstanceType[]; readonly ids: readonly number[] } {
+  if (member.length < vectors.types.length) member = new Uint8Array(vectors.types.length);
+  for (const id of ids) member[id] = 1;
+  const ordered: InstanceType[] = [];
+  const orderedIds: number[] = [];
+  const order = view.order;
+  for (let k = 0; k < order.length && ordered.length < options.maxInstanceTypes; k++) {
+    const id = order[k] as number;
+    if (member[id] !== 1) continue;
+    ordered.push(vectors.types[id] as InstanceType);
+    orderedIds.push(id);
+  }
+  for (const id of ids) member[id] = 0;
+  if (!requirements.hasMinValues()) return { result: { ok: true, instanceTypes: ordered, requirements, relaxed: false }, ordered, ids: orderedIds };
   // The library re-sorts the already ordered list stably; only its minValues verdict is needed.
-  return truncateInstanceTypes(ordered, requirements, options.maxInstanceTypes, options.minValuesPolicy);
+  return { result: truncateInstanceTypes(ordered, requirements, options.maxInstanceTypes, options.minValuesPolicy), ordered, ids: orderedIds };
 }
 
 function compareKeys(a: string, b: string): number {
@@ -98,31 +148,36 @@ function compareKeys(a: string, b: string): number {
  * @param options - the run's options
  * @returns the result claim, or why minValues failed after truncation
  */
-export function finalizeClaim(claim: PlannedClaim, name: string, options: ResolvedScheduleOptions): Finalized {
+export function finalizeClaim(claim: PlannedClaim, name: string, options: ResolvedScheduleOptions, vectors: CatalogueVectors): Finalized {
   let requirements = Requirements.of([...claim.requirements].filter((r) => r.key !== LABEL_HOSTNAME));
-  let types = claim.options;
+  let types: readonly InstanceType[] = claim.options;
+  let ids: readonly number[] = Array.from(claim.optionIds);
   if (claim.reservations.size > 0) {
     requirements = requirements.add(
       Requirement.create(LABEL_CAPACITY_TYPE, "In", ["reserved"]),
       Requirement.create(LABEL_RESERVATION_ID, "In", [...claim.reservations].sort()),
     );
-    const matcher = new OfferingMatcher(requirements);
-    types = types.filter((t) => matcher.hasOffering(t));
+    ({ types, ids } = withOffering(types, ids, offeringView(vectors, requirements)));
   } else if (requirements.get(LABEL_CAPACITY_TYPE).has("reserved")) {
     // A claim that holds no reservation must not launch into one another claim holds.
     requirements = requirements.add(Requirement.create(LABEL_CAPACITY_TYPE, "NotIn", ["reserved"]));
-    const matcher = new OfferingMatcher(requirements);
-    types = types.filter((t) => matcher.hasOffering(t));
+    ({ types, ids } = withOffering(types, ids, offeringView(vectors, requirements)));
   }
   const requests = addResources(claim.requests, daemonOverhead(claim));
-  const truncated = truncate(types, requirements, options);
+  const truncation = truncate(ids, requirements, options, offeringView(vectors, requirements), vectors);
+  const truncated = truncation.result;
   if (!truncated.ok) return { ok: false, message: `pod didn't schedule because NodePool couldn't meet minValues requirements: ${truncated.message}` };
   requirements = truncated.requirements;
   const matcher = new OfferingMatcher(requirements);
+  const view = offeringView(vectors, requirements);
   const list = truncated.instanceTypes;
-  const chosen = chooseOffering(list, requests, matcher) ?? chooseOffering(list, new Map(), matcher);
-  const capacityTypes = new Set<string>();
-  for (const t of list) for (const o of t.offerings) if (matcher.matches(o)) capacityTypes.add(o.capacityType);
+  // The library's minValues re-check re-sorts by its own price rule: take the ids from its list then.
+  const listIds = list === truncation.ordered ? truncation.ids : Array.from(vectors.idsOf(list));
+  const chosen =
+    chooseOffering(list, listIds, vectors.vector(requests), matcher, view, vectors) ?? chooseOffering(list, listIds, undefined, matcher, view, vectors);
+  let mask = 0;
+  for (const id of listIds) mask |= view.capacityMasks[id] as number;
+  const capacityTypes = view.capacityTypes.filter((_, bit) => (mask & (1 << bit)) !== 0);
   const out: NodeSelectorRequirementWithMinValues[] = [];
   const labels = new Map(claim.template.labels);
   const keys = [...requirements.keys()].filter((k) => !SIMULATION_ONLY_LABELS.has(k)).sort(compareKeys);

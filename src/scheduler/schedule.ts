@@ -132,7 +132,7 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
       queue.push(i);
     }
   }
-  return assemble(pending, failures, solver, cluster.nodes, opts);
+  return assemble(pending, failures, solver, cluster.nodes, opts, vectors);
 }
 
 /** Resource names a run uses beyond the catalogue's own: DaemonSet overhead, limits (not `nodes`), pod requests. */
@@ -178,13 +178,14 @@ function assemble(
   solver: Solver,
   nodes: readonly { readonly name: string; readonly pods: readonly string[] }[],
   opts: ReturnType<typeof resolveScheduleOptions>,
+  vectors: CatalogueVectors,
 ): ScheduleResult {
   const counters = new Map<string, number>();
   const nodeClaims: PlannedNodeClaim[] = [];
   const dropped = new Map<string, string>();
   for (const claim of solver.claims) {
     const n = (counters.get(claim.template.name) ?? 0) + 1;
-    const finalized = finalizeClaim(claim, `${claim.template.name}-${n}`, opts);
+    const finalized = finalizeClaim(claim, `${claim.template.name}-${n}`, opts, vectors);
     if (finalized.ok) {
       counters.set(claim.template.name, n);
       nodeClaims.push(finalized.claim);
