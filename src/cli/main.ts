@@ -1,5 +1,7 @@
 import { parseCommandLine } from "./args.js";
 import { runCatalog } from "./commands/catalog.js";
+import { runConsolidate } from "./commands/consolidate.js";
+import { runExplain } from "./commands/explain.js";
 import { runSchedule } from "./commands/schedule.js";
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { USAGE } from "./usage.js";
@@ -37,11 +39,15 @@ export async function run(argv: readonly string[], io: CliIo, clock: () => Date 
       case "schedule":
         await runSchedule(command, io);
         return EXIT_OK;
+      case "consolidate":
+        await runConsolidate(command, io);
+        return EXIT_OK;
+      case "explain":
+        await runExplain(command, io);
+        return EXIT_OK;
       case "catalog":
         runCatalog(command, io);
         return EXIT_OK;
-      default:
-        throw new UsageError(`"${command.name}" is not available in this build yet`, command.name);
     }
   } catch (error) {
     if (error instanceof UsageError) {

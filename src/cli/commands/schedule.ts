@@ -1,11 +1,11 @@
-import { formatAmount, quantityToAmount, schedule, toScheduleJson, type InstanceType, type Pod, type ScheduleResult } from "nodefit";
+import { formatAmount, schedule, toScheduleJson, type InstanceType, type ScheduleResult } from "nodefit";
 import type { Command } from "../args.js";
 import type { CliIo } from "../io.js";
 import { loadInput, type LoadedInput } from "../load.js";
 import { formatMoney, jsonToYaml } from "../render/format.js";
-import { renderHtml, type ReportNode, type ReportPod } from "../render/html.js";
+import { renderHtml, type ReportNode } from "../render/html.js";
 import { renderTable } from "../render/table.js";
-import { podRequestsOf } from "./pod-requests.js";
+import { existingReportNode, podIndex, reportPods } from "./report-nodes.js";
 
 type ScheduleCommand = Extract<Command, { name: "schedule" }>;
 
@@ -78,20 +78,9 @@ function scheduleTable(result: ScheduleResult, input: LoadedInput): string {
   return parts.join("\n");
 }
 
-function reportPods(names: readonly string[], requests: ReadonlyMap<string, Pod>): ReportPod[] {
-  return names.map((name) => {
-    const pod = requests.get(name);
-    const r = pod === undefined ? new Map<string, number>() : podRequestsOf(pod);
-    return { name, cpu: r.get("cpu") ?? 0, memory: r.get("memory") ?? 0 };
-  });
-}
-
 function scheduleReport(result: ScheduleResult, input: LoadedInput): Parameters<typeof renderHtml>[0] {
   const { kubernetes } = input;
-  const podsByName = new Map<string, Pod>();
-  for (const pod of [...kubernetes.pods, ...kubernetes.boundPods]) {
-    podsByName.set(`${pod.metadata.namespace ?? "default"}/${pod.metadata.name ?? ""}`, pod);
-  }
+  const podsByName = podIndex([...kubernetes.pods, ...kubernetes.boundPods]);
   const types = new Map<string, InstanceType>(input.instanceTypes.map((t) => [t.name, t]));
   const claims: ReportNode[] = result.nodeClaims.map((c) => {
     const type = types.get(c.instanceType);
@@ -109,19 +98,17 @@ function scheduleReport(result: ScheduleResult, input: LoadedInput): Parameters<
   });
   const nodes: ReportNode[] = result.existingNodes.map((placement) => {
     const node = kubernetes.nodes.find((n) => n.metadata.name === placement.name);
-    const labels = new Map(Object.entries(node?.metadata.labels ?? {}));
-    const allocatable = node?.status?.allocatable ?? {};
-    const bound = kubernetes.boundPods.filter((p) => p.spec.nodeName === placement.name).map((p) => `${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`);
+    const drawn = node === undefined ? undefined : existingReportNode(node, kubernetes.boundPods, podsByName, input.instanceTypes);
     return {
       name: placement.name,
       status: "existing",
-      instanceType: labels.get("node.kubernetes.io/instance-type") ?? "",
-      zone: labels.get("topology.kubernetes.io/zone") ?? "",
-      capacityType: labels.get("karpenter.sh/capacity-type") ?? "",
-      price: 0,
-      cpu: allocatable["cpu"] === undefined ? 0 : quantityToAmount("cpu", allocatable["cpu"]),
-      memory: allocatable["memory"] === undefined ? 0 : quantityToAmount("memory", allocatable["memory"]),
-      pods: reportPods([...bound, ...placement.pods], podsByName),
+      instanceType: drawn?.instanceType ?? "",
+      zone: drawn?.zone ?? "",
+      capacityType: drawn?.capacityType ?? "",
+      price: drawn?.price ?? 0,
+      cpu: drawn?.cpu ?? 0,
+      memory: drawn?.memory ?? 0,
+      pods: [...(drawn?.pods ?? []), ...reportPods(placement.pods, podsByName)],
     };
   });
   return {
