@@ -175,7 +175,7 @@ export function buildCluster(
       remaining = subtractResources(remaining, daemon.requests);
     }
     remaining = new Map([...remaining].map(([k, v]) => [k, Math.max(0, v)]));
-    states.push(new ExistingNodeState(f.name, f.nodePool, f.initialized, requirements, f.taints, remaining, ports));
+    states.push(new ExistingNodeState(f.name, hostname, f.nodePool, f.initialized, requirements, f.taints, remaining, ports));
     if (f.nodePool !== undefined) {
       poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, new Map([["nodes", 1]]))));
     }

@@ -24,6 +24,7 @@ export class ExistingNodeState {
 
   /**
    * @param name - the node's name
+   * @param hostname - its hostname label (the name when it has none)
    * @param nodePool - its NodePool, when managed by Karpenter
    * @param initialized - whether it is initialized (initialized nodes are tried first)
    * @param requirements - its labels plus `hostname In [its hostname]`
@@ -33,6 +34,7 @@ export class ExistingNodeState {
    */
   constructor(
     readonly name: string,
+    readonly hostname: string,
     readonly nodePool: string | undefined,
     readonly initialized: boolean,
     requirements: Requirements,

@@ -15,7 +15,7 @@ import {
   Requirements,
 } from "../requirements/index.js";
 import type { NodeSelectorRequirementWithMinValues } from "../types/kubernetes.js";
-import { OfferingMatcher } from "./narrow.js";
+import { OfferingMatcher } from "./offering-matcher.js";
 import { offeringView, type OfferingView } from "./offering-view.js";
 import type { PlannedClaim } from "./planned-claim.js";
 import { SIMULATION_ONLY_LABELS } from "./templates.js";
@@ -94,7 +94,7 @@ function chooseOffering(
 }
 
 /** Keeps the options (given by id) that have a compatible available offering under the view. */
-function withOffering(types: readonly InstanceType[], ids: readonly number[], view: OfferingView): { types: InstanceType[]; ids: number[] } {
+function withOffering(types: readonly InstanceType[], ids: ArrayLike<number>, view: OfferingView): { types: InstanceType[]; ids: number[] } {
   const kept: InstanceType[] = [];
   const keptIds: number[] = [];
   for (let i = 0; i < types.length; i++) {
@@ -113,14 +113,14 @@ let member = new Uint8Array(0);
  * the catalogue's precomputed price order instead of sorting each claim's options.
  */
 function truncate(
-  ids: readonly number[],
+  ids: ArrayLike<number>,
   requirements: Requirements,
   options: ResolvedScheduleOptions,
   view: OfferingView,
   vectors: CatalogueVectors,
 ): { readonly result: ReturnType<typeof truncateInstanceTypes>; readonly ordered: readonly InstanceType[]; readonly ids: readonly number[] } {
   if (member.length < vectors.types.length) member = new Uint8Array(vectors.types.length);
-  for (const id of ids) member[id] = 1;
+  for (let i = 0; i < ids.length; i++) member[ids[i] as number] = 1;
   const ordered: InstanceType[] = [];
   const orderedIds: number[] = [];
   const order = view.order;
@@ -130,7 +130,7 @@ function truncate(
     ordered.push(vectors.types[id] as InstanceType);
     orderedIds.push(id);
   }
-  for (const id of ids) member[id] = 0;
+  for (let i = 0; i < ids.length; i++) member[ids[i] as number] = 0;
   if (!requirements.hasMinValues()) return { result: { ok: true, instanceTypes: ordered, requirements, relaxed: false }, ordered, ids: orderedIds };
   // The library re-sorts the already ordered list stably; only its minValues verdict is needed.
   return { result: truncateInstanceTypes(ordered, requirements, options.maxInstanceTypes, options.minValuesPolicy), ordered, ids: orderedIds };
@@ -151,7 +151,7 @@ function compareKeys(a: string, b: string): number {
 export function finalizeClaim(claim: PlannedClaim, name: string, options: ResolvedScheduleOptions, vectors: CatalogueVectors): Finalized {
   let requirements = Requirements.of([...claim.requirements].filter((r) => r.key !== LABEL_HOSTNAME));
   let types: readonly InstanceType[] = claim.options;
-  let ids: readonly number[] = Array.from(claim.optionIds);
+  let ids: ArrayLike<number> = claim.optionIds;
   if (claim.reservations.size > 0) {
     requirements = requirements.add(
       Requirement.create(LABEL_CAPACITY_TYPE, "In", ["reserved"]),

@@ -12,60 +12,22 @@ import {
   satisfiesMinValues,
   formatMinValuesShortfall,
   type InstanceType,
-  type Offering,
 } from "../instance-types/index.js";
 import { addResources, hostPortsConflict, minResources, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
+import { labelTable } from "./label-table.js";
+import { offeringView } from "./offering-view.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import type { NodePoolTemplate } from "./templates.js";
 import type { CatalogueVectors } from "./vectors.js";
 import type { NodePoolFailure } from "./types.js";
 
+export { OfferingMatcher } from "./offering-matcher.js";
+
 /** The narrowed options, or why none are left. */
 export type NarrowResult =
   | { readonly ok: true; readonly instanceTypes: readonly InstanceType[]; readonly requirements: Requirements; readonly minValuesRelaxed: boolean }
   | { readonly ok: false; readonly failure: NodePoolFailure };
-
-/** Offering check specialised to the keys offerings carry (zone, capacity type, reservation). */
-export class OfferingMatcher {
-  private readonly zone: Requirement;
-  private readonly capacityType: Requirement;
-  private readonly reservation: Requirement;
-
-  /** @param requirements - the node claim's requirements */
-  constructor(requirements: Requirements) {
-    this.zone = requirements.get(LABEL_ZONE);
-    this.capacityType = requirements.get(LABEL_CAPACITY_TYPE);
-    this.reservation = requirements.get(LABEL_RESERVATION_ID);
-  }
-
-  /**
-   * @param o - an offering
-   * @returns whether it is available and compatible with the requirements
-   */
-  matches(o: Offering): boolean {
-    return (
-      o.available &&
-      this.zone.has(o.zone) &&
-      this.capacityType.has(o.capacityType) &&
-      (o.reservationId === undefined ? true : this.reservation.has(o.reservationId))
-    );
-  }
-
-  /**
-   * @param type - an instance type
-   * @returns whether some offering matches
-   */
-  hasOffering(type: InstanceType): boolean {
-    for (const o of type.offerings) if (this.matches(o)) return true;
-    return false;
-  }
-}
-
-function absenceOnly(r: Requirement): boolean {
-  const op = r.operator;
-  return op === "NotIn" || op === "DoesNotExist";
-}
 
 /**
  * The requirements that differ between what the options were last narrowed for and now: options already
@@ -78,17 +40,6 @@ function changedRequirements(previous: Requirements, next: Requirements): Requir
     changed.push(r);
   }
   return changed;
-}
-
-/** `type.requirements.intersects(...)` restricted to the changed keys (same per-key rule). */
-function meetsChanged(type: InstanceType, changed: readonly Requirement[]): boolean {
-  const own = type.requirements;
-  for (const r of changed) {
-    if (!own.has(r.key)) continue;
-    const mine = own.get(r.key);
-    if (!mine.intersects(r) && !(absenceOnly(mine) && absenceOnly(r))) return false;
-  }
-  return true;
 }
 
 function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean {
@@ -165,35 +116,42 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
     blocked[g] = conflict ? 1 : 0;
   }
   const changed = changedRequirements(input.previous, requirements);
+  // Options already meet every unchanged key: only the changed ones, read from per-catalogue tables.
+  const meets = changed.map((r) => labelTable(vectors, r));
   const checkOfferings = !input.offeringsChecked || changed.some((r) => OFFERING_KEYS.has(r.key));
-  const matcher = checkOfferings ? new OfferingMatcher(requirements) : undefined;
+  const offerings = checkOfferings ? offeringView(vectors, requirements).capacityMasks : undefined;
   const allocatable = vectors.allocatable;
   const groupById = template.groupById;
-  const keptTypes: InstanceType[] = [];
-  const keptIds: number[] = [];
+  const keptIds = new Int32Array(options.length);
+  let kept = 0;
   for (let i = 0; i < options.length; i++) {
     const id = optionIds[i] as number;
     const g = groups === 0 ? 0 : (groupById[id] as number);
     if (blocked[g] === 1) continue;
     const base = g * dims;
     const row = id * dims;
-    let fits = true;
+    let ok = true;
     for (let d = 0; d < dims; d++) {
       const r = totals[base + d] as number;
       if (r === 0) continue;
       const a = allocatable[row + d] as number;
       if (a < 0 || r > a) {
-        fits = false;
+        ok = false;
         break;
       }
     }
-    if (!fits) continue;
-    const type = options[i] as InstanceType;
-    if (changed.length > 0 && !meetsChanged(type, changed)) continue;
-    if (matcher !== undefined && !matcher.hasOffering(type)) continue;
-    keptTypes.push(type);
-    keptIds.push(id);
+    for (let m = 0; ok && m < meets.length; m++) if ((meets[m] as Uint8Array)[id] === 0) ok = false;
+    if (ok && offerings !== undefined && offerings[id] === 0) ok = false;
+    if (ok) keptIds[kept++] = id;
   }
+  // Nothing dropped (the common case for a small pod): the claim keeps its arrays.
+  let keptTypes: readonly InstanceType[] = options;
+  if (kept !== options.length) {
+    const list: InstanceType[] = new Array<InstanceType>(kept);
+    for (let k = 0; k < kept; k++) list[k] = vectors.types[keptIds[k] as number] as InstanceType;
+    keptTypes = list;
+  }
+  const ids = kept === options.length ? optionIds : keptIds.slice(0, kept);
   if (keptTypes.length === 0) {
     if (!input.explain) return { ok: false, failure: UNEXPLAINED };
     const usable = options.filter((type) => {
@@ -203,7 +161,6 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
     });
     return { ok: false, failure: describeFailure(usable, options.length, requirements, input.requestList(), template) };
   }
-  const ids = Int32Array.from(keptIds);
   if (!requirements.hasMinValues()) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };
   const check = satisfiesMinValues(keptTypes, requirements);
   if (check.satisfied) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };

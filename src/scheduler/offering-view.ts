@@ -7,7 +7,7 @@
  */
 import { LABEL_RESERVATION_ID } from "../instance-types/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
-import { OfferingMatcher } from "./narrow.js";
+import { OfferingMatcher } from "./offering-matcher.js";
 import type { CatalogueVectors } from "./vectors.js";
 
 /** What finalization reads for one matcher. */
@@ -28,7 +28,11 @@ const MAX_VIEWS = 256;
 const views = new WeakMap<CatalogueVectors, Map<string, OfferingView>>();
 
 /** A canonical text for a requirement's predicate (unlike `toString`, never abbreviated). */
-function predicateKey(r: Requirement): string {
+/**
+ * @param r - a requirement
+ * @returns its predicate (complement, values, bounds) as canonical text
+ */
+export function predicateKey(r: Requirement): string {
   return JSON.stringify([r.complement, [...r.values].sort(), r.gte ?? null, r.lte ?? null]);
 }
 

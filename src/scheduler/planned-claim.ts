@@ -9,7 +9,8 @@ import { addResources, addVectorInto, hostPortsConflict, type HostPort, type Res
 import { LABEL_HOSTNAME, Requirement, type Requirements } from "../requirements/index.js";
 import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Attempt, RunContext } from "./context.js";
-import { narrowOptions, OfferingMatcher, UNEXPLAINED } from "./narrow.js";
+import { narrowOptions, UNEXPLAINED } from "./narrow.js";
+import { OfferingMatcher } from "./offering-matcher.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import { planReservations } from "./reservations.js";
 import type { NodePoolFailure } from "./types.js";

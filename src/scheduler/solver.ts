@@ -5,6 +5,7 @@
  * @module
  */
 import { untoleratedTaints, formatTaint } from "../taints/index.js";
+import type { HostnameBlock } from "../topology/index.js";
 import type { Attempt, RunContext } from "./context.js";
 import type { ExistingNodeState } from "./existing-node.js";
 import type { RemainingLimits } from "./limits.js";
@@ -19,6 +20,15 @@ import type { NodePoolFailure } from "./types.js";
 export type Placement = { readonly ok: true } | { readonly ok: false; readonly failure: PlacementFailure };
 
 const PLACED: Placement = Object.freeze({ ok: true });
+const NO_BLOCKS: readonly HostnameBlock[] = [];
+
+function blocked(blocks: readonly HostnameBlock[], hostname: string): boolean {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as HostnameBlock;
+    if ((block.counts.get(hostname) ?? 0) > block.limit) return true;
+  }
+  return false;
+}
 
 /** Mutable state of the cascade across one run. */
 export class Solver {
@@ -53,8 +63,11 @@ export class Solver {
   add(attempt: Attempt): Placement {
     const classId = attempt.podClass.id;
     const cacheable = !attempt.hasTopology;
+    // Targets whose hostname count alone refuses the pod are skipped without the full check (same answer).
+    const blocks = cacheable ? NO_BLOCKS : this.ctx.topology.hostnameBlocks(attempt.pod);
     for (const node of this.nodes) {
       if (cacheable && node.failedClasses.has(classId)) continue;
+      if (blocks.length > 0 && blocked(blocks, node.hostname)) continue;
       const check = node.canAdd(attempt, this.ctx);
       if (check.ok) {
         node.add(attempt, check.requirements, this.ctx);
@@ -65,6 +78,7 @@ export class Solver {
     for (let i = 0; i < this.byLoad.length; i++) {
       const claim = this.byLoad[i] as PlannedClaim;
       if (cacheable && claim.failedClasses.has(classId)) continue;
+      if (blocks.length > 0 && blocked(blocks, claim.hostname)) continue;
       const check = claim.canAdd(attempt, this.ctx, false);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);

@@ -7,6 +7,7 @@
  */
 export { Topology, type TopologyGroupView } from "./topology.js";
 export type {
+  HostnameBlock,
   TopologyBuildInput,
   TopologyConflict,
   TopologyNode,

@@ -19,7 +19,7 @@ import type { TopologyGroup } from "./group.js";
 import { inverseGroupIdentities, ownedGroupIdentities, podLabels, podNamespace, type NamespaceIndex } from "./group-specs.js";
 import { KEEP, nextDomain, singleValue } from "./rules.js";
 import { constraintSignature } from "./signature.js";
-import type { TopologyBuildInput, TopologyRecordOptions, TopologyResult } from "./types.js";
+import type { HostnameBlock, TopologyBuildInput, TopologyRecordOptions, TopologyResult } from "./types.js";
 
 export type { TopologyGroupView } from "./registry.js";
 
@@ -27,6 +27,7 @@ const LENIENT: CompatibilityOptions = { allowUndefined: WELL_KNOWN_LABELS };
 const STRICT: CompatibilityOptions = {};
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 const NO_GROUPS: readonly TopologyGroup[] = [];
+const NO_BLOCKS: readonly HostnameBlock[] = [];
 
 /** The forward groups a spec owns and the inverse groups its required anti-affinity creates. */
 interface SpecGroups {
@@ -195,6 +196,30 @@ export class Topology {
       if (requirements.get(group.key).isEmpty()) return { ok: false, conflict: new GroupConflict(group, podDomains, nodeDomains) };
     }
     return { ok: true, requirements };
+  }
+
+  /**
+   * The pod's hostname-keyed anti-affinity (owned or inverse) and hostname spread constraints, each as the
+   * count above which a node with a single hostname is refused. A node {@link Topology.addRequirements} is
+   * asked about with one hostname is refused whenever one of these blocks it (the converse need not hold).
+   *
+   * @param pod - the pod being placed
+   * @returns the blocks (empty when none applies)
+   */
+  hostnameBlocks(pod: Pod): readonly HostnameBlock[] {
+    const state = this.stateOf(pod);
+    const inverse = this.inverseSelectingOf(state);
+    if (state.owned.length === 0 && inverse.length === 0) return NO_BLOCKS;
+    const selfSelecting = this.selectingOf(state) && state.selectingSet;
+    const blocks: HostnameBlock[] = [];
+    // Mirrors the single-hostname fast paths of the anti-affinity and spread rules.
+    for (let i = 0; i < state.owned.length + inverse.length; i++) {
+      const group = (i < state.owned.length ? state.owned[i] : inverse[i - state.owned.length]) as TopologyGroup;
+      if (!group.isHostname) continue;
+      if (group.type === "anti-affinity") blocks.push({ counts: group.domains, limit: 0 });
+      else if (group.type === "spread") blocks.push({ counts: group.domains, limit: group.maxSkew - (selfSelecting.has(group) ? 1 : 0) });
+    }
+    return blocks;
   }
 
   /**

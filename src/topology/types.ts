@@ -71,3 +71,15 @@ export interface TopologyRecordOptions {
    */
   readonly strict?: boolean | undefined;
 }
+
+/**
+ * A hostname-keyed constraint whose answer for a node with one hostname depends only on that hostname's
+ * count: the node is refused exactly when `counts.get(hostname) ?? 0` exceeds `limit`. Lets a caller skip
+ * nodes without asking {@link Topology.addRequirements}.
+ */
+export interface HostnameBlock {
+  /** The group's counts per hostname (live: they grow as pods are recorded). */
+  readonly counts: ReadonlyMap<string, number>;
+  /** The largest count that still admits the pod. */
+  readonly limit: number;
+}
