@@ -1,4 +1,4 @@
-import { InputError, type InstanceType } from "nodefit";
+import { InputError, type InstanceType, type ScheduleInput } from "nodefit";
 import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
 import { fromKubernetes, loadManifests, readInstanceTypeCatalog, type KubernetesInput } from "nodefit/kubernetes";
 import type { CliIo } from "./io.js";
@@ -46,4 +46,23 @@ export async function loadInput(paths: readonly string[], io: CliIo): Promise<Lo
   const wellKnownLabels = new Set<string>();
   for (const type of instanceTypes) for (const key of type.requirements.keys()) wellKnownLabels.add(key);
   return { kubernetes, instanceTypes, wellKnownLabels, catalogName: `${kubernetes.catalogs.length} catalogue document(s)` };
+}
+
+/**
+ * The scheduler's input for the loaded manifests.
+ *
+ * @param input - what {@link loadInput} returned
+ * @returns pending pods, NodePools, the catalogue, existing nodes and everything bound to them
+ */
+export function scheduleInputOf(input: LoadedInput): ScheduleInput {
+  const { kubernetes } = input;
+  return {
+    pods: kubernetes.pods,
+    nodePools: kubernetes.nodePools,
+    instanceTypes: input.instanceTypes,
+    nodes: kubernetes.nodes,
+    nodeClaims: kubernetes.nodeClaims,
+    boundPods: kubernetes.boundPods,
+    daemonSets: kubernetes.daemonSets,
+  };
 }

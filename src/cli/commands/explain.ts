@@ -1,7 +1,7 @@
 import { formatAmount, formatTaint, schedule, type NodePoolFailure, type ScheduleResult } from "nodefit";
 import type { Command } from "../args.js";
 import { UsageError, type CliIo } from "../io.js";
-import { loadInput, type LoadedInput } from "../load.js";
+import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
 import { formatMoney, jsonToYaml } from "../render/format.js";
 import { planFor } from "./consolidate.js";
 
@@ -108,19 +108,7 @@ export async function runExplain(command: ExplainCommand, io: CliIo): Promise<vo
   const input = await loadInput(command.paths, io);
   let explanation: PodExplanation | NodeExplanation;
   if (command.pod !== undefined) {
-    const { kubernetes } = input;
-    const result = schedule(
-      {
-        pods: kubernetes.pods,
-        nodePools: kubernetes.nodePools,
-        instanceTypes: input.instanceTypes,
-        nodes: kubernetes.nodes,
-        nodeClaims: kubernetes.nodeClaims,
-        boundPods: kubernetes.boundPods,
-        daemonSets: kubernetes.daemonSets,
-      },
-      { wellKnownLabels: input.wellKnownLabels },
-    );
+    const result = schedule(scheduleInputOf(input), { wellKnownLabels: input.wellKnownLabels });
     const name = command.pod.includes("/") ? command.pod : `default/${command.pod}`;
     explanation = explainPod(name, input, result);
   } else {

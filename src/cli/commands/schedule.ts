@@ -1,7 +1,7 @@
 import { formatAmount, schedule, toScheduleJson, type InstanceType, type ScheduleResult } from "nodefit";
 import type { Command } from "../args.js";
 import type { CliIo } from "../io.js";
-import { loadInput, type LoadedInput } from "../load.js";
+import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
 import { formatMoney, jsonToYaml } from "../render/format.js";
 import { renderHtml, type ReportNode } from "../render/html.js";
 import { renderTable } from "../render/table.js";
@@ -19,18 +19,7 @@ export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<
   const input = await loadInput(command.paths, io);
   const { kubernetes } = input;
   if (io.interactive && kubernetes.pods.length >= 5000) io.stderr(`nodefit: scheduling ${kubernetes.pods.length} pods…\n`);
-  const result = schedule(
-    {
-      pods: kubernetes.pods,
-      nodePools: kubernetes.nodePools,
-      instanceTypes: input.instanceTypes,
-      nodes: kubernetes.nodes,
-      nodeClaims: kubernetes.nodeClaims,
-      boundPods: kubernetes.boundPods,
-      daemonSets: kubernetes.daemonSets,
-    },
-    { wellKnownLabels: input.wellKnownLabels },
-  );
+  const result = schedule(scheduleInputOf(input), { wellKnownLabels: input.wellKnownLabels });
   switch (command.output) {
     case "json":
       io.stdout(`${toScheduleJson(result)}\n`);
