@@ -77,6 +77,8 @@ export function quantityToAmount(resource: string, input: QuantityInput): number
  * @internal
  */
 export function quantityAmountAt(resource: string, input: QuantityInput, path: readonly PathSegment[]): number {
+  const cached = typeof input === "string" ? cachedAmount(resource, input) : undefined;
+  if (cached !== undefined) return cached;
   let quantity: Quantity;
   try {
     quantity = parseQuantity(input);
@@ -84,7 +86,28 @@ export function quantityAmountAt(resource: string, input: QuantityInput, path: r
     const message = error instanceof Error ? error.message : String(error);
     throw new QuantityError(`${resource}: ${message}`, path);
   }
-  return amountOrThrow(resource, quantity, path, String(input));
+  const amount = amountOrThrow(resource, quantity, path, String(input));
+  if (typeof input === "string") rememberAmount(resource, input, amount);
+  return amount;
+}
+
+/** Parsed amounts of quantity strings, per unit class (cpu or not): a cluster repeats a few strings many times. */
+const AMOUNTS: readonly Map<string, number>[] = [new Map(), new Map()];
+const MAX_REMEMBERED = 4096;
+
+/**
+ * The amount a string parsed to before for a resource of the same unit class.
+ *
+ * @internal
+ */
+export function cachedAmount(resource: string, text: string): number | undefined {
+  return (AMOUNTS[resource === CPU ? 0 : 1] as Map<string, number>).get(text);
+}
+
+function rememberAmount(resource: string, text: string, amount: number): void {
+  const table = AMOUNTS[resource === CPU ? 0 : 1] as Map<string, number>;
+  if (table.size >= MAX_REMEMBERED) table.clear();
+  table.set(text, amount);
 }
 
 /**

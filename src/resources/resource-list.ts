@@ -1,6 +1,6 @@
 import type { PathSegment } from "../errors.js";
 import type { ResourceMap } from "../types/kubernetes.js";
-import { formatAmount, quantityAmountAt } from "./amount.js";
+import { cachedAmount, formatAmount, quantityAmountAt } from "./amount.js";
 
 /**
  * Amounts per resource name in base units: `cpu` in millicores, every other resource in whole
@@ -34,7 +34,8 @@ export function resourceList(map: ResourceMap | undefined, basePath: readonly Pa
   for (const name of Object.keys(map)) {
     const value = map[name];
     if (value === undefined) continue;
-    result.set(name, quantityAmountAt(name, value, [...basePath, name]));
+    const cached = typeof value === "string" ? cachedAmount(name, value) : undefined;
+    result.set(name, cached ?? quantityAmountAt(name, value, [...basePath, name]));
   }
   return result;
 }

@@ -69,6 +69,9 @@ export class ClusterIndex {
   readonly nodes: readonly IndexedNode[];
   /** The counted pods by namespace. */
   readonly podsByNamespace: ReadonlyMap<string, readonly CountedPod[]>;
+  /** The same pods by namespace, then by identical label set: a selector is matched once per label set. */
+  private readonly nodeIndex = new Map<IndexedNode, number>();
+  private readonly byLabelSet = new Map<string, Map<string, { readonly labels: StringMap; readonly pods: number[] }>>();
 
   /**
    * @param nodes - the existing nodes
@@ -77,9 +80,11 @@ export class ClusterIndex {
    */
   constructor(nodes: readonly TopologyNode[], boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[], excluded: ReadonlySet<string>) {
     const byName = new Map<string, IndexedNode>();
-    const indexed = nodes.map((n) => {
+    const position = this.nodeIndex;
+    const indexed = nodes.map((n, i) => {
       const node: IndexedNode = { name: n.name, labels: n.labels, taints: n.taints, requirements: requirementsFromLabels(n.labels) };
       byName.set(n.name, node);
+      position.set(node, i);
       return node;
     });
     const pods = new Map<string, CountedPod[]>();
@@ -89,7 +94,14 @@ export class ClusterIndex {
       const namespace = podNamespace(pod);
       let list = pods.get(namespace);
       if (list === undefined) pods.set(namespace, (list = []));
-      list.push({ pod, labels: podLabels(pod), node });
+      const labels = podLabels(pod);
+      list.push({ pod, labels, node });
+      let sets = this.byLabelSet.get(namespace);
+      if (sets === undefined) this.byLabelSet.set(namespace, (sets = new Map()));
+      const signature = JSON.stringify(labels);
+      let set = sets.get(signature);
+      if (set === undefined) sets.set(signature, (set = { labels, pods: [] }));
+      set.pods.push(list.length - 1);
     }
     this.nodes = indexed;
     this.podsByNamespace = pods;
@@ -103,17 +115,28 @@ export class ClusterIndex {
    * @param group - the new group
    */
   countInto(group: TopologyGroup): void {
-    for (const node of this.nodes) {
-      if (!group.filter.matches(node.taints, node.requirements)) continue;
+    const admitted = new Uint8Array(this.nodes.length);
+    this.nodes.forEach((node, i) => {
+      if (!group.filter.matches(node.taints, node.requirements)) return;
+      admitted[i] = 1;
       const domain = nodeDomain(node, group.key);
       if (domain !== undefined) group.register(domain);
-    }
+    });
     for (const namespace of group.namespaces) {
-      for (const counted of this.podsByNamespace.get(namespace) ?? []) {
-        if (group.selector && !labelSelectorMatches(group.selector, counted.labels)) continue;
+      const pods = this.podsByNamespace.get(namespace) ?? [];
+      let matching: number[] = [];
+      let sets = 0;
+      for (const set of this.byLabelSet.get(namespace)?.values() ?? []) {
+        if (group.selector && !labelSelectorMatches(group.selector, set.labels)) continue;
+        matching = sets++ === 0 ? set.pods : matching.concat(set.pods);
+      }
+      // Recorded in input order, as a plain walk over the pods would (one set's pods already are).
+      if (sets > 1) matching.sort((a, b) => a - b);
+      for (const p of matching) {
+        const counted = pods[p] as CountedPod;
+        if (admitted[this.nodeIndex.get(counted.node) as number] !== 1) continue;
         const domain = nodeDomain(counted.node, group.key);
-        if (domain === undefined || !group.filter.matches(counted.node.taints, counted.node.requirements)) continue;
-        group.record(domain);
+        if (domain !== undefined) group.record(domain);
       }
     }
   }
