@@ -67,7 +67,16 @@ export class ExistingNodeState {
     let requirements = this.requirements.add(podClass.requirements);
     if (attempt.hasTopology) {
       const result = ctx.topology.addRequirements(attempt.pod, podClass.strictRequirements, requirements, this.taints);
-      if (!result.ok) return { ok: false, reason: result.conflict.message };
+      if (!result.ok) {
+        const conflict = result.conflict;
+        // Built only when read: the solver only asks whether the node took the pod.
+        return {
+          ok: false,
+          get reason() {
+            return conflict.message;
+          },
+        };
+      }
       requirements = result.requirements;
     }
     return { ok: true, requirements };

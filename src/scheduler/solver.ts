@@ -36,6 +36,10 @@ export class Solver {
   readonly claims: PlannedClaim[] = [];
   /** The same claims ordered as upstream tries them: by pod count, a stable re-sort before every pod. */
   private readonly byLoad: PlannedClaim[] = [];
+  /** Each claim's position in `byLoad`. */
+  private readonly loadIndex = new Map<PlannedClaim, number>();
+  /** Per block (group counts × limit): the claims not yet known to be blocked, and how many claims were seen. */
+  private readonly unblocked = new Map<ReadonlyMap<string, number>, Map<number, { seen: number; open: PlannedClaim[] }>>();
   private readonly templateChecks = new Map<number, (NodePoolFailure | null)[]>();
   private readonly newClaimFailures = new Map<string, { version: number; failure: NodePoolFailure }>();
 
@@ -74,6 +78,20 @@ export class Solver {
         return PLACED;
       }
       if (cacheable) node.failedClasses.add(classId);
+    }
+    const few = blocks.length > 0 ? this.fewUnblocked(blocks) : undefined;
+    if (few !== undefined) {
+      // Only these claims can pass the blocks: try them in load order, as the full walk would.
+      for (const claim of few) {
+        if (blocked(blocks, claim.hostname)) continue;
+        const check = claim.canAdd(attempt, this.ctx, false);
+        if (check.ok) {
+          claim.add(attempt, check.change, this.ctx);
+          this.reorder(this.loadIndex.get(claim) as number);
+          return PLACED;
+        }
+      }
+      return this.addToNewClaim(attempt);
     }
     for (let i = 0; i < this.byLoad.length; i++) {
       const claim = this.byLoad[i] as PlannedClaim;
@@ -155,6 +173,27 @@ export class Solver {
   }
 
   /**
+   * The claims no block refuses, in load order, when one block leaves few of them; undefined otherwise.
+   * Counts only grow, so a blocked claim stays blocked and each block's open list only shrinks.
+   */
+  private fewUnblocked(blocks: readonly HostnameBlock[]): PlannedClaim[] | undefined {
+    let best: PlannedClaim[] | undefined;
+    for (const block of blocks) {
+      let byLimit = this.unblocked.get(block.counts);
+      if (byLimit === undefined) this.unblocked.set(block.counts, (byLimit = new Map()));
+      let entry = byLimit.get(block.limit);
+      if (entry === undefined) byLimit.set(block.limit, (entry = { seen: 0, open: [] }));
+      for (; entry.seen < this.claims.length; entry.seen++) entry.open.push(this.claims[entry.seen] as PlannedClaim);
+      let kept = 0;
+      for (const claim of entry.open) if ((block.counts.get(claim.hostname) ?? 0) <= block.limit) entry.open[kept++] = claim;
+      entry.open.length = kept;
+      if (best === undefined || kept < best.length) best = entry.open;
+    }
+    if (best === undefined || best.length * 8 > this.byLoad.length) return undefined;
+    return [...best].sort((a, b) => (this.loadIndex.get(a) as number) - (this.loadIndex.get(b) as number));
+  }
+
+  /**
    * Keeps `byLoad` as upstream's repeated stable sort by pod count leaves it: a claim that just gained a pod
    * moves to the front of the claims with its new count.
    */
@@ -163,10 +202,13 @@ export class Solver {
     const count = claim.pods.length;
     let j = index;
     while (j + 1 < this.byLoad.length && (this.byLoad[j + 1] as PlannedClaim).pods.length < count) {
-      this.byLoad[j] = this.byLoad[j + 1] as PlannedClaim;
+      const next = this.byLoad[j + 1] as PlannedClaim;
+      this.byLoad[j] = next;
+      this.loadIndex.set(next, j);
       j++;
     }
     this.byLoad[j] = claim;
+    this.loadIndex.set(claim, j);
   }
 
   /** A new claim (one pod) goes after every claim with one pod, as appending then stable-sorting does. */
@@ -174,9 +216,12 @@ export class Solver {
     let j = this.byLoad.length;
     this.byLoad.push(claim);
     while (j > 0 && (this.byLoad[j - 1] as PlannedClaim).pods.length > claim.pods.length) {
-      this.byLoad[j] = this.byLoad[j - 1] as PlannedClaim;
+      const previous = this.byLoad[j - 1] as PlannedClaim;
+      this.byLoad[j] = previous;
+      this.loadIndex.set(previous, j);
       j--;
     }
     this.byLoad[j] = claim;
+    this.loadIndex.set(claim, j);
   }
 }
