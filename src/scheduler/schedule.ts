@@ -7,7 +7,7 @@ import { InputError } from "../errors.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { podName } from "../_internal/pod-key.js";
 import { Topology } from "../topology/index.js";
-import type { Pod } from "../types/kubernetes.js";
+import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
 import type { Attempt, RunContext } from "./context.js";
 import { compileDaemonPods, type DaemonPod } from "./daemons.js";
@@ -121,9 +121,10 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   });
   keys.sort(compareQueueEntries);
   const queue = new RetryQueue(keys.map((k) => k.index));
+  const relaxations = new RelaxationMemo();
   for (let i = queue.pop(); i !== undefined; i = queue.pop()) {
     const original = pending[i] as Pod;
-    const failure = trySchedule(original, solver, compiler, topology, toleratePreferNoSchedule);
+    const failure = trySchedule(original, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
     if (failure === undefined) {
       failures.delete(i);
     } else {
@@ -144,6 +145,25 @@ function runResourceNames(templates: readonly NodePoolTemplate[], daemons: reado
   return names;
 }
 
+/**
+ * Relaxation depends on the spec alone, so pods of one class share one relaxed spec object: its class and
+ * topology groups are then found by identity instead of by re-serialising the spec.
+ */
+class RelaxationMemo {
+  private readonly specs = new Map<string, PodSpec | null>();
+
+  relax(pod: Pod, classId: number, toleratePreferNoSchedule: boolean): Pod | undefined {
+    // The class ignores nodeName; the relaxed copy keeps the pod's own.
+    const key = `${classId}|${JSON.stringify(pod.spec.nodeName ?? null)}`;
+    const known = this.specs.get(key);
+    if (known === null) return undefined;
+    if (known !== undefined) return { ...pod, spec: known };
+    const relaxed = relax(pod, toleratePreferNoSchedule)?.pod;
+    this.specs.set(key, relaxed?.spec ?? null);
+    return relaxed;
+  }
+}
+
 /** Tries a pod, relaxing a copy one preference at a time until it fits or nothing is left to relax. */
 function trySchedule(
   original: Pod,
@@ -151,6 +171,7 @@ function trySchedule(
   compiler: PodClassCompiler,
   topology: Topology,
   toleratePreferNoSchedule: boolean,
+  relaxations: RelaxationMemo,
 ): PlacementFailure | undefined {
   const name = podName(original);
   let pod = original;
@@ -161,9 +182,9 @@ function trySchedule(
     const placement = solver.add(attempt);
     if (placement.ok) return undefined;
     if (placement.failure.reserved) return placement.failure;
-    const relaxed = relax(pod, toleratePreferNoSchedule);
+    const relaxed = relaxations.relax(pod, compiled.podClass.id, toleratePreferNoSchedule);
     if (relaxed === undefined) return placement.failure;
-    pod = relaxed.pod;
+    pod = relaxed;
     topology.update(pod);
   }
 }

@@ -24,6 +24,20 @@ function usesLabelKeys(affinity: PodAffinity | undefined): boolean {
  * @returns the signature, or undefined for a pod without topology constraints
  * @internal
  */
+/**
+ * Whether a spec's topology constraints read the pod's own labels (matchLabelKeys / mismatchLabelKeys), so
+ * that two pods with the same spec may still own different groups.
+ *
+ * @param spec - a pod spec
+ * @returns true when labels matter
+ * @internal
+ */
+export function readsPodLabels(spec: Pod["spec"]): boolean {
+  const affinity = spec.affinity;
+  const spreads = spec.topologySpreadConstraints;
+  return (spreads ?? []).some((c) => (c.matchLabelKeys?.length ?? 0) > 0) || usesLabelKeys(affinity?.podAffinity) || usesLabelKeys(affinity?.podAntiAffinity);
+}
+
 export function constraintSignature(pod: Pod, namespace: string): string | undefined {
   const spec = pod.spec;
   const affinity = spec.affinity;

@@ -18,7 +18,7 @@ import { DomainUniverse } from "./domain-universe.js";
 import type { TopologyGroup } from "./group.js";
 import { inverseGroupIdentities, ownedGroupIdentities, podLabels, podNamespace, type NamespaceIndex } from "./group-specs.js";
 import { KEEP, nextDomain, singleValue } from "./rules.js";
-import { constraintSignature } from "./signature.js";
+import { constraintSignature, readsPodLabels } from "./signature.js";
 import type { HostnameBlock, TopologyBuildInput, TopologyRecordOptions, TopologyResult } from "./types.js";
 
 export type { TopologyGroupView } from "./registry.js";
@@ -72,6 +72,7 @@ export class Topology {
   private readonly policy: "Respect" | "Ignore";
   private readonly pods = new Map<string, PodState>();
   private readonly bySignature = new Map<string, SpecGroups>();
+  private readonly bySpec = new WeakMap<Pod["spec"], Map<string, SpecGroups>>();
 
   private constructor(input: TopologyBuildInput) {
     this.policy = input.preferencePolicy;
@@ -140,6 +141,19 @@ export class Topology {
 
   /** The groups a spec asks for, memoised by the parts of the spec that decide them. */
   private groupsOf(pod: Pod, namespace: string): SpecGroups {
+    // Pods sharing a spec object (relaxed copies of one workload) share groups unless their labels matter.
+    const bySpec = this.bySpec.get(pod.spec);
+    const known = bySpec?.get(namespace);
+    if (known !== undefined) return known;
+    const groups = this.groupsBySignature(pod, namespace);
+    if (!readsPodLabels(pod.spec)) {
+      if (bySpec === undefined) this.bySpec.set(pod.spec, new Map([[namespace, groups]]));
+      else bySpec.set(namespace, groups);
+    }
+    return groups;
+  }
+
+  private groupsBySignature(pod: Pod, namespace: string): SpecGroups {
     const signature = constraintSignature(pod, namespace);
     if (signature === undefined) return NO_SPEC_GROUPS;
     let groups = this.bySignature.get(signature);
