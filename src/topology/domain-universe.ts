@@ -31,13 +31,24 @@ export class DomainUniverse {
    */
   static build(templates: readonly TopologyTemplate[]): DomainUniverse {
     const universe = new DomainUniverse();
+    // The values of `template ∩ type` per key, without building the merged set: a key only the type has
+    // gives the type's values; a shared key under a concrete template requirement gives a subset of the
+    // template's own values (inserted below anyway); under a complement, the type's values it admits.
     for (const template of templates) {
+      const own = template.requirements;
       for (const instanceType of template.instanceTypes) {
-        for (const requirement of template.requirements.add(instanceType.requirements)) {
-          universe.insertRequirement(requirement, template.taints);
+        for (const requirement of instanceType.requirements) {
+          if (requirement.complement) continue;
+          if (!own.has(requirement.key)) {
+            universe.insertRequirement(requirement, template.taints);
+            continue;
+          }
+          const mine = own.get(requirement.key);
+          if (!mine.complement) continue;
+          for (const value of requirement.values) if (mine.has(value)) universe.insert(requirement.key, value, template.taints);
         }
       }
-      for (const requirement of template.requirements) universe.insertRequirement(requirement, template.taints);
+      for (const requirement of own) universe.insertRequirement(requirement, template.taints);
     }
     return universe;
   }
