@@ -238,9 +238,8 @@ export function checkPlan(input: ConsolidationInput, plan: ConsolidationPlan): v
   for (const pod of after.pods) {
     const on = pod.spec.nodeName;
     if (on === undefined) continue;
-    const sum = requests.get(on) ?? new Map<string, number>([["pods", 0]]);
-    for (const [k, v] of podRequests(pod.spec)) sum.set(k, (sum.get(k) ?? 0) + v);
-    sum.set("pods", (sum.get("pods") ?? 0) + 1);
+    const sum = requests.get(on) ?? new Map<string, number>();
+    for (const [k, v] of podRequests(pod.spec)) sum.set(k, (sum.get(k) ?? 0) + v); // podRequests counts the pod itself as pods: 1
     requests.set(on, sum);
   }
   for (const node of after.nodes) {
