@@ -8,7 +8,9 @@ import type {
   ContainerPort,
   DaemonSet,
   Node,
+  NodeClaim,
   NodePool,
+  NodeSelectorRequirement,
   NodeSelectorRequirementWithMinValues,
   Pod,
   ResourceMap,
@@ -29,6 +31,13 @@ export interface PodOptions {
   readonly ports?: readonly ContainerPort[];
   readonly nodeName?: string;
   readonly created?: string;
+  /** Container limits (requests default to limits where missing). */
+  readonly limits?: ResourceMap;
+  /** Init containers' requests; `sidecar: true` makes one a restartable sidecar. */
+  readonly initContainers?: readonly { readonly requests: ResourceMap; readonly sidecar?: boolean }[];
+  /** RuntimeClass pod overhead. */
+  readonly overhead?: ResourceMap;
+  readonly phase?: string;
 }
 
 let uidCounter = 0;
@@ -45,13 +54,30 @@ export function pod(name: string, o: PodOptions = {}): Pod {
       creationTimestamp: o.created ?? "2025-01-01T00:00:00Z",
     },
     spec: {
-      containers: [{ name: "app", resources: { requests: o.requests ?? {} }, ...(o.ports ? { ports: o.ports } : {}) }],
+      containers: [
+        {
+          name: "app",
+          resources: { requests: o.requests ?? {}, ...(o.limits ? { limits: o.limits } : {}) },
+          ...(o.ports ? { ports: o.ports } : {}),
+        },
+      ],
+      ...(o.initContainers
+        ? {
+            initContainers: o.initContainers.map((c, i) => ({
+              name: `init-${i}`,
+              resources: { requests: c.requests },
+              ...(c.sidecar ? { restartPolicy: "Always" } : {}),
+            })),
+          }
+        : {}),
+      ...(o.overhead ? { overhead: o.overhead } : {}),
       ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
       ...(o.affinity ? { affinity: o.affinity } : {}),
       ...(o.tolerations ? { tolerations: o.tolerations } : {}),
       ...(o.topologySpreadConstraints ? { topologySpreadConstraints: o.topologySpreadConstraints } : {}),
       ...(o.nodeName ? { nodeName: o.nodeName } : {}),
     },
+    ...(o.phase ? { status: { phase: o.phase } } : {}),
   };
 }
 
@@ -97,11 +123,22 @@ export function daemonSet(name: string, o: PodOptions = {}): DaemonSet {
 /** An existing node. */
 export function node(
   name: string,
-  o: { labels?: StringMap; allocatable?: ResourceMap; capacity?: ResourceMap; taints?: readonly Taint[] } = {},
+  o: {
+    labels?: StringMap;
+    allocatable?: ResourceMap;
+    capacity?: ResourceMap;
+    taints?: readonly Taint[];
+    deleting?: boolean;
+    unschedulable?: boolean;
+  } = {},
 ): Node {
   return {
-    metadata: { name, labels: { "kubernetes.io/hostname": name, ...(o.labels ?? {}) } },
-    spec: { taints: o.taints ?? [] },
+    metadata: {
+      name,
+      labels: { "kubernetes.io/hostname": name, ...(o.labels ?? {}) },
+      ...(o.deleting ? { deletionTimestamp: "2025-01-01T00:00:00Z" } : {}),
+    },
+    spec: { taints: o.taints ?? [], ...(o.unschedulable ? { unschedulable: true } : {}) },
     status: { allocatable: o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" }, capacity: o.capacity ?? o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" } },
   };
 }
@@ -120,4 +157,75 @@ export function placement(result: ScheduleResult): Map<string, string> {
   for (const c of result.nodeClaims) for (const p of c.pods) out.set(p, c.name);
   for (const n of result.existingNodes) for (const p of n.pods) out.set(p, n.name);
   return out;
+}
+
+/** A managed node of NodePool `pool`: initialized unless `initialized: false`. */
+export function managedNode(
+  name: string,
+  pool: string,
+  o: { labels?: StringMap; allocatable?: ResourceMap; capacity?: ResourceMap; taints?: readonly Taint[]; initialized?: boolean } = {},
+): Node {
+  const { initialized, labels, ...rest } = o;
+  return node(name, {
+    ...rest,
+    labels: { "karpenter.sh/nodepool": pool, ...(initialized === false ? {} : { "karpenter.sh/initialized": "true" }), ...(labels ?? {}) },
+  });
+}
+
+/** A NodeClaim linked to node `nodeName` (or launched and not yet registered when `nodeName` is undefined). */
+export function nodeClaim(
+  name: string,
+  pool: string,
+  o: {
+    nodeName?: string;
+    labels?: StringMap;
+    requirements?: readonly NodeSelectorRequirementWithMinValues[];
+    taints?: readonly Taint[];
+    startupTaints?: readonly Taint[];
+    allocatable?: ResourceMap;
+    initialized?: boolean;
+  } = {},
+): NodeClaim {
+  return {
+    metadata: { name, labels: { "karpenter.sh/nodepool": pool, ...(o.labels ?? {}) } },
+    spec: {
+      requirements: o.requirements ?? [],
+      taints: o.taints ?? [],
+      ...(o.startupTaints ? { startupTaints: o.startupTaints } : {}),
+    },
+    status: {
+      ...(o.nodeName !== undefined ? { nodeName: o.nodeName } : {}),
+      ...(o.allocatable ? { allocatable: o.allocatable, capacity: o.allocatable } : {}),
+      ...(o.initialized ? { conditions: [{ type: "Initialized", status: "True" }] } : {}),
+    },
+  };
+}
+
+/** A required node-affinity block whose terms are ORed. */
+export function requiredTerms(...terms: readonly (readonly NodeSelectorRequirement[])[]): Affinity {
+  return { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms.map((matchExpressions) => ({ matchExpressions })) } } };
+}
+
+/** A preferred node-affinity block: `[weight, expressions]` pairs. */
+export function preferredTerms(...terms: readonly (readonly [number, readonly NodeSelectorRequirement[]])[]): Affinity {
+  return {
+    nodeAffinity: {
+      preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, matchExpressions]) => ({ weight, preference: { matchExpressions } })),
+    },
+  };
+}
+
+/** One requirement expression. */
+export function req(key: string, operator: string, ...values: string[]): NodeSelectorRequirement {
+  return values.length > 0 ? { key, operator, values } : { key, operator };
+}
+
+/** The claim's requirement on `key`, if any. */
+export function requirementOf(claim: { readonly requirements: readonly NodeSelectorRequirementWithMinValues[] }, key: string): NodeSelectorRequirementWithMinValues | undefined {
+  return claim.requirements.find((r) => r.key === key);
+}
+
+/** `[pod, code]` pairs of the unschedulable pods. */
+export function failures(result: ScheduleResult): [string, string][] {
+  return result.unschedulable.map((u) => [u.pod, u.code]);
 }
