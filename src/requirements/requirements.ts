@@ -122,6 +122,16 @@ export class Requirements implements Iterable<Requirement> {
     for (const key of this.keys()) yield this.byKey.get(key) as Requirement;
   }
 
+  /**
+   * Visits every requirement in no particular order, without sorting the keys (cheaper than iterating
+   * when order does not matter).
+   *
+   * @param visit - called once per requirement
+   */
+  forEachRequirement(visit: (requirement: Requirement) => void): void {
+    for (const requirement of this.byKey.values()) visit(requirement);
+  }
+
   /** Whether any requirement carries minValues. */
   hasMinValues(): boolean {
     for (const requirement of this.byKey.values()) if (requirement.minValues !== undefined) return true;

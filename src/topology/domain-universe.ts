@@ -37,16 +37,18 @@ export class DomainUniverse {
     for (const template of templates) {
       const own = template.requirements;
       for (const instanceType of template.instanceTypes) {
-        for (const requirement of instanceType.requirements) {
-          if (requirement.complement) continue;
+        // Unordered on purpose: the universe does not depend on insertion order, and iterating in key order
+        // would cache sorted keys on the caller's instance type.
+        instanceType.requirements.forEachRequirement((requirement) => {
+          if (requirement.complement) return;
           if (!own.has(requirement.key)) {
             universe.insertRequirement(requirement, template.taints);
-            continue;
+            return;
           }
           const mine = own.get(requirement.key);
-          if (!mine.complement) continue;
+          if (!mine.complement) return;
           for (const value of requirement.values) if (mine.has(value)) universe.insert(requirement.key, value, template.taints);
-        }
+        });
       }
       for (const requirement of own) universe.insertRequirement(requirement, template.taints);
     }
