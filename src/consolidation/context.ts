@@ -20,4 +20,9 @@ export interface PlanContext {
   readonly index: InstanceTypeIndex;
   readonly daemonSets: readonly DaemonSet[];
   readonly pdbs: readonly PdbState[];
+  /**
+   * Skip simulations whose outcome is already certain (`cannotConsolidate`); on unless false. The plain
+   * path exists so tests can check that both give the same plan.
+   */
+  readonly shortcuts?: boolean | undefined;
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { cannotConsolidate } from "./capacity-bound.js";
 import { consolidationBlocker } from "./candidates.js";
 import { evaluateConsolidation, type ProposedCommand } from "./evaluate.js";
 import { sortCandidates } from "./ordering.js";
@@ -36,7 +37,7 @@ export function emptiness(pass: Pass): ProposedCommand | undefined {
   }
   if (chosen.length === 0) return undefined;
   const bare = chosen.filter((c) => c.reschedulable.length === 0);
-  if (bare.length < chosen.length) {
+  if (bare.length < chosen.length && (pass.ctx.shortcuts === false || !cannotConsolidate(pass.cluster, chosen, pass.ctx))) {
     const evaluation = evaluateConsolidation(pass.cluster, chosen, pass.ctx, "emptiness");
     if (evaluation.ok) return evaluation.command;
   }

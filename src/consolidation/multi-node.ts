@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { cannotConsolidate } from "./capacity-bound.js";
 import { consolidationBlocker, type Candidate } from "./candidates.js";
 import { evaluateConsolidation, type ProposedCommand } from "./evaluate.js";
 import { sortCandidates } from "./ordering.js";
@@ -72,6 +73,8 @@ export function multiNode(pass: Pass): ProposedCommand | undefined {
   }
   if (within.length < 2) return undefined;
   return largestPrefix(within, (prefix) => {
+    // A failed prefix leaves no trace, so a certain failure needs no simulation.
+    if (pass.ctx.shortcuts !== false && cannotConsolidate(pass.cluster, prefix, pass.ctx)) return undefined;
     const evaluation = evaluateConsolidation(pass.cluster, prefix, pass.ctx, "multi-node");
     return evaluation.ok ? evaluation.command : undefined;
   });

@@ -10,6 +10,7 @@ import { describeAllowance, type DisruptionReason } from "./budgets.js";
 import { sharedBlocker, toCandidate, type Candidate } from "./candidates.js";
 import type { ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
+import { memoOf, remember, type Classified } from "./memo.js";
 import type { Blocker, BlockerCode } from "./types.js";
 
 /** What the methods of one pass share. */
@@ -34,12 +35,19 @@ export interface Pass {
 export function startPass(cluster: ClusterState, ctx: PlanContext): Pass {
   const failures = new Map<string, Blocker>();
   const candidates: Candidate[] = [];
+  const table = memoOf(ctx).classified;
   for (const state of cluster.nodes) {
-    const blocker = sharedBlocker(state, ctx);
-    if (blocker === undefined) candidates.push(toCandidate(state, ctx));
+    const { candidate, blocker } = remember(table, state, (s) => classify(s, ctx));
+    if (candidate !== undefined) candidates.push(candidate);
     else failures.set(state.name, blocker);
   }
   return { cluster, ctx, candidates, failures, sticky: new Set() };
+}
+
+/** Both checks depend only on the node and the plan, so a node a command left alone keeps its answer. */
+function classify(state: ClusterState["nodes"][number], ctx: PlanContext): Classified {
+  const blocker = sharedBlocker(state, ctx);
+  return blocker === undefined ? { candidate: toCandidate(state, ctx) } : { blocker };
 }
 
 /**

@@ -21,7 +21,15 @@ import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOp
 
 const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [emptiness, drift, multiNode, singleNode];
 
-function buildContext(input: ConsolidationInput, options: ConsolidationOptions): PlanContext {
+/**
+ * Resolves the options and indexes the input once for a planning run.
+ *
+ * @param input - the snapshot
+ * @param options - the caller's options
+ * @param shortcuts - whether evaluations whose outcome is certain may skip their simulation
+ * @returns the context every step shares
+ */
+export function buildPlanContext(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): PlanContext {
   const pools = new Map<string, NodePool>();
   for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
   const catalog = new Map<string, InstanceType>();
@@ -34,6 +42,7 @@ function buildContext(input: ConsolidationInput, options: ConsolidationOptions):
     index: InstanceTypeIndex.build(input.instanceTypes),
     daemonSets: input.daemonSets ?? [],
     pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], input.pods),
+    shortcuts,
   };
 }
 
@@ -87,7 +96,20 @@ function hourlyCost(cluster: ClusterState): number {
  * ```
  */
 export function planConsolidation(input: ConsolidationInput, options: ConsolidationOptions): ConsolidationPlan {
-  const ctx = buildContext(input, options);
+  return planConsolidationWith(input, options, true);
+}
+
+/**
+ * {@link planConsolidation} with its simulation shortcuts on or off. Both give the same plan; the plain path
+ * (`shortcuts` false) simulates every evaluation, so tests can compare the two.
+ *
+ * @param input - as {@link planConsolidation}
+ * @param options - as {@link planConsolidation}
+ * @param shortcuts - skip simulations whose outcome is certain
+ * @returns the plan
+ */
+export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): ConsolidationPlan {
+  const ctx = buildPlanContext(input, options, shortcuts);
   let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], input.pods, ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);
   const taken = new Set(cluster.nodes.map((n) => n.name));

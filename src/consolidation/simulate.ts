@@ -13,6 +13,7 @@ import { consolidateAfterRemaining, type Candidate } from "./candidates.js";
 import type { ClusterState, NodeState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
 import { isFullyBlockedByPdb } from "./pdb.js";
+import { memoOf, remember } from "./memo.js";
 import { isDoNotDisruptActive, isReschedulable } from "./pods.js";
 
 /**
@@ -41,17 +42,22 @@ export interface SimulationFailure {
 /** The outcome of {@link simulateRemoval}. */
 export type SimulationResult = SimulationSuccess | SimulationFailure;
 
-function unbind(pod: Pod): Pod {
-  const { nodeName: _dropped, ...spec } = pod.spec;
-  return { ...pod, spec };
+// The derived pods and nodes below are remembered per plan, so every simulation hands the scheduler the same
+// objects for the same pod or node (its per-object memo tables then hit).
+
+function unbind(pod: Pod, ctx: PlanContext): Pod {
+  return remember(memoOf(ctx).unbound, pod, (p) => {
+    const { nodeName: _dropped, ...spec } = p.spec;
+    return { ...p, spec };
+  });
 }
 
-function tolerateGate(pod: Pod): Pod {
-  return { ...pod, spec: { ...pod.spec, tolerations: [...(pod.spec.tolerations ?? []), PENDING_ONLY_TOLERATION] } };
+function tolerateGate(pod: Pod, ctx: PlanContext): Pod {
+  return remember(memoOf(ctx).tolerating, pod, (p) => ({ ...p, spec: { ...p.spec, tolerations: [...(p.spec.tolerations ?? []), PENDING_ONLY_TOLERATION] } }));
 }
 
-function gated(node: Node): Node {
-  return { ...node, spec: { ...node.spec, taints: [...(node.spec?.taints ?? []), PENDING_ONLY_TAINT] } };
+function gated(node: Node, ctx: PlanContext): Node {
+  return remember(memoOf(ctx).gated, node, (n) => ({ ...n, spec: { ...n.spec, taints: [...(n.spec?.taints ?? []), PENDING_ONLY_TAINT] } }));
 }
 
 /**
@@ -64,7 +70,9 @@ function gated(node: Node): Node {
  * @returns the pods to place
  */
 export function movingPods(state: NodeState, ctx: PlanContext): readonly Pod[] {
-  return state.pods.filter((p) => isReschedulable(p) && !isDoNotDisruptActive(p, ctx.options.now) && !isFullyBlockedByPdb(p, ctx.pdbs));
+  return remember(memoOf(ctx).moving, state, (s) =>
+    s.pods.filter((p) => isReschedulable(p) && !isDoNotDisruptActive(p, ctx.options.now) && !isFullyBlockedByPdb(p, ctx.pdbs)),
+  );
 }
 
 /** Prefix of the names of in-flight claims planned for pending pods, so they never clash with nodes. */
@@ -106,7 +114,7 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
   const cached = inFlightCache.get(cluster);
   if (cached !== undefined) return cached;
   const remaining = cluster.nodes.filter((n) => !n.deleting);
-  const waiting = [...cluster.pending, ...cluster.nodes.filter((n) => n.deleting).flatMap((n) => movingPods(n, ctx).map(unbind))];
+  const waiting = [...cluster.pending, ...cluster.nodes.filter((n) => n.deleting).flatMap((n) => movingPods(n, ctx).map((p) => unbind(p, ctx)))];
   let claims: readonly NodeClaim[] = [];
   if (waiting.length > 0) {
     const result = schedule(
@@ -140,9 +148,9 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
 export function simulateRemoval(cluster: ClusterState, candidates: readonly Candidate[], ctx: PlanContext, gateDestinations: boolean): SimulationResult {
   const removed = new Set(candidates.map((c) => c.name));
   const remaining = cluster.nodes.filter((n) => !removed.has(n.name) && !n.deleting);
-  const movers = candidates.flatMap((c) => movingPods(c.state, ctx).map(unbind));
+  const movers = candidates.flatMap((c) => movingPods(c.state, ctx).map((p) => unbind(p, ctx)));
   const moverNames = new Set(movers.map(podName));
-  const fromDeleting = cluster.nodes.filter((n) => n.deleting && !removed.has(n.name)).flatMap((n) => movingPods(n, ctx).map(unbind));
+  const fromDeleting = cluster.nodes.filter((n) => n.deleting && !removed.has(n.name)).flatMap((n) => movingPods(n, ctx).map((p) => unbind(p, ctx)));
   const waiting = [...cluster.pending, ...fromDeleting];
   const inFlight = inFlightClaims(cluster, ctx);
   const nodes: Node[] = [];
@@ -150,13 +158,13 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
   const bound: Pod[] = [];
   for (const n of remaining) {
     const gate = gateDestinations && consolidateAfterRemaining(n, ctx.options.now) > 0;
-    nodes.push(gate ? gated(n.node) : n.node);
+    nodes.push(gate ? gated(n.node, ctx) : n.node);
     if (n.claim !== undefined) claims.push(n.claim);
     bound.push(...n.pods);
   }
   const result = schedule(
     {
-      pods: [...movers, ...waiting.map(tolerateGate)],
+      pods: [...movers, ...waiting.map((p) => tolerateGate(p, ctx))],
       nodePools: ctx.nodePools,
       instanceTypes: ctx.index,
       nodes,

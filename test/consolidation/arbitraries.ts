@@ -88,3 +88,74 @@ export const randomCluster: fc.Arbitrary<RandomCluster> = fc
       budgets: new Map(usedPools.map((p) => [p.name, p.budget])),
     };
   });
+
+const tightNodeArb = fc.record({
+  type: fc.integer({ min: 0, max: TYPES.length - 1 }),
+  pool: fc.integer({ min: 0, max: 1 }),
+  spot: fc.boolean(),
+  zone: fc.constantFrom("test-zone-1", "test-zone-2"),
+  fill: fc.oneof(fc.double({ min: 0.85, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+  memoryHeavy: fc.boolean(),
+  tolerateAll: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+  recentEventMinutes: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+  initialized: fc.integer({ min: 0, max: 9 }).map((n) => n !== 0),
+});
+
+/**
+ * 2–12 nodes filled from empty to full (so some moves are certainly impossible and some barely possible),
+ * some pods tolerating every taint, recent pod events, uninitialized nodes, and up to 3 pending pods.
+ */
+export const tightCluster: fc.Arbitrary<RandomCluster> = fc
+  .record({
+    pools: fc.tuple(poolArb("default"), poolArb("other")),
+    budgets: fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 })),
+    twoPools: fc.boolean(),
+    spot: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+    nodes: fc.array(tightNodeArb, { minLength: 2, maxLength: 12 }),
+    pending: fc.array(fc.constantFrom(...CPU), { maxLength: 3 }),
+  })
+  .map(({ pools, budgets, twoPools, spot, nodes, pending }) => {
+    const usedPools = (twoPools ? pools : [pools[0]]).map((p) => ({ ...p, spot: p.spot && spot }));
+    const pods: Pod[] = [];
+    const claims: NodeClaim[] = [];
+    const built = nodes.map((spec, i) => {
+      const p = usedPools[spec.pool % usedPools.length] as (typeof pools)[0];
+      const [type, capacity] = TYPES[spec.type] as readonly [string, number];
+      const name = `node-${i}`;
+      let used = 0;
+      for (let j = 0; used + CPU[j % CPU.length]! <= capacity * spec.fill; j++) {
+        const cpu = CPU[j % CPU.length] as number;
+        used += cpu;
+        pods.push(
+          pod(`app${j}-${i}`, {
+            node: name,
+            cpu: `${cpu}m`,
+            memory: spec.memoryHeavy ? `${cpu * 2}Mi` : "128Mi",
+            labels: { app: `app${j % 3}` },
+            ...(spec.tolerateAll && j === 0 ? { tolerations: [{ operator: "Exists" }] } : {}),
+          }),
+        );
+      }
+      if (spec.recentEventMinutes !== undefined || !spec.initialized) {
+        claims.push(
+          claim(name, {
+            ...(spec.recentEventMinutes === undefined ? {} : { lastPodEventTime: new Date(Date.parse("2024-06-01T12:00:00Z") - spec.recentEventMinutes * 60_000).toISOString() }),
+          }),
+        );
+      }
+      return node(name, { type, pool: p.name, zone: spec.zone, capacityType: p.spot && spec.spot ? "spot" : "on-demand", initialized: spec.initialized });
+    });
+    pending.forEach((cpu, i) => pods.push(pod(`pending-${i}`, { cpu: `${cpu}m`, memory: "256Mi" })));
+    const nodePools = usedPools.map((p, i) =>
+      pool(p.name, {
+        policy: p.policy,
+        consolidateAfter: p.consolidateAfter,
+        budgets: [{ nodes: String(budgets[i] ?? 1) }],
+        capacityTypes: p.spot ? ["spot", "on-demand"] : ["on-demand"],
+      }),
+    );
+    return {
+      input: { nodes: built, nodeClaims: claims, nodePools, pods, instanceTypes: catalog() },
+      budgets: new Map(usedPools.map((p, i) => [p.name, budgets[i] ?? 1])),
+    };
+  });

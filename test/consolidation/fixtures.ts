@@ -2,7 +2,7 @@
  * Builders for consolidation tests: a small priced catalogue, NodePools, nodes and pods.
  */
 import { createInstanceType, type InstanceType } from "../../src/instance-types/index.js";
-import type { Budget, Node, NodeClaim, NodePool, Pod, StringMap } from "../../src/types/kubernetes.js";
+import type { Budget, Node, NodeClaim, NodePool, Pod, StringMap, Toleration } from "../../src/types/kubernetes.js";
 
 export const NOW = "2024-06-01T12:00:00Z";
 export const NOW_MS: number = Date.parse(NOW);
@@ -132,6 +132,7 @@ export interface PodOptions {
   readonly phase?: string;
   readonly namespace?: string;
   readonly created?: string;
+  readonly tolerations?: readonly Toleration[];
 }
 
 export function pod(name: string, o: PodOptions = {}): Pod {
@@ -149,6 +150,7 @@ export function pod(name: string, o: PodOptions = {}): Pod {
       ...(o.node === undefined ? {} : { nodeName: o.node }),
       containers: [{ name: "c", resources: { requests: { cpu: o.cpu ?? "500m", memory: o.memory ?? "512Mi" } } }],
       ...(o.priority === undefined ? {} : { priority: o.priority }),
+      ...(o.tolerations === undefined ? {} : { tolerations: [...o.tolerations] }),
     },
     status: { phase: o.phase ?? (o.node === undefined ? "Pending" : "Running") },
   };
