@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { createInstanceType } from "../../src/instance-types/index.js";
 import { schedule } from "../../src/scheduler/index.js";
+import type { NodeSelectorRequirementWithMinValues } from "../../src/types/kubernetes.js";
 import { failures, nodePool, pod, replicas, req, run } from "./helpers.js";
 
 const IT = "node.kubernetes.io/instance-type";
@@ -98,7 +99,7 @@ describe("NodePool weights", () => {
 });
 
 describe("minValues", () => {
-  const mvPool = (...requirements: ReturnType<typeof req>[]) => nodePool("default", { requirements: [ALL_CT, ...requirements] });
+  const mvPool = (...requirements: NodeSelectorRequirementWithMinValues[]) => nodePool("default", { requirements: [ALL_CT, ...requirements] });
 
   test("In with minValues 2 keeps both types", () => {
     const np = mvPool({ ...req(IT, "In", "small-instance-type", "default-instance-type"), minValues: 2 });
