@@ -5,8 +5,13 @@ import type { WorkloadObject } from "./schemas/workloads.js";
  * How many pods a workload runs: `spec.replicas` (default 1), or for a Job `spec.parallelism`
  * (default 1) capped by `spec.completions`, as the Job controller never runs more pods than
  * completions it still needs.
+ *
+ * @param kind - `Deployment`, `ReplicaSet`, `StatefulSet` or `Job`
+ * @param workload - the validated workload
+ * @returns the number of pods {@link expandWorkload} creates
+ * @internal
  */
-function podCount(kind: string, workload: WorkloadObject): number {
+export function workloadPodCount(kind: string, workload: WorkloadObject): number {
   const spec = workload.spec;
   if (kind === "Job") return Math.min(spec.parallelism ?? 1, spec.completions ?? Number.POSITIVE_INFINITY);
   return spec.replicas ?? 1;
@@ -33,7 +38,7 @@ function podCount(kind: string, workload: WorkloadObject): number {
  */
 export function expandWorkload(kind: string, workload: WorkloadObject, namespace: string): readonly Pod[] {
   const name = workload.metadata.name ?? "";
-  const count = podCount(kind, workload);
+  const count = workloadPodCount(kind, workload);
   const width = String(Math.max(count - 1, 0)).length;
   const template = workload.spec.template;
   const owner = { kind, name, controller: true, ...(workload.metadata.uid === undefined ? {} : { uid: workload.metadata.uid }) };

@@ -1,5 +1,7 @@
 import type { DaemonSet, Node, NodeClaim, NodePool, ObjectMeta, Pod, PodDisruptionBudget } from "nodefit";
-import { expandWorkload } from "./expand-workload.js";
+import { expandWorkload, workloadPodCount } from "./expand-workload.js";
+import { InputCounts } from "./input-counts.js";
+import type { Refusal } from "./input-counts.js";
 import { KINDS, SKIPPED_KINDS } from "./kinds.js";
 import type { KindInfo } from "./kinds.js";
 import { ManifestError, describeDocument } from "./manifest-error.js";
@@ -7,7 +9,7 @@ import type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
 import type { WorkloadObject } from "./schemas/workloads.js";
 import { showValue } from "./show-value.js";
 import type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
-import { withoutNulls } from "./without-nulls.js";
+import { plainData } from "./plain-data.js";
 import { issueMessage, issuePath } from "./zod-issues.js";
 
 type Path = ReadonlyArray<string | number>;
@@ -31,6 +33,7 @@ class Reader {
   readonly skipped = new Map<string, number>();
   /** First definition of each `kind namespace/name`, for duplicate detection. */
   private readonly seen = new Map<string, DocumentLabel>();
+  private readonly counts = new InputCounts();
 
   constructor(private readonly defaultNamespace: string) {}
 
@@ -38,15 +41,27 @@ class Reader {
     this.problems.push({ document: label, path, message });
   }
 
+  /** Whether a count refused the object; reports the refusal the first time only. */
+  private refused(refusal: Refusal, label: DocumentLabel, path: Path): boolean {
+    if (refusal === undefined) return false;
+    if (refusal !== "") this.problem(label, path, refusal);
+    return true;
+  }
+
   /** Reads one document, or each item of a `List` / `<Kind>List`. */
   readDocument(source: KubernetesDocument, position: number): void {
     const label: DocumentLabel = { file: source.file, index: source.index ?? position };
-    const object = withoutNulls(source.object);
+    const copied = plainData(source.object);
+    if (!copied.ok) return this.problem(label, copied.problem.path, copied.problem.message);
+    const object = copied.value;
     if (!isRecord(object)) return this.problem(label, [], `expected a Kubernetes object, got ${showValue(object)}`);
     const kind = object["kind"];
-    if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(object["items"])) {
+    if (typeof kind === "string" && kind.endsWith("List") && !KINDS.has(kind) && !SKIPPED_KINDS.has(kind)) {
+      // A list with no items (`items: null` is dropped as absent) is an empty list.
+      const items = object["items"] ?? [];
+      if (!Array.isArray(items)) return this.problem({ ...label, kind }, ["items"], `expected a list, got ${showValue(items)}`);
       const itemKind = kind === "List" ? undefined : kind.slice(0, -"List".length);
-      object["items"].forEach((item: unknown, i: number) => {
+      items.forEach((item: unknown, i: number) => {
         // Items of a typed list (`PodList`) carry no kind or apiVersion of their own.
         const filled = isRecord(item) && itemKind !== undefined ? { apiVersion: object["apiVersion"], kind: itemKind, ...item } : item;
         this.readEntry({ object: filled, source, label, prefix: ["items", i] });
@@ -61,6 +76,9 @@ class Reader {
     if (!isRecord(object)) return this.problem(entry.label, prefix, `expected a Kubernetes object, got ${showValue(object)}`);
     const apiVersion = object["apiVersion"];
     const kind = object["kind"];
+    for (const [field, value] of [["apiVersion", apiVersion], ["kind", kind]] as const) {
+      if (value !== undefined && typeof value !== "string") return this.problem(entry.label, [...prefix, field], `expected a string, got ${showValue(value)}`);
+    }
     if (typeof apiVersion !== "string" || apiVersion === "" || typeof kind !== "string" || kind === "") {
       const missing = [typeof apiVersion === "string" && apiVersion !== "" ? [] : ["apiVersion"], typeof kind === "string" && kind !== "" ? [] : ["kind"]].flat();
       return this.problem(entry.label, prefix, `not a Kubernetes object: no ${missing.join(" and no ")}`);
@@ -79,6 +97,7 @@ class Reader {
       return this.problem(label, [...prefix, "apiVersion"], `${showValue(apiVersion)} is not supported for ${kind}; expected ${expected}`);
     }
     if (info.schema === undefined) {
+      if (this.refused(this.counts.addInstanceTypes(object["instanceTypes"]), label, [...prefix, "instanceTypes"])) return;
       this.catalogs.push(prefix.length === 0 ? entry.source : { ...entry.source, object });
       return;
     }
@@ -117,10 +136,15 @@ class Reader {
     if (!this.claim(kind, namespace, name, label, [...prefix, "metadata", "name"])) return;
     const object = namespace === undefined ? value : { ...value, metadata: { ...value.metadata, namespace } };
     switch (info.role) {
-      case "pod":
+      case "pod": {
+        if (this.refused(this.counts.addPods(1), label, prefix)) return;
         return this.addPod(object as Pod);
+      }
       case "workload": {
-        const pods = expandWorkload(kind, object as WorkloadObject, namespace ?? this.defaultNamespace);
+        const workload = object as WorkloadObject;
+        const count = workloadPodCount(kind, workload);
+        if (this.refused(this.counts.addPods(count), label, [...prefix, "spec", kind === "Job" ? "parallelism" : "replicas"])) return;
+        const pods = expandWorkload(kind, workload, namespace ?? this.defaultNamespace);
         for (const pod of pods) {
           if (this.claim("Pod", pod.metadata.namespace, pod.metadata.name ?? "", label, [...prefix, "metadata", "name"])) this.addPod(pod);
         }
@@ -128,12 +152,16 @@ class Reader {
       }
       case "daemonSet":
         return void this.daemonSets.push(object as DaemonSet);
-      case "node":
+      case "node": {
+        if (this.refused(this.counts.addNode(), label, prefix)) return;
         return void this.nodes.push(object as Node);
+      }
       case "nodePool":
         return void this.nodePools.push(object as NodePool);
-      case "nodeClaim":
+      case "nodeClaim": {
+        if (this.refused(this.counts.addNodeClaim(), label, prefix)) return;
         return void this.nodeClaims.push(object as NodeClaim);
+      }
       case "podDisruptionBudget":
         return void this.podDisruptionBudgets.push(object as PodDisruptionBudget);
       case "catalog":
@@ -154,6 +182,20 @@ class Reader {
 }
 
 /**
+ * A caller's document as a {@link KubernetesDocument}: `file` and `index` are kept only when usable, and
+ * anything that is not a `{ object }` wrapper is read as the object itself (and refused there if need be).
+ */
+function asDocument(document: unknown): KubernetesDocument {
+  if (!isRecord(document) || !("object" in document) || "kind" in document) return { object: document };
+  const { file, index } = document;
+  return {
+    object: document["object"],
+    ...(typeof file === "string" ? { file } : {}),
+    ...(typeof index === "number" && Number.isSafeInteger(index) && index > 0 ? { index } : {}),
+  };
+}
+
+/**
  * Like {@link fromKubernetes}, but returns the error instead of throwing it.
  *
  * @param documents - the objects, each with the file and position it came from
@@ -166,8 +208,21 @@ class Reader {
  * ```
  */
 export function safeFromKubernetes(documents: readonly KubernetesDocument[], options: FromKubernetesOptions = {}): KubernetesResult {
-  const reader = new Reader(options.defaultNamespace ?? "default");
-  documents.forEach((document, i) => reader.readDocument(document, i + 1));
+  const reader = new Reader(typeof options.defaultNamespace === "string" && options.defaultNamespace !== "" ? options.defaultNamespace : "default");
+  if (!Array.isArray(documents)) {
+    reader.problem({}, [], `expected a list of documents ({ object, file?, index? }), got ${showValue(documents)}`);
+  } else {
+    documents.forEach((document: unknown, i) => {
+      let wrapper: KubernetesDocument;
+      try {
+        wrapper = asDocument(document);
+      } catch {
+        // A proxy trap of the caller's wrapper threw; the object walk reports it with its message.
+        wrapper = { object: document };
+      }
+      reader.readDocument(wrapper, i + 1);
+    });
+  }
   if (reader.problems.length > 0) return { ok: false, error: new ManifestError(reader.problems) };
   return { ok: true, value: reader.result() };
 }

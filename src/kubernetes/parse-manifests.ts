@@ -1,6 +1,7 @@
 import { parseAllDocuments } from "yaml";
 import { ManifestError } from "./manifest-error.js";
 import type { ManifestProblem } from "./manifest-error.js";
+import { plainData } from "./plain-data.js";
 import type { KubernetesDocument } from "./types.js";
 
 /** The outcome of parsing one file's text: its documents, or what is wrong with it. */
@@ -22,6 +23,7 @@ export interface ParsedManifests {
 export function parseManifestText(text: string, file: string): ParsedManifests {
   const documents: KubernetesDocument[] = [];
   const problems: ManifestProblem[] = [];
+  if (typeof text !== "string") return { documents, problems: [{ document: { file }, path: [], message: `expected the file's text, got ${typeof text}` }] };
   parseAllDocuments(text).forEach((document, i) => {
     const label = { file, index: i + 1 };
     if (document.errors.length > 0) {
@@ -46,6 +48,13 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
       return;
     }
     if (object === null || object === undefined) return;
+    // Depth and string length are checked here too, so a file past a limit fails with its name even
+    // when the caller never passes it on.
+    const checked = plainData(object);
+    if (!checked.ok) {
+      problems.push({ document: label, path: checked.problem.path, message: checked.problem.message });
+      return;
+    }
     documents.push({ object, file, index: i + 1 });
   });
   if (documents.length === 0 && problems.length === 0) problems.push({ document: { file }, path: [], message: "is empty: it holds no Kubernetes object" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LABEL_NODEPOOL, isRestrictedLabel } from "nodefit";
+import { LABEL_NODEPOOL, isRestrictedLabel, parseCron } from "nodefit";
 import type { Budget, NodeClaim, NodePool, StringMap } from "nodefit";
 import { conditionsSchema, countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";
 import { requirementWithMinValuesSchema, taintSchema } from "./scheduling.js";
@@ -19,6 +19,11 @@ const budgetSchema: z.ZodType<Budget> = z
     duration: z.string().regex(BUDGET_DURATION, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "8h" or "1h30m"` }).optional(),
   })
   .superRefine((budget, ctx) => {
+    // The consolidation planner fails closed on a schedule it cannot read; the edge says why instead.
+    const cron = budget.schedule === undefined ? undefined : parseCron(budget.schedule);
+    if (cron !== undefined && !cron.ok) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(budget.schedule)} is not a cron schedule: ${cron.error}`, path: ["schedule"], input: budget.schedule });
+    }
     if ((budget.schedule === undefined) !== (budget.duration === undefined)) {
       ctx.addIssue({ code: "custom", message: "schedule and duration must be set together", path: [budget.schedule === undefined ? "schedule" : "duration"], input: budget });
     }

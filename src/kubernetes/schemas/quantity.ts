@@ -1,8 +1,11 @@
 import { quantityToAmount } from "nodefit";
+import { MAX_QUANTITY_LENGTH } from "../../limits.js";
 import { showValue } from "../show-value.js";
 
 // The Kubernetes quantity grammar: signed decimal number, then one binary, decimal or exponent suffix.
-const QUANTITY = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
+// Written so that each character has one way to match (no nested or adjacent digit runs), which keeps
+// matching linear in the string's length.
+const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 
 /**
  * Why a value is not a usable resource quantity for `resource`, or undefined when it is one.
@@ -17,6 +20,9 @@ export function quantityProblem(resource: string, value: unknown): string | unde
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return `${showValue(value)} is not a quantity`;
   } else if (typeof value === "string") {
+    if (value.length > MAX_QUANTITY_LENGTH) {
+      return `a quantity of ${value.length} characters is longer than the limit of ${MAX_QUANTITY_LENGTH} (MAX_QUANTITY_LENGTH): ${showValue(value.slice(0, 20))}...`;
+    }
     if (!QUANTITY.test(value)) return `${showValue(value)} is not a quantity`;
   } else {
     return `${showValue(value)} is not a quantity (expected a string or a number)`;

@@ -78,8 +78,10 @@ function checkRequirement(requirement: RequirementInput, ctx: z.RefinementCtx, u
       return;
   }
   if (!useCore || requirement.key === "") return;
+  // A minValues outside 1..50 is already reported by its own field check; the core is asked about the rest.
+  const minValues = requirement.minValues !== undefined && Number.isInteger(requirement.minValues) && requirement.minValues >= 1 && requirement.minValues <= 50 ? requirement.minValues : undefined;
   try {
-    Requirement.create(requirement.key, requirement.operator, values, requirement.minValues);
+    Requirement.create(requirement.key, requirement.operator, values, minValues);
   } catch (error) {
     const path = error instanceof NodefitError ? error.path : [];
     ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error), path: [...path], input: requirement });

@@ -1,0 +1,112 @@
+import type { PathSegment } from "nodefit";
+import { MAX_DOCUMENT_DEPTH, MAX_STRING_LENGTH } from "../limits.js";
+
+/** Why a value cannot be read as manifest data, and where inside it. */
+export interface DataProblem {
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+}
+
+/** The outcome of {@link plainData}: the copy, or the first problem found. */
+export type PlainDataResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: DataProblem };
+
+/** Thrown inside the walk to stop at the first problem; never escapes {@link plainData}. */
+class Refusal {
+  constructor(readonly message: string) {}
+}
+
+const formatter = new Intl.NumberFormat("en-US");
+
+function checkString(text: string, what: string): void {
+  if (text.length > MAX_STRING_LENGTH) {
+    throw new Refusal(`${what} of ${formatter.format(text.length)} characters is longer than the limit of ${formatter.format(MAX_STRING_LENGTH)} (MAX_STRING_LENGTH)`);
+  }
+}
+
+/** `Object`, `Array`, `Date`, or the built-in type of anything else (`Map`, `Set`, `Uint8Array`, ...). */
+function builtinTag(value: object): string {
+  return Object.prototype.toString.call(value).slice("[object ".length, -1);
+}
+
+/** The message of something thrown by the caller's object, without trusting it to render itself. */
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return "it threw a value that cannot be shown";
+  }
+}
+
+/**
+ * Copies one value; `path` and `ancestors` describe where the walk is and are restored on return. A
+ * throw leaves `path` at the failing value, which {@link plainData} reports.
+ */
+function copy(value: unknown, path: PathSegment[], ancestors: Set<object>): unknown {
+  if (typeof value === "string") {
+    checkString(value, "a string");
+    return value;
+  }
+  if (typeof value === "function" || typeof value === "symbol") throw new Refusal(`a ${typeof value} is not manifest data`);
+  if (typeof value !== "object" || value === null) return value;
+  const tag = builtinTag(value);
+  if (tag === "Date") return value;
+  if (tag !== "Object" && tag !== "Array") throw new Refusal(`a ${tag} is not manifest data (expected an object, a list, a string, a number or a boolean)`);
+  if (ancestors.size >= MAX_DOCUMENT_DEPTH) {
+    throw new Refusal(`nests deeper than the limit of ${MAX_DOCUMENT_DEPTH} levels (MAX_DOCUMENT_DEPTH)`);
+  }
+  if (ancestors.has(value)) throw new Refusal("refers back to an object that contains it (a reference cycle)");
+  ancestors.add(value);
+  let out: unknown;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      items.push(copy(value[i], path, ancestors));
+      path.pop();
+    }
+    out = items;
+  } else {
+    const record: Record<string, unknown> = {};
+    // Class instances (client-node models) hold their fields as own enumerable properties.
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      checkString(key, "a key");
+      const entry: unknown = (value as Readonly<Record<string, unknown>>)[key];
+      // The API server treats a null field as absent; tools write them (`creationTimestamp: null`).
+      if (entry !== null && entry !== undefined) {
+        // Defined, not assigned, so `__proto__` and `constructor` stay ordinary keys.
+        Object.defineProperty(record, key, { value: copy(entry, path, ancestors), enumerable: true, writable: true, configurable: true });
+      }
+      path.pop();
+    }
+    out = record;
+  }
+  ancestors.delete(value);
+  return out;
+}
+
+/**
+ * A deep copy of one parsed or API-server object as plain data, without `null` (or `undefined`) object
+ * fields, checked against the document limits: nesting at most {@link MAX_DOCUMENT_DEPTH} levels, no
+ * string or key longer than {@link MAX_STRING_LENGTH}, no reference cycle, only JSON-like values
+ * (Dates are kept for timestamps). Never throws: a getter or proxy trap that throws while being read is
+ * reported as a problem too. The walk's recursion is bounded by the depth limit.
+ *
+ * @param value - the object; never modified
+ * @returns `{ ok: true, value }` with the copy, or `{ ok: false, problem }` with the first problem's path
+ * @internal
+ * @example
+ * ```ts
+ * plainData({ metadata: { name: "a", uid: null } }); // { ok: true, value: { metadata: { name: "a" } } }
+ * ```
+ */
+export function plainData(value: unknown): PlainDataResult {
+  const path: PathSegment[] = [];
+  try {
+    return { ok: true, value: copy(value, path, new Set()) };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, problem: { path, message: error.message } };
+    // A getter or proxy trap of the caller's object threw while being read.
+    return { ok: false, problem: { path, message: `cannot be read: ${describeThrown(error)}` } };
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The documented input limits. nodefit refuses input past these with an `invalid-input` error that names
+ * the limit, instead of running out of stack or memory. `nodefit/kubernetes` enforces them where input
+ * enters (`fromKubernetes`, `parseManifests`, `loadManifests`); the core trusts what reaches it.
+ *
+ * Each limit sits well above what a real cluster produces (Kubernetes' own scalability envelope is 5,000
+ * nodes and 150,000 pods per cluster) and at or above the sizes the test suite loads, and well below where
+ * a recursive walk could overflow the JavaScript stack (about 10,000 frames) or a run outgrow a few GB.
+ *
+ * @module
+ */
+
+/**
+ * The most pods one input may hold, pending and bound together, counted after expanding workloads.
+ * Kubernetes supports at most 150,000 pods per cluster; the loader is tested at 100,000 pods. A workload
+ * whose replicas would pass the limit is refused before any of its pods is created, so a typo such as
+ * `replicas: 100000000` is an error, not an out-of-memory crash.
+ *
+ * @example
+ * ```ts
+ * MAX_PODS; // 150000
+ * ```
+ */
+export const MAX_PODS: number = 150_000;
+
+/**
+ * The most Nodes one input may hold (and, separately, the most NodeClaims). Kubernetes supports 5,000
+ * nodes per cluster; the loader is tested at 10,000 nodes.
+ */
+export const MAX_NODES: number = 15_000;
+
+/**
+ * The most instance types all `InstanceTypeCatalog` documents of one input may define together. The
+ * largest cloud catalogues hold about 1,000 types (AWS EC2 about 900); the loader is tested at 5,000.
+ */
+export const MAX_INSTANCE_TYPES_IN_CATALOG: number = 10_000;
+
+/**
+ * How deeply objects and lists may nest inside one document, counting the document itself as 1.
+ * Workload manifests nest about 15 levels (a Deployment's pod anti-affinity expression values are at
+ * depth 14) and CRD schemas rarely pass 40; 100 keeps every recursive walk (copying, validation) a
+ * hundred times below the JavaScript stack limit, and turns reference cycles into an error.
+ */
+export const MAX_DOCUMENT_DEPTH: number = 100;
+
+/**
+ * The longest string (value or object key) a document may hold, in UTF-16 code units: 1 MiB, the
+ * order of the API server's own request limit (etcd stores at most 1.5 MiB per object), so any object
+ * a cluster can hold passes, while a multi-megabyte value cannot slow validation down.
+ */
+export const MAX_STRING_LENGTH: number = 1_048_576;
+
+/**
+ * The longest resource quantity string (`"1500m"`, `"16Gi"`). Real quantities are under 20 characters; the
+ * cap keeps quantity parsing linear and fast whatever a manifest holds.
+ */
+export const MAX_QUANTITY_LENGTH: number = 64;
