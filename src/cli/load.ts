@@ -1,5 +1,5 @@
 import { InputError, type InstanceType, type ScheduleInput } from "nodefit";
-import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
+import { defaultAwsCatalog } from "nodefit/aws";
 import { fromKubernetes, loadManifests, readInstanceTypeCatalog, type KubernetesInput } from "nodefit/kubernetes";
 import type { CliIo } from "./io.js";
 
@@ -7,8 +7,6 @@ import type { CliIo } from "./io.js";
 export interface LoadedInput {
   readonly kubernetes: KubernetesInput;
   readonly instanceTypes: readonly InstanceType[];
-  /** Labels the catalogue defines: they count as well-known, so NodePools and pods may constrain them. */
-  readonly wellKnownLabels: ReadonlySet<string>;
   /** Where the catalogue came from, for the summary line. */
   readonly catalogName: string;
 }
@@ -29,7 +27,7 @@ export async function loadInput(paths: readonly string[], io: CliIo): Promise<Lo
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
   }
   if (kubernetes.catalogs.length === 0) {
-    return { kubernetes, instanceTypes: defaultAwsCatalog(), wellKnownLabels: AWS_WELL_KNOWN_LABELS, catalogName: "embedded AWS (us-east-1)" };
+    return { kubernetes, instanceTypes: defaultAwsCatalog(), catalogName: "embedded AWS (us-east-1)" };
   }
   const instanceTypes: InstanceType[] = [];
   const seen = new Set<string>();
@@ -43,9 +41,7 @@ export async function loadInput(paths: readonly string[], io: CliIo): Promise<Lo
       instanceTypes.push(type);
     }
   }
-  const wellKnownLabels = new Set<string>();
-  for (const type of instanceTypes) for (const key of type.requirements.keys()) wellKnownLabels.add(key);
-  return { kubernetes, instanceTypes, wellKnownLabels, catalogName: `${kubernetes.catalogs.length} catalogue document(s)` };
+  return { kubernetes, instanceTypes, catalogName: `${kubernetes.catalogs.length} catalogue document(s)` };
 }
 
 /**

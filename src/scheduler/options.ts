@@ -10,6 +10,9 @@ import type { ResolvedScheduleOptions, ScheduleOptions } from "./types.js";
 /** Upstream's default for how many instance types a node claim lists (v1.7+). */
 export const DEFAULT_MAX_INSTANCE_TYPES = 600;
 
+/** The default bound on placement attempts in one run (far above what 100,000 pods need without retries). */
+export const DEFAULT_MAX_STEPS = 1_000_000;
+
 /**
  * Fills in defaults and validates the options.
  *
@@ -40,7 +43,11 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
   if (!Number.isInteger(maxInstanceTypes) || maxInstanceTypes < 1) {
     throw new InputError(`maxInstanceTypes must be a positive integer, got ${String(maxInstanceTypes)}`, ["maxInstanceTypes"]);
   }
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) {
+    throw new InputError(`maxSteps must be a positive integer, got ${String(maxSteps)}`, ["maxSteps"]);
+  }
   const wellKnownLabels = new Set(WELL_KNOWN_LABELS);
   for (const label of options.wellKnownLabels ?? []) wellKnownLabels.add(label);
-  return { preferencePolicy, minValuesPolicy, maxInstanceTypes, reservedCapacityMode, wellKnownLabels };
+  return { preferencePolicy, minValuesPolicy, maxInstanceTypes, reservedCapacityMode, wellKnownLabels, maxSteps };
 }

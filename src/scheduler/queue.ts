@@ -70,6 +70,17 @@ export class RetryQueue {
   }
 
   /**
+   * Takes the next item whether or not the queue still makes progress (to account for every item
+   * when a run stops early).
+   *
+   * @returns the item, or undefined when the queue is empty
+   */
+  drain(): number | undefined {
+    if (this.head >= this.items.length) return undefined;
+    return this.items[this.head++];
+  }
+
+  /**
    * Puts a failed item at the tail.
    *
    * @param item - the item that could not be placed

@@ -17,6 +17,7 @@ import { resolveScheduleOptions } from "./options.js";
 import { PodClassCompiler, type PodClass } from "./pod-data.js";
 import { relax } from "./preferences.js";
 import { compareQueueEntries, RetryQueue } from "./queue.js";
+import type { ResolvedScheduleOptions } from "./types.js";
 import type { PlacementFailure } from "./reasons.js";
 import { ReservationManager } from "./reservations.js";
 import { Solver } from "./solver.js";
@@ -34,6 +35,26 @@ function creationMillis(pod: Pod): number {
 
 function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
   return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : input.instanceTypes;
+}
+
+const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
+
+/**
+ * Every label the catalogue's instance types define counts as well-known, as upstream providers register
+ * the labels they set: pods and NodePools may then constrain them without the NodePool defining them.
+ */
+function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly InstanceType[]): ResolvedScheduleOptions {
+  let labels = catalogueLabels.get(catalogue);
+  if (labels === undefined) {
+    const keys = new Set<string>();
+    for (const type of catalogue) type.requirements.forEachRequirement((r) => keys.add(r.key));
+    labels = keys;
+    catalogueLabels.set(catalogue, labels);
+  }
+  let missing = false;
+  for (const key of labels) if (!opts.wellKnownLabels.has(key)) missing = true;
+  if (!missing) return opts;
+  return { ...opts, wellKnownLabels: new Set([...opts.wellKnownLabels, ...labels]) };
 }
 
 /**
@@ -67,8 +88,8 @@ function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
  * ```
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
-  const opts = resolveScheduleOptions(options);
   const catalogue = catalogueOf(input);
+  const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
   const daemons = compileDaemonPods(input.daemonSets ?? []);
   const seenPools = new Set<string>();
   const templates = input.nodePools.map((np, i) => {
@@ -122,7 +143,17 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   keys.sort(compareQueueEntries);
   const queue = new RetryQueue(keys.map((k) => k.index));
   const relaxations = new RelaxationMemo();
+  let steps = 0;
   for (let i = queue.pop(); i !== undefined; i = queue.pop()) {
+    if (++steps > opts.maxSteps) {
+      // The bound is reached: this pod and every pod still queued stay unplaced, said so, never dropped.
+      for (let j: number | undefined = i; j !== undefined; j = queue.drain()) {
+        // A pod that already failed keeps its own reason; one never tried says the bound stopped it.
+        if (failures.has(j)) continue;
+        failures.set(j, { code: "step-limit", message: `not placed: the run stopped after ${opts.maxSteps} placement attempts (options.maxSteps)`, nodePools: [], reserved: false });
+      }
+      break;
+    }
     const original = pending[i] as Pod;
     const failure = trySchedule(original, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
     if (failure === undefined) {

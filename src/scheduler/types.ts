@@ -45,8 +45,17 @@ export interface ScheduleOptions {
   readonly maxInstanceTypes?: number | undefined;
   /** `strict` (default, as provisioning) defers pods that would lose reserved capacity; `fallback` allows falling back. */
   readonly reservedCapacityMode?: "strict" | "fallback" | undefined;
-  /** Extra labels that count as well-known (a catalogue's or provider's own labels). */
+  /**
+   * Extra labels that count as well-known. Every label the catalogue's instance types define already
+   * counts (as upstream providers register the labels they set), so this is rarely needed.
+   */
   readonly wellKnownLabels?: Iterable<string> | undefined;
+  /**
+   * A bound on work, counted in placement attempts (queue pops) so it stays deterministic, like upstream's
+   * one-minute Solve timeout. Pods not placed when it is reached are reported with code `step-limit`.
+   * Default 1,000,000.
+   */
+  readonly maxSteps?: number | undefined;
 }
 
 /** {@link ScheduleOptions} with every default filled in. */
@@ -57,6 +66,7 @@ export interface ResolvedScheduleOptions {
   readonly reservedCapacityMode: "strict" | "fallback";
   /** Upstream's well-known labels plus the extra ones. */
   readonly wellKnownLabels: ReadonlySet<string>;
+  readonly maxSteps: number;
 }
 
 /** A node the scheduler would create. */
@@ -106,12 +116,13 @@ export type UnschedulableCode =
   | "topology-conflict"
   | "min-values"
   | "reserved-capacity"
-  | "no-fit";
+  | "no-fit"
+  | "step-limit";
 
 /** The kind of one NodePool's refusal; a subset of {@link UnschedulableCode}. */
 export type NodePoolFailureKind = Exclude<
   UnschedulableCode,
-  "invalid-pod" | "restricted-label" | "nodepool-excluded" | "no-nodepools" | "no-fit"
+  "invalid-pod" | "restricted-label" | "nodepool-excluded" | "no-nodepools" | "no-fit" | "step-limit"
 >;
 
 /** Why one NodePool could not take a pod. */

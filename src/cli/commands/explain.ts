@@ -108,7 +108,7 @@ export async function runExplain(command: ExplainCommand, io: CliIo): Promise<vo
   const input = await loadInput(command.paths, io);
   let explanation: PodExplanation | NodeExplanation;
   if (command.pod !== undefined) {
-    const result = schedule(scheduleInputOf(input), { wellKnownLabels: input.wellKnownLabels });
+    const result = schedule(scheduleInputOf(input));
     const name = command.pod.includes("/") ? command.pod : `default/${command.pod}`;
     explanation = explainPod(name, input, result);
   } else {

@@ -19,7 +19,7 @@ export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<
   const input = await loadInput(command.paths, io);
   const { kubernetes } = input;
   if (io.interactive && kubernetes.pods.length >= 5000) io.stderr(`nodefit: scheduling ${kubernetes.pods.length} pods…\n`);
-  const result = schedule(scheduleInputOf(input), { wellKnownLabels: input.wellKnownLabels });
+  const result = schedule(scheduleInputOf(input));
   switch (command.output) {
     case "json":
       io.stdout(`${toScheduleJson(result)}\n`);
