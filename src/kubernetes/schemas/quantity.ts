@@ -18,7 +18,9 @@ const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi
  */
 export function quantityProblem(resource: string, value: unknown): string | undefined {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return `${showValue(value)} is not a quantity`;
+    if (Number.isNaN(value)) return "NaN is not a quantity";
+    // YAML reads an unquoted 1e400 as a float, which overflows to Infinity before nodefit sees it.
+    if (!Number.isFinite(value)) return `${showValue(value)} is not a quantity: the number is beyond the largest float (quote it to keep it as written)`;
   } else if (typeof value === "string") {
     if (value.length > MAX_QUANTITY_LENGTH) {
       return `a quantity of ${value.length} characters is longer than the limit of ${MAX_QUANTITY_LENGTH} (MAX_QUANTITY_LENGTH): ${showValue(value.slice(0, 20))}...`;
