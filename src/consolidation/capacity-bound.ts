@@ -23,7 +23,7 @@ interface ClusterFree {
   readonly takes: (state: NodeState) => boolean;
 }
 
-const clusterFree = new WeakMap<ClusterState, ClusterFree>();
+const clusterFree = new WeakMap<PlanContext, WeakMap<ClusterState, ClusterFree>>();
 const catalogueCeilings = new WeakMap<PlanContext, readonly { readonly price: number; readonly allocatable: ResourceList }[]>();
 
 function addInto(into: Map<string, number>, list: ResourceList): void {
@@ -54,14 +54,16 @@ function movingRequests(state: NodeState, ctx: PlanContext): ResourceList {
 }
 
 function freeIn(cluster: ClusterState, ctx: PlanContext): ClusterFree {
-  let found = clusterFree.get(cluster);
+  let table = clusterFree.get(ctx);
+  if (table === undefined) clusterFree.set(ctx, (table = new WeakMap()));
+  let found = table.get(cluster);
   if (found === undefined) {
     const now = ctx.options.now;
     const takes = (n: NodeState): boolean => n.initialized && !n.deleting && consolidateAfterRemaining(n, now) <= 0;
     const total = new Map<string, number>();
     for (const n of cluster.nodes) if (takes(n)) addInto(total, freeOf(n, ctx));
     found = { total, takes };
-    clusterFree.set(cluster, found);
+    table.set(cluster, found);
   }
   return found;
 }
