@@ -30,6 +30,8 @@ const arbPodShape = fc.record({
   hostPort: fc.option(fc.constantFrom(80, 81), { nil: undefined }),
   spread: fc.option(fc.constantFrom(ZONE, HOSTNAME), { nil: undefined, freq: 3 }),
   antiAffinity: fc.boolean(),
+  antiAffinityKey: fc.constantFrom(HOSTNAME, HOSTNAME, ZONE),
+  podAffinity: fc.option(fc.record({ app: fc.constantFrom("x", "y"), key: fc.constantFrom(HOSTNAME, ZONE) }), { nil: undefined, freq: 5 }),
   app: fc.constantFrom("x", "y"),
   preferZone: fc.option(fc.constantFrom(...ZONES), { nil: undefined, freq: 3 }),
 });
@@ -52,11 +54,14 @@ function makePod(i: number, s: PodShape, nodeName?: string): Pod {
       ...(s.spread !== undefined
         ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: s.spread, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: s.app } } }] }
         : {}),
-      ...(s.antiAffinity || s.preferZone !== undefined
+      ...(s.antiAffinity || s.preferZone !== undefined || s.podAffinity !== undefined
         ? {
             affinity: {
               ...(s.antiAffinity
-                ? { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: s.app } } }] } }
+                ? { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: s.antiAffinityKey, labelSelector: { matchLabels: { app: s.app } } }] } }
+                : {}),
+              ...(s.podAffinity !== undefined
+                ? { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: s.podAffinity.key, labelSelector: { matchLabels: { app: s.podAffinity.app } } }] } }
                 : {}),
               ...(s.preferZone !== undefined
                 ? { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, preference: { matchExpressions: [{ key: ZONE, operator: "In", values: [s.preferZone] }] } }] } }
@@ -131,3 +136,69 @@ export function deepFreeze<T>(value: T): T {
   for (const v of Object.values(value as object)) deepFreeze(v);
   return value;
 }
+
+const arbSpreadPod = fc.record({
+  cpu: fc.integer({ min: 0, max: 2500 }),
+  hostPort: fc.option(fc.constant(80), { nil: undefined, freq: 4 }),
+  tolerate: fc.boolean(),
+  web: fc.boolean(),
+});
+
+/** Zone spread parameters shared by every `app=web` pod of a {@link arbSpreadScenario}. */
+export interface SpreadScenario extends Scenario {
+  readonly zoneSkew: number;
+  /** When set, every `app=web` pod also spreads over hostnames with this maxSkew. */
+  readonly hostnameSkew: number | undefined;
+}
+
+/**
+ * Inputs where every `app=web` pod carries the same DoNotSchedule zone spread (and maybe a hostname spread), with
+ * no node selectors, so the skew bound can be checked on the result; `app=other` pods are noise.
+ */
+export const arbSpreadScenario: fc.Arbitrary<SpreadScenario> = fc
+  .record({
+    catalogue: fc.oneof(fc.constant(null), arbCatalog(5)),
+    pools: fc.integer({ min: 1, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbNodePool(`pool-${i}`)))),
+    nodes: fc.integer({ min: 0, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbNode(i)))),
+    zoneSkew: fc.integer({ min: 1, max: 2 }),
+    hostnameSkew: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+    pods: fc.array(arbSpreadPod, { minLength: 1, maxLength: 10 }),
+    bound: fc.array(fc.tuple(fc.boolean(), fc.nat(1)), { maxLength: 3 }),
+  })
+  .map(({ catalogue, pools, nodes, zoneSkew, hostnameSkew, pods, bound }) => {
+    const spreadPod = (i: number, s: typeof arbSpreadPod extends fc.Arbitrary<infer T> ? T : never): Pod => ({
+      metadata: { name: `p-${i}`, namespace: "default", uid: `uid-${i}`, labels: { app: s.web ? "web" : "other" }, creationTimestamp: "2025-01-01T00:00:00Z" },
+      spec: {
+        containers: [
+          { name: "c", resources: { requests: { cpu: `${s.cpu}m` } }, ...(s.hostPort !== undefined ? { ports: [{ hostPort: s.hostPort }] } : {}) },
+        ],
+        ...(s.tolerate ? { tolerations: [{ key: "dedicated", operator: "Exists" }] } : {}),
+        ...(s.web
+          ? {
+              topologySpreadConstraints: [
+                { maxSkew: zoneSkew, topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "web" } } },
+                ...(hostnameSkew !== undefined
+                  ? [{ maxSkew: hostnameSkew, topologyKey: HOSTNAME, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "web" } } }]
+                  : []),
+              ],
+            }
+          : {}),
+      },
+    });
+    return {
+      instanceTypes: catalogue ?? fakeInstanceTypes(),
+      nodePools: pools,
+      nodes,
+      zoneSkew,
+      hostnameSkew,
+      pods: pods.map((s, i) => spreadPod(i, s)),
+      boundPods:
+        nodes.length === 0
+          ? []
+          : bound.map(([web, n], i): Pod => ({
+              metadata: { name: `b-${i}`, namespace: "default", uid: `uid-b-${i}`, labels: { app: web ? "web" : "other" } },
+              spec: { nodeName: `node-${n % nodes.length}`, containers: [{ name: "c" }] },
+            })),
+      daemonSets: [],
+    };
+  });
