@@ -1,6 +1,9 @@
 // The consolidation benchmark: plans a seeded cluster to convergence in this process and prints one JSON
 // line with its figures. `node --import tsx bench/consolidation.ts [nodes] [runs]`. The first plan is a
 // warm-up and is checked (bench/consolidation-scenario.ts), so a fast wrong plan cannot pass.
+// Where the time goes: each plan of the 1,000-node cluster runs schedule() 136 times (76 multi-node prefixes,
+// 45 single-node candidates of the last pass, 15 in-flight runs for the pending pods), each over the whole
+// cluster, so the plan's time is about 136 × one schedule() call over 1,000 nodes and 15,000 running pods.
 import { planConsolidation, toConsolidationJson } from "nodefit";
 import { checkPlan, consolidationCluster, NOW } from "./consolidation-scenario.js";
 
