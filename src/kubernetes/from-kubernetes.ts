@@ -52,7 +52,7 @@ class Reader {
   readDocument(source: KubernetesDocument, position: number): void {
     const label: DocumentLabel = { file: source.file, index: source.index ?? position };
     const copied = plainData(source.object);
-    if (!copied.ok) return this.problem(label, copied.problem.path, copied.problem.message);
+    if (!copied.ok) return this.problem(this.rawLabel(label, source.object), copied.problem.path, copied.problem.message);
     const object = copied.value;
     if (!isRecord(object)) return this.problem(label, [], `expected a Kubernetes object, got ${showValue(object)}`);
     const kind = object["kind"];
@@ -107,6 +107,19 @@ class Reader {
       return;
     }
     this.accept(kind, info, label, prefix, parsed.data as { readonly metadata: ObjectMeta });
+  }
+
+  /** The label of a document that could not be copied: its kind and name when they can be read safely. */
+  private rawLabel(label: DocumentLabel, raw: unknown): DocumentLabel {
+    try {
+      const kind = isRecord(raw) ? raw["kind"] : undefined;
+      if (typeof kind !== "string" || kind === "" || !isRecord(raw)) return label;
+      const info = KINDS.get(kind);
+      return info === undefined ? { ...label, kind } : this.labelFor(label, kind, info, raw);
+    } catch {
+      // A getter of the caller's object threw; the copy's problem already says so.
+      return label;
+    }
   }
 
   /** The document's label, with kind, name and (for namespaced kinds) the defaulted namespace. */
