@@ -67,6 +67,11 @@ export interface NarrowInput {
   readonly podPorts: readonly HostPort[];
   readonly template: PlacementTemplate;
   readonly vectors: CatalogueVectors;
+  /**
+   * Per resource, the least any option can hold (negative when some option lacks it); when the claim plus the
+   * pod plus the largest DaemonSet overhead stays within it, no option can drop for resources.
+   */
+  readonly minAllocatable?: Float64Array;
   /** Strict refuses to narrow below minValues, BestEffort lowers them. */
   readonly minValuesPolicy: "Strict" | "BestEffort";
   /** Whether a refusal needs its reason (a planned claim's refusal is never shown). */
@@ -122,6 +127,11 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
   const offerings = checkOfferings ? offeringView(vectors, requirements).capacityMasks : undefined;
   const allocatable = vectors.allocatable;
   const groupById = template.groupById;
+  // Fast path: no changed key, no offering check, no port conflict and every total within the smallest option.
+  // Float addition is monotone, so base + the largest overhead bounding every group's total is exact.
+  if (meets.length === 0 && offerings === undefined && input.minAllocatable !== undefined && !anyBlocked(slots) && allFit(input, template, dims)) {
+    return finish(input, options, optionIds);
+  }
   const keptIds = new Int32Array(options.length);
   let kept = 0;
   for (let i = 0; i < options.length; i++) {
@@ -152,6 +162,47 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
     keptTypes = list;
   }
   const ids = kept === options.length ? optionIds : keptIds.slice(0, kept);
+  return finish(input, keptTypes, ids);
+}
+
+function anyBlocked(slots: number): boolean {
+  for (let g = 0; g < slots; g++) if (blocked[g] === 1) return true;
+  return false;
+}
+
+const maxOverheads = new WeakMap<PlacementTemplate, Float64Array>();
+
+/** Whether the claim's requests plus the pod's plus the largest overhead fit the smallest option in every resource. */
+function allFit(input: NarrowInput, template: PlacementTemplate, dims: number): boolean {
+  let ovmax = maxOverheads.get(template);
+  if (ovmax === undefined || ovmax.length !== dims) {
+    ovmax = new Float64Array(dims);
+    for (const overhead of template.overheads) {
+      for (let d = 0; d < dims; d++) {
+        const v = overhead[d] as number;
+        // A negative overhead would break the bound's reasoning: mark the template so the fast path never applies.
+        if (!(v >= 0)) ovmax[d] = Number.NaN;
+        else if (v > (ovmax[d] as number)) ovmax[d] = v;
+      }
+    }
+    maxOverheads.set(template, ovmax);
+  }
+  const min = input.minAllocatable as Float64Array;
+  for (let d = 0; d < dims; d++) {
+    const base = (input.claimRequests[d] as number) + (input.podRequests[d] as number);
+    const over = ovmax[d] as number;
+    if (!(base >= 0) || !(over >= 0)) return false;
+    const total = base + over;
+    if (total === 0) continue;
+    const a = min[d] as number;
+    if (a < 0 || total > a) return false;
+  }
+  return true;
+}
+
+/** Failure explanation and minValues for the kept options. */
+function finish(input: NarrowInput, keptTypes: readonly InstanceType[], ids: Int32Array): NarrowedOptions {
+  const { options, requirements, template } = input;
   if (keptTypes.length === 0) {
     if (!input.explain) return { ok: false, failure: UNEXPLAINED };
     const usable = options.filter((type) => {

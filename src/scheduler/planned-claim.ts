@@ -47,6 +47,8 @@ export class PlannedClaim {
   readonly failedClasses: Set<number> = new Set();
   /** Per resource, the most any option can hold; lets a full claim refuse before any requirement work. */
   private maxAllocatable: Float64Array | undefined;
+  /** Per resource, the least any option can hold (negative if some option lacks it); lets narrowing skip its walk. */
+  private minAllocatable: Float64Array | undefined;
   /** Whether every option has an offering compatible with the requirements (checked by the first narrowing). */
   private offeringsChecked = false;
 
@@ -139,6 +141,7 @@ export class PlannedClaim {
       podPorts: podClass.hostPorts,
       template,
       vectors: ctx.vectors,
+      minAllocatable: this.leastAllocatable(ctx.vectors),
       minValuesPolicy: ctx.options.minValuesPolicy,
       explain,
     });
@@ -164,6 +167,25 @@ export class PlannedClaim {
         reservations: plan.ids,
       },
     };
+  }
+
+  /** Per resource, the least any option can hold (-1 when an option lacks the resource), computed once per option set. */
+  private leastAllocatable(vectors: CatalogueVectors): Float64Array {
+    let min = this.minAllocatable;
+    if (min !== undefined) return min;
+    const dims = vectors.dims;
+    min = new Float64Array(dims).fill(Number.POSITIVE_INFINITY);
+    const allocatable = vectors.allocatable;
+    const ids = this.optionIds;
+    for (let i = 0; i < ids.length; i++) {
+      const row = (ids[i] as number) * dims;
+      for (let d = 0; d < dims; d++) {
+        const a = allocatable[row + d] as number;
+        if (a < (min[d] as number)) min[d] = a < 0 ? -1 : a;
+      }
+    }
+    this.minAllocatable = min;
+    return min;
   }
 
   /** Whether the pod's requests on top of the claim's could fit the largest option (a necessary condition). */
@@ -203,7 +225,10 @@ export class PlannedClaim {
     if (this.pods.length === 0) ctx.topology.register(LABEL_HOSTNAME, this.hostname);
     this.pods.push(attempt.name);
     this.requirements = change.requirements;
-    if (change.options.length !== this.options.length) this.maxAllocatable = undefined;
+    if (change.options.length !== this.options.length) {
+      this.maxAllocatable = undefined;
+      this.minAllocatable = undefined;
+    }
     this.options = change.options;
     this.optionIds = change.optionIds;
     this.offeringsChecked = true;
