@@ -65,7 +65,7 @@ const antiTerms = (p: Pod) => p.spec.affinity?.podAntiAffinity?.requiredDuringSc
 const affinityTerms = (p: Pod) => p.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
 
 describe("placement invariants", () => {
-  test.prop([arbScenario], { numRuns: 120 })("no two pods on one node use conflicting host ports", (s) => {
+  test.prop([arbScenario], { numRuns: 80 })("no two pods on one node use conflicting host ports", (s) => {
     const all = placements(s, schedule(s, OPTIONS));
     const byHost = groupBy(all, (p) => p.target.hostname);
     for (const pods of byHost.values()) {
@@ -78,7 +78,7 @@ describe("placement invariants", () => {
     }
   });
 
-  test.prop([arbScenario], { numRuns: 120 })("required anti-affinity holds both ways (forward and inverse)", (s) => {
+  test.prop([arbScenario], { numRuns: 80 })("required anti-affinity holds both ways (forward and inverse)", (s) => {
     const all = placements(s, schedule(s, OPTIONS));
     for (const a of all) {
       for (const term of antiTerms(a.pod)) {
@@ -91,7 +91,7 @@ describe("placement invariants", () => {
     }
   });
 
-  test.prop([arbScenario], { numRuns: 120 })("required pod affinity holds: a selected pod shares the domain, or the pod bootstrapped itself", (s) => {
+  test.prop([arbScenario], { numRuns: 80 })("required pod affinity holds: a selected pod shares the domain, or the pod bootstrapped itself", (s) => {
     const all = placements(s, schedule(s, OPTIONS));
     for (const a of all.filter((p) => p.pending)) {
       for (const term of affinityTerms(a.pod)) {
@@ -102,7 +102,7 @@ describe("placement invariants", () => {
     }
   });
 
-  test.prop([arbScenario], { numRuns: 120 })("every remaining option holds the claim's pods plus the DaemonSets it would run", (s) => {
+  test.prop([arbScenario], { numRuns: 80 })("every remaining option holds the claim's pods plus the DaemonSets it would run", (s) => {
     const r = schedule(s, OPTIONS);
     const types = new Map(s.instanceTypes.map((t) => [t.name, t]));
     const byName = new Map(s.pods.map((p) => [`default/${p.metadata.name}`, p]));
@@ -115,7 +115,7 @@ describe("placement invariants", () => {
     }
   });
 
-  test.prop([arbSpreadScenario], { numRuns: 120 })("DoNotSchedule spreads hold: skew within maxSkew over the claims' and nodes' domains", (s) => {
+  test.prop([arbSpreadScenario], { numRuns: 80 })("DoNotSchedule spreads hold: skew within maxSkew over the claims' and nodes' domains", (s) => {
     const r = schedule(s, OPTIONS);
     const all = placements(s, r).filter((p) => p.pod.metadata.labels?.["app"] === "web");
     const zones = new Set<string>([...r.nodeClaims.map((c) => c.zone), ...s.nodes.map((n) => n.metadata.labels?.[ZONE] ?? "")]);
@@ -129,7 +129,7 @@ describe("placement invariants", () => {
     }
   });
 
-  test.prop([arbScenario, fc.integer({ min: 0, max: 1 << 30 })], { numRuns: 80 })("shuffled pods give the same JSON (unschedulable pods compared by name)", (s, seed) => {
+  test.prop([arbScenario, fc.integer({ min: 0, max: 1 << 30 })], { numRuns: 60 })("shuffled pods give the same JSON (unschedulable pods compared by name)", (s, seed) => {
     const order = fc.sample(fc.shuffledSubarray([...s.pods], { minLength: s.pods.length }), { seed, numRuns: 1 })[0]!;
     // The unschedulable list follows the input order (test/scenarios/PENDING.md, "unschedulable order"); the
     // rest of the document must be byte-identical.
