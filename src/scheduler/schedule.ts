@@ -256,6 +256,8 @@ function assemble(
       if (message !== undefined) unschedulable.push({ pod: name, code: "min-values", message, nodePools: [] });
     }
   });
+  // By pod name, so the answer does not depend on the order the input listed the pods in.
+  unschedulable.sort((a, b) => (a.pod < b.pod ? -1 : a.pod > b.pod ? 1 : 0));
   const existingNodes: ExistingNodePlacement[] = nodes
     .filter((n) => n.pods.length > 0)
     .map((n) => ({ name: n.name, pods: [...n.pods] }))

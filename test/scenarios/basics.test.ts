@@ -247,10 +247,10 @@ describe("validation", () => {
     ];
     const result = run({ pods });
     expect(result.unschedulable.map((u) => [u.pod, u.code])).toEqual([
+      ["default/badop", "invalid-pod"],
+      ["default/excluded", "nodepool-excluded"],
       ["default/hostname", "restricted-label"],
       ["default/karpenter", "restricted-label"],
-      ["default/excluded", "nodepool-excluded"],
-      ["default/badop", "invalid-pod"],
     ]);
     expect(result.summary).toMatchObject({ pods: 5, scheduled: 1 });
   });
