@@ -94,6 +94,8 @@ export const UNEXPLAINED: NodePoolFailure = Object.freeze({ nodePool: "", kind: 
 
 let scratch = new Float64Array(64);
 let blocked = new Uint8Array(8);
+/** Kept ids of the current walk; copied out only when an option dropped, so most walks allocate nothing. */
+let keptScratch = new Int32Array(512);
 
 /**
  * Narrows a claim's options for one more pod: the options whose labels meet the changed requirements, that
@@ -132,7 +134,8 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
   if (meets.length === 0 && offerings === undefined && input.minAllocatable !== undefined && !anyBlocked(slots) && allFit(input, template, dims)) {
     return finish(input, options, optionIds);
   }
-  const keptIds = new Int32Array(options.length);
+  if (keptScratch.length < options.length) keptScratch = new Int32Array(options.length * 2);
+  const keptIds = keptScratch;
   let kept = 0;
   for (let i = 0; i < options.length; i++) {
     const id = optionIds[i] as number;
