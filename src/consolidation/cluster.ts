@@ -7,6 +7,7 @@
 import type { InstanceType } from "../instance-types/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE } from "../requirements/index.js";
 import type { Node, NodeClaim, NodePool, Pod } from "../types/kubernetes.js";
+import { podName } from "../_internal/pod-key.js";
 import { timestampMs } from "./duration.js";
 
 /** The label Karpenter sets once a node is initialized. */
@@ -153,7 +154,10 @@ export function buildClusterState(
   }
   const podsByNode = new Map<string, Pod[]>();
   const pending: Pod[] = [];
-  for (const pod of pods) {
+  // Pods in namespace/name order: the plan (which pod a blocker names, the order of reschedules) must not
+  // depend on the order the input listed them in.
+  const ordered = pods.map((pod) => ({ pod, name: podName(pod) })).sort((a, b) => compareStrings(a.name, b.name));
+  for (const { pod } of ordered) {
     const on = pod.spec.nodeName;
     if (on === undefined || on === "") {
       pending.push(pod);
