@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseQuantity, quantitiesEqual, quantityOf, type Quantity, type QuantityFormat } from "./quantity.js";
 import { formatQuantity } from "./quantity-format.js";
+import { quantityToAmount } from "./amount.js";
 
 /** Kubernetes' test helper shape: `mantissa × 10^scale` in a format. */
 const dec = (mantissa: bigint | number, scale: number, format: QuantityFormat): Quantity =>
@@ -249,5 +250,17 @@ describe("formatQuantity of parsed strings", () => {
   ];
   it.each(cases)("%s prints %s", (input, expected) => {
     expect(formatQuantity(parseQuantity(input))).toBe(expected);
+  });
+});
+
+describe("hostile quantity strings", () => {
+  it("refuses a string longer than 256 characters quickly, quoting only its start", () => {
+    const hostile = `${"1".repeat(1_000_000)}x`;
+    expect(() => parseQuantity(hostile)).toThrow(/longer than 256 characters/);
+    expect(() => quantityToAmount("cpu", hostile)).toThrow(expect.objectContaining({ code: "invalid-quantity" }));
+  });
+
+  it("still reads the longest real quantities", () => {
+    expect(quantityToAmount("memory", `${"0".repeat(200)}1Gi`)).toBe(2 ** 30);
   });
 });

@@ -25,6 +25,8 @@ export interface Quantity {
 
 /** Kubernetes' `<signedNumber><suffix>` scan: sign, digits, optional fraction, then the suffix. */
 const QUANTITY_SHAPE = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[+-]?[0-9]*)$/;
+/** The longest quantity string accepted. */
+const MAX_QUANTITY_TEXT = 256;
 const EXPONENT_SUFFIX = /^[eE]([+-]?[0-9]+)$/;
 const DECIMAL_SUFFIXES: ReadonlyMap<string, number> = new Map([
   ["n", -9], ["u", -6], ["m", -3], ["", 0], ["k", 3], ["M", 6], ["G", 9], ["T", 12], ["P", 15], ["E", 18],
@@ -110,6 +112,8 @@ function settle(negative: boolean, magnitude: bigint, exponent: number, format: 
 export function parseQuantity(input: QuantityInput): Quantity {
   const text = inputText(input);
   if (text === "") throw invalid(text, "empty string");
+  // No real quantity comes near this; the cap also keeps the pattern's backtracking cheap on hostile input.
+  if (text.length > MAX_QUANTITY_TEXT) throw invalid(`${text.slice(0, 32)}…`, `longer than ${MAX_QUANTITY_TEXT} characters`);
   const match = QUANTITY_SHAPE.exec(text);
   if (match === null) throw invalid(text, "expected <number><suffix>");
   const [, sign = "", whole = "", fraction = "", suffixText = ""] = match;
