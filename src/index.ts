@@ -9,6 +9,7 @@ export const VERSION: string = "0.1.0";
 
 export type * from "./types/kubernetes.js";
 export * from "./errors.js";
+export * from "./limits.js";
 export * from "./resources/index.js";
 export * from "./requirements/index.js";
 export * from "./taints/index.js";

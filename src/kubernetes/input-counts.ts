@@ -1,4 +1,4 @@
-import { MAX_INSTANCE_TYPES_IN_CATALOG, MAX_NODES, MAX_PODS } from "../limits.js";
+import { MAX_INSTANCE_TYPES_IN_CATALOG, MAX_NODES, MAX_PODS } from "nodefit";
 
 const formatter = new Intl.NumberFormat("en-US");
 

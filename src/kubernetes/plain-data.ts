@@ -1,5 +1,5 @@
 import type { PathSegment } from "nodefit";
-import { MAX_DOCUMENT_DEPTH, MAX_STRING_LENGTH } from "../limits.js";
+import { MAX_DOCUMENT_DEPTH, MAX_STRING_LENGTH } from "nodefit";
 
 /** Why a value cannot be read as manifest data, and where inside it. */
 export interface DataProblem {

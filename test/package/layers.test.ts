@@ -9,6 +9,7 @@ const SRC = new URL("../../src/", import.meta.url).pathname;
 const LAYER: Readonly<Record<string, number>> = {
   types: 0,
   errors: 0,
+  limits: 0,
   _internal: 1,
   resources: 2,
   requirements: 2,

@@ -1,5 +1,5 @@
 import { quantityToAmount } from "nodefit";
-import { MAX_QUANTITY_LENGTH } from "../../limits.js";
+import { MAX_QUANTITY_LENGTH } from "nodefit";
 import { showValue } from "../show-value.js";
 
 // The Kubernetes quantity grammar: signed decimal number, then one binary, decimal or exponent suffix.
