@@ -23,6 +23,7 @@ const FULL: readonly [string, number, number][] = [
   ["existing", 1000, 5],
   ["packing-synthetic", 2000, 3],
   ["packing-aws", 2000, 3],
+  ["consolidation", 1000, 3],
 ];
 const QUICK: readonly [string, number, number][] = [
   ["mix", 100, 1],
@@ -32,12 +33,39 @@ const QUICK: readonly [string, number, number][] = [
   ["existing", 50, 1],
   ["packing-synthetic", 200, 1],
   ["packing-aws", 200, 1],
+  ["consolidation", 50, 1],
 ];
 
 const root = new URL("../", import.meta.url);
 const rows: BenchFigures[] = [];
+/** Consolidation reports nodes, commands and costs: its own line, and its own table row. */
+interface ConsolidationFigures {
+  readonly name: string;
+  readonly nodes: number;
+  readonly runsMs: readonly number[];
+  readonly medianMs: number;
+  readonly commands: number;
+  readonly hourlyCostBefore: number;
+  readonly hourlyCostAfter: number;
+  readonly peakRssMb: number;
+}
+const consolidationRows: ConsolidationFigures[] = [];
+
 for (const [kind, size, runs] of quick ? QUICK : FULL) {
   if (only !== undefined && kind !== only) continue;
+  if (kind === "consolidation") {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/consolidation.ts", String(size), String(runs)], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const c = JSON.parse(out.trim().split("\n").pop() ?? "{}") as ConsolidationFigures;
+    consolidationRows.push(c);
+    process.stdout.write(
+      `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length}, ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB\n`,
+    );
+    continue;
+  }
   const nodeArgs = ["--import", "tsx", ...(profile ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"] : []), "bench/one.ts", kind, String(size), String(runs)];
   if (profile) mkdirSync(new URL("bench/profiles", root), { recursive: true });
   const out = execFileSync(process.execPath, nodeArgs, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
@@ -61,5 +89,8 @@ if (args.has("--record")) {
         `| ${r.name} | ${r.podsPerSecond} | ${r.medianMs} | ${r.runsMs.length} | ${r.nodeClaims} | ${r.hourlyCost} | ${r.lowerBound ?? ""} | ${r.peakRssMb} |`,
     ),
   ].join("\n");
-  appendFileSync(new URL("bench/RESULTS.md", root), `${header}${table}\n`);
+  const consolidation = consolidationRows
+    .map((c) => `\n| ${c.name} | median ${c.medianMs} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`)
+    .join("");
+  appendFileSync(new URL("bench/RESULTS.md", root), `${header}${table}\n${consolidation ? `\n| consolidation | time | commands | cost | memory |\n|---|---|---|---|---|${consolidation}\n` : ""}`);
 }
