@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+import { AWS_INPUT_FLAGS, awsInputsOf, type AwsCliInputs } from "./aws-inputs.js";
 import { UsageError } from "./io.js";
 
 /** Output formats every command understands. */
@@ -10,7 +11,7 @@ export type OutputFormat = "table" | "json" | "yaml" | "html";
 export type Command =
   | { readonly name: "help"; readonly topic: string | undefined }
   | { readonly name: "version" }
-  | { readonly name: "schedule"; readonly paths: readonly string[]; readonly output: OutputFormat }
+  | { readonly name: "schedule"; readonly paths: readonly string[]; readonly output: OutputFormat; readonly aws: AwsCliInputs }
   | {
       readonly name: "consolidate";
       readonly paths: readonly string[];
@@ -18,6 +19,7 @@ export type Command =
       readonly now: Date;
       readonly maxCommands: number | undefined;
       readonly spotToSpot: boolean;
+      readonly aws: AwsCliInputs;
     }
   | {
       readonly name: "explain";
@@ -26,6 +28,7 @@ export type Command =
       readonly pod: string | undefined;
       readonly node: string | undefined;
       readonly now: Date;
+      readonly aws: AwsCliInputs;
     }
   | { readonly name: "catalog"; readonly provider: "aws" | "azure" | "gcp"; readonly output: OutputFormat };
 
@@ -92,9 +95,9 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
   const output = { type: "string", short: "o" } as const;
   switch (first) {
     case "schedule": {
-      const { values, positionals } = parse(first, rest, { output });
+      const { values, positionals } = parse(first, rest, { output, ...AWS_INPUT_FLAGS });
       if (values["help"]) return { name: "help", topic: first };
-      return { name: first, paths: needPaths(positionals, first), output: outputOf(values["output"] as string | undefined, first) };
+      return { name: first, paths: needPaths(positionals, first), output: outputOf(values["output"] as string | undefined, first), aws: awsInputsOf(values) };
     }
     case "consolidate": {
       const { values, positionals } = parse(first, rest, {
@@ -102,6 +105,7 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         now: { type: "string" },
         "max-commands": { type: "string" },
         "spot-to-spot": { type: "boolean" },
+        ...AWS_INPUT_FLAGS,
       });
       if (values["help"]) return { name: "help", topic: first };
       const max = values["max-commands"] as string | undefined;
@@ -113,10 +117,11 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         now: nowOf(values["now"] as string | undefined, first, clock),
         maxCommands: max === undefined ? undefined : Number(max),
         spotToSpot: values["spot-to-spot"] === true,
+        aws: awsInputsOf(values),
       };
     }
     case "explain": {
-      const { values, positionals } = parse(first, rest, { output, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" } });
+      const { values, positionals } = parse(first, rest, { output, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" }, ...AWS_INPUT_FLAGS });
       if (values["help"]) return { name: "help", topic: first };
       const pod = values["pod"] as string | undefined;
       const node = values["node"] as string | undefined;
@@ -128,6 +133,7 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         pod,
         node,
         now: nowOf(values["now"] as string | undefined, first, clock),
+        aws: awsInputsOf(values),
       };
     }
     default: {

@@ -1,6 +1,6 @@
-import { InputError, type InstanceType, type ScheduleInput } from "nodefit";
-import { defaultAwsCatalog } from "nodefit/aws";
+import { InputError, type InstanceType, type ScheduleInput, type ScheduleOptions } from "nodefit";
 import { fromKubernetes, loadManifests, readInstanceTypeCatalog, type KubernetesInput } from "nodefit/kubernetes";
+import { hasAwsInputs, loadAwsCatalog, type AwsCliInputs } from "./aws-inputs.js";
 import type { CliIo } from "./io.js";
 
 /** What every command that reads manifests works on. */
@@ -9,6 +9,8 @@ export interface LoadedInput {
   readonly instanceTypes: readonly InstanceType[];
   /** Where the catalogue came from, for the summary line. */
   readonly catalogName: string;
+  /** Scheduler options the catalogue implies (the AWS launch order with the AWS catalogue). */
+  readonly scheduleOptions: ScheduleOptions;
 }
 
 /**
@@ -16,19 +18,19 @@ export interface LoadedInput {
  *
  * @param paths - files and folders given on the command line
  * @param io - where the one-line count of skipped documents goes
+ * @param aws - AWS files from the command line (instance types, spot and on-demand prices)
  * @returns the loaded input
  * @throws InputError (via the loader) naming the file, document and field of bad input
  */
-export async function loadInput(paths: readonly string[], io: CliIo): Promise<LoadedInput> {
+export async function loadInput(paths: readonly string[], io: CliIo, aws?: AwsCliInputs): Promise<LoadedInput> {
   const documents = await loadManifests(paths);
   const kubernetes = fromKubernetes(documents);
   if (kubernetes.skipped.size > 0) {
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
   }
-  if (kubernetes.catalogs.length === 0) {
-    return { kubernetes, instanceTypes: defaultAwsCatalog(), catalogName: "embedded AWS (us-east-1)" };
-  }
+  if (kubernetes.catalogs.length === 0) return { kubernetes, ...(await loadAwsCatalog(kubernetes, aws, io)) };
+  if (hasAwsInputs(aws)) throw new InputError("--aws-* files and InstanceTypeCatalog documents cannot be used together: give one catalogue");
   const instanceTypes: InstanceType[] = [];
   const seen = new Set<string>();
   for (const doc of kubernetes.catalogs) {
@@ -41,7 +43,7 @@ export async function loadInput(paths: readonly string[], io: CliIo): Promise<Lo
       instanceTypes.push(type);
     }
   }
-  return { kubernetes, instanceTypes, catalogName: `${kubernetes.catalogs.length} catalogue document(s)` };
+  return { kubernetes, instanceTypes, catalogName: `${kubernetes.catalogs.length} catalogue document(s)`, scheduleOptions: {} };
 }
 
 /**

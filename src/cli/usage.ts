@@ -1,3 +1,5 @@
+import { AWS_INPUT_USAGE } from "./aws-inputs.js";
+
 /** The usage text for each command and for the program as a whole. */
 export const USAGE: ReadonlyMap<string, string> = new Map([
   [
@@ -11,7 +13,8 @@ Usage:
   nodefit catalog                 list the embedded instance-type catalogue
 
 Paths are YAML or JSON files, or folders read recursively in name order. Without an
-InstanceTypeCatalog document, the embedded AWS catalogue (us-east-1) is used.
+InstanceTypeCatalog document, the embedded AWS catalogue (us-east-1) is used, shaped per NodePool by the
+EC2NodeClass its nodeClassRef names; --aws-instance-types and --aws-spot-prices bring your own.
 Run 'nodefit <command> --help' for a command's options.
 Exit status: 0 ran, 1 invalid input, 2 bad usage.
 `,
@@ -23,6 +26,9 @@ Exit status: 0 ran, 1 invalid input, 2 bad usage.
 Schedules the pending pods (Pods without spec.nodeName, and the replicas of Deployments, ReplicaSets,
 StatefulSets and Jobs) onto existing Nodes and new node claims from the NodePools.
   -o, --output FORMAT   table (default), json, yaml, or html (a self-contained report)
+${AWS_INPUT_USAGE}
+With the AWS catalogue a claim reports Karpenter's AWS launch choice: reserved, then spot, then
+on-demand, whichever the claim allows and has an offering for (cheapest within it).
 `,
   ],
   [
@@ -35,7 +41,7 @@ and every node that stays with the reason.
   --max-commands N     stop after N commands
   --spot-to-spot       allow spot-to-spot replacement (upstream's SpotToSpotConsolidation gate)
   -o, --output FORMAT  table (default), json, yaml, or html
-`,
+${AWS_INPUT_USAGE}`,
   ],
   [
     "explain",
@@ -43,7 +49,7 @@ and every node that stays with the reason.
 
   --pod NS/NAME   why this pod does or does not fit, per NodePool and per instance-type criterion
   --node NAME     why this node is or is not consolidated
-`,
+${AWS_INPUT_USAGE}`,
   ],
   [
     "catalog",

@@ -63,9 +63,9 @@ describe("fromKubernetes: every kind loads", () => {
     expect(input.catalogs).toEqual([documents[11]]);
     expect([...input.skipped]).toEqual([
       ["ConfigMap", 2],
-      ["EC2NodeClass", 1],
       ["Service", 1],
     ]);
+    expect(input.ec2NodeClasses.map((c) => c.metadata.name)).toEqual(["default"]);
   });
 
   it("gives the same result twice (deterministic) and leaves frozen input intact", () => {

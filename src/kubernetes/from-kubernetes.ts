@@ -6,6 +6,7 @@ import { KINDS, SKIPPED_KINDS } from "./kinds.js";
 import type { KindInfo } from "./kinds.js";
 import { ManifestError, describeDocument } from "./manifest-error.js";
 import type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
+import type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";
 import type { WorkloadObject } from "./schemas/workloads.js";
 import { showValue } from "./show-value.js";
 import type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
@@ -30,6 +31,7 @@ class Reader {
   readonly daemonSets: DaemonSet[] = [];
   readonly podDisruptionBudgets: PodDisruptionBudget[] = [];
   readonly catalogs: KubernetesDocument[] = [];
+  readonly ec2NodeClasses: Ec2NodeClassObject[] = [];
   readonly skipped = new Map<string, number>();
   /** First definition of each `kind namespace/name`, for duplicate detection. */
   private readonly seen = new Map<string, DocumentLabel>();
@@ -179,6 +181,8 @@ class Reader {
         return void this.podDisruptionBudgets.push(object as PodDisruptionBudget);
       case "catalog":
         return;
+      case "ec2NodeClass":
+        return void this.ec2NodeClasses.push(object as Ec2NodeClassObject);
     }
   }
 
@@ -189,8 +193,8 @@ class Reader {
 
   result(): KubernetesInput {
     const skipped = new Map([...this.skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs } = this;
-    return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, skipped };
+    const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, ec2NodeClasses } = this;
+    return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, ec2NodeClasses, skipped };
   }
 }
 

@@ -12,6 +12,7 @@ export type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, Kubern
 export { fromKubernetes, safeFromKubernetes } from "./from-kubernetes.js";
 export { expandWorkload } from "./expand-workload.js";
 export type { WorkloadObject } from "./schemas/workloads.js";
+export type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";
 export { ManifestError } from "./manifest-error.js";
 export type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
 export { parseManifests } from "./parse-manifests.js";

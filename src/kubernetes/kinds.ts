@@ -2,10 +2,11 @@ import type { z } from "zod";
 import { nodeClaimSchema, nodePoolSchema } from "./schemas/karpenter.js";
 import { nodeSchema, podDisruptionBudgetSchema } from "./schemas/cluster.js";
 import { podSchema } from "./schemas/pod.js";
+import { ec2NodeClassSchema } from "./schemas/ec2nodeclass.js";
 import { daemonSetSchema, jobSchema, replicatedSchema, statefulSetSchema } from "./schemas/workloads.js";
 
 /** What nodefit does with a kind it reads. */
-export type KindRole = "pod" | "workload" | "daemonSet" | "nodePool" | "node" | "nodeClaim" | "podDisruptionBudget" | "catalog";
+export type KindRole = "pod" | "workload" | "daemonSet" | "nodePool" | "node" | "nodeClaim" | "podDisruptionBudget" | "catalog" | "ec2NodeClass";
 
 /** How one kind is read. */
 export interface KindInfo {
@@ -34,6 +35,7 @@ export const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
   ["NodeClaim", { role: "nodeClaim", apiVersions: ["karpenter.sh/v1"], namespaced: false, schema: nodeClaimSchema }],
   ["PodDisruptionBudget", { role: "podDisruptionBudget", apiVersions: ["policy/v1"], namespaced: true, schema: podDisruptionBudgetSchema }],
   ["InstanceTypeCatalog", { role: "catalog", apiVersions: ["nodefit.dev/v1alpha1"], namespaced: false }],
+  ["EC2NodeClass", { role: "ec2NodeClass", apiVersions: ["karpenter.k8s.aws/v1"], namespaced: false, schema: ec2NodeClassSchema }],
 ]);
 
 /**
@@ -51,7 +53,6 @@ export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "CronJob",
   "CSIDriver",
   "CustomResourceDefinition",
-  "EC2NodeClass",
   "Endpoints",
   "EndpointSlice",
   "Event",

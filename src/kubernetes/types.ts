@@ -1,3 +1,4 @@
+import type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";
 import type { DaemonSet, InputError, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "nodefit";
 
 /**
@@ -26,6 +27,8 @@ export interface KubernetesInput {
   readonly podDisruptionBudgets: readonly PodDisruptionBudget[];
   /** `nodefit.dev/v1alpha1 InstanceTypeCatalog` documents, unvalidated, for the catalogue reader. */
   readonly catalogs: readonly KubernetesDocument[];
+  /** `karpenter.k8s.aws/v1 EC2NodeClass` objects, for `awsCatalogForNodePools` in `nodefit/aws`. */
+  readonly ec2NodeClasses: readonly Ec2NodeClassObject[];
   /** How many documents of each kind that does not affect scheduling were skipped, by kind name. */
   readonly skipped: ReadonlyMap<string, number>;
 }

@@ -65,6 +65,8 @@ function fitsRow(requests: Float64Array | undefined, vectors: CatalogueVectors, 
  * What a launch would pick, as upstream's fake provider does: among the options that fit the requests, the
  * cheapest available compatible offering, a reserved one first when there is any. The options come in
  * launch-price order, so without reserved offerings the walk stops at the first type dearer than the best.
+ * With a capacity-type priority (a provider's launch order), the first listed capacity type that has such an
+ * offering wins, the cheapest within it.
  */
 function chooseOffering(
   types: readonly InstanceType[],
@@ -73,7 +75,9 @@ function chooseOffering(
   matcher: OfferingMatcher,
   view: OfferingView,
   vectors: CatalogueVectors,
+  priority?: readonly string[],
 ): { type: InstanceType; offering: Offering } | undefined {
+  if (priority !== undefined) return chooseByPriority(types, ids, requests, matcher, vectors, priority);
   let best: { type: InstanceType; offering: Offering } | undefined;
   let bestReserved: { type: InstanceType; offering: Offering } | undefined;
   for (let i = 0; i < types.length; i++) {
@@ -91,6 +95,32 @@ function chooseOffering(
     }
   }
   return bestReserved ?? best;
+}
+
+/** The launch choice under a capacity-type order: rank in the list (unlisted last), then the offering order. */
+function chooseByPriority(
+  types: readonly InstanceType[],
+  ids: readonly number[],
+  requests: Float64Array | undefined,
+  matcher: OfferingMatcher,
+  vectors: CatalogueVectors,
+  priority: readonly string[],
+): { type: InstanceType; offering: Offering } | undefined {
+  const rank = (capacityType: string): number => {
+    const i = priority.indexOf(capacityType);
+    return i < 0 ? priority.length : i;
+  };
+  let best: { type: InstanceType; offering: Offering; rank: number } | undefined;
+  for (let i = 0; i < types.length; i++) {
+    if (!fitsRow(requests, vectors, ids[i] as number)) continue;
+    const type = types[i] as InstanceType;
+    for (const offering of type.offerings) {
+      if (!matcher.matches(offering)) continue;
+      const r = rank(offering.capacityType);
+      if (best === undefined || r < best.rank || (r === best.rank && compareOfferings(offering, best.offering) < 0)) best = { type, offering, rank: r };
+    }
+  }
+  return best === undefined ? undefined : { type: best.type, offering: best.offering };
 }
 
 /** Keeps the options (given by id) that have a compatible available offering under the view. */
@@ -174,7 +204,8 @@ export function finalizeClaim(claim: PlannedClaim, name: string, options: Resolv
   // The library's minValues re-check re-sorts by its own price rule: take the ids from its list then.
   const listIds = list === truncation.ordered ? truncation.ids : Array.from(vectors.idsOf(list));
   const chosen =
-    chooseOffering(list, listIds, vectors.vector(requests), matcher, view, vectors) ?? chooseOffering(list, listIds, undefined, matcher, view, vectors);
+    chooseOffering(list, listIds, vectors.vector(requests), matcher, view, vectors, options.capacityTypePriority) ??
+    chooseOffering(list, listIds, undefined, matcher, view, vectors, options.capacityTypePriority);
   let mask = 0;
   for (const id of listIds) mask |= view.capacityMasks[id] as number;
   const capacityTypes = view.capacityTypes.filter((_, bit) => (mask & (1 << bit)) !== 0);

@@ -47,7 +47,16 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
   if (!Number.isInteger(maxSteps) || maxSteps < 1) {
     throw new InputError(`maxSteps must be a positive integer, got ${String(maxSteps)}`, ["maxSteps"]);
   }
+  const capacityTypePriority = options.capacityTypePriority;
+  if (capacityTypePriority !== undefined) {
+    capacityTypePriority.forEach((ct, i) => {
+      if (typeof ct !== "string" || ct === "" || capacityTypePriority.indexOf(ct) !== i) {
+        throw new InputError(`capacityTypePriority must list distinct capacity types, got ${JSON.stringify(ct)} at ${i}`, ["capacityTypePriority", i]);
+      }
+    });
+  }
   const wellKnownLabels = new Set(WELL_KNOWN_LABELS);
   for (const label of options.wellKnownLabels ?? []) wellKnownLabels.add(label);
-  return { preferencePolicy, minValuesPolicy, maxInstanceTypes, reservedCapacityMode, wellKnownLabels, maxSteps };
+  const resolved = { preferencePolicy, minValuesPolicy, maxInstanceTypes, reservedCapacityMode, wellKnownLabels, maxSteps };
+  return capacityTypePriority === undefined ? resolved : { ...resolved, capacityTypePriority: [...capacityTypePriority] };
 }

@@ -56,6 +56,13 @@ export interface ScheduleOptions {
    * Default 1,000,000.
    */
   readonly maxSteps?: number | undefined;
+  /**
+   * The order of capacity types a launch tries: the claim reports an offering of the first listed capacity
+   * type it allows and has an available offering for (cheapest within it); unlisted types come last. Default
+   * (undefined): provider-neutral, reserved first, then the cheapest offering of any capacity type. Karpenter's
+   * AWS provider launches reserved, then spot, then on-demand (`AWS_CAPACITY_TYPE_PRIORITY` in `nodefit/aws`).
+   */
+  readonly capacityTypePriority?: readonly string[] | undefined;
 }
 
 /** {@link ScheduleOptions} with every default filled in. */
@@ -67,6 +74,8 @@ export interface ResolvedScheduleOptions {
   /** Upstream's well-known labels plus the extra ones. */
   readonly wellKnownLabels: ReadonlySet<string>;
   readonly maxSteps: number;
+  /** Launch order of capacity types; undefined = reserved first, then cheapest. */
+  readonly capacityTypePriority?: readonly string[] | undefined;
 }
 
 /** A node the scheduler would create. */

@@ -41,9 +41,9 @@ describe("loadManifests + fromKubernetes on a manifests folder", () => {
     expect(input.podDisruptionBudgets[0]?.spec?.maxUnavailable).toBe(1);
     expect([...input.skipped]).toEqual([
       ["ConfigMap", 1],
-      ["EC2NodeClass", 1],
       ["Service", 1],
     ]);
+    expect(input.ec2NodeClasses.map((c) => c.spec?.amiSelectorTerms?.[0]?.alias)).toEqual(["al2023@latest"]);
   });
 
   it("reads files and folders in the order given", async () => {

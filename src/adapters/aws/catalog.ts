@@ -140,6 +140,17 @@ let memoTables: AwsCatalogTables | undefined;
 let memoDefault: readonly InstanceType[] | undefined;
 
 /**
+ * The embedded catalogue's records and tables, built once and shared (treat as read-only).
+ *
+ * @returns the same object on every call
+ * @example embeddedAwsTables().onDemandPrices.get("m5.large") // 0.096
+ */
+export function embeddedAwsTables(): AwsCatalogTables {
+  memoTables ??= awsCatalogTables();
+  return memoTables;
+}
+
+/**
  * The embedded default catalogue (m, c, r and t families, generation 5 on, us-east-1 on-demand prices) as
  * nodefit instance types. The catalogue's own prices, bandwidths, ENI limits and zones fill whatever the
  * options leave out. Without options the result is built once and shared.
@@ -153,18 +164,27 @@ let memoDefault: readonly InstanceType[] | undefined;
  * ```
  */
 export function defaultAwsCatalog(options?: AwsInstanceTypeOptions): readonly InstanceType[] {
-  memoTables ??= awsCatalogTables();
-  const tables = memoTables;
-  const build = (): readonly InstanceType[] =>
-    awsInstanceTypes(tables.records, {
-      ...options,
-      region: options?.region ?? AWS_CATALOG_REGION,
-      zonesByType: options?.zonesByType ?? tables.zonesByType,
-      onDemandPrices: options?.onDemandPrices ?? tables.onDemandPrices,
-      networkBandwidthMbps: options?.networkBandwidthMbps ?? tables.networkBandwidthMbps,
-      vpcLimits: options?.vpcLimits ?? tables.vpcLimits,
-    });
+  const build = (): readonly InstanceType[] => awsInstanceTypes(embeddedAwsTables().records, embeddedCatalogOptions(options ?? {}));
   if (options !== undefined) return build();
   memoDefault ??= build();
   return memoDefault;
+}
+
+/**
+ * The options the embedded catalogue is built with: the caller's, then the embedded tables (region, zones,
+ * prices, bandwidths, ENI limits) for whatever they leave out.
+ *
+ * @param options - the caller's options
+ * @returns complete options for `awsInstanceTypes(embeddedAwsTables().records, ...)`
+ */
+export function embeddedCatalogOptions(options: AwsInstanceTypeOptions): AwsInstanceTypeOptions {
+  const tables = embeddedAwsTables();
+  return {
+    ...options,
+    region: options.region ?? AWS_CATALOG_REGION,
+    zonesByType: options.zonesByType ?? tables.zonesByType,
+    onDemandPrices: options.onDemandPrices ?? tables.onDemandPrices,
+    networkBandwidthMbps: options.networkBandwidthMbps ?? tables.networkBandwidthMbps,
+    vpcLimits: options.vpcLimits ?? tables.vpcLimits,
+  };
 }

@@ -13,7 +13,30 @@
 export { VERSION } from "nodefit";
 export { AWS_AMI_FAMILIES, amiFamilyTraits, isAwsAmiFamily, type AwsAmiFamily, type AwsAmiFamilyTraits } from "./ami-family.js";
 export { awsCapacity, eniLayout, eniLimitedPodsOf, ephemeralStorageBytes, podCapacity } from "./capacity.js";
-export { awsCatalogTables, defaultAwsCatalog, type AwsCatalogTables } from "./catalog.js";
+export { awsCatalogTables, defaultAwsCatalog, embeddedAwsTables, embeddedCatalogOptions, type AwsCatalogTables } from "./catalog.js";
+export {
+  awsCatalogFromDescribe,
+  describeOptions,
+  instanceTypeRecordsFromJson,
+  regionOfZones,
+  type DescribeInstanceTypesOptions,
+} from "./describe-instance-types.js";
+export {
+  EC2_NODE_CLASS_GROUP,
+  EC2_NODE_CLASS_KIND,
+  ec2NodeClassAmiFamily,
+  ec2NodeClassOptions,
+  type Ec2NodeClass,
+  type Ec2NodeClassKubelet,
+} from "./ec2nodeclass.js";
+export {
+  AWS_CAPACITY_TYPE_PRIORITY,
+  awsCatalogForNodePools,
+  type AwsNodePoolCatalog,
+  type AwsNodePoolCatalogOptions,
+} from "./node-pool-catalog.js";
+export { onDemandPricesFromJson, type OnDemandPriceOptions } from "./on-demand-prices.js";
+export { AWS_SPOT_PRODUCT_DESCRIPTIONS, spotPricesFromHistory, type SpotPriceOptions, type SpotPriceRecord } from "./spot-prices.js";
 export { AWS_CATALOG_FAMILIES, AWS_CATALOG_REGION, AWS_CATALOG_ZONES, type AwsCatalogFamily } from "./catalog-data.js";
 export {
   ARM64_CMA_RESERVE_MIB,

@@ -2,7 +2,7 @@
  * Turns EC2 `DescribeInstanceTypes` records into nodefit instance types, the way Karpenter's AWS provider
  * resolves them for an EC2NodeClass.
  */
-import { createInstanceType, InputError, Requirement, type InstanceType } from "nodefit";
+import { createInstanceType, InputError, LABEL_NODEPOOL, Requirement, type InstanceType } from "nodefit";
 import { amiFamilyTraits } from "./ami-family.js";
 import { awsCapacity } from "./capacity.js";
 import { AWS_LABELS, AWS_WELL_KNOWN_LABELS, awsLabels, kubeArchitecture } from "./labels.js";
@@ -65,7 +65,10 @@ function build(record: InstanceTypeInfo, options: AwsInstanceTypeOptions, zones:
   return createInstanceType({
     name,
     labels,
-    requirements: [Requirement.create(AWS_LABELS.tenancy, "In", TENANCIES)],
+    requirements: [
+      Requirement.create(AWS_LABELS.tenancy, "In", TENANCIES),
+      ...(options.nodePools === undefined ? [] : [Requirement.create(LABEL_NODEPOOL, "In", options.nodePools)]),
+    ],
     capacity,
     overhead,
     offerings: awsOfferings(record, zones, options),

@@ -73,4 +73,9 @@ export interface AwsInstanceTypeOptions {
   readonly vpcLimits?: ReadonlyMap<string, AwsVpcLimits> | undefined;
   /** Memory capacity a running node of the type reported, in MiB; replaces the estimate (upstream's cache). */
   readonly observedMemoryMiB?: ReadonlyMap<string, number> | undefined;
+  /**
+   * Restricts the types to these NodePools (a `karpenter.sh/nodepool In [...]` requirement), so that one
+   * catalogue can hold a variant of each type per EC2NodeClass; see `awsCatalogForNodePools`.
+   */
+  readonly nodePools?: readonly string[] | undefined;
 }

@@ -105,10 +105,10 @@ function podText(e: PodExplanation): string {
  * @param io - where output goes
  */
 export async function runExplain(command: ExplainCommand, io: CliIo): Promise<void> {
-  const input = await loadInput(command.paths, io);
+  const input = await loadInput(command.paths, io, command.aws);
   let explanation: PodExplanation | NodeExplanation;
   if (command.pod !== undefined) {
-    const result = schedule(scheduleInputOf(input));
+    const result = schedule(scheduleInputOf(input), input.scheduleOptions);
     const name = command.pod.includes("/") ? command.pod : `default/${command.pod}`;
     explanation = explainPod(name, input, result);
   } else {

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import type { ObjectMeta, ResourceMap, StringMap } from "nodefit";
+import { showValue } from "../show-value.js";
+import { countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema } from "./primitives.js";
+import { quantityProblem } from "./quantity.js";
+
+/**
+ * `karpenter.k8s.aws/v1 EC2NodeClass`: the fields that change what a node can hold (AMI family, kubelet,
+ * block devices, instance-store policy, network interfaces, subnet zones). The AWS adapter
+ * (`awsCatalogForNodePools` in `nodefit/aws`) turns it into instance types; everything else it holds (roles,
+ * security groups, user data) does not affect scheduling and is not read.
+ */
+export interface Ec2NodeClassObject {
+  readonly apiVersion?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly metadata: ObjectMeta;
+  readonly spec?:
+    | {
+        readonly amiFamily?: string | undefined;
+        readonly amiSelectorTerms?: readonly { readonly alias?: string | undefined }[] | undefined;
+        readonly kubelet?:
+          | {
+              readonly maxPods?: number | undefined;
+              readonly podsPerCore?: number | undefined;
+              readonly systemReserved?: ResourceMap | undefined;
+              readonly kubeReserved?: ResourceMap | undefined;
+              readonly evictionHard?: StringMap | undefined;
+              readonly evictionSoft?: StringMap | undefined;
+            }
+          | undefined;
+        readonly blockDeviceMappings?:
+          | readonly {
+              readonly deviceName?: string | undefined;
+              readonly rootVolume?: boolean | undefined;
+              readonly ebs?: { readonly volumeSize?: string | undefined } | undefined;
+            }[]
+          | undefined;
+        readonly instanceStorePolicy?: "RAID0" | undefined;
+        readonly networkInterfaces?:
+          | readonly { readonly networkCardIndex: number; readonly deviceIndex?: number | undefined; readonly interfaceType: "interface" | "efa-only" }[]
+          | undefined;
+      }
+    | undefined;
+  readonly status?: { readonly subnets?: readonly { readonly id?: string | undefined; readonly zone: string }[] | undefined } | undefined;
+}
+
+// Upstream's CRD: an alias is <family>@<version>, family one of these.
+const ALIAS = /^(al2|al2023|bottlerocket|windows2019|windows2022|windows2025)@.+$/;
+const EVICTION_SIGNALS = ["memory.available", "nodefs.available", "nodefs.inodesFree", "imagefs.available", "imagefs.inodesFree", "pid.available"];
+
+/** Eviction thresholds: known signals, each a percentage (0–100%) or a quantity. */
+const evictionSchema: z.ZodType<StringMap> = stringMapSchema.superRefine((map, ctx) => {
+  for (const [signal, value] of Object.entries(map)) {
+    if (!EVICTION_SIGNALS.includes(signal)) {
+      ctx.addIssue({ code: "custom", message: `${showValue(signal)} is not one of ${EVICTION_SIGNALS.join(", ")}`, path: [signal], input: signal });
+      continue;
+    }
+    const percent = /^(\d+(?:\.\d+)?)%$/.exec(value);
+    const problem = percent !== null ? (Number(percent[1]) > 100 ? "a percentage above 100%" : undefined) : quantityProblem("memory", value);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: `${showValue(value)}: ${problem}`, path: [signal], input: value });
+  }
+});
+
+const volumeSizeSchema = z.string().superRefine((value, ctx) => {
+  const problem = quantityProblem("ephemeral-storage", value);
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, input: value });
+});
+
+/** karpenter.k8s.aws/v1 EC2NodeClass. */
+export const ec2NodeClassSchema: z.ZodType<Ec2NodeClassObject> = z.object({
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  metadata: objectMetaSchema(true),
+  spec: z
+    .object({
+      amiFamily: oneOf(["AL2", "AL2023", "Bottlerocket", "Windows2019", "Windows2022", "Windows2025", "Custom"]).optional(),
+      amiSelectorTerms: z
+        .array(
+          z.object({
+            alias: z
+              .string()
+              .regex(ALIAS, { error: (issue) => `${showValue(issue.input)} is not an alias like "al2023@latest" (al2, al2023, bottlerocket, windows2019, windows2022, windows2025)` })
+              .optional(),
+          }),
+        )
+        .optional(),
+      kubelet: z
+        .object({
+          maxPods: countSchema.optional(),
+          podsPerCore: countSchema.optional(),
+          systemReserved: resourceMapSchema.optional(),
+          kubeReserved: resourceMapSchema.optional(),
+          evictionHard: evictionSchema.optional(),
+          evictionSoft: evictionSchema.optional(),
+        })
+        .optional(),
+      blockDeviceMappings: z
+        .array(z.object({ deviceName: z.string().optional(), rootVolume: z.boolean().optional(), ebs: z.object({ volumeSize: volumeSizeSchema.optional() }).optional() }))
+        .optional(),
+      instanceStorePolicy: oneOf(["RAID0"]).optional(),
+      networkInterfaces: z
+        .array(z.object({ networkCardIndex: countSchema, deviceIndex: countSchema.optional(), interfaceType: oneOf(["interface", "efa-only"]) }))
+        .optional(),
+    })
+    .optional(),
+  status: z.object({ subnets: z.array(z.object({ id: z.string().optional(), zone: nameSchema })).optional() }).optional(),
+});
