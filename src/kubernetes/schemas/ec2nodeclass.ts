@@ -1,48 +1,17 @@
 import { z } from "zod";
-import type { ObjectMeta, ResourceMap, StringMap } from "nodefit";
+import type { ObjectMeta, StringMap } from "nodefit";
+import type { Ec2NodeClass } from "nodefit/aws";
 import { showValue } from "../show-value.js";
 import { countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema } from "./primitives.js";
 import { quantityProblem } from "./quantity.js";
 
 /**
- * `karpenter.k8s.aws/v1 EC2NodeClass`: the fields that change what a node can hold (AMI family, kubelet,
- * block devices, instance-store policy, network interfaces, subnet zones). The AWS adapter
- * (`awsCatalogForNodePools` in `nodefit/aws`) turns it into instance types; everything else it holds (roles,
- * security groups, user data) does not affect scheduling and is not read.
+ * `karpenter.k8s.aws/v1 EC2NodeClass` as read from manifests: the AWS adapter's shape (the fields that change
+ * what a node can hold: AMI family, kubelet, block devices, instance-store policy, network interfaces, subnet
+ * zones) with a required name. `awsCatalogForNodePools` in `nodefit/aws` turns it into instance types; the
+ * rest of the object (roles, security groups, user data) does not affect scheduling and is not read.
  */
-export interface Ec2NodeClassObject {
-  readonly apiVersion?: string | undefined;
-  readonly kind?: string | undefined;
-  readonly metadata: ObjectMeta;
-  readonly spec?:
-    | {
-        readonly amiFamily?: string | undefined;
-        readonly amiSelectorTerms?: readonly { readonly alias?: string | undefined }[] | undefined;
-        readonly kubelet?:
-          | {
-              readonly maxPods?: number | undefined;
-              readonly podsPerCore?: number | undefined;
-              readonly systemReserved?: ResourceMap | undefined;
-              readonly kubeReserved?: ResourceMap | undefined;
-              readonly evictionHard?: StringMap | undefined;
-              readonly evictionSoft?: StringMap | undefined;
-            }
-          | undefined;
-        readonly blockDeviceMappings?:
-          | readonly {
-              readonly deviceName?: string | undefined;
-              readonly rootVolume?: boolean | undefined;
-              readonly ebs?: { readonly volumeSize?: string | undefined } | undefined;
-            }[]
-          | undefined;
-        readonly instanceStorePolicy?: "RAID0" | undefined;
-        readonly networkInterfaces?:
-          | readonly { readonly networkCardIndex: number; readonly deviceIndex?: number | undefined; readonly interfaceType: "interface" | "efa-only" }[]
-          | undefined;
-      }
-    | undefined;
-  readonly status?: { readonly subnets?: readonly { readonly id?: string | undefined; readonly zone: string }[] | undefined } | undefined;
-}
+export type Ec2NodeClassObject = Ec2NodeClass & { readonly metadata: ObjectMeta };
 
 // Upstream's CRD: an alias is <family>@<version>, family one of these.
 const ALIAS = /^(al2|al2023|bottlerocket|windows2019|windows2022|windows2025)@.+$/;
