@@ -5,11 +5,14 @@
  * type the embedded catalogue lacks and a paravirtual type Karpenter never asks for).
  */
 import { readFileSync } from "node:fs";
+import { fc, test as prop } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 import { schedule, type InstanceType, type NodePool, type Pod } from "nodefit";
 import {
   AWS_CAPACITY_TYPE_PRIORITY,
+  AWS_CATALOG_ZONES,
   awsCatalogFromDescribe,
+  embeddedAwsTables,
   defaultAwsCatalog,
   instanceTypeRecordsFromJson,
   onDemandPricesFromJson,
@@ -54,6 +57,12 @@ describe("describe-instance-types", () => {
     const shared = built.filter((t) => embedded.has(t.name));
     expect(shared.map((t) => t.name)).toEqual(["m5.large", "m5.xlarge", "m5d.large", "m6g.large", "c7i.2xlarge", "r6i.large", "t3.medium", "m5.metal"]);
     for (const t of shared) expect(view(t), t.name).toEqual(view(embedded.get(t.name) as InstanceType));
+  });
+
+  test("every embedded type survives the round trip through describe-instance-types JSON", () => {
+    const json = JSON.parse(JSON.stringify({ InstanceTypes: embeddedAwsTables().records })) as unknown;
+    const built = awsCatalogFromDescribe(json, { zones: AWS_CATALOG_ZONES });
+    expect(built.map(view)).toEqual(defaultAwsCatalog().map(view));
   });
 
   test("brings a type the embedded catalogue lacks (a GPU family) and drops what Karpenter never asks for", () => {
@@ -116,6 +125,28 @@ describe("describe-spot-price-history", () => {
   test("record order does not matter: the newest timestamp wins", () => {
     const history = (SPOT as { SpotPriceHistory: unknown[] }).SpotPriceHistory;
     expect(spotPricesFromHistory({ SpotPriceHistory: [...history].reverse() })).toEqual(spotPricesFromHistory(SPOT));
+  });
+
+  // Records of three types in three zones with distinct times, in any order: the same table.
+  const arbRecords = fc.uniqueArray(
+    fc.record({ type: fc.constantFrom("m5.large", "c5.large", "r5.large"), zone: fc.constantFrom("us-east-1a", "us-east-1b", "us-east-1c"), minute: fc.integer({ min: 0, max: 59 }), cents: fc.integer({ min: 1, max: 999 }) }),
+    { minLength: 1, maxLength: 20, selector: (r) => `${r.type} ${r.zone} ${r.minute}` },
+  );
+  prop.prop([arbRecords, fc.func(fc.integer())], { numRuns: 60 })("the table does not depend on record order, and holds each type and zone's newest price", (records, key) => {
+    const history = records.map((r) => ({
+      AvailabilityZone: r.zone,
+      InstanceType: r.type,
+      ProductDescription: "Linux/UNIX",
+      SpotPrice: (r.cents / 1000).toFixed(6),
+      Timestamp: `2026-11-30T10:${String(r.minute).padStart(2, "0")}:00+00:00`,
+    }));
+    const shuffled = [...history].map((h, i) => ({ h, k: key(i) })).sort((a, b) => a.k - b.k).map((x) => x.h);
+    const table = spotPricesFromHistory({ SpotPriceHistory: history });
+    expect(spotPricesFromHistory({ SpotPriceHistory: shuffled })).toEqual(table);
+    for (const r of records) {
+      const newest = records.filter((o) => o.type === r.type && o.zone === r.zone).reduce((a, b) => (b.minute > a.minute ? b : a));
+      expect(table.get(r.type)?.get(r.zone)).toBe(Number((newest.cents / 1000).toFixed(6)));
+    }
   });
 
   test("spot prices loaded from a file change the claim's price and capacity type", () => {

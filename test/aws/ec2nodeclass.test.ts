@@ -247,6 +247,17 @@ describe("NodePools and their classes", () => {
     expect(r.types).toBe(defaultAwsCatalog());
   });
 
+  test("one note per missing class, naming every NodePool that uses it; other NodeClass kinds are named too", () => {
+    const kwok = { ...nodePool("k", "x", ["m5.large"]) };
+    const kwokSpec = (kwok["spec"] as { template: { spec: { nodeClassRef: unknown } } }).template.spec;
+    kwokSpec.nodeClassRef = { group: "karpenter.kwok.sh", kind: "KWOKNodeClass", name: "x" };
+    const r = run(nodePool("a", "gone", ["m5.large"]), nodePool("b", "gone", ["m5.large"]), kwok);
+    expect(r.notes).toEqual([
+      'NodePools "a", "b": EC2NodeClass "gone" is not in the input; the default AWS settings apply (AL2023, every zone)',
+      'NodePool "k": KWOKNodeClass "x" (karpenter.kwok.sh) is not an EC2NodeClass; the default AWS settings apply (AL2023, every zone)',
+    ]);
+  });
+
   test("a bad class setting is an error naming the document, class and field", () => {
     const bad = (spec: Spec): (() => Run) => () => run(nodeClass("c", spec), nodePool("p", "c", ["m5.large"]));
     expect(bad({ kubelet: { kubeReserved: { memory: "lots" } } })).toThrow(/EC2NodeClass c\): spec\.kubelet\.kubeReserved\.memory/);

@@ -26,7 +26,7 @@ export interface AwsNodePoolCatalogOptions extends AwsInstanceTypeOptions {
 /** The catalogue for a set of NodePools, and what the caller should tell the user. */
 export interface AwsNodePoolCatalog {
   readonly instanceTypes: readonly InstanceType[];
-  /** One line per NodePool whose class was not found (the defaults apply), in NodePool order. */
+  /** One line per class that was not found (the defaults apply), naming the NodePools that use it. */
   readonly notes: readonly string[];
 }
 
@@ -54,18 +54,23 @@ function classOptions(name: string, nodeClass: Ec2NodeClass): AwsInstanceTypeOpt
   }
 }
 
-/** The class a NodePool names, or why the defaults apply. */
-function resolve(pool: NodePool, classes: ReadonlyMap<string, Ec2NodeClass>): { readonly name: string } | { readonly note: string | undefined } {
+/** The class a NodePool names, or the class it names that is not a usable EC2NodeClass (the defaults apply). */
+function resolve(pool: NodePool, classes: ReadonlyMap<string, Ec2NodeClass>): { readonly name: string } | { readonly missing: string | undefined } {
   const ref = pool.spec.template?.spec?.nodeClassRef;
-  if (ref === undefined) return { note: undefined };
-  const poolName = pool.metadata.name ?? "";
+  if (ref === undefined) return { missing: undefined };
   const group = ref.group ?? EC2_NODE_CLASS_GROUP;
   const kind = ref.kind ?? EC2_NODE_CLASS_KIND;
-  if (group !== EC2_NODE_CLASS_GROUP || kind !== EC2_NODE_CLASS_KIND) {
-    return { note: `NodePool "${poolName}" uses ${kind} "${ref.name}" (${group}), not an EC2NodeClass: the default AWS settings apply` };
-  }
-  if (!classes.has(ref.name)) return { note: `NodePool "${poolName}": EC2NodeClass "${ref.name}" is not in the input; the default AWS settings apply (AL2023, every zone)` };
+  if (group !== EC2_NODE_CLASS_GROUP || kind !== EC2_NODE_CLASS_KIND) return { missing: `${kind} "${ref.name}" (${group}) is not an EC2NodeClass` };
+  if (!classes.has(ref.name)) return { missing: `EC2NodeClass "${ref.name}" is not in the input` };
   return { name: ref.name };
+}
+
+/** One note per missing class, naming the NodePools that use it. */
+function notesOf(missing: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...missing].map(([what, pools]) => {
+    const names = pools.map((p) => `"${p}"`).join(", ");
+    return `${pools.length === 1 ? "NodePool" : "NodePools"} ${names}: ${what}; the default AWS settings apply (AL2023, every zone)`;
+  });
 }
 
 /**
@@ -80,7 +85,7 @@ function resolve(pool: NodePool, classes: ReadonlyMap<string, Ec2NodeClass>): { 
  * @param nodePools - the NodePools that will be scheduled with the result
  * @param nodeClasses - the EC2NodeClasses of the input
  * @param options - `records` (default: the embedded catalogue), prices and settings shared by every class
- * @returns the instance types and one note per NodePool whose class is missing
+ * @returns the instance types and one note per missing class
  * @throws InputError naming the EC2NodeClass and field of a bad setting
  * @example
  * ```ts
@@ -100,17 +105,21 @@ export function awsCatalogForNodePools(
     if (name === "") throw new InputError(`EC2NodeClass ${i + 1} has no metadata.name`, ["ec2NodeClasses", i, "metadata", "name"]);
     if (!classes.has(name)) classes.set(name, c);
   });
-  const notes: string[] = [];
-  // NodePools by the class they use ("" = the defaults), in first-use order.
+  // NodePools by the class they use ("" = the defaults), in first-use order; missing classes likewise.
   const groups = new Map<string, string[]>();
+  const missing = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, pool: string): void => {
+    const list = map.get(key) ?? [];
+    list.push(pool);
+    map.set(key, list);
+  };
   for (const pool of nodePools) {
     const resolved = resolve(pool, classes);
-    const key = "name" in resolved ? resolved.name : "";
-    if ("note" in resolved && resolved.note !== undefined) notes.push(resolved.note);
-    const list = groups.get(key) ?? [];
-    list.push(pool.metadata.name ?? "");
-    groups.set(key, list);
+    const name = pool.metadata.name ?? "";
+    add(groups, "name" in resolved ? resolved.name : "", name);
+    if ("missing" in resolved && resolved.missing !== undefined) add(missing, resolved.missing, name);
   }
+  const notes = notesOf(missing);
   const { records, ...shared } = options;
   const embedded = records === undefined;
   const base = embedded ? embeddedCatalogOptions(shared) : describeOptions(shared);
