@@ -10,7 +10,7 @@ export type OutputFormat = "table" | "json" | "yaml" | "html";
 export type Command =
   | { readonly name: "help"; readonly topic: string | undefined }
   | { readonly name: "version" }
-  | { readonly name: "schedule"; readonly paths: readonly string[]; readonly output: OutputFormat }
+  | { readonly name: "schedule"; readonly paths: readonly string[]; readonly output: OutputFormat; readonly strict: boolean }
   | {
       readonly name: "consolidate";
       readonly paths: readonly string[];
@@ -18,6 +18,7 @@ export type Command =
       readonly now: Date;
       readonly maxCommands: number | undefined;
       readonly spotToSpot: boolean;
+      readonly strict: boolean;
     }
   | {
       readonly name: "explain";
@@ -26,6 +27,7 @@ export type Command =
       readonly pod: string | undefined;
       readonly node: string | undefined;
       readonly now: Date;
+      readonly strict: boolean;
     }
   | { readonly name: "catalog"; readonly provider: "aws" | "azure" | "gcp"; readonly output: OutputFormat };
 
@@ -90,11 +92,13 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
   if (first === "--version" || first === "-v") return { name: "version" };
   if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}"`);
   const output = { type: "string", short: "o" } as const;
+  // Every command that reads manifests takes --strict: unknown kinds of any API group are errors.
+  const strict = { type: "boolean" } as const;
   switch (first) {
     case "schedule": {
-      const { values, positionals } = parse(first, rest, { output });
+      const { values, positionals } = parse(first, rest, { output, strict });
       if (values["help"]) return { name: "help", topic: first };
-      return { name: first, paths: needPaths(positionals, first), output: outputOf(values["output"] as string | undefined, first) };
+      return { name: first, paths: needPaths(positionals, first), output: outputOf(values["output"] as string | undefined, first), strict: values["strict"] === true };
     }
     case "consolidate": {
       const { values, positionals } = parse(first, rest, {
@@ -102,6 +106,7 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         now: { type: "string" },
         "max-commands": { type: "string" },
         "spot-to-spot": { type: "boolean" },
+        strict,
       });
       if (values["help"]) return { name: "help", topic: first };
       const max = values["max-commands"] as string | undefined;
@@ -113,10 +118,11 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         now: nowOf(values["now"] as string | undefined, first, clock),
         maxCommands: max === undefined ? undefined : Number(max),
         spotToSpot: values["spot-to-spot"] === true,
+        strict: values["strict"] === true,
       };
     }
     case "explain": {
-      const { values, positionals } = parse(first, rest, { output, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" } });
+      const { values, positionals } = parse(first, rest, { output, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" }, strict });
       if (values["help"]) return { name: "help", topic: first };
       const pod = values["pod"] as string | undefined;
       const node = values["node"] as string | undefined;
@@ -128,6 +134,7 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         pod,
         node,
         now: nowOf(values["now"] as string | undefined, first, clock),
+        strict: values["strict"] === true,
       };
     }
     default: {

@@ -16,12 +16,13 @@ export interface LoadedInput {
  *
  * @param paths - files and folders given on the command line
  * @param io - where the one-line count of skipped documents goes
+ * @param options - `strict`: unknown kinds of every API group are errors (`--strict`)
  * @returns the loaded input
  * @throws InputError (via the loader) naming the file, document and field of bad input
  */
-export async function loadInput(paths: readonly string[], io: CliIo): Promise<LoadedInput> {
+export async function loadInput(paths: readonly string[], io: CliIo, options: { readonly strict?: boolean } = {}): Promise<LoadedInput> {
   const documents = await loadManifests(paths);
-  const kubernetes = fromKubernetes(documents);
+  const kubernetes = fromKubernetes(documents, { strict: options.strict === true });
   if (kubernetes.skipped.size > 0) {
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);

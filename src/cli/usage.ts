@@ -23,6 +23,7 @@ Exit status: 0 ran, 1 invalid input, 2 bad usage.
 Schedules the pending pods (Pods without spec.nodeName, and the replicas of Deployments, ReplicaSets,
 StatefulSets and Jobs) onto existing Nodes and new node claims from the NodePools.
   -o, --output FORMAT   table (default), json, yaml, or html (a self-contained report)
+  --strict              refuse kinds nodefit does not know in any API group (default: skip other groups' kinds)
 `,
   ],
   [
@@ -35,6 +36,7 @@ and every node that stays with the reason.
   --max-commands N     stop after N commands
   --spot-to-spot       allow spot-to-spot replacement (upstream's SpotToSpotConsolidation gate)
   -o, --output FORMAT  table (default), json, yaml, or html
+  --strict             refuse kinds nodefit does not know in any API group (default: skip other groups' kinds)
 `,
   ],
   [
@@ -43,6 +45,7 @@ and every node that stays with the reason.
 
   --pod NS/NAME   why this pod does or does not fit, per NodePool and per instance-type criterion
   --node NAME     why this node is or is not consolidated
+  --strict        refuse kinds nodefit does not know in any API group (default: skip other groups' kinds)
 `,
   ],
   [
