@@ -6,6 +6,8 @@ import { KINDS, READ_GROUPS, SKIPPED_KINDS, apiGroup } from "./kinds.js";
 import type { KindInfo } from "./kinds.js";
 import { ManifestError, describeDocument } from "./manifest-error.js";
 import type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
+import { OBJECT_LISTS } from "./objects.js";
+import type { KubernetesObjects } from "./objects.js";
 import { Ownership } from "./ownership.js";
 import type { OwnedWorkload, WorkloadKind } from "./ownership.js";
 import { notProvisionable } from "./provisionable.js";
@@ -81,6 +83,22 @@ class Reader {
       return;
     }
     this.readEntry({ object, source, label, prefix: [] });
+  }
+
+  /**
+   * Reads `items[i]` of a typed list of {@link KubernetesObjects}: the list gives the kind (and the
+   * apiVersion when the item has none); errors name the list and position, e.g. `pods[3].spec`.
+   */
+  readListItem(item: unknown, prefix: Path, apiVersion: string, kind: string): void {
+    const copied = plainData(item);
+    if (!copied.ok) return this.problem({ kind }, [...prefix, ...copied.problem.path], copied.problem.message);
+    const object = copied.value;
+    if (!isRecord(object)) return this.problem({ kind }, prefix, `expected a ${kind}, got ${showValue(object)}`);
+    if (object["kind"] !== undefined && object["kind"] !== kind) {
+      return this.problem({ kind }, [...prefix, "kind"], `expected a ${kind} in this list, got ${showValue(object["kind"])}`);
+    }
+    const filled = { ...object, apiVersion: object["apiVersion"] ?? apiVersion, kind };
+    this.readEntry({ object: filled, source: { object: filled }, label: {}, prefix });
   }
 
   private readEntry(entry: Entry): void {
@@ -245,7 +263,7 @@ function asDocument(document: unknown): KubernetesDocument {
 /**
  * Like {@link fromKubernetes}, but returns the error instead of throwing it.
  *
- * @param documents - the objects, each with the file and position it came from
+ * @param input - the objects, each with the file and position it came from, or objects by kind
  * @param options - see {@link FromKubernetesOptions}
  * @returns `{ ok: true, value }` or `{ ok: false, error }` (an `invalid-input` error)
  * @example
@@ -254,9 +272,28 @@ function asDocument(document: unknown): KubernetesDocument {
  * if (!result.ok) console.error(result.error.message);
  * ```
  */
-export function safeFromKubernetes(documents: readonly KubernetesDocument[], options: FromKubernetesOptions = {}): KubernetesResult {
+export function safeFromKubernetes(input: readonly KubernetesDocument[] | KubernetesObjects, options: FromKubernetesOptions = {}): KubernetesResult {
   const namespace = typeof options.defaultNamespace === "string" && options.defaultNamespace !== "" ? options.defaultNamespace : "default";
   const reader = new Reader(namespace, options.strict === true);
+  let documents: unknown = input;
+  if (isRecord(input)) {
+    const objects = input as KubernetesObjects;
+    const fields = [...OBJECT_LISTS.map(([field]) => field), "documents"];
+    for (const key of Object.keys(objects)) {
+      // A single object passed by mistake (`fromKubernetes(pod)`) must not read as an empty input.
+      if (!fields.includes(key)) reader.problem({}, [key], `is not a list nodefit reads; expected ${fields.join(", ")}`);
+    }
+    for (const [field, apiVersion, kind] of OBJECT_LISTS) {
+      const items: unknown = objects[field];
+      if (items === undefined) continue;
+      if (!Array.isArray(items)) {
+        reader.problem({}, [field], `expected a list of ${kind} objects, got ${showValue(items)}`);
+        continue;
+      }
+      items.forEach((item: unknown, i) => reader.readListItem(item, [field, i], apiVersion, kind));
+    }
+    documents = objects.documents ?? [];
+  }
   if (!Array.isArray(documents)) {
     reader.problem({}, [], `expected a list of documents ({ object, file?, index? }), got ${showValue(documents)}`);
   } else {
@@ -285,7 +322,11 @@ export function safeFromKubernetes(documents: readonly KubernetesDocument[], opt
  * and the field, e.g. `web.yaml: document 2 (Deployment default/web):
  * spec.template.spec.containers[0].resources.requests.cpu: "abc" is not a quantity`.
  *
- * @param documents - the objects, each with the file and position it came from
+ * Objects listed from the API server can be passed by kind instead ({@link KubernetesObjects}), without
+ * `kind` on the items: `fromKubernetes({ pods: (await core.listPodForAllNamespaces()).items, nodes })`.
+ * Errors then name the list and the position (`input (Pod shop/web-1): pods[3].spec: ...`).
+ *
+ * @param input - the objects, each with the file and position it came from, or objects by kind
  * @param options - see {@link FromKubernetesOptions}
  * @returns the pods, NodePools, nodes, node claims, DaemonSets, PDBs and catalogues
  * @throws ManifestError when any document is invalid
@@ -296,8 +337,8 @@ export function safeFromKubernetes(documents: readonly KubernetesDocument[], opt
  * input.pods.map((p) => p.metadata.name); // ["web-0", "web-1"]
  * ```
  */
-export function fromKubernetes(documents: readonly KubernetesDocument[], options: FromKubernetesOptions = {}): KubernetesInput {
-  const result = safeFromKubernetes(documents, options);
+export function fromKubernetes(input: readonly KubernetesDocument[] | KubernetesObjects, options: FromKubernetesOptions = {}): KubernetesInput {
+  const result = safeFromKubernetes(input, options);
   if (!result.ok) throw result.error;
   return result.value;
 }
