@@ -276,9 +276,10 @@ export function safeFromKubernetes(input: readonly KubernetesDocument[] | Kubern
   const namespace = typeof options.defaultNamespace === "string" && options.defaultNamespace !== "" ? options.defaultNamespace : "default";
   const reader = new Reader(namespace, options.strict === true);
   let documents: unknown = input;
-  if (isRecord(input)) {
+  const fields = [...OBJECT_LISTS.map(([field]) => field), "documents"];
+  // A record with none of the lists (a single object or document passed by mistake) is neither input shape.
+  if (isRecord(input) && Object.keys(input).some((key) => fields.includes(key))) {
     const objects = input as KubernetesObjects;
-    const fields = [...OBJECT_LISTS.map(([field]) => field), "documents"];
     for (const key of Object.keys(objects)) {
       // A single object passed by mistake (`fromKubernetes(pod)`) must not read as an empty input.
       if (!fields.includes(key)) reader.problem({}, [key], `is not a list nodefit reads; expected ${fields.join(", ")}`);
@@ -295,7 +296,7 @@ export function safeFromKubernetes(input: readonly KubernetesDocument[] | Kubern
     documents = objects.documents ?? [];
   }
   if (!Array.isArray(documents)) {
-    reader.problem({}, [], `expected a list of documents ({ object, file?, index? }), got ${showValue(documents)}`);
+    reader.problem({}, [], `expected a list of documents ({ object, file?, index? }) or lists by kind ({ pods, nodes, ... }), got ${showValue(documents)}`);
   } else {
     documents.forEach((document: unknown, i) => {
       let wrapper: KubernetesDocument;

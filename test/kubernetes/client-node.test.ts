@@ -85,6 +85,11 @@ describe("@kubernetes/client-node objects", () => {
     ]);
   });
 
+  it("a single object passed instead of lists is an input error, not an empty input", () => {
+    const result = safeFromKubernetes(pods[0] as never);
+    expect(result.ok ? "" : result.error.message).toMatch(/^input: expected a list of documents \(\{ object, file\?, index\? \}\) or lists by kind/);
+  });
+
   it("workloads listed by kind expand against the pods listed with them", () => {
     const owner = { apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-abc", uid: "rs-1", controller: true };
     const input = fromKubernetes({
