@@ -92,8 +92,8 @@ class ByController<T> {
 export class Ownership {
   private readonly pods: ByController<Pod>;
   private readonly replicaSets: ByController<OwnedWorkload>;
-  /** Pod names per namespace, for StatefulSet ordinals. */
-  private readonly names = new Map<string, Set<string>>();
+  /** Ordinals of the pods named `<base>-<ordinal>`, by namespace and base, for StatefulSets. */
+  private readonly ordinals = new Map<string, number[]>();
 
   /**
    * @param pods - every pod of the input (pending, bound and finished), namespaces defaulted
@@ -107,10 +107,12 @@ export class Ownership {
       (w) => [w.workload.metadata, w.namespace],
     );
     for (const pod of pods) {
-      const namespace = namespaceOf(pod);
-      const set = this.names.get(namespace) ?? new Set<string>();
-      set.add(pod.metadata.name ?? "");
-      this.names.set(namespace, set);
+      const match = /^(.*)-(0|[1-9][0-9]{0,15})$/.exec(pod.metadata.name ?? "");
+      if (match === null) continue;
+      const key = ownerKey("", namespaceOf(pod), match[1] ?? "");
+      const list = this.ordinals.get(key);
+      if (list === undefined) this.ordinals.set(key, [Number(match[2])]);
+      else list.push(Number(match[2]));
     }
   }
 
@@ -121,14 +123,8 @@ export class Ownership {
 
   /** The StatefulSet's ordinals below `replicas` whose pod is in the input. */
   private presentOrdinals({ workload, namespace }: OwnedWorkload, replicas: number): ReadonlySet<number> {
-    const prefix = `${workload.metadata.name ?? ""}-`;
-    const present = new Set<number>();
-    for (const name of this.names.get(namespace) ?? []) {
-      if (!name.startsWith(prefix)) continue;
-      const suffix = name.slice(prefix.length);
-      if (/^(0|[1-9][0-9]{0,15})$/.test(suffix) && Number(suffix) < replicas) present.add(Number(suffix));
-    }
-    return present;
+    const ordinals = this.ordinals.get(ownerKey("", namespace, workload.metadata.name ?? "")) ?? [];
+    return new Set(ordinals.filter((ordinal) => ordinal < replicas));
   }
 
   /**
