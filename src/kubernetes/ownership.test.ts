@@ -31,6 +31,11 @@ describe("ownership: workloads add only the pods that are not in the input", () 
     expect(pending(deployment("web", 2), workload("ReplicaSet", "web-1", { replicas: 0 }, { owner: controlledBy("Deployment", "web") }))).toEqual([]);
   });
 
+  it("a Deployment without ReplicaSets counts the pods it controls directly (hand-written manifests)", () => {
+    const direct = podWith("web-0", { owner: controlledBy("Deployment", "web") });
+    expect(pending(deployment("web", 3), direct)).toEqual(["web-1", "web-2", "web-0"]);
+  });
+
   it("finished and terminating pods do not count as replicas; generated names skip the workload's own pods", () => {
     const rs = workload("ReplicaSet", "api", { replicas: 3 });
     const own = (name: string, extra: Parameters<typeof podWith>[1]): unknown => podWith(name, { owner: controlledBy("ReplicaSet", "api"), ...extra });

@@ -82,8 +82,8 @@ class ByController<T> {
  *
  * The pods in the input are the truth and controllers only add what is missing, as the controllers
  * themselves would: a Deployment with a ReplicaSet of its own in the input adds nothing (its
- * ReplicaSets speak for it); a ReplicaSet or ReplicationController adds `spec.replicas` minus its
- * active pods; a StatefulSet adds the ordinals whose `<name>-<i>` pod is absent; a Job adds
+ * ReplicaSets speak for it), and without one, like a ReplicaSet; a ReplicaSet or ReplicationController
+ * adds `spec.replicas` minus its active pods; a StatefulSet adds the ordinals whose `<name>-<i>` pod is absent; a Job adds
  * `min(parallelism, completions - succeeded) - active`. Without pods or owned ReplicaSets in the
  * input (plain manifests) every workload expands in full.
  *
@@ -138,7 +138,10 @@ export class Ownership {
     const spec = workload.spec;
     switch (kind) {
       case "Deployment":
-        return this.replicaSets.of(kind, entry.namespace, workload.metadata).length > 0 ? 0 : (spec.replicas ?? 1);
+        // Its ReplicaSets speak for it; without them, pods it controls directly (hand-written, or read back
+        // from an earlier expansion) are its replicas.
+        if (this.replicaSets.of(kind, entry.namespace, workload.metadata).length > 0) return 0;
+        return Math.max(0, (spec.replicas ?? 1) - this.owned(entry).filter(isActive).length);
       case "ReplicaSet":
       case "ReplicationController":
         return Math.max(0, (spec.replicas ?? 1) - this.owned(entry).filter(isActive).length);
