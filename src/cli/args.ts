@@ -11,7 +11,7 @@ export type OutputFormat = "table" | "json" | "yaml" | "html";
 export type Command =
   | { readonly name: "help"; readonly topic: string | undefined }
   | { readonly name: "version" }
-  | { readonly name: "schedule"; readonly paths: readonly string[]; readonly output: OutputFormat; readonly aws: AwsCliInputs }
+  | { readonly name: "schedule"; readonly paths: readonly string[]; readonly output: OutputFormat; readonly aws: AwsCliInputs; readonly strict: boolean }
   | {
       readonly name: "consolidate";
       readonly paths: readonly string[];
@@ -20,6 +20,7 @@ export type Command =
       readonly maxCommands: number | undefined;
       readonly spotToSpot: boolean;
       readonly aws: AwsCliInputs;
+      readonly strict: boolean;
     }
   | {
       readonly name: "explain";
@@ -29,6 +30,7 @@ export type Command =
       readonly node: string | undefined;
       readonly now: Date;
       readonly aws: AwsCliInputs;
+      readonly strict: boolean;
     }
   | { readonly name: "catalog"; readonly provider: "aws" | "azure" | "gcp"; readonly output: OutputFormat };
 
@@ -93,11 +95,13 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
   if (first === "--version" || first === "-v") return { name: "version" };
   if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}"`);
   const output = { type: "string", short: "o" } as const;
+  // Every command that reads manifests takes --strict: unknown kinds of any API group are errors.
+  const strict = { type: "boolean" } as const;
   switch (first) {
     case "schedule": {
-      const { values, positionals } = parse(first, rest, { output, ...AWS_INPUT_FLAGS });
+      const { values, positionals } = parse(first, rest, { output, ...AWS_INPUT_FLAGS, strict });
       if (values["help"]) return { name: "help", topic: first };
-      return { name: first, paths: needPaths(positionals, first), output: outputOf(values["output"] as string | undefined, first), aws: awsInputsOf(values) };
+      return { name: first, paths: needPaths(positionals, first), output: outputOf(values["output"] as string | undefined, first), aws: awsInputsOf(values), strict: values["strict"] === true };
     }
     case "consolidate": {
       const { values, positionals } = parse(first, rest, {
@@ -106,6 +110,7 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         "max-commands": { type: "string" },
         "spot-to-spot": { type: "boolean" },
         ...AWS_INPUT_FLAGS,
+        strict,
       });
       if (values["help"]) return { name: "help", topic: first };
       const max = values["max-commands"] as string | undefined;
@@ -118,10 +123,11 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         maxCommands: max === undefined ? undefined : Number(max),
         spotToSpot: values["spot-to-spot"] === true,
         aws: awsInputsOf(values),
+        strict: values["strict"] === true,
       };
     }
     case "explain": {
-      const { values, positionals } = parse(first, rest, { output, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" }, ...AWS_INPUT_FLAGS });
+      const { values, positionals } = parse(first, rest, { output, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" }, ...AWS_INPUT_FLAGS, strict });
       if (values["help"]) return { name: "help", topic: first };
       const pod = values["pod"] as string | undefined;
       const node = values["node"] as string | undefined;
@@ -134,6 +140,7 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         node,
         now: nowOf(values["now"] as string | undefined, first, clock),
         aws: awsInputsOf(values),
+        strict: values["strict"] === true,
       };
     }
     default: {

@@ -18,19 +18,24 @@ export interface LoadedInput {
  *
  * @param paths - files and folders given on the command line
  * @param io - where the one-line count of skipped documents goes
- * @param aws - AWS files from the command line (instance types, spot and on-demand prices)
+ * @param options - `aws`: AWS files from the command line (instance types, spot and on-demand prices); `strict`:
+ *   unknown kinds of every API group are errors (`--strict`)
  * @returns the loaded input
  * @throws InputError (via the loader) naming the file, document and field of bad input
  */
-export async function loadInput(paths: readonly string[], io: CliIo, aws?: AwsCliInputs): Promise<LoadedInput> {
+export async function loadInput(
+  paths: readonly string[],
+  io: CliIo,
+  options: { readonly aws?: AwsCliInputs | undefined; readonly strict?: boolean } = {},
+): Promise<LoadedInput> {
   const documents = await loadManifests(paths);
-  const kubernetes = fromKubernetes(documents);
+  const kubernetes = fromKubernetes(documents, { strict: options.strict === true });
   if (kubernetes.skipped.size > 0) {
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
   }
-  if (kubernetes.catalogs.length === 0) return { kubernetes, ...(await loadAwsCatalog(kubernetes, aws, io)) };
-  if (hasAwsInputs(aws)) throw new InputError("--aws-* files and InstanceTypeCatalog documents cannot be used together: give one catalogue");
+  if (kubernetes.catalogs.length === 0) return { kubernetes, ...(await loadAwsCatalog(kubernetes, options.aws, io)) };
+  if (hasAwsInputs(options.aws)) throw new InputError("--aws-* files and InstanceTypeCatalog documents cannot be used together: give one catalogue");
   const instanceTypes: InstanceType[] = [];
   const seen = new Set<string>();
   for (const doc of kubernetes.catalogs) {

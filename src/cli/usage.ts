@@ -26,6 +26,7 @@ Exit status: 0 ran, 1 invalid input, 2 bad usage.
 Schedules the pending pods (Pods without spec.nodeName, and the replicas of Deployments, ReplicaSets,
 StatefulSets and Jobs) onto existing Nodes and new node claims from the NodePools.
   -o, --output FORMAT   table (default), json, yaml, or html (a self-contained report)
+  --strict              refuse kinds nodefit does not know in any API group (default: skip other groups' kinds)
 ${AWS_INPUT_USAGE}
 With the AWS catalogue a claim reports Karpenter's AWS launch choice: reserved, then spot, then
 on-demand, whichever the claim allows and has an offering for (cheapest within it).
@@ -41,6 +42,7 @@ and every node that stays with the reason.
   --max-commands N     stop after N commands
   --spot-to-spot       allow spot-to-spot replacement (upstream's SpotToSpotConsolidation gate)
   -o, --output FORMAT  table (default), json, yaml, or html
+  --strict             refuse kinds nodefit does not know in any API group (default: skip other groups' kinds)
 ${AWS_INPUT_USAGE}`,
   ],
   [
@@ -49,6 +51,7 @@ ${AWS_INPUT_USAGE}`,
 
   --pod NS/NAME   why this pod does or does not fit, per NodePool and per instance-type criterion
   --node NAME     why this node is or is not consolidated
+  --strict        refuse kinds nodefit does not know in any API group (default: skip other groups' kinds)
 ${AWS_INPUT_USAGE}`,
   ],
   [

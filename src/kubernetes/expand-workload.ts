@@ -2,33 +2,30 @@ import type { Pod, Volume } from "nodefit";
 import type { WorkloadObject } from "./schemas/workloads.js";
 
 /**
- * How many pods a workload runs: `spec.replicas` (default 1), or for a Job `spec.parallelism`
- * (default 1) capped by `spec.completions`, as the Job controller never runs more pods than
- * completions it still needs.
- *
- * @param kind - `Deployment`, `ReplicaSet`, `StatefulSet` or `Job`
- * @param workload - the validated workload
- * @returns the number of pods {@link expandWorkload} creates
- * @internal
+ * How many pods a workload runs when none of them exists yet: `spec.replicas` (default 1), or for a
+ * Job `spec.parallelism` (default 1) capped by `spec.completions`, as the Job controller never runs
+ * more pods than completions it still needs.
  */
-export function workloadPodCount(kind: string, workload: WorkloadObject): number {
+function workloadPodCount(kind: string, workload: WorkloadObject): number {
   const spec = workload.spec;
   if (kind === "Job") return Math.min(spec.parallelism ?? 1, spec.completions ?? Number.POSITIVE_INFINITY);
   return spec.replicas ?? 1;
 }
 
 /**
- * The pending pods a Deployment, ReplicaSet, StatefulSet or Job stands for: `<name>-<ordinal>` from
- * 0, in the workload's namespace, with the template's labels, annotations and spec.
+ * The pending pods a Deployment, ReplicaSet, ReplicationController, StatefulSet or Job stands for:
+ * `<name>-<ordinal>`, in the workload's namespace, with the template's labels, annotations and spec.
  *
  * Creation order is ordinal order: every pod takes the workload's creationTimestamp, and the uid
  * `<namespace>/<name>/<ordinal>` zero-pads the ordinal so that the scheduler's tie-break by uid
  * keeps ordinals in order. A StatefulSet pod also gets one volume per claim template, naming the
  * claim `<template>-<name>-<ordinal>` as the StatefulSet controller does.
  *
- * @param kind - `Deployment`, `ReplicaSet`, `StatefulSet` or `Job`
+ * @param kind - `Deployment`, `ReplicaSet`, `ReplicationController`, `StatefulSet` or `Job`
  * @param workload - the validated workload
  * @param namespace - the workload's namespace (already defaulted)
+ * @param ordinals - which pods to build, ascending; default every one from 0 (all replicas, or for a
+ *   Job `min(parallelism, completions)`). `fromKubernetes` passes only those not already in its input.
  * @returns the pods, in ordinal order
  * @example
  * ```ts
@@ -36,14 +33,14 @@ export function workloadPodCount(kind: string, workload: WorkloadObject): number
  *   .map((p) => p.metadata.name); // ["web-0", "web-1"]
  * ```
  */
-export function expandWorkload(kind: string, workload: WorkloadObject, namespace: string): readonly Pod[] {
+export function expandWorkload(kind: string, workload: WorkloadObject, namespace: string, ordinals?: readonly number[]): readonly Pod[] {
   const name = workload.metadata.name ?? "";
-  const count = workloadPodCount(kind, workload);
-  const width = String(Math.max(count - 1, 0)).length;
+  const chosen = ordinals ?? Array.from({ length: workloadPodCount(kind, workload) }, (_, i) => i);
+  const width = String(Math.max(chosen.at(-1) ?? 0, 0)).length;
   const template = workload.spec.template;
   const owner = { kind, name, controller: true, ...(workload.metadata.uid === undefined ? {} : { uid: workload.metadata.uid }) };
   const pods: Pod[] = [];
-  for (let ordinal = 0; ordinal < count; ordinal++) {
+  for (const ordinal of chosen) {
     const claims: readonly Volume[] = (workload.spec.volumeClaimTemplates ?? []).map((claim) => ({
       name: claim.metadata.name,
       persistentVolumeClaim: { claimName: `${claim.metadata.name}-${name}-${ordinal}` },

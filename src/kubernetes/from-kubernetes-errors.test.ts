@@ -158,7 +158,7 @@ describe("fromKubernetes errors name file, document and field", () => {
         { metadata: { name: "x" } },
         "text",
         [1, 2],
-        { apiVersion: "example.com/v1", kind: "Frobnicator", metadata: { name: "f" } },
+        { apiVersion: "batch/v1", kind: "Frobnicator", metadata: { name: "f" } },
         { ...nodePool("old"), apiVersion: "karpenter.sh/v1beta1" },
       ),
     );
@@ -167,7 +167,7 @@ describe("fromKubernetes errors name file, document and field", () => {
       `m.yaml: document 2: not a Kubernetes object: no apiVersion and no kind`,
       `m.yaml: document 3: expected a Kubernetes object, got "text"`,
       `m.yaml: document 4: expected a Kubernetes object, got a list`,
-      `m.yaml: document 5 (Frobnicator): kind: unknown kind "Frobnicator" (apiVersion "example.com/v1")`,
+      `m.yaml: document 5 (Frobnicator): kind: unknown kind "Frobnicator" (apiVersion "batch/v1")`,
       `m.yaml: document 6 (NodePool old): apiVersion: "karpenter.sh/v1beta1" is not supported for NodePool; expected "karpenter.sh/v1"`,
     ]);
   });

@@ -1,11 +1,16 @@
 import type { DaemonSet, Node, NodeClaim, NodePool, ObjectMeta, Pod, PodDisruptionBudget } from "nodefit";
-import { expandWorkload, workloadPodCount } from "./expand-workload.js";
+import { expandWorkload } from "./expand-workload.js";
 import { InputCounts } from "./input-counts.js";
 import type { Refusal } from "./input-counts.js";
-import { KINDS, SKIPPED_KINDS } from "./kinds.js";
+import { KINDS, READ_GROUPS, SKIPPED_KINDS, apiGroup } from "./kinds.js";
 import type { KindInfo } from "./kinds.js";
 import { ManifestError, describeDocument } from "./manifest-error.js";
 import type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
+import { OBJECT_LISTS } from "./objects.js";
+import type { KubernetesObjects } from "./objects.js";
+import { Ownership } from "./ownership.js";
+import type { OwnedWorkload, WorkloadKind } from "./ownership.js";
+import { notProvisionable } from "./provisionable.js";
 import type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";
 import type { WorkloadObject } from "./schemas/workloads.js";
 import { showValue } from "./show-value.js";
@@ -15,6 +20,11 @@ import { issueMessage, issuePath } from "./zod-issues.js";
 
 type Path = ReadonlyArray<string | number>;
 type Entry = { readonly object: unknown; readonly source: KubernetesDocument; readonly label: DocumentLabel; readonly prefix: Path };
+
+/** A Pod or a workload, kept in document order until every document is read and ownership is known. */
+type PodSource =
+  | { readonly pod: Pod; readonly label: DocumentLabel; readonly prefix: Path }
+  | { readonly owned: OwnedWorkload; readonly label: DocumentLabel; readonly prefix: Path };
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -36,8 +46,12 @@ class Reader {
   /** First definition of each `kind namespace/name`, for duplicate detection. */
   private readonly seen = new Map<string, DocumentLabel>();
   private readonly counts = new InputCounts();
+  private readonly podSources: PodSource[] = [];
 
-  constructor(private readonly defaultNamespace: string) {}
+  constructor(
+    private readonly defaultNamespace: string,
+    private readonly strict: boolean,
+  ) {}
 
   problem(label: DocumentLabel, path: Path, message: string): void {
     this.problems.push({ document: label, path, message });
@@ -73,6 +87,22 @@ class Reader {
     this.readEntry({ object, source, label, prefix: [] });
   }
 
+  /**
+   * Reads `items[i]` of a typed list of {@link KubernetesObjects}: the list gives the kind (and the
+   * apiVersion when the item has none); errors name the list and position, e.g. `pods[3].spec`.
+   */
+  readListItem(item: unknown, prefix: Path, apiVersion: string, kind: string): void {
+    const copied = plainData(item);
+    if (!copied.ok) return this.problem({ kind }, [...prefix, ...copied.problem.path], copied.problem.message);
+    const object = copied.value;
+    if (!isRecord(object)) return this.problem({ kind }, prefix, `expected a ${kind}, got ${showValue(object)}`);
+    if (object["kind"] !== undefined && object["kind"] !== kind) {
+      return this.problem({ kind }, [...prefix, "kind"], `expected a ${kind} in this list, got ${showValue(object["kind"])}`);
+    }
+    const filled = { ...object, apiVersion: object["apiVersion"] ?? apiVersion, kind };
+    this.readEntry({ object: filled, source: { object: filled }, label: {}, prefix });
+  }
+
   private readEntry(entry: Entry): void {
     const { object, prefix } = entry;
     if (!isRecord(object)) return this.problem(entry.label, prefix, `expected a Kubernetes object, got ${showValue(object)}`);
@@ -85,12 +115,12 @@ class Reader {
       const missing = [typeof apiVersion === "string" && apiVersion !== "" ? [] : ["apiVersion"], typeof kind === "string" && kind !== "" ? [] : ["kind"]].flat();
       return this.problem(entry.label, prefix, `not a Kubernetes object: no ${missing.join(" and no ")}`);
     }
-    if (SKIPPED_KINDS.has(kind)) {
-      this.skipped.set(kind, (this.skipped.get(kind) ?? 0) + 1);
-      return;
-    }
+    if (SKIPPED_KINDS.has(kind)) return this.skip(kind);
     const info = KINDS.get(kind);
     if (info === undefined) {
+      // Kinds of groups nodefit does not read (CRDs such as cert-manager's) are skipped; in the groups it
+      // reads an unknown kind is most likely a typo.
+      if (!this.strict && !READ_GROUPS.has(apiGroup(apiVersion))) return this.skip(kind);
       return this.problem({ ...entry.label, kind }, [...prefix, "kind"], `unknown kind ${showValue(kind)} (apiVersion ${showValue(apiVersion)})`);
     }
     const label = this.labelFor(entry.label, kind, info, object);
@@ -109,6 +139,10 @@ class Reader {
       return;
     }
     this.accept(kind, info, label, prefix, parsed.data as { readonly metadata: ObjectMeta });
+  }
+
+  private skip(kind: string): void {
+    this.skipped.set(kind, (this.skipped.get(kind) ?? 0) + 1);
   }
 
   /** The label of a document that could not be copied: its kind and name when they can be read safely. */
@@ -151,19 +185,11 @@ class Reader {
     if (!this.claim(kind, namespace, name, label, [...prefix, "metadata", "name"])) return;
     const object = namespace === undefined ? value : { ...value, metadata: { ...value.metadata, namespace } };
     switch (info.role) {
-      case "pod": {
-        if (this.refused(this.counts.addPods(1), label, prefix)) return;
-        return this.addPod(object as Pod);
-      }
+      case "pod":
+        return void this.podSources.push({ pod: object as Pod, label, prefix });
       case "workload": {
-        const workload = object as WorkloadObject;
-        const count = workloadPodCount(kind, workload);
-        if (this.refused(this.counts.addPods(count), label, [...prefix, "spec", kind === "Job" ? "parallelism" : "replicas"])) return;
-        const pods = expandWorkload(kind, workload, namespace ?? this.defaultNamespace);
-        for (const pod of pods) {
-          if (this.claim("Pod", pod.metadata.namespace, pod.metadata.name ?? "", label, [...prefix, "metadata", "name"])) this.addPod(pod);
-        }
-        return;
+        const owned = { kind: kind as WorkloadKind, workload: object as WorkloadObject, namespace: namespace ?? this.defaultNamespace };
+        return void this.podSources.push({ owned, label, prefix });
       }
       case "daemonSet":
         return void this.daemonSets.push(object as DaemonSet);
@@ -186,9 +212,35 @@ class Reader {
     }
   }
 
+  /**
+   * Once every document is read: the Pods and, in document order, the pods each workload still has to
+   * create (see {@link Ownership}), counted against the pod limit before any is built.
+   */
+  finish(): void {
+    const pods = this.podSources.flatMap((source) => ("pod" in source ? [source.pod] : []));
+    const ownership = new Ownership(
+      pods,
+      this.podSources.flatMap((source) => ("owned" in source ? [source.owned] : [])),
+    );
+    for (const source of this.podSources) {
+      const { label, prefix } = source;
+      if ("pod" in source) {
+        if (!this.refused(this.counts.addPods(1), label, prefix)) this.addPod(source.pod);
+        continue;
+      }
+      const { kind, workload, namespace } = source.owned;
+      const field = kind === "Job" ? "parallelism" : "replicas";
+      if (this.refused(this.counts.addPods(ownership.missing(source.owned)), label, [...prefix, "spec", field])) continue;
+      for (const pod of expandWorkload(kind, workload, namespace, ownership.missingOrdinals(source.owned))) {
+        if (this.claim("Pod", pod.metadata.namespace, pod.metadata.name ?? "", label, [...prefix, "metadata", "name"])) this.addPod(pod);
+      }
+    }
+  }
+
+  /** Files a pod as bound, or as pending when Karpenter would provision for it (else drops it). */
   private addPod(pod: Pod): void {
-    if ((pod.spec.nodeName ?? "") === "") this.pods.push(pod);
-    else this.boundPods.push(pod);
+    if ((pod.spec.nodeName ?? "") !== "") this.boundPods.push(pod);
+    else if (notProvisionable(pod) === undefined) this.pods.push(pod);
   }
 
   result(): KubernetesInput {
@@ -215,7 +267,7 @@ function asDocument(document: unknown): KubernetesDocument {
 /**
  * Like {@link fromKubernetes}, but returns the error instead of throwing it.
  *
- * @param documents - the objects, each with the file and position it came from
+ * @param input - the objects, each with the file and position it came from, or objects by kind
  * @param options - see {@link FromKubernetesOptions}
  * @returns `{ ok: true, value }` or `{ ok: false, error }` (an `invalid-input` error)
  * @example
@@ -224,10 +276,31 @@ function asDocument(document: unknown): KubernetesDocument {
  * if (!result.ok) console.error(result.error.message);
  * ```
  */
-export function safeFromKubernetes(documents: readonly KubernetesDocument[], options: FromKubernetesOptions = {}): KubernetesResult {
-  const reader = new Reader(typeof options.defaultNamespace === "string" && options.defaultNamespace !== "" ? options.defaultNamespace : "default");
+export function safeFromKubernetes(input: readonly KubernetesDocument[] | KubernetesObjects, options: FromKubernetesOptions = {}): KubernetesResult {
+  const namespace = typeof options.defaultNamespace === "string" && options.defaultNamespace !== "" ? options.defaultNamespace : "default";
+  const reader = new Reader(namespace, options.strict === true);
+  let documents: unknown = input;
+  const fields = [...OBJECT_LISTS.map(([field]) => field), "documents"];
+  // A record with none of the lists (a single object or document passed by mistake) is neither input shape.
+  if (isRecord(input) && Object.keys(input).some((key) => fields.includes(key))) {
+    const objects = input as KubernetesObjects;
+    for (const key of Object.keys(objects)) {
+      // A single object passed by mistake (`fromKubernetes(pod)`) must not read as an empty input.
+      if (!fields.includes(key)) reader.problem({}, [key], `is not a list nodefit reads; expected ${fields.join(", ")}`);
+    }
+    for (const [field, apiVersion, kind] of OBJECT_LISTS) {
+      const items: unknown = objects[field];
+      if (items === undefined) continue;
+      if (!Array.isArray(items)) {
+        reader.problem({}, [field], `expected a list of ${kind} objects, got ${showValue(items)}`);
+        continue;
+      }
+      items.forEach((item: unknown, i) => reader.readListItem(item, [field, i], apiVersion, kind));
+    }
+    documents = objects.documents ?? [];
+  }
   if (!Array.isArray(documents)) {
-    reader.problem({}, [], `expected a list of documents ({ object, file?, index? }), got ${showValue(documents)}`);
+    reader.problem({}, [], `expected a list of documents ({ object, file?, index? }) or lists by kind ({ pods, nodes, ... }), got ${showValue(documents)}`);
   } else {
     documents.forEach((document: unknown, i) => {
       let wrapper: KubernetesDocument;
@@ -240,6 +313,7 @@ export function safeFromKubernetes(documents: readonly KubernetesDocument[], opt
       reader.readDocument(wrapper, i + 1);
     });
   }
+  reader.finish();
   if (reader.problems.length > 0) return { ok: false, error: new ManifestError(reader.problems) };
   return { ok: true, value: reader.result() };
 }
@@ -253,7 +327,11 @@ export function safeFromKubernetes(documents: readonly KubernetesDocument[], opt
  * and the field, e.g. `web.yaml: document 2 (Deployment default/web):
  * spec.template.spec.containers[0].resources.requests.cpu: "abc" is not a quantity`.
  *
- * @param documents - the objects, each with the file and position it came from
+ * Objects listed from the API server can be passed by kind instead ({@link KubernetesObjects}), without
+ * `kind` on the items: `fromKubernetes({ pods: (await core.listPodForAllNamespaces()).items, nodes })`.
+ * Errors then name the list and the position (`input (Pod shop/web-1): pods[3].spec: ...`).
+ *
+ * @param input - the objects, each with the file and position it came from, or objects by kind
  * @param options - see {@link FromKubernetesOptions}
  * @returns the pods, NodePools, nodes, node claims, DaemonSets, PDBs and catalogues
  * @throws ManifestError when any document is invalid
@@ -264,8 +342,8 @@ export function safeFromKubernetes(documents: readonly KubernetesDocument[], opt
  * input.pods.map((p) => p.metadata.name); // ["web-0", "web-1"]
  * ```
  */
-export function fromKubernetes(documents: readonly KubernetesDocument[], options: FromKubernetesOptions = {}): KubernetesInput {
-  const result = safeFromKubernetes(documents, options);
+export function fromKubernetes(input: readonly KubernetesDocument[] | KubernetesObjects, options: FromKubernetesOptions = {}): KubernetesInput {
+  const result = safeFromKubernetes(input, options);
   if (!result.ok) throw result.error;
   return result.value;
 }

@@ -10,6 +10,7 @@
 export { VERSION } from "nodefit";
 export type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
 export { fromKubernetes, safeFromKubernetes } from "./from-kubernetes.js";
+export type { KubernetesObjectLike, KubernetesObjects, NodeLike, ObjectMetaLike, PodLike, WorkloadLike } from "./objects.js";
 export { expandWorkload } from "./expand-workload.js";
 export type { WorkloadObject } from "./schemas/workloads.js";
 export type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";

@@ -27,6 +27,7 @@ export const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
   ["Pod", { role: "pod", apiVersions: ["v1"], namespaced: true, schema: podSchema }],
   ["Deployment", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: replicatedSchema }],
   ["ReplicaSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: replicatedSchema }],
+  ["ReplicationController", { role: "workload", apiVersions: ["v1"], namespaced: true, schema: replicatedSchema }],
   ["StatefulSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: statefulSetSchema }],
   ["Job", { role: "workload", apiVersions: ["batch/v1"], namespaced: true, schema: jobSchema }],
   ["DaemonSet", { role: "daemonSet", apiVersions: ["apps/v1"], namespaced: true, schema: daemonSetSchema }],
@@ -46,8 +47,10 @@ export const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
 export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "APIService",
   "AKSNodeClass",
+  "Binding",
   "ClusterRole",
   "ClusterRoleBinding",
+  "ComponentStatus",
   "ConfigMap",
   "ControllerRevision",
   "CronJob",
@@ -65,8 +68,10 @@ export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "MutatingWebhookConfiguration",
   "Namespace",
   "NetworkPolicy",
+  "NodeOverlay",
   "PersistentVolume",
   "PersistentVolumeClaim",
+  "PodSecurityPolicy",
   "PodTemplate",
   "PriorityClass",
   "ResourceQuota",
@@ -81,3 +86,24 @@ export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "VerticalPodAutoscaler",
   "VolumeAttachment",
 ]);
+
+/**
+ * The API groups whose kinds nodefit reads (`""` is the core group of `apiVersion: v1`). An unknown kind
+ * in one of them is an error, so a typo (`Deploymnet`) is caught; an unknown kind of any other group (a
+ * CRD such as cert-manager's `Certificate`, or a built-in group nodefit has no use for) is skipped.
+ *
+ * @internal
+ */
+export const READ_GROUPS: ReadonlySet<string> = new Set(["", "apps", "batch", "policy", "karpenter.sh", "karpenter.k8s.aws", "nodefit.dev"]);
+
+/**
+ * The API group of an `apiVersion`: `"apps"` for `apps/v1`, `""` (core) for `v1`.
+ *
+ * @param apiVersion - a non-empty apiVersion
+ * @returns its group
+ * @internal
+ */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf("/");
+  return slash < 0 ? "" : apiVersion.slice(0, slash);
+}

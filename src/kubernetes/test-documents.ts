@@ -74,3 +74,31 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** An owner reference to the controller `kind name` (uid when given). */
+export function controlledBy(kind: string, name: string, uid?: string): Record<string, unknown> {
+  const apiVersion = kind === "Job" ? "batch/v1" : kind === "Node" || kind === "ReplicationController" ? "v1" : "apps/v1";
+  return { apiVersion, kind, name, controller: true, ...(uid === undefined ? {} : { uid }) };
+}
+
+/** A v1 Pod with metadata and status fields merged in (owner references, phase, conditions...). */
+export function podWith(name: string, options: { nodeName?: string; owner?: Record<string, unknown>; status?: Record<string, unknown>; meta?: Record<string, unknown> }): Record<string, unknown> {
+  const base = pod(name, options.nodeName);
+  return {
+    ...base,
+    metadata: { name, ...(options.owner === undefined ? {} : { ownerReferences: [options.owner] }), ...options.meta },
+    ...(options.status === undefined ? {} : { status: options.status }),
+  };
+}
+
+/** A workload of `kind` (ReplicaSet, StatefulSet, Job, ...) with the given spec fields and optional owner and status. */
+export function workload(kind: string, name: string, spec: Record<string, unknown>, extra: { owner?: Record<string, unknown>; uid?: string; status?: Record<string, unknown> } = {}): Record<string, unknown> {
+  const apiVersion = kind === "Job" ? "batch/v1" : kind === "ReplicationController" ? "v1" : "apps/v1";
+  return {
+    apiVersion,
+    kind,
+    metadata: { name, ...(extra.uid === undefined ? {} : { uid: extra.uid }), ...(extra.owner === undefined ? {} : { ownerReferences: [extra.owner] }) },
+    spec: { ...spec, template: { metadata: { labels: { app: name } }, spec: podSpec() } },
+    ...(extra.status === undefined ? {} : { status: extra.status }),
+  };
+}

@@ -16,7 +16,11 @@ export interface KubernetesDocument {
 
 /** The core's input, read from Kubernetes objects. Every list is in document order. */
 export interface KubernetesInput {
-  /** Pods to schedule: Pods without `spec.nodeName`, then workload pods in ordinal order, in document order. */
+  /**
+   * Pods to schedule, in document order: Pods without `spec.nodeName` that Karpenter would provision for
+   * (not DaemonSet or mirror pods, not preempting, not finished), and the pods workloads still have to
+   * create (those not already in the input), in ordinal order.
+   */
   readonly pods: readonly Pod[];
   /** Pods already bound to a node (`spec.nodeName` set). */
   readonly boundPods: readonly Pod[];
@@ -37,6 +41,13 @@ export interface KubernetesInput {
 export interface FromKubernetesOptions {
   /** Namespace of namespaced objects that name none. Default `default`. */
   readonly defaultNamespace?: string | undefined;
+  /**
+   * Refuse kinds nodefit does not know in every API group. By default an unknown kind of a group nodefit
+   * does not read (a CRD such as cert-manager's `Certificate`) is skipped and counted, and only unknown
+   * kinds of the groups it reads (core, apps, batch, policy, karpenter.sh, karpenter.k8s.aws, nodefit.dev)
+   * are errors.
+   */
+  readonly strict?: boolean | undefined;
 }
 
 /** The outcome of {@link safeFromKubernetes}: the input, or the error {@link fromKubernetes} would throw. */

@@ -70,7 +70,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     POOL("{ key: a, operator: In, values: [x, y], minValues: 3 }"),
     `${POOL_AT}.minValues: requirement "a": minValues 3 is more than the 2 values of operator In`,
   ],
-  ["an unknown kind", "apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\n", 'bad.yaml: document 1 (Widget): kind: unknown kind "Widget" (apiVersion "example.com/v1")'],
+  ["an unknown kind in a group nodefit reads", "apiVersion: apps/v1\nkind: Deploymnet\nmetadata: { name: w }\n", 'bad.yaml: document 1 (Deploymnet): kind: unknown kind "Deploymnet" (apiVersion "apps/v1")'],
   [
     "an unsupported apiVersion",
     "apiVersion: karpenter.sh/v1beta1\nkind: NodePool\nmetadata: { name: general }\nspec: {}\n",

@@ -40,7 +40,7 @@ export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: 
  * @param io - where output goes
  */
 export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Promise<void> {
-  const input = await loadInput(command.paths, io, command.aws);
+  const input = await loadInput(command.paths, io, { aws: command.aws, strict: command.strict });
   if (io.interactive && input.kubernetes.nodes.length >= 200) io.stderr(`nodefit: planning consolidation of ${input.kubernetes.nodes.length} nodes…\n`);
   const plan = planFor(input, command.now, { maxCommands: command.maxCommands, spotToSpot: command.spotToSpot });
   switch (command.output) {

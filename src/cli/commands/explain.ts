@@ -105,7 +105,7 @@ function podText(e: PodExplanation): string {
  * @param io - where output goes
  */
 export async function runExplain(command: ExplainCommand, io: CliIo): Promise<void> {
-  const input = await loadInput(command.paths, io, command.aws);
+  const input = await loadInput(command.paths, io, { aws: command.aws, strict: command.strict });
   let explanation: PodExplanation | NodeExplanation;
   if (command.pod !== undefined) {
     const result = schedule(scheduleInputOf(input), input.scheduleOptions);

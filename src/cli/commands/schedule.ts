@@ -16,7 +16,7 @@ type ScheduleCommand = Extract<Command, { name: "schedule" }>;
  * @param io - where output goes
  */
 export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<void> {
-  const input = await loadInput(command.paths, io, command.aws);
+  const input = await loadInput(command.paths, io, { aws: command.aws, strict: command.strict });
   const { kubernetes } = input;
   if (io.interactive && kubernetes.pods.length >= 5000) io.stderr(`nodefit: scheduling ${kubernetes.pods.length} pods…\n`);
   const result = schedule(scheduleInputOf(input), input.scheduleOptions);

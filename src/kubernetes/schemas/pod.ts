@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Container, ContainerPort, Pod, PodSpec, PodTemplateSpec, ResourceRequirements } from "nodefit";
-import { nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema } from "./primitives.js";
+import { nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";
 import { affinitySchema, tolerationSchema, topologySpreadConstraintSchema } from "./scheduling.js";
 
 /** Container or pod-level resources: requests and limits as quantity maps. */
@@ -55,11 +55,22 @@ export const podTemplateSchema: z.ZodType<PodTemplateSpec> = z.object({
   spec: podSpecSchema,
 });
 
+/**
+ * The status fields nodefit reads: the phase (terminal pods), the conditions (`PodScheduled`), the
+ * nominated node (a preempting pod) and the start time (`karpenter.sh/do-not-disrupt` durations).
+ */
+const podStatusSchema = z.object({
+  phase: z.string().optional(),
+  conditions: z.array(z.object({ type: z.string(), status: z.string().optional(), reason: z.string().optional() })).optional(),
+  nominatedNodeName: z.string().optional(),
+  startTime: timestampSchema.optional(),
+});
+
 /** A v1 Pod. */
 export const podSchema: z.ZodType<Pod> = z.object({
   apiVersion: z.string().optional(),
   kind: z.string().optional(),
   metadata: objectMetaSchema(true),
   spec: podSpecSchema,
-  status: z.object({ phase: z.string().optional() }).optional(),
+  status: podStatusSchema.optional(),
 });

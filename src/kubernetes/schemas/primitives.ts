@@ -81,6 +81,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 }
 
 const ownerReferenceSchema = z.object({
+  apiVersion: z.string().optional(),
   kind: z.string(),
   name: z.string(),
   uid: z.string().optional(),

@@ -3,21 +3,35 @@ import type { DaemonSet, ObjectMeta, PodTemplateSpec } from "nodefit";
 import { countSchema, nameSchema, objectMetaSchema } from "./primitives.js";
 import { podTemplateSchema } from "./pod.js";
 
-/** The parts of a Deployment, ReplicaSet, StatefulSet or Job that expansion into pods reads. */
+/**
+ * The parts of a Deployment, ReplicaSet, ReplicationController, StatefulSet or Job that expansion into
+ * pods reads.
+ */
 export interface WorkloadObject {
   readonly metadata: ObjectMeta;
   readonly spec: {
     readonly replicas?: number | undefined;
     readonly parallelism?: number | undefined;
     readonly completions?: number | undefined;
+    /** A suspended Job runs no pods. */
+    readonly suspend?: boolean | undefined;
     readonly template: PodTemplateSpec;
     readonly volumeClaimTemplates?: ReadonlyArray<{ readonly metadata: { readonly name: string } }> | undefined;
   };
+  /** A Job's progress: pods running and succeeded, and whether it finished. */
+  readonly status?: {
+    readonly active?: number | undefined;
+    readonly succeeded?: number | undefined;
+    readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status?: string | undefined }> | undefined;
+  } | undefined;
 }
 
 const metadata = objectMetaSchema(true);
 
-/** apps/v1 Deployment and ReplicaSet: `spec.replicas` copies of `spec.template`. */
+// Conditions of a Job; `status` is optional here, unlike on Nodes, as nothing but Complete/Failed is read.
+const jobConditionsSchema = z.array(z.object({ type: z.string(), status: z.string().optional() }));
+
+/** apps/v1 Deployment and ReplicaSet, v1 ReplicationController: `spec.replicas` copies of `spec.template`. */
 export const replicatedSchema: z.ZodType<WorkloadObject> = z.object({
   metadata,
   spec: z.object({ replicas: countSchema.optional(), template: podTemplateSchema }),
@@ -33,10 +47,18 @@ export const statefulSetSchema: z.ZodType<WorkloadObject> = z.object({
   }),
 });
 
-/** batch/v1 Job: `spec.parallelism` pods at once, never more than `spec.completions`. */
+/** batch/v1 Job: `spec.parallelism` pods at once, never more than `spec.completions` minus those that succeeded. */
 export const jobSchema: z.ZodType<WorkloadObject> = z.object({
   metadata,
-  spec: z.object({ parallelism: countSchema.optional(), completions: countSchema.optional(), template: podTemplateSchema }),
+  spec: z.object({
+    parallelism: countSchema.optional(),
+    completions: countSchema.optional(),
+    suspend: z.boolean().optional(),
+    template: podTemplateSchema,
+  }),
+  status: z
+    .object({ active: countSchema.optional(), succeeded: countSchema.optional(), conditions: jobConditionsSchema.optional() })
+    .optional(),
 });
 
 /** apps/v1 DaemonSet. */
