@@ -1,5 +1,6 @@
 import { readFile, readdir, readlink, realpath, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import { InputLimits } from "./input-limits.js";
 import { ManifestError } from "./manifest-error.js";
 import type { ManifestProblem } from "./manifest-error.js";
 import { parseManifestText } from "./parse-manifests.js";
@@ -93,8 +94,9 @@ async function readText(file: string): Promise<string | ManifestProblem> {
  * @param paths - files and folders, read in the order given
  * @returns every non-empty document, with its file and position in the file (from 1)
  * @throws ManifestError when a path cannot be read, a folder holds no manifest, a file is empty or
- *   not UTF-8 (with the offset of the first bad byte), a link named like a manifest is broken, or a
- *   file has a syntax error (with line and column)
+ *   not UTF-8 (with the offset of the first bad byte), a link named like a manifest is broken, a
+ *   file has a syntax error (with line and column), or the input passes `MAX_NODE_POOLS` or
+ *   `MAX_TOPOLOGY_SPREAD_WORK`
  * @example
  * ```ts
  * const input = fromKubernetes(await loadManifests(["./manifests", "nodepool.yaml"]));
@@ -103,6 +105,7 @@ async function readText(file: string): Promise<string | ManifestProblem> {
 export async function loadManifests(paths: readonly string[]): Promise<KubernetesDocument[]> {
   const documents: KubernetesDocument[] = [];
   const problems: ManifestProblem[] = [];
+  const limits = new InputLimits();
   for (const path of paths) {
     let files: string[];
     const before = problems.length;
@@ -123,8 +126,10 @@ export async function loadManifests(paths: readonly string[]): Promise<Kubernete
       const parsed = parseManifestText(text, file);
       appendAll(documents, parsed.documents);
       appendAll(problems, parsed.problems);
+      for (const document of parsed.documents) limits.add(document);
     }
   }
+  appendAll(problems, limits.problems);
   if (problems.length > 0) throw new ManifestError(problems);
   return documents;
 }

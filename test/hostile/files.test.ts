@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadFailure } from "./pipeline.js";
 import { loadManifests } from "nodefit/kubernetes";
 
 const root = mkdtempSync(join(tmpdir(), "nodefit-files-"));
@@ -22,15 +23,7 @@ function folder(name: string, fill: (dir: string) => void): string {
   return dir;
 }
 
-async function failure(paths: string[]): Promise<string> {
-  try {
-    await loadManifests(paths);
-  } catch (error) {
-    expect((error as { code?: unknown }).code).toBe("invalid-input");
-    return (error as Error).message;
-  }
-  throw new Error("expected an error");
-}
+const failure = loadFailure;
 
 describe("folders", () => {
   it("an editor lock file (.#x.yaml, a dangling link as Emacs makes it) and other hidden entries are skipped", async () => {

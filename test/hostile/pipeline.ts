@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { planConsolidation, schedule, toConsolidationJson, toScheduleJson, type InstanceType } from "nodefit";
 import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
-import { fromKubernetes, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
+import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
 
 const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
 
@@ -80,4 +80,15 @@ export function isDocumentedError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, path } = error as Error & { code?: unknown; path?: unknown };
   return typeof code === "string" && code.startsWith("invalid-") && Array.isArray(path);
+}
+
+/** The message of the documented error `loadManifests` rejects with; fails the test when it loads. */
+export async function loadFailure(paths: readonly string[]): Promise<string> {
+  try {
+    await loadManifests(paths);
+  } catch (error) {
+    if (!isDocumentedError(error)) throw error;
+    return (error as Error).message;
+  }
+  throw new Error("expected loadManifests to refuse the input");
 }
