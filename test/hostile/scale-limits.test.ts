@@ -47,13 +47,28 @@ describe("MAX_TOPOLOGY_SPREAD_WORK", () => {
     const file = write("spread.yaml", Array.from({ length: 6_000 }, (_, i) => spreadDeployment(`web-${i}`, 3)));
     // 1,826 constraints × 5,478 pods = 10,002,828 is the first count past 10,000,000.
     expect(await failure([file])).toBe(
-      `${file}: document 1826 (Deployment default/web-1825): this Deployment brings the input to 1,826 distinct topology constraints × 5,478 pods = 10,002,828, more than the limit of 10,000,000 (MAX_TOPOLOGY_SPREAD_WORK)`,
+      `${file}: document 1826 (Deployment default/web-1825): this Deployment brings the topology work to 10,002,828 (1,826 distinct topology constraints × 5,478 pods + 5,478 pending constrained pods × 0 Nodes), more than the limit of 10,000,000 (MAX_TOPOLOGY_SPREAD_WORK)`,
     );
   });
 
   it("pods each with their own spread constraint (16,000 once took 197 s) are refused from the 3,163rd", async () => {
     const pods = Array.from({ length: 3_200 }, (_, i) => ({ apiVersion: "v1", kind: "Pod", metadata: { name: `p-${i}`, labels: { app: `p-${i}` } }, spec: { containers: [container], topologySpreadConstraints: [zoneSpread(`p-${i}`)] } }));
-    expect(await failure([write("own-spread.yaml", pods)])).toMatch(/: document 3163 \(Pod default\/p-3162\): this Pod brings the input to 3,163 distinct topology constraints × 3,163 pods = 10,004,569, .* \(MAX_TOPOLOGY_SPREAD_WORK\)$/);
+    expect(await failure([write("own-spread.yaml", pods)])).toMatch(/: document 3163 \(Pod default\/p-3162\): this Pod brings the topology work to 10,004,569 \(3,163 distinct topology constraints × 3,163 pods \+ 3,163 pending constrained pods × 0 Nodes\), .* \(MAX_TOPOLOGY_SPREAD_WORK\)$/);
+  });
+
+  it("2,000 spread pods over 15,000 Nodes (once 68 s) are refused at the Node that passes the limit", async () => {
+    const nodes = Array.from({ length: 15_000 }, (_, i) => ({ apiVersion: "v1", kind: "Node", metadata: { name: `node-${i}` } }));
+    const file = write("nodes.yaml", [spreadDeployment("web", 2_000), ...nodes]);
+    // 1 × 2,000 + 2,000 × 4,999 = 10,000,000 is still within; the 5,000th Node passes it.
+    expect(await failure([file])).toBe(
+      `${file}: document 5001 (Node node-4999): this Node brings the topology work to 10,002,000 (1 distinct topology constraints × 2,000 pods + 2,000 pending constrained pods × 5,000 Nodes), more than the limit of 10,000,000 (MAX_TOPOLOGY_SPREAD_WORK)`,
+    );
+  });
+
+  it("running pods with constraints are not tried against Nodes: 2,000 of them on 15,000 Nodes load", async () => {
+    const nodes = Array.from({ length: 15_000 }, (_, i) => ({ apiVersion: "v1", kind: "Node", metadata: { name: `node-${i}` } }));
+    const running = Array.from({ length: 2_000 }, (_, i) => ({ apiVersion: "v1", kind: "Pod", metadata: { name: `run-${i}`, labels: { app: "web" } }, spec: { nodeName: `node-${i}`, containers: [container], topologySpreadConstraints: [zoneSpread("web")] } }));
+    expect(await loadManifests([write("running.yaml", [...running, ...nodes])])).toHaveLength(17_000);
   });
 
   it("the same constraint written in another key order, or shared by many pods, is one constraint", async () => {
