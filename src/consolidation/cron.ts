@@ -251,7 +251,8 @@ export function walkBackToFiring(schedule: CronSchedule, at: number, after: numb
 /**
  * The latest firing at or before `at` and strictly after `after` (both epoch milliseconds), searching
  * backwards and skipping whole months, days and hours that cannot match. The work is bounded whatever
- * the interval (see {@link walkBackToFiring}).
+ * the interval: a schedule that can never fire answers at once, and the search goes back at most one
+ * 400-year calendar cycle.
  *
  * @param schedule - a parsed schedule
  * @param at - the latest instant to consider
