@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { cronMatches, isCronWindowActive, lastFiringBetween, parseCron, type CronSchedule } from "./cron.js";
+import { cronCanFire, cronMatches, isCronWindowActive, lastFiringBetween, parseCron, walkBackToFiring, type CronSchedule } from "./cron.js";
 
 function parsed(expr: string): CronSchedule {
   const r = parseCron(expr);
@@ -10,6 +10,8 @@ function parsed(expr: string): CronSchedule {
 
 const at = (iso: string): number => Date.parse(iso);
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 describe("parseCron", () => {
   it.each([
@@ -129,4 +131,75 @@ describe("cron properties", () => {
   test.prop([instant])("* * * * * matches every minute", (t) => {
     expect(cronMatches(parsed("* * * * *"), t)).toBe(true);
   });
+});
+
+describe("cron walks are bounded (issue 18)", () => {
+  it("an impossible schedule with a huge duration answers at once: budgets [{ schedule: 0 0 31 2 *, duration: 17000000h }]", () => {
+    const feb31 = parsed("0 0 31 2 *");
+    expect(cronCanFire(feb31)).toBe(false);
+    const now = at("2026-06-01T00:00:00Z");
+    expect(walkBackToFiring(feb31, now, now - 17_000_000 * HOUR)).toEqual({ firing: undefined, steps: 0 });
+    expect(isCronWindowActive(feb31, 17_000_000 * HOUR, now)).toBe(false);
+    expect(cronCanFire(parsed("0 0 31 4,6,9,11 *"))).toBe(false);
+    expect(cronCanFire(parsed("0 0 30,31 2 *"))).toBe(false);
+  });
+
+  it.each(["0 0 29 2 *", "0 0 31 2 MON", "0 0 * 2 MON", "0 0 31 1-12 *", "@yearly"])("%s can fire", (expr) => {
+    expect(cronCanFire(parsed(expr))).toBe(true);
+  });
+
+  it("walks correctly through years before 100, where Date.UTC would read year 99 as 1999", () => {
+    expect(lastFiringBetween(parsed("0 0 1 6 *"), at("0100-03-01T00:00:00Z"), -Infinity)).toBe(at("0099-06-01T00:00:00Z"));
+    // Year 100 is not a leap year: the February 29th before 0101 is in 0096.
+    expect(lastFiringBetween(parsed("0 0 29 2 *"), at("0101-01-01T00:00:00Z"), -Infinity)).toBe(at("0096-02-29T00:00:00Z"));
+    expect(lastFiringBetween(parsed("30 12 15 * *"), at("0001-01-20T00:00:00Z"), -Infinity)).toBe(at("0001-01-15T12:30:00Z"));
+    expect(lastFiringBetween(parsed("30 12 15 * *"), at("0001-01-10T00:00:00Z"), -Infinity)).toBe(at("0000-12-15T12:30:00Z"));
+  });
+
+  it("a window reaching back before the earliest Date or past a whole calendar cycle stays bounded", () => {
+    const now = at("2026-06-01T00:00:00Z");
+    expect(isCronWindowActive(parsed("0 0 31 2 *"), 1e300, now)).toBe(false);
+    expect(walkBackToFiring(parsed("0 0 29 2 *"), now, -Infinity).firing).toBe(at("2024-02-29T00:00:00Z"));
+    expect(walkBackToFiring(parsed("* * * * *"), -8.64e15, -Infinity)).toEqual({ firing: -8.64e15, steps: 1 });
+    expect(walkBackToFiring(parsed("* * * * *"), Number.NaN, 0)).toEqual({ firing: undefined, steps: 0 });
+  });
+
+  it("the longest gap between firings (February 29th across 2100) takes a few hundred steps", () => {
+    const walk = walkBackToFiring(parsed("0 0 29 2 *"), at("2104-02-28T23:59:00Z"), -Infinity);
+    expect(walk.firing).toBe(at("2096-02-29T00:00:00Z"));
+    expect(walk.steps).toBeLessThanOrEqual(MAX_STEPS);
+  });
+});
+
+/** 8 years × (12 month steps + 31 day steps), plus a partial day's hours and minutes twice over. */
+const MAX_STEPS = 8 * (12 + 31) + 2 * (31 + 24 + 60);
+
+/** An oracle independent of the walk: day by day backwards, then minute by minute inside the first matching day. */
+function lastFiringByDays(s: CronSchedule, now: number, after: number): number | undefined {
+  const top = Math.floor(now / MINUTE) * MINUTE;
+  for (let dayStart = Math.floor(top / DAY) * DAY; dayStart + DAY > after && dayStart > top - 9 * 366 * DAY; dayStart -= DAY) {
+    for (let t = Math.min(top, dayStart + DAY - MINUTE); t >= dayStart && t > after; t -= MINUTE) {
+      if (cronMatches(s, t)) return t;
+    }
+  }
+  return undefined;
+}
+
+const rareField = (values: readonly number[]): fc.Arbitrary<string> =>
+  fc.oneof(fc.constant("*"), fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }).map((xs) => xs.join(",")));
+const rareExpr = fc
+  .tuple(rareField([0, 30, 59]), rareField([0, 12, 23]), rareField([1, 15, 28, 29, 30, 31]), rareField([1, 2, 4, 12]), rareField([0, 3, 6]))
+  .map((parts) => parts.join(" "));
+
+describe("bounded cron walk properties", () => {
+  test.prop([rareExpr, instant, fc.integer({ min: 0, max: 17_000_000 })], { numRuns: 40 })(
+    "any schedule and a duration up to 17,000,000h: the walk agrees with a day-by-day scan and takes at most MAX_STEPS steps",
+    (expr, now, hours) => {
+      const s = parsed(expr);
+      const after = now - hours * HOUR;
+      const walk = walkBackToFiring(s, now, after);
+      expect(walk.steps).toBeLessThanOrEqual(MAX_STEPS);
+      expect(walk.firing).toBe(cronCanFire(s) ? lastFiringByDays(s, now, after) : undefined);
+    },
+  );
 });

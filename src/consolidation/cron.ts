@@ -165,9 +165,94 @@ function dayMatches(schedule: CronSchedule, d: Date): boolean {
   return schedule.dayOfMonthStar || schedule.dayOfWeekStar ? dom && dow : dom || dow;
 }
 
+/** Days in each month of a leap year: the most each month can hold. */
+const MAX_DAYS_IN_MONTH: readonly number[] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The Gregorian calendar repeats every 400 years: 146,097 days, a whole number of weeks, so every
+ * (date, weekday, leap year) combination recurs with this period. A schedule that does not fire within
+ * one period before an instant never fired before it.
+ */
+const CALENDAR_CYCLE_MS = 146_097 * 86_400_000;
+
+/** The earliest instant a JavaScript Date can hold (about 271,821 BC). */
+const EARLIEST_DATE_MS = -8.64e15;
+
+/**
+ * Whether the schedule can fire at all. Only day of month ANDed with a starred day of week can make it
+ * impossible: `0 0 31 2 *` (February 31st) or `0 0 31 4,6,9,11 *` name no real day. Day of week alone
+ * (or ORed with day of month) fires every week of every allowed month.
+ *
+ * @param schedule - a parsed schedule
+ * @returns false when no instant ever matches
+ */
+export function cronCanFire(schedule: CronSchedule): boolean {
+  if (!schedule.dayOfWeekStar || schedule.dayOfMonthStar) return true;
+  for (const month of schedule.months) {
+    const days = MAX_DAYS_IN_MONTH[month - 1] ?? 0;
+    for (const day of schedule.daysOfMonth) if (day <= days) return true;
+  }
+  return false;
+}
+
+/**
+ * The instant a UTC calendar position starts. `Date.UTC` reads years 0-99 as 1900-1999, so the year is
+ * set separately; out-of-range positions give NaN, which ends a walk.
+ */
+function utcStart(year: number, month: number, day: number, hour: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.setUTCHours(hour, 0, 0, 0);
+}
+
+/** The result of {@link walkBackToFiring}: the firing found, and how many steps the walk took. */
+export interface CronWalk {
+  readonly firing: number | undefined;
+  readonly steps: number;
+}
+
+/**
+ * {@link lastFiringBetween} with its step count, so tests can bound the work. Each step skips a whole
+ * month, day or hour that cannot match, or one minute; the search never goes further back than one
+ * calendar cycle ({@link CALENDAR_CYCLE_MS}) nor before the earliest Date, and a schedule that can never
+ * fire ({@link cronCanFire}) takes no step. A schedule that can fire does so at least once every eight
+ * years (February 29th skips 2100), so a walk takes at most a few thousand steps.
+ *
+ * @param schedule - a parsed schedule
+ * @param at - the latest instant to consider
+ * @param after - the search stops at this instant (exclusive)
+ * @returns the firing (or undefined) and the number of steps
+ * @internal
+ */
+export function walkBackToFiring(schedule: CronSchedule, at: number, after: number): CronWalk {
+  if (!Number.isFinite(at) || Number.isNaN(after) || !cronCanFire(schedule)) return { firing: undefined, steps: 0 };
+  const floor = Math.max(after, at - CALENDAR_CYCLE_MS, EARLIEST_DATE_MS - 1);
+  let t = Math.floor(at / MINUTE) * MINUTE;
+  let steps = 0;
+  while (t > floor) {
+    steps++;
+    const d = new Date(t);
+    const year = d.getUTCFullYear();
+    if (!schedule.months.has(d.getUTCMonth() + 1)) {
+      t = utcStart(year, d.getUTCMonth(), 1, 0) - MINUTE;
+    } else if (!dayMatches(schedule, d)) {
+      t = utcStart(year, d.getUTCMonth(), d.getUTCDate(), 0) - MINUTE;
+    } else if (!schedule.hours.has(d.getUTCHours())) {
+      t = utcStart(year, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours()) - MINUTE;
+    } else if (!schedule.minutes.has(d.getUTCMinutes())) {
+      t -= MINUTE;
+    } else {
+      return { firing: t, steps };
+    }
+  }
+  return { firing: undefined, steps };
+}
+
 /**
  * The latest firing at or before `at` and strictly after `after` (both epoch milliseconds), searching
- * backwards and skipping whole months, days and hours that cannot match.
+ * backwards and skipping whole months, days and hours that cannot match. The work is bounded whatever
+ * the interval: a schedule that can never fire answers at once, and the search goes back at most one
+ * 400-year calendar cycle.
  *
  * @param schedule - a parsed schedule
  * @param at - the latest instant to consider
@@ -175,22 +260,7 @@ function dayMatches(schedule: CronSchedule, d: Date): boolean {
  * @returns the firing instant (a whole UTC minute), or undefined when none lies in `(after, at]`
  */
 export function lastFiringBetween(schedule: CronSchedule, at: number, after: number): number | undefined {
-  let t = Math.floor(at / MINUTE) * MINUTE;
-  while (t > after) {
-    const d = new Date(t);
-    if (!schedule.months.has(d.getUTCMonth() + 1)) {
-      t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - MINUTE;
-    } else if (!dayMatches(schedule, d)) {
-      t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - MINUTE;
-    } else if (!schedule.hours.has(d.getUTCHours())) {
-      t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours()) - MINUTE;
-    } else if (!schedule.minutes.has(d.getUTCMinutes())) {
-      t -= MINUTE;
-    } else {
-      return t;
-    }
-  }
-  return undefined;
+  return walkBackToFiring(schedule, at, after).firing;
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect } from "vitest";
 import { safeFromKubernetes } from "./from-kubernetes.js";
 import { KINDS, SKIPPED_KINDS } from "./kinds.js";
 import { deepFreeze, deployment, pod } from "./test-documents.js";
+import { labelKeyProblem, labelValueProblem } from "./validation/names.js";
 
 const kinds = fc.constantFrom(...KINDS.keys(), ...SKIPPED_KINDS, "Unknown", "PodList", "List");
 const apiVersions = fc.constantFrom("v1", "apps/v1", "batch/v1", "policy/v1", "karpenter.sh/v1", "nodefit.dev/v1alpha1", "x/v1");
@@ -31,16 +32,24 @@ describe("fromKubernetes properties", () => {
     },
   );
 
-  test.prop([fc.array(fc.tuple(labelKey, fc.string()), { maxLength: 6 })])("label maps survive exactly, as plain data", (entries) => {
-    const labels = Object.fromEntries(entries);
-    const object = deepFreeze({ ...pod("p"), metadata: { name: "p", labels } });
-    const result = safeFromKubernetes([{ object }]);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const out = result.value.pods[0]?.metadata.labels ?? {};
-    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
-    expect(Object.entries(out)).toEqual(Object.entries(labels));
-  });
+  test.prop([fc.array(fc.tuple(labelKey, fc.oneof(fc.constantFrom("", "web", "v1.2-3_x"), fc.string())), { maxLength: 6 })])(
+    "label maps survive exactly, as plain data, or are refused naming the label the API server would refuse",
+    (entries) => {
+      const labels = Object.fromEntries(entries);
+      const object = deepFreeze({ ...pod("p"), metadata: { name: "p", labels } });
+      const result = safeFromKubernetes([{ object }]);
+      const valid = Object.entries(labels).every(([key, value]) => labelKeyProblem(key) === undefined && labelValueProblem(value) === undefined);
+      expect(result.ok).toBe(valid);
+      expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+      if (!result.ok) {
+        for (const line of result.error.message.split("\n")) expect(line).toContain("metadata.labels");
+        return;
+      }
+      const out = result.value.pods[0]?.metadata.labels ?? {};
+      expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+      expect(Object.entries(out)).toEqual(Object.entries(labels));
+    },
+  );
 
   test.prop([fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 5 })])(
     "workloads expand into exactly their replicas, with unique names",

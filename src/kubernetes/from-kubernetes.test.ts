@@ -125,21 +125,22 @@ describe("fromKubernetes: details", () => {
     expect(input.pods[0]?.metadata.uid).toBe("apps/web/0");
   });
 
-  it("keeps __proto__ and constructor label keys as plain data", () => {
+  it("keeps __proto__ and constructor keys as plain data where the API server allows them, and refuses __proto__ as a label key", () => {
     const object = JSON.parse(
-      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"__proto__":"x","constructor":"y","toString":"z"}},' +
-        '"spec":{"nodeSelector":{"__proto__":"a"},"containers":[{"resources":{"requests":{"__proto__":"1"}}}]}}',
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"constructor":"y","toString":"z"},"annotations":{"__proto__":"x"}},' +
+        '"spec":{"containers":[{"resources":{"requests":{"__proto__":"1"}}}]}}',
     ) as unknown;
     const input = fromKubernetes([{ object: deepFreeze(object) }]);
     const labels = input.pods[0]?.metadata.labels ?? {};
     expect(Object.getPrototypeOf(labels)).toBe(Object.prototype);
     expect(Object.entries(labels)).toEqual([
-      ["__proto__", "x"],
       ["constructor", "y"],
       ["toString", "z"],
     ]);
-    expect(Object.entries(input.pods[0]?.spec.nodeSelector ?? {})).toEqual([["__proto__", "a"]]);
+    expect(Object.entries(input.pods[0]?.metadata.annotations ?? {})).toEqual([["__proto__", "x"]]);
     expect(Object.entries(input.pods[0]?.spec.containers[0]?.resources?.requests ?? {})).toEqual([["__proto__", "1"]]);
+    const refused = safeFromKubernetes([{ object: JSON.parse('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"__proto__":"x"}},"spec":{"containers":[{}]}}') as unknown }]);
+    expect(refused.ok ? "" : refused.error.message).toMatch(/metadata\.labels\.__proto__/);
     expect(({} as Record<string, unknown>)["x"]).toBeUndefined();
   });
 

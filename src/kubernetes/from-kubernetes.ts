@@ -11,6 +11,7 @@ import type { KubernetesObjects } from "./objects.js";
 import { Ownership } from "./ownership.js";
 import type { OwnedWorkload, WorkloadKind } from "./ownership.js";
 import { notProvisionable } from "./provisionable.js";
+import { semanticProblems } from "./validation/document.js";
 import type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";
 import type { WorkloadObject } from "./schemas/workloads.js";
 import { showValue } from "./show-value.js";
@@ -136,6 +137,12 @@ class Reader {
     const parsed = info.schema.safeParse(object, { reportInput: true, error: issueMessage });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) this.problem(label, [...prefix, ...issuePath(issue.path)], issue.message);
+      return;
+    }
+    // What the API server would refuse and the schemas do not check (names, label syntax, phases, selectors).
+    const semantic = semanticProblems(object);
+    if (semantic.length > 0) {
+      for (const p of semantic) this.problem(label, [...prefix, ...p.path], p.message);
       return;
     }
     this.accept(kind, info, label, prefix, parsed.data as { readonly metadata: ObjectMeta });

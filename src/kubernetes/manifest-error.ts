@@ -1,5 +1,9 @@
 import { InputError, formatPath } from "nodefit";
 import type { PathSegment } from "nodefit";
+import { cutText } from "./show-value.js";
+
+/** The longest message one problem's line quotes; the full message stays in {@link ManifestProblem}. */
+const MESSAGE_CHARACTERS = 1_000;
 
 /** Where a document came from and what it is, as far as known, for error messages. */
 export interface DocumentLabel {
@@ -32,24 +36,27 @@ export interface ManifestProblem {
  * @internal
  */
 export function describeDocument(label: DocumentLabel): string {
-  const parts = [label.file, label.index === undefined ? undefined : `document ${label.index}`].filter((p) => p !== undefined);
+  const file = label.file === undefined ? undefined : cutText(label.file, 1_000);
+  const parts = [file, label.index === undefined ? undefined : `document ${label.index}`].filter((p) => p !== undefined);
   const where = parts.length === 0 ? "input" : parts.join(": ");
   if (label.kind === undefined) return where;
-  const id = label.name === undefined ? "" : label.namespace === undefined ? ` ${label.name}` : ` ${label.namespace}/${label.name}`;
-  return `${where} (${label.kind}${id})`;
+  const name = label.name === undefined ? undefined : cutText(label.name);
+  const id = name === undefined ? "" : label.namespace === undefined ? ` ${name}` : ` ${cutText(label.namespace)}/${name}`;
+  return `${where} (${cutText(label.kind)}${id})`;
 }
 
 /**
- * Renders one problem as one line: document, field path, message.
+ * Renders one problem as one line: document, field path, message. Long names, keys and messages are
+ * cut (see {@link cutText}), so a line stays a line whatever the input holds.
  *
  * @param problem - the problem
  * @returns e.g. `web.yaml: document 2 (Deployment default/web): spec.replicas: expected an integer, got "x"`
  * @internal
  */
 export function formatProblem(problem: ManifestProblem): string {
-  const path = formatPath(problem.path);
+  const path = formatPath(problem.path.map((segment) => (typeof segment === "string" ? cutText(segment) : segment)));
   const at = problem.position === undefined ? "" : `line ${problem.position.line}, column ${problem.position.column}: `;
-  return `${describeDocument(problem.document)}: ${at}${path === "" ? "" : `${path}: `}${problem.message}`;
+  return `${describeDocument(problem.document)}: ${at}${path === "" ? "" : `${path}: `}${cutText(problem.message, MESSAGE_CHARACTERS)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { MAX_DOCUMENT_DEPTH, MAX_STRING_LENGTH } from "../limits.js";
+import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_STRING_LENGTH } from "../limits.js";
 import { plainData } from "./plain-data.js";
 import { deepFreeze } from "./test-documents.js";
 
@@ -111,5 +111,20 @@ describe("plainData", () => {
     expect(frozen).toEqual(value);
     expect(hasNullField(once)).toBe(false);
     expect(copied(once)).toEqual(once);
+  });
+
+  it("counts a shared object once per reference, and every slot of a list (MAX_DOCUMENT_VALUES)", () => {
+    // Root, list, then `refs` copies of a list of `n` numbers: 2 + refs × (n + 1) values.
+    const n = 999;
+    const shared = new Array<number>(n).fill(1);
+    const refs = Math.floor((MAX_DOCUMENT_VALUES - 2) / (n + 1));
+    expect(plainData({ l: new Array<unknown>(refs).fill(shared) }).ok).toBe(true);
+    const over = plainData({ l: new Array<unknown>(refs + 1).fill(shared) });
+    expect(over.ok).toBe(false);
+    expect(plainData({ l: new Array<unknown>(MAX_DOCUMENT_VALUES - 2) }).ok).toBe(true);
+    expect(plainData({ l: new Array<unknown>(MAX_DOCUMENT_VALUES - 1) })).toEqual({
+      ok: false,
+      problem: { path: ["l"], message: "a list of 999,999 items brings the document past 1,000,000 values (MAX_DOCUMENT_VALUES)" },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { PathSegment } from "nodefit";
-import { MAX_DOCUMENT_DEPTH, MAX_STRING_LENGTH } from "nodefit";
+import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_STRING_LENGTH } from "nodefit";
 
 /** Why a value cannot be read as manifest data, and where inside it. */
 export interface DataProblem {
@@ -37,11 +37,25 @@ function describeThrown(error: unknown): string {
   }
 }
 
+/** Where the walk is (`path`, `ancestors`: restored on return) and how many more values it may copy. */
+interface Walk {
+  readonly path: PathSegment[];
+  readonly ancestors: Set<object>;
+  left: number;
+}
+
+function tooManyValues(): Refusal {
+  return new Refusal(`the document holds more than ${formatter.format(MAX_DOCUMENT_VALUES)} values, counting each YAML alias or repeated object as a copy (MAX_DOCUMENT_VALUES)`);
+}
+
 /**
- * Copies one value; `path` and `ancestors` describe where the walk is and are restored on return. A
- * throw leaves `path` at the failing value, which {@link plainData} reports.
+ * Copies one value. A throw leaves `walk.path` at the failing value, which {@link plainData} reports.
+ * Every value, and every slot of a list, spends one unit of the document's budget, so shared objects
+ * (YAML aliases) are paid for each time they are copied.
  */
-function copy(value: unknown, path: PathSegment[], ancestors: Set<object>): unknown {
+function copy(value: unknown, walk: Walk): unknown {
+  const { path, ancestors } = walk;
+  if (--walk.left < 0) throw tooManyValues();
   if (typeof value === "string") {
     checkString(value, "a string");
     return value;
@@ -58,10 +72,15 @@ function copy(value: unknown, path: PathSegment[], ancestors: Set<object>): unkn
   ancestors.add(value);
   let out: unknown;
   if (Array.isArray(value)) {
+    const length = value.length;
+    // Refused by its length before any slot is read: a sparse list of length 2^32-1 costs its maker nothing.
+    if (length > walk.left) {
+      throw new Refusal(`a list of ${formatter.format(length)} items brings the document past ${formatter.format(MAX_DOCUMENT_VALUES)} values (MAX_DOCUMENT_VALUES)`);
+    }
     const items: unknown[] = [];
-    for (let i = 0; i < value.length; i++) {
+    for (let i = 0; i < length; i++) {
       path.push(i);
-      items.push(copy(value[i], path, ancestors));
+      items.push(copy(value[i], walk));
       path.pop();
     }
     out = items;
@@ -74,8 +93,10 @@ function copy(value: unknown, path: PathSegment[], ancestors: Set<object>): unkn
       const entry: unknown = (value as Readonly<Record<string, unknown>>)[key];
       // The API server treats a null field as absent; tools write them (`creationTimestamp: null`).
       if (entry !== null && entry !== undefined) {
-        // Defined, not assigned, so `__proto__` and `constructor` stay ordinary keys.
-        Object.defineProperty(record, key, { value: copy(entry, path, ancestors), enumerable: true, writable: true, configurable: true });
+        const item = copy(entry, walk);
+        // Only `__proto__` is special to assignment; it is defined so it stays an ordinary key.
+        if (key === "__proto__") Object.defineProperty(record, key, { value: item, enumerable: true, writable: true, configurable: true });
+        else record[key] = item;
       }
       path.pop();
     }
@@ -89,8 +110,10 @@ function copy(value: unknown, path: PathSegment[], ancestors: Set<object>): unkn
  * A deep copy of one parsed or API-server object as plain data, without `null` (or `undefined`) object
  * fields, checked against the document limits: nesting at most {@link MAX_DOCUMENT_DEPTH} levels, no
  * string or key longer than {@link MAX_STRING_LENGTH}, no reference cycle, only JSON-like values
- * (Dates are kept for timestamps). Never throws: a getter or proxy trap that throws while being read is
- * reported as a problem too. The walk's recursion is bounded by the depth limit.
+ * (Dates are kept for timestamps), at most {@link MAX_DOCUMENT_VALUES} values once expanded (a list
+ * past it is refused by its length, before any item is read). Never throws: a getter or proxy trap that
+ * throws while being read is reported as a problem too. The walk's recursion is bounded by the depth
+ * limit and its work by the value limit.
  *
  * @param value - the object; never modified
  * @returns `{ ok: true, value }` with the copy, or `{ ok: false, problem }` with the first problem's path
@@ -103,7 +126,7 @@ function copy(value: unknown, path: PathSegment[], ancestors: Set<object>): unkn
 export function plainData(value: unknown): PlainDataResult {
   const path: PathSegment[] = [];
   try {
-    return { ok: true, value: copy(value, path, new Set()) };
+    return { ok: true, value: copy(value, { path, ancestors: new Set(), left: MAX_DOCUMENT_VALUES }) };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, problem: { path, message: error.message } };
     // A getter or proxy trap of the caller's object threw while being read.

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { planConsolidation, schedule, toConsolidationJson, toScheduleJson, type InstanceType } from "nodefit";
 import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
-import { fromKubernetes, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
+import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
 
 const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
 
@@ -39,7 +39,11 @@ export function catalogueOf(kubernetes: KubernetesInput): { readonly instanceTyp
 
 /** `nodefit schedule --output json` on these documents. */
 export function scheduleJson(documents: readonly KubernetesDocument[]): string {
-  const kubernetes = fromKubernetes(documents);
+  return scheduleJsonOf(fromKubernetes(documents));
+}
+
+/** `nodefit schedule --output json` on input already read (or built by hand, past the edge's checks). */
+export function scheduleJsonOf(kubernetes: KubernetesInput): string {
   const { instanceTypes, wellKnownLabels } = catalogueOf(kubernetes);
   const result = schedule(
     {
@@ -58,7 +62,11 @@ export function scheduleJson(documents: readonly KubernetesDocument[]): string {
 
 /** `nodefit consolidate --output json` on these documents, at a fixed instant. */
 export function consolidationJson(documents: readonly KubernetesDocument[], now = "2026-06-01T00:00:00Z"): string {
-  const kubernetes = fromKubernetes(documents);
+  return consolidationJsonOf(fromKubernetes(documents), now);
+}
+
+/** `nodefit consolidate --output json` on input already read (or built by hand, past the edge's checks). */
+export function consolidationJsonOf(kubernetes: KubernetesInput, now = "2026-06-01T00:00:00Z"): string {
   const { instanceTypes } = catalogueOf(kubernetes);
   const plan = planConsolidation(
     {
@@ -80,4 +88,15 @@ export function isDocumentedError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, path } = error as Error & { code?: unknown; path?: unknown };
   return typeof code === "string" && code.startsWith("invalid-") && Array.isArray(path);
+}
+
+/** The message of the documented error `loadManifests` rejects with; fails the test when it loads. */
+export async function loadFailure(paths: readonly string[]): Promise<string> {
+  try {
+    await loadManifests(paths);
+  } catch (error) {
+    if (!isDocumentedError(error)) throw error;
+    return (error as Error).message;
+  }
+  throw new Error("expected loadManifests to refuse the input");
 }
