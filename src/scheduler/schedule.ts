@@ -33,8 +33,13 @@ function creationMillis(pod: Pod): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
+/**
+ * The run's own catalogue list. An index already holds a private copy (cached tables stay keyed by it); a
+ * caller's array is copied, because the caller may push to it or replace a type before the next call and the
+ * tables built from it (vectors, label tables, offering views) are cached by the list they were built from.
+ */
 function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
-  return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : input.instanceTypes;
+  return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : [...input.instanceTypes];
 }
 
 const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
