@@ -112,7 +112,8 @@ export function planConsolidationWith(input: ConsolidationInput, options: Consol
   const ctx = buildPlanContext(input, options, shortcuts);
   let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], input.pods, ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);
-  const taken = new Set(cluster.nodes.map((n) => n.name));
+  // Replacement names avoid every Node and NodeClaim of the input and every earlier replacement.
+  const taken = new Set([...cluster.nodes.map((n) => n.name), ...(input.nodeClaims ?? []).map((c) => c.metadata.name ?? "")]);
   const counters = new Map<string, number>();
   const commands: ConsolidationCommand[] = [];
   const disrupted = new Set<string>();

@@ -169,7 +169,15 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
       queue.push(i);
     }
   }
-  return assemble(pending, failures, solver, cluster.nodes, opts, vectors);
+  return assemble(pending, failures, solver, cluster.nodes, opts, vectors, takenNames(input));
+}
+
+/** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too). */
+function takenNames(input: ScheduleInput): ReadonlySet<string> {
+  const taken = new Set<string>();
+  for (const n of input.nodes ?? []) taken.add(n.metadata.name ?? "");
+  for (const c of input.nodeClaims ?? []) taken.add(c.metadata.name ?? "");
+  return taken;
 }
 
 /** Resource names a run uses beyond the catalogue's own: DaemonSet overhead, limits (not `nodes`), pod requests. */
@@ -236,12 +244,16 @@ function assemble(
   nodes: readonly { readonly name: string; readonly pods: readonly string[] }[],
   opts: ReturnType<typeof resolveScheduleOptions>,
   vectors: CatalogueVectors,
+  taken: ReadonlySet<string>,
 ): ScheduleResult {
   const counters = new Map<string, number>();
   const nodeClaims: PlannedNodeClaim[] = [];
   const dropped = new Map<string, string>();
   for (const claim of solver.claims) {
-    const n = (counters.get(claim.template.name) ?? 0) + 1;
+    // `<nodePool>-<n>`, skipping every name a Node or NodeClaim already has, so "to" never means two things.
+    let n = counters.get(claim.template.name) ?? 0;
+    do n += 1;
+    while (taken.has(`${claim.template.name}-${n}`));
     const finalized = finalizeClaim(claim, `${claim.template.name}-${n}`, opts, vectors);
     if (finalized.ok) {
       counters.set(claim.template.name, n);

@@ -71,7 +71,7 @@ export interface ResolvedScheduleOptions {
 
 /** A node the scheduler would create. */
 export interface PlannedNodeClaim {
-  /** `<nodePool>-<n>`, n from 1 in creation order per NodePool. */
+  /** `<nodePool>-<n>`, n from 1 in creation order per NodePool, skipping names an input Node or NodeClaim has. */
   readonly name: string;
   readonly nodePool: string;
   /** What a launch would pick: the cheapest available compatible offering of the options that fits. */
