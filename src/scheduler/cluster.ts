@@ -34,6 +34,8 @@ export interface Cluster {
   readonly poolUsage: ReadonlyMap<string, ResourceList>;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 const UNSCHEDULABLE_TAINT: Taint = { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" };
 
 function isTerminal(pod: Pod): boolean {
@@ -123,6 +125,7 @@ function ownedByDaemonSet(pod: Pod, daemon: DaemonPod): boolean {
  * @param nodeClaims - NodeClaims linking nodes to NodePools; those without a node become in-flight targets
  * @param boundPods - running pods (`spec.nodeName` set)
  * @param daemons - compiled DaemonSet pods
+ * @param pendingOnly - names of nodes and NodeClaims that take only pending pods (simulations)
  * @returns the cluster
  * @throws QuantityError for a bad allocatable or capacity quantity
  */
@@ -131,6 +134,7 @@ export function buildCluster(
   nodeClaims: readonly NodeClaim[],
   boundPods: readonly Pod[],
   daemons: readonly DaemonPod[],
+  pendingOnly: ReadonlySet<string> = NONE,
 ): Cluster {
   const claimByNode = new Map<string, NodeClaim>();
   for (const c of nodeClaims) if (c.status?.nodeName) claimByNode.set(c.status.nodeName, c);
@@ -175,7 +179,7 @@ export function buildCluster(
       remaining = subtractResources(remaining, daemon.requests);
     }
     remaining = new Map([...remaining].map(([k, v]) => [k, Math.max(0, v)]));
-    states.push(new ExistingNodeState(f.name, hostname, f.nodePool, f.initialized, requirements, f.taints, remaining, ports));
+    states.push(new ExistingNodeState(f.name, hostname, f.nodePool, f.initialized, requirements, f.taints, remaining, ports, pendingOnly.has(f.name)));
     if (f.nodePool !== undefined) {
       poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, new Map([["nodes", 1]]))));
     }

@@ -24,7 +24,7 @@ import { Solver } from "./solver.js";
 import { placementTemplate } from "./placement-template.js";
 import { compareTemplates, compileTemplate, type NodePoolTemplate } from "./templates.js";
 import { CatalogueVectors } from "./vectors.js";
-import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, UnschedulablePod } from "./types.js";
+import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, SimulationState, UnschedulablePod } from "./types.js";
 
 function creationMillis(pod: Pod): number {
   const t = pod.metadata.creationTimestamp;
@@ -93,6 +93,22 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * ```
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  return scheduleSimulation(input, options, NO_SIMULATION);
+}
+
+const NO_SIMULATION: SimulationState = { movers: new Set(), pendingOnly: new Set() };
+
+/**
+ * {@link schedule} for a consolidation simulation: the movers never land on a node that takes only pending
+ * pods. That is node state, never a taint, so topology counting (`nodeTaintsPolicy: Honor`) is unchanged.
+ *
+ * @param input - as {@link schedule}
+ * @param options - as {@link schedule}
+ * @param simulation - the moved pods and the pending-only targets
+ * @returns as {@link schedule}
+ * @internal
+ */
+export function scheduleSimulation(input: ScheduleInput, options: ScheduleOptions, simulation: SimulationState): ScheduleResult {
   const catalogue = catalogueOf(input);
   const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
   const daemons = compileDaemonPods(input.daemonSets ?? []);
@@ -109,7 +125,7 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
 
   const pending = input.pods.filter((p) => p.spec.nodeName === undefined || p.spec.nodeName === "");
   const bound = [...(input.boundPods ?? []), ...input.pods.filter((p) => p.spec.nodeName !== undefined && p.spec.nodeName !== "")];
-  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons);
+  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly);
   const compiler = new PodClassCompiler(opts.preferencePolicy === "Ignore", opts.wellKnownLabels);
 
   const failures = new Map<number, PlacementFailure>();
@@ -160,7 +176,8 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
       break;
     }
     const original = pending[i] as Pod;
-    const failure = trySchedule(original, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
+    const mover = simulation.movers.size > 0 && simulation.movers.has(podName(original));
+    const failure = trySchedule(original, mover, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
     if (failure === undefined) {
       failures.delete(i);
     } else {
@@ -211,6 +228,7 @@ class RelaxationMemo {
 /** Tries a pod, relaxing a copy one preference at a time until it fits or nothing is left to relax. */
 function trySchedule(
   original: Pod,
+  mover: boolean,
   solver: Solver,
   compiler: PodClassCompiler,
   topology: Topology,
@@ -222,7 +240,7 @@ function trySchedule(
   for (;;) {
     const compiled = compiler.compile(pod);
     if (!compiled.ok) return { code: compiled.failure.code, message: compiled.failure.message, nodePools: [], reserved: false };
-    const attempt: Attempt = { pod, podClass: compiled.podClass, name, hasTopology: topology.hasConstraints(pod) };
+    const attempt: Attempt = { pod, podClass: compiled.podClass, name, hasTopology: topology.hasConstraints(pod), mover };
     const placement = solver.add(attempt);
     if (placement.ok) return undefined;
     if (placement.failure.reserved) return placement.failure;

@@ -35,6 +35,20 @@ export interface ScheduleInput {
   readonly daemonSets?: readonly DaemonSet[] | undefined;
 }
 
+/**
+ * What a consolidation simulation adds to a scheduling run, as state rather than rewritten objects: which
+ * pods the disruption moves, and which targets take only pending pods.
+ */
+export interface SimulationState {
+  /** Names (`namespace/name`) of the pending pods that a simulated disruption moves. */
+  readonly movers: ReadonlySet<string>;
+  /**
+   * Names of Nodes and NodeClaims that take pending pods but no mover: destinations inside their NodePool's
+   * consolidateAfter (upstream `isUnderConsolidateAfter`) and in-flight claims planned for pending pods.
+   */
+  readonly pendingOnly: ReadonlySet<string>;
+}
+
 /** Scheduler options as a caller passes them; every field has a default. */
 export interface ScheduleOptions {
   /** `Respect` (default) treats preferences as hard until relaxed; `Ignore` drops them. */
