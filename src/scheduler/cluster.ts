@@ -121,7 +121,7 @@ function ownedByDaemonSet(pod: Pod, daemon: DaemonPod): boolean {
 /**
  * Builds the cluster side of a run.
  *
- * @param nodes - existing nodes (deleting ones are skipped: their pods are being rescheduled)
+ * @param nodes - existing nodes (deleting ones, or those whose NodeClaim is deleting, are skipped: their pods are being rescheduled)
  * @param nodeClaims - NodeClaims linking nodes to NodePools; those without a node become in-flight targets
  * @param boundPods - running pods (`spec.nodeName` set)
  * @param daemons - compiled DaemonSet pods
@@ -137,17 +137,23 @@ export function buildCluster(
   pendingOnly: ReadonlySet<string> = NONE,
 ): Cluster {
   const claimByNode = new Map<string, NodeClaim>();
-  for (const c of nodeClaims) if (c.status?.nodeName) claimByNode.set(c.status.nodeName, c);
+  const claimByProvider = new Map<string, NodeClaim>();
+  for (const c of nodeClaims) {
+    if (c.status?.nodeName) claimByNode.set(c.status.nodeName, c);
+    if (c.status?.providerID) claimByProvider.set(c.status.providerID, c);
+  }
   const facts: NodeFacts[] = [];
-  const nodeNames = new Set<string>();
+  // A claim is its node's when linked by node name or, before the name is set, by provider id.
+  const linkedClaims = new Set<NodeClaim>();
   nodes.forEach((node, i) => {
-    nodeNames.add(node.metadata.name ?? "");
-    if (node.metadata.deletionTimestamp !== undefined) return;
-    facts.push(factsOfNode(node, i, claimByNode.get(node.metadata.name ?? "")));
+    const providerID = node.spec?.providerID;
+    const claim = claimByNode.get(node.metadata.name ?? "") ?? (providerID ? claimByProvider.get(providerID) : undefined);
+    if (claim !== undefined) linkedClaims.add(claim);
+    if (node.metadata.deletionTimestamp !== undefined || claim?.metadata.deletionTimestamp !== undefined) return;
+    facts.push(factsOfNode(node, i, claim));
   });
   nodeClaims.forEach((claim, i) => {
-    const linked = claim.status?.nodeName;
-    if (claim.metadata.deletionTimestamp !== undefined || (linked !== undefined && linked !== "" && nodeNames.has(linked))) return;
+    if (claim.metadata.deletionTimestamp !== undefined || linkedClaims.has(claim)) return;
     facts.push(factsOfClaim(claim, i));
   });
   const podsByNode = new Map<string, Pod[]>();

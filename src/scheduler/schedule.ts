@@ -9,6 +9,7 @@ import { podName } from "../_internal/pod-key.js";
 import { Topology } from "../topology/index.js";
 import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
+import { isReschedulable } from "./pod-lifecycle.js";
 import type { Attempt, RunContext } from "./context.js";
 import { compileDaemonPods, type DaemonPod } from "./daemons.js";
 import { finalizeClaim } from "./finalize.js";
@@ -123,8 +124,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const usable = templates.filter((t) => t.instanceTypes.length > 0);
   const toleratePreferNoSchedule = templates.some((t) => t.taints.some((taint) => taint.effect === "PreferNoSchedule"));
 
-  const pending = input.pods.filter((p) => p.spec.nodeName === undefined || p.spec.nodeName === "");
-  const bound = [...(input.boundPods ?? []), ...input.pods.filter((p) => p.spec.nodeName !== undefined && p.spec.nodeName !== "")];
+  const { pending, bound } = splitPods(input);
   const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly);
   const compiler = new PodClassCompiler(opts.preferencePolicy === "Ignore", opts.wellKnownLabels);
 
@@ -187,6 +187,46 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
     }
   }
   return assemble(pending, failures, solver, cluster.nodes, opts, vectors, takenNames(input));
+}
+
+/**
+ * The pods to place and the pods that stay. A pod bound to a deleting Node (its own or its NodeClaim's
+ * deletionTimestamp) joins the pending pods when it is reschedulable, as upstream's provisioner adds
+ * `Deleting().CurrentlyReschedulablePods()`; the deleting node's DaemonSet, mirror and terminal pods go with it.
+ */
+function splitPods(input: ScheduleInput): { pending: Pod[]; bound: Pod[] } {
+  const deleting = deletingNodeNames(input);
+  const pending: Pod[] = [];
+  const bound: Pod[] = [];
+  for (const pod of input.pods) if (pod.spec.nodeName === undefined || pod.spec.nodeName === "") pending.push(pod);
+  for (const pod of [...(input.boundPods ?? []), ...input.pods]) {
+    const on = pod.spec.nodeName;
+    if (on === undefined || on === "") continue;
+    if (!deleting.has(on)) bound.push(pod);
+    else if (isReschedulable(pod)) pending.push(unbound(pod));
+  }
+  return { pending, bound };
+}
+
+function unbound(pod: Pod): Pod {
+  const { nodeName: _bound, ...spec } = pod.spec;
+  return { ...pod, spec };
+}
+
+/** Nodes being deleted: a deletionTimestamp on the Node or on the NodeClaim linked to it. */
+function deletingNodeNames(input: ScheduleInput): ReadonlySet<string> {
+  const names = new Set<string>();
+  const claimDeleting = new Set<string>();
+  for (const c of input.nodeClaims ?? []) {
+    if (c.metadata.deletionTimestamp === undefined) continue;
+    if (c.status?.nodeName) names.add(c.status.nodeName);
+    if (c.status?.providerID) claimDeleting.add(c.status.providerID);
+  }
+  for (const n of input.nodes ?? []) {
+    const providerID = n.spec?.providerID;
+    if (n.metadata.deletionTimestamp !== undefined || (providerID !== undefined && claimDeleting.has(providerID))) names.add(n.metadata.name ?? "");
+  }
+  return names;
 }
 
 /** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too). */

@@ -19,7 +19,11 @@ import type {
 
 /** Everything one scheduling run looks at. Nothing in it is ever mutated. */
 export interface ScheduleInput {
-  /** Pending pods to place. A pod with `spec.nodeName` is treated as already bound to that node. */
+  /**
+   * Pending pods to place, and bound pods (with `spec.nodeName`), treated as running on that node. A running
+   * pod whose Node or NodeClaim has a `deletionTimestamp` is placed again when reschedulable (not a DaemonSet,
+   * mirror or terminal pod), as upstream reschedules the pods of deleting nodes.
+   */
   readonly pods: readonly Pod[];
   /** The NodePools new nodes may come from. */
   readonly nodePools: readonly NodePool[];
@@ -29,7 +33,7 @@ export interface ScheduleInput {
   readonly nodes?: readonly Node[] | undefined;
   /** NodeClaims: link a node (`status.nodeName`) to its NodePool, its startup taints and initialization. */
   readonly nodeClaims?: readonly NodeClaim[] | undefined;
-  /** Running pods (`spec.nodeName` set): they use capacity and count for topology. */
+  /** Running pods (`spec.nodeName` set): they use capacity and count for topology; those of deleting nodes are placed again. */
   readonly boundPods?: readonly Pod[] | undefined;
   /** DaemonSets: their pods are overhead on every compatible node. */
   readonly daemonSets?: readonly DaemonSet[] | undefined;
@@ -170,7 +174,7 @@ export interface UnschedulablePod {
 
 /** Totals of a run. */
 export interface ScheduleSummary {
-  /** Pending pods given (bound pods excluded). */
+  /** Pending pods given, plus the pods of deleting nodes that must find a new home (other bound pods excluded). */
   readonly pods: number;
   readonly scheduled: number;
   readonly newNodeClaims: number;
