@@ -4,6 +4,7 @@
  * @module
  */
 import { podName } from "../_internal/pod-key.js";
+import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import type { NodePool } from "../types/kubernetes.js";
 import { applyCommand, nameReplacements } from "./apply.js";
@@ -30,6 +31,7 @@ const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [empti
  * @returns the context every step shares
  */
 export function buildPlanContext(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): PlanContext {
+  const pods = snapshotPods(input.pods, input.boundPods);
   const pools = new Map<string, NodePool>();
   for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
   const catalog = new Map<string, InstanceType>();
@@ -41,7 +43,7 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
     catalog,
     index: InstanceTypeIndex.build(input.instanceTypes),
     daemonSets: input.daemonSets ?? [],
-    pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], input.pods),
+    pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], pods),
     shortcuts,
   };
 }
@@ -110,7 +112,7 @@ export function planConsolidation(input: ConsolidationInput, options: Consolidat
  */
 export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): ConsolidationPlan {
   const ctx = buildPlanContext(input, options, shortcuts);
-  let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], input.pods, ctx.pools, ctx.catalog);
+  let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], snapshotPods(input.pods, input.boundPods), ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);
   // Replacement names avoid every Node and NodeClaim of the input and every earlier replacement.
   const taken = new Set([...cluster.nodes.map((n) => n.name), ...(input.nodeClaims ?? []).map((c) => c.metadata.name ?? "")]);

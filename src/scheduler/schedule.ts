@@ -6,6 +6,7 @@
 import { InputError } from "../errors.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { podName } from "../_internal/pod-key.js";
+import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { Topology } from "../topology/index.js";
 import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
@@ -198,8 +199,9 @@ function splitPods(input: ScheduleInput): { pending: Pod[]; bound: Pod[] } {
   const deleting = deletingNodeNames(input);
   const pending: Pod[] = [];
   const bound: Pod[] = [];
-  for (const pod of input.pods) if (pod.spec.nodeName === undefined || pod.spec.nodeName === "") pending.push(pod);
-  for (const pod of [...(input.boundPods ?? []), ...input.pods]) {
+  const all = snapshotPods(input.pods, input.boundPods);
+  for (const pod of all) if (pod.spec.nodeName === undefined || pod.spec.nodeName === "") pending.push(pod);
+  for (const pod of all) {
     const on = pod.spec.nodeName;
     if (on === undefined || on === "") continue;
     if (!deleting.has(on)) bound.push(pod);

@@ -33,7 +33,11 @@ export interface ScheduleInput {
   readonly nodes?: readonly Node[] | undefined;
   /** NodeClaims: link a node (`status.nodeName`) to its NodePool, its startup taints and initialization. */
   readonly nodeClaims?: readonly NodeClaim[] | undefined;
-  /** Running pods (`spec.nodeName` set): they use capacity and count for topology; those of deleting nodes are placed again. */
+  /**
+   * Running pods (`spec.nodeName` set): they use capacity and count for topology; those of deleting nodes are
+   * placed again. Read together with `pods` (the same object in both counts once); an entry without
+   * `spec.nodeName` is refused with an InputError rather than dropped.
+   */
   readonly boundPods?: readonly Pod[] | undefined;
   /** DaemonSets: their pods are overhead on every compatible node. */
   readonly daemonSets?: readonly DaemonSet[] | undefined;
