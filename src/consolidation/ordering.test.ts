@@ -1,3 +1,4 @@
+import { ClusterModel } from "../scheduler/cluster-model.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { catalog, node, NOW_MS, pod, pool } from "../../test/consolidation/fixtures.js";
@@ -19,6 +20,7 @@ const ctx: PlanContext = {
   nodePools: [...pools.values()],
   catalog: new Map<string, InstanceType>(types.map((t) => [t.name, t])),
   index: InstanceTypeIndex.build(types),
+  model: new ClusterModel(),
   daemonSets: [],
   pdbs: [],
 };

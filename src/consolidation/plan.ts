@@ -6,6 +6,7 @@
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { ClusterModel } from "../scheduler/cluster-model.js";
 import type { NodePool } from "../types/kubernetes.js";
 import { applyCommand, nameReplacements } from "./apply.js";
 import { buildClusterState, compareStrings, type ClusterState } from "./cluster.js";
@@ -42,6 +43,7 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
     nodePools: input.nodePools,
     catalog,
     index: InstanceTypeIndex.build(input.instanceTypes),
+    model: new ClusterModel(),
     daemonSets: input.daemonSets ?? [],
     pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], pods),
     shortcuts,

@@ -5,7 +5,7 @@
  * @module
  */
 import { podName } from "../_internal/pod-key.js";
-import { schedule, type PlannedNodeClaim } from "../scheduler/index.js";
+import type { PlannedNodeClaim } from "../scheduler/index.js";
 import { scheduleSimulation } from "../scheduler/schedule.js";
 import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE } from "../requirements/index.js";
 import { resourceListToRecord } from "../resources/index.js";
@@ -63,6 +63,8 @@ export function movingPods(state: NodeState, ctx: PlanContext): readonly Pod[] {
 /** Prefix of the names of in-flight claims planned for pending pods, so they never clash with nodes. */
 export const IN_FLIGHT_PREFIX = "nodefit-in-flight-";
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 const inFlightCache = new WeakMap<ClusterState, readonly NodeClaim[]>();
 
 function inFlightClaim(claim: PlannedNodeClaim, ctx: PlanContext): NodeClaim {
@@ -102,7 +104,7 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
   const waiting = [...cluster.pending, ...cluster.nodes.filter((n) => n.deleting).flatMap((n) => movingPods(n, ctx).map((p) => unbind(p, ctx)))];
   let claims: readonly NodeClaim[] = [];
   if (waiting.length > 0) {
-    const result = schedule(
+    const result = scheduleSimulation(
       {
         pods: waiting,
         nodePools: ctx.nodePools,
@@ -113,6 +115,7 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
         daemonSets: ctx.daemonSets,
       },
       { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
+      { movers: NO_NAMES, pendingOnly: NO_NAMES, model: ctx.model },
     );
     claims = result.nodeClaims.map((c) => inFlightClaim(c, ctx));
   }
@@ -160,7 +163,7 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
       daemonSets: ctx.daemonSets,
     },
     { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
-    { movers: moverNames, pendingOnly },
+    { movers: moverNames, pendingOnly, model: ctx.model },
   );
   for (const u of result.unschedulable) {
     if (moverNames.has(u.pod)) return { ok: false, message: `pod ${u.pod} would not schedule: ${u.message}` };

@@ -7,7 +7,9 @@ import { InputError } from "../errors.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
-import { Topology } from "../topology/index.js";
+import { Topology, type TopologyTemplate } from "../topology/index.js";
+import { DomainUniverse } from "../topology/domain-universe.js";
+import type { CompiledPools } from "./cluster-model.js";
 import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
 import { isReschedulable } from "./pod-lifecycle.js";
@@ -113,20 +115,17 @@ const NO_SIMULATION: SimulationState = { movers: new Set(), pendingOnly: new Set
 export function scheduleSimulation(input: ScheduleInput, options: ScheduleOptions, simulation: SimulationState): ScheduleResult {
   const catalogue = catalogueOf(input);
   const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
-  const daemons = compileDaemonPods(input.daemonSets ?? []);
-  const seenPools = new Set<string>();
-  const templates = input.nodePools.map((np, i) => {
-    const t = compileTemplate(np, i, catalogue, daemons, opts.wellKnownLabels, opts.minValuesPolicy);
-    if (seenPools.has(t.name)) throw new InputError(`two NodePools are named "${t.name}"`, ["nodePools", i, "metadata", "name"]);
-    seenPools.add(t.name);
-    return t;
-  });
-  templates.sort(compareTemplates);
+  const model = simulation.model;
+  const daemonSets = input.daemonSets ?? [];
+  const daemons = model === undefined ? compileDaemonPods(daemonSets) : model.daemons(daemonSets, () => compileDaemonPods(daemonSets));
+  const compilePools = (): CompiledPools => compilePoolsOf(input.nodePools, catalogue, daemons, opts);
+  const poolsKey = `${opts.minValuesPolicy}|${[...opts.wellKnownLabels].join("|")}`;
+  const { templates, universe } = model === undefined ? compilePools() : model.pools(input.nodePools, catalogue, daemons, poolsKey, compilePools);
   const usable = templates.filter((t) => t.instanceTypes.length > 0);
   const toleratePreferNoSchedule = templates.some((t) => t.taints.some((taint) => taint.effect === "PreferNoSchedule"));
 
   const { pending, bound } = splitPods(input);
-  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly);
+  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly, model);
   const compiler = new PodClassCompiler(opts.preferencePolicy === "Ignore", opts.wellKnownLabels);
 
   const failures = new Map<number, PlacementFailure>();
@@ -143,7 +142,8 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   });
 
   const topology = Topology.build({
-    templates: templates.map((t) => ({ nodePoolName: t.name, requirements: t.requirements, taints: t.taints, instanceTypes: catalogue })),
+    templates: topologyTemplates(templates, catalogue),
+    universe,
     nodes: cluster.topologyNodes,
     boundPods: cluster.boundPods,
     pendingPods: valid.map((i) => pending[i] as Pod),
@@ -237,6 +237,24 @@ function takenNames(input: ScheduleInput): ReadonlySet<string> {
   for (const n of input.nodes ?? []) taken.add(n.metadata.name ?? "");
   for (const c of input.nodeClaims ?? []) taken.add(c.metadata.name ?? "");
   return taken;
+}
+
+/** The NodePools compiled for a run, in upstream's try order, and their topology domain universe. */
+function compilePoolsOf(nodePools: ScheduleInput["nodePools"], catalogue: readonly InstanceType[], daemons: readonly DaemonPod[], opts: ResolvedScheduleOptions): CompiledPools {
+  const seenPools = new Set<string>();
+  const templates = nodePools.map((np, i) => {
+    const t = compileTemplate(np, i, catalogue, daemons, opts.wellKnownLabels, opts.minValuesPolicy);
+    if (seenPools.has(t.name)) throw new InputError(`two NodePools are named "${t.name}"`, ["nodePools", i, "metadata", "name"]);
+    seenPools.add(t.name);
+    return t;
+  });
+  templates.sort(compareTemplates);
+  return { templates, universe: DomainUniverse.build(topologyTemplates(templates, catalogue)) };
+}
+
+/** The NodePools as topology reads them: every catalogue type supplies domains. */
+function topologyTemplates(templates: readonly NodePoolTemplate[], catalogue: readonly InstanceType[]): TopologyTemplate[] {
+  return templates.map((t) => ({ nodePoolName: t.name, requirements: t.requirements, taints: t.taints, instanceTypes: catalogue }));
 }
 
 /** Resource names a run uses beyond the catalogue's own: DaemonSet overhead, limits (not `nodes`), pod requests. */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { InstanceType, InstanceTypeIndex } from "../instance-types/index.js";
+import type { ClusterModel } from "./cluster-model.js";
 import type { ResourceList, ResourceShortfall } from "../resources/index.js";
 import type { RequirementConflict } from "../requirements/index.js";
 import type { TopologyConflict } from "../topology/index.js";
@@ -55,6 +56,8 @@ export interface SimulationState {
    * consolidateAfter (upstream `isUnderConsolidateAfter`) and in-flight claims planned for pending pods.
    */
   readonly pendingOnly: ReadonlySet<string>;
+  /** State shared by every run of one consolidation plan (per-node room, compiled NodePools). */
+  readonly model?: ClusterModel | undefined;
 }
 
 /** Scheduler options as a caller passes them; every field has a default. */

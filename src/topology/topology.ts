@@ -77,7 +77,7 @@ export class Topology {
   private constructor(input: TopologyBuildInput) {
     this.policy = input.preferencePolicy;
     this.registry = new GroupRegistry(
-      DomainUniverse.build(input.templates),
+      input.universe ?? DomainUniverse.build(input.templates),
       new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey))),
     );
     const namespaces = new Map<string, ReadonlyMap<string, string>>(input.namespaces ?? []);

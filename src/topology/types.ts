@@ -6,6 +6,7 @@
 import type { InstanceType } from "../instance-types/index.js";
 import type { Requirements } from "../requirements/index.js";
 import type { Pod, Taint } from "../types/kubernetes.js";
+import type { DomainUniverse } from "./domain-universe.js";
 
 /** A NodePool as the topology layer sees it: where new nodes could be launched. */
 export interface TopologyTemplate {
@@ -43,6 +44,13 @@ export interface TopologyBuildInput {
   readonly namespaces?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** `Ignore` drops ScheduleAnyway spread constraints and preferred pod (anti-)affinity terms. */
   readonly preferencePolicy: "Respect" | "Ignore";
+  /**
+   * The domain universe of `templates`, when a caller running many builds over the same NodePools built it
+   * once (it is immutable once built).
+   *
+   * @internal
+   */
+  readonly universe?: DomainUniverse | undefined;
 }
 
 /** Why topology rejects a pod on a node. */
