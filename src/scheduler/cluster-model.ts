@@ -11,7 +11,7 @@
 import type { HostPort, ResourceList } from "../resources/index.js";
 import type { Requirements } from "../requirements/index.js";
 import type { DomainUniverse } from "../topology/domain-universe.js";
-import type { DaemonSet, Node, NodeClaim, NodePool, Pod, Taint } from "../types/kubernetes.js";
+import type { DaemonSet, Node, NodeClaim, NodePool, Pod, StringMap, Taint } from "../types/kubernetes.js";
 import type { DaemonPod } from "./daemons.js";
 import type { NodePoolTemplate } from "./templates.js";
 
@@ -49,6 +49,8 @@ export interface CompiledPools {
 export class ClusterModel {
   readonly #facts = new WeakMap<Node | NodeClaim, { readonly claim: NodeClaim | undefined; readonly facts: NodeFacts }>();
   readonly #prepared = new WeakMap<NodeFacts, PreparedNode>();
+  /** Topology's label-set texts of running pods' labels objects. */
+  readonly labelSignatures: WeakMap<StringMap, string> = new WeakMap();
   #daemons: { readonly daemonSets: readonly DaemonSet[]; readonly daemons: readonly DaemonPod[] } | undefined;
   #pools:
     | { readonly nodePools: readonly NodePool[]; readonly catalogue: readonly unknown[]; readonly daemons: readonly DaemonPod[]; readonly key: string; readonly value: CompiledPools }

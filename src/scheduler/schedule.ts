@@ -144,6 +144,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const topology = Topology.build({
     templates: topologyTemplates(templates, catalogue),
     universe,
+    labelSignatures: model?.labelSignatures,
     nodes: cluster.topologyNodes,
     boundPods: cluster.boundPods,
     pendingPods: valid.map((i) => pending[i] as Pod),

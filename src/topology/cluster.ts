@@ -77,8 +77,14 @@ export class ClusterIndex {
    * @param nodes - the existing nodes
    * @param boundPods - the running pods
    * @param excluded - keys of the batch's pods, never counted
+   * @param signatures - label-set texts already computed by earlier builds over the same pods, if any
    */
-  constructor(nodes: readonly TopologyNode[], boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[], excluded: ReadonlySet<string>) {
+  constructor(
+    nodes: readonly TopologyNode[],
+    boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[],
+    excluded: ReadonlySet<string>,
+    signatures?: WeakMap<StringMap, string>,
+  ) {
     const byName = new Map<string, IndexedNode>();
     const position = this.nodeIndex;
     const indexed = nodes.map((n, i) => {
@@ -98,7 +104,11 @@ export class ClusterIndex {
       list.push({ pod, labels, node });
       let sets = this.byLabelSet.get(namespace);
       if (sets === undefined) this.byLabelSet.set(namespace, (sets = new Map()));
-      const signature = JSON.stringify(labels);
+      let signature = signatures?.get(labels);
+      if (signature === undefined) {
+        signature = JSON.stringify(labels);
+        signatures?.set(labels, signature);
+      }
       let set = sets.get(signature);
       if (set === undefined) sets.set(signature, (set = { labels, pods: [] }));
       set.pods.push(list.length - 1);

@@ -5,7 +5,7 @@
  */
 import type { InstanceType } from "../instance-types/index.js";
 import type { Requirements } from "../requirements/index.js";
-import type { Pod, Taint } from "../types/kubernetes.js";
+import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
 import type { DomainUniverse } from "./domain-universe.js";
 
 /** A NodePool as the topology layer sees it: where new nodes could be launched. */
@@ -51,6 +51,12 @@ export interface TopologyBuildInput {
    * @internal
    */
   readonly universe?: DomainUniverse | undefined;
+  /**
+   * Label-set texts (by labels object) shared by many builds over the same, never mutated pods.
+   *
+   * @internal
+   */
+  readonly labelSignatures?: WeakMap<StringMap, string> | undefined;
 }
 
 /** Why topology rejects a pod on a node. */
