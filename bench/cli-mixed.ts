@@ -53,6 +53,7 @@ export function mixedCluster(size: number, seed = 3): unknown[] {
           "kubernetes.io/hostname": name,
           "topology.kubernetes.io/zone": zone,
           "node.kubernetes.io/instance-type": typeName,
+          "karpenter.k8s.aws/instance-family": "m5",
           "karpenter.sh/capacity-type": "on-demand",
           "karpenter.sh/nodepool": "default",
           "karpenter.sh/initialized": "true",
@@ -119,4 +120,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1]?.endsWith("cli-mixed.ts")) await main();

@@ -21,6 +21,12 @@ import { resolvePdbs } from "./pdb.js";
 import { singleNode } from "./single-node.js";
 import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
+/** What a long-lived cluster shares with each plan: its catalogue index and its scheduling model. */
+export interface SharedState {
+  readonly index: InstanceTypeIndex;
+  readonly model: ClusterModel;
+}
+
 const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [emptiness, drift, multiNode, singleNode];
 
 /**
@@ -29,9 +35,10 @@ const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [empti
  * @param input - the snapshot
  * @param options - the caller's options
  * @param shortcuts - whether evaluations whose outcome is certain may skip their simulation
+ * @param shared - an index of `input.instanceTypes` and a model a long-lived `Cluster` keeps across plans
  * @returns the context every step shares
  */
-export function buildPlanContext(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): PlanContext {
+export function buildPlanContext(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared?: SharedState): PlanContext {
   const pods = snapshotPods(input.pods, input.boundPods);
   const pools = new Map<string, NodePool>();
   for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
@@ -42,8 +49,8 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
     pools,
     nodePools: input.nodePools,
     catalog,
-    index: InstanceTypeIndex.build(input.instanceTypes),
-    model: new ClusterModel(),
+    index: shared?.index ?? InstanceTypeIndex.build(input.instanceTypes),
+    model: shared?.model ?? new ClusterModel(),
     daemonSets: input.daemonSets ?? [],
     pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], pods),
     shortcuts,
@@ -110,10 +117,11 @@ export function planConsolidation(input: ConsolidationInput, options: Consolidat
  * @param input - as {@link planConsolidation}
  * @param options - as {@link planConsolidation}
  * @param shortcuts - skip simulations whose outcome is certain
+ * @param shared - state a long-lived `Cluster` keeps across plans
  * @returns the plan
  */
-export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): ConsolidationPlan {
-  const ctx = buildPlanContext(input, options, shortcuts);
+export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared?: SharedState): ConsolidationPlan {
+  const ctx = buildPlanContext(input, options, shortcuts, shared);
   let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], snapshotPods(input.pods, input.boundPods), ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);
   // Replacement names avoid every Node and NodeClaim of the input and every earlier replacement.
