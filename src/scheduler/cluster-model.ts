@@ -51,6 +51,8 @@ export class ClusterModel {
   readonly #prepared = new WeakMap<NodeFacts, PreparedNode>();
   /** Topology's label-set texts of running pods' labels objects. */
   readonly labelSignatures: WeakMap<StringMap, string> = new WeakMap();
+  /** Topology's requirements of node label maps (the facts' `labels`). */
+  readonly labelRequirements: WeakMap<ReadonlyMap<string, string>, Requirements> = new WeakMap();
   #daemons: { readonly daemonSets: readonly DaemonSet[]; readonly daemons: readonly DaemonPod[] } | undefined;
   #pools:
     | { readonly nodePools: readonly NodePool[]; readonly catalogue: readonly unknown[]; readonly daemons: readonly DaemonPod[]; readonly key: string; readonly value: CompiledPools }

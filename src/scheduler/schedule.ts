@@ -145,6 +145,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
     templates: topologyTemplates(templates, catalogue),
     universe,
     labelSignatures: model?.labelSignatures,
+    labelRequirements: model?.labelRequirements,
     nodes: cluster.topologyNodes,
     boundPods: cluster.boundPods,
     pendingPods: valid.map((i) => pending[i] as Pod),

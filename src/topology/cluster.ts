@@ -78,17 +78,24 @@ export class ClusterIndex {
    * @param boundPods - the running pods
    * @param excluded - keys of the batch's pods, never counted
    * @param signatures - label-set texts already computed by earlier builds over the same pods, if any
+   * @param labelRequirements - node label requirements already computed by earlier builds, if any
    */
   constructor(
     nodes: readonly TopologyNode[],
     boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[],
     excluded: ReadonlySet<string>,
     signatures?: WeakMap<StringMap, string>,
+    labelRequirements?: WeakMap<ReadonlyMap<string, string>, Requirements>,
   ) {
     const byName = new Map<string, IndexedNode>();
     const position = this.nodeIndex;
     const indexed = nodes.map((n, i) => {
-      const node: IndexedNode = { name: n.name, labels: n.labels, taints: n.taints, requirements: requirementsFromLabels(n.labels) };
+      let requirements = labelRequirements?.get(n.labels);
+      if (requirements === undefined) {
+        requirements = requirementsFromLabels(n.labels);
+        labelRequirements?.set(n.labels, requirements);
+      }
+      const node: IndexedNode = { name: n.name, labels: n.labels, taints: n.taints, requirements };
       byName.set(n.name, node);
       position.set(node, i);
       return node;

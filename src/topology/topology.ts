@@ -78,7 +78,7 @@ export class Topology {
     this.policy = input.preferencePolicy;
     this.registry = new GroupRegistry(
       input.universe ?? DomainUniverse.build(input.templates),
-      new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey)), input.labelSignatures),
+      new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey)), input.labelSignatures, input.labelRequirements),
     );
     const namespaces = new Map<string, ReadonlyMap<string, string>>(input.namespaces ?? []);
     for (const pod of [...input.boundPods.map((b) => b.pod), ...input.pendingPods]) {

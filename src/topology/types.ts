@@ -57,6 +57,12 @@ export interface TopologyBuildInput {
    * @internal
    */
   readonly labelSignatures?: WeakMap<StringMap, string> | undefined;
+  /**
+   * Requirements of node label maps (by map object) shared by many builds over the same, never mutated nodes.
+   *
+   * @internal
+   */
+  readonly labelRequirements?: WeakMap<ReadonlyMap<string, string>, Requirements> | undefined;
 }
 
 /** Why topology rejects a pod on a node. */
