@@ -18,7 +18,9 @@ import type { Pod } from "../types/kubernetes.js";
  */
 export function snapshotPods(pods: readonly Pod[], boundPods: readonly Pod[] | undefined): readonly Pod[] {
   if (boundPods === undefined || boundPods.length === 0) return pods;
-  const seen = new Set<Pod>(pods);
+  // Only a bound pod of `pods` can also be in `boundPods` (whose entries are all bound).
+  const seen = new Set<Pod>();
+  for (const pod of pods) if (pod.spec.nodeName !== undefined && pod.spec.nodeName !== "") seen.add(pod);
   const all = [...pods];
   boundPods.forEach((pod, i) => {
     if (pod.spec.nodeName === undefined || pod.spec.nodeName === "") {

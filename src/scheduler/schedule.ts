@@ -201,14 +201,15 @@ function splitPods(input: ScheduleInput): { pending: Pod[]; bound: Pod[] } {
   const deleting = deletingNodeNames(input);
   const pending: Pod[] = [];
   const bound: Pod[] = [];
-  const all = snapshotPods(input.pods, input.boundPods);
-  for (const pod of all) if (pod.spec.nodeName === undefined || pod.spec.nodeName === "") pending.push(pod);
-  for (const pod of all) {
+  const rescheduled: Pod[] = [];
+  for (const pod of snapshotPods(input.pods, input.boundPods)) {
     const on = pod.spec.nodeName;
-    if (on === undefined || on === "") continue;
-    if (!deleting.has(on)) bound.push(pod);
-    else if (isReschedulable(pod)) pending.push(unbound(pod));
+    if (on === undefined || on === "") pending.push(pod);
+    else if (deleting.size === 0 || !deleting.has(on)) bound.push(pod);
+    else if (isReschedulable(pod)) rescheduled.push(unbound(pod));
   }
+  // The pods of deleting nodes after the pending ones, as upstream appends them.
+  for (const pod of rescheduled) pending.push(pod);
   return { pending, bound };
 }
 
