@@ -59,8 +59,22 @@ function keyOf(kind: string, object: { readonly metadata: { readonly name?: stri
   return NAMESPACED.has(kind) ? `${object.metadata.namespace ?? "default"}/${name}` : name;
 }
 
-function byKey<T>(objects: ReadonlyMap<string, T>): T[] {
-  return [...objects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+/** One kind's objects kept in name order, so an event costs a binary search, not a sort. */
+class Sorted {
+  readonly keys: string[] = [];
+  readonly values: unknown[] = [];
+
+  /** The position of `key`, or where it would go. */
+  find(key: string): { readonly at: number; readonly found: boolean } {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.keys[mid] as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return { at: lo, found: this.keys[lo] === key };
+  }
 }
 
 /**
@@ -82,13 +96,13 @@ function byKey<T>(objects: ReadonlyMap<string, T>): T[] {
  * ```
  */
 export class Cluster {
-  readonly #objects: { readonly [K in keyof ClusterKinds]: Map<string, ClusterKinds[K]> } = {
-    Pod: new Map(),
-    Node: new Map(),
-    NodeClaim: new Map(),
-    NodePool: new Map(),
-    DaemonSet: new Map(),
-    PodDisruptionBudget: new Map(),
+  readonly #objects: { readonly [K in keyof ClusterKinds]: Sorted } = {
+    Pod: new Sorted(),
+    Node: new Sorted(),
+    NodeClaim: new Sorted(),
+    NodePool: new Sorted(),
+    DaemonSet: new Sorted(),
+    PodDisruptionBudget: new Sorted(),
   };
   readonly #lists = new Map<keyof ClusterKinds, readonly unknown[]>();
   readonly #shared: SharedState;
@@ -127,17 +141,26 @@ export class Cluster {
    * @throws InputError for an object without `metadata.name`
    */
   apply(event: ClusterEvent): void {
-    const map = this.#objects[event.kind] as Map<string, unknown>;
+    const sorted = this.#objects[event.kind];
     const key = keyOf(event.kind, event.object);
-    if (event.type === "DELETED") map.delete(key);
-    else map.set(key, structuredClone(event.object));
+    const { at, found } = sorted.find(key);
+    if (event.type === "DELETED") {
+      if (!found) return;
+      sorted.keys.splice(at, 1);
+      sorted.values.splice(at, 1);
+    } else if (found) {
+      sorted.values[at] = structuredClone(event.object);
+    } else {
+      sorted.keys.splice(at, 0, key);
+      sorted.values.splice(at, 0, structuredClone(event.object));
+    }
     this.#lists.delete(event.kind);
   }
 
   /** One kind's objects in name order; the same array until that kind changes (the scheduler's caches key on it). */
   #list<K extends keyof ClusterKinds>(kind: K): readonly ClusterKinds[K][] {
     let list = this.#lists.get(kind);
-    if (list === undefined) this.#lists.set(kind, (list = byKey(this.#objects[kind] as Map<string, unknown>)));
+    if (list === undefined) this.#lists.set(kind, (list = this.#objects[kind].values.slice()));
     return list as readonly ClusterKinds[K][];
   }
 
