@@ -8,7 +8,7 @@ import type { NodePool, Pod } from "../types/kubernetes.js";
 import { toCandidate, type Candidate } from "./candidates.js";
 import { nodeState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
-import { largestPrefix } from "./multi-node.js";
+import { largestPrefix } from "./methods/multi-node.js";
 import { resolveConsolidationOptions } from "./options.js";
 import { interleaveByPool, sortCandidates, sortDrifted } from "./ordering.js";
 

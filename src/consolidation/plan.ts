@@ -11,14 +11,14 @@ import type { NodePool } from "../types/kubernetes.js";
 import { applyCommand, nameReplacements } from "./apply.js";
 import { buildClusterState, compareStrings, type ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
-import { drift } from "./drift-method.js";
-import { emptiness } from "./emptiness.js";
+import { drift } from "./methods/drift.js";
+import { emptiness } from "./methods/emptiness.js";
 import type { ProposedCommand } from "./evaluate.js";
-import { multiNode } from "./multi-node.js";
+import { multiNode } from "./methods/multi-node.js";
 import { resolveConsolidationOptions } from "./options.js";
 import { startPass, type Pass } from "./pass.js";
 import { resolvePdbs } from "./pdb.js";
-import { singleNode } from "./single-node.js";
+import { singleNode } from "./methods/single-node.js";
 import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
 /** What a long-lived cluster shares with each plan: its catalogue index and its scheduling model. */
