@@ -1,6 +1,6 @@
 /**
  * One reading of a snapshot's pods for both verbs: `pods` holds pending and bound pods, `boundPods` bound
- * ones (as `fromKubernetes` returns them). The same object listed twice counts once, and a `boundPods` entry
+ * ones (as `fromKubernetes` returns them). The same object listed in both counts once, and a `boundPods` entry
  * without `spec.nodeName` is refused rather than silently dropped.
  *
  * @module
@@ -9,7 +9,7 @@ import { InputError } from "../errors.js";
 import type { Pod } from "../types/kubernetes.js";
 
 /**
- * Every pod of the snapshot, `pods` first, then `boundPods`, each object once.
+ * Every pod of the snapshot, `pods` first, then `boundPods` without the objects `pods` already lists.
  *
  * @param pods - pending and bound pods
  * @param boundPods - bound pods
@@ -26,8 +26,7 @@ export function snapshotPods(pods: readonly Pod[], boundPods: readonly Pod[] | u
     if (pod.spec.nodeName === undefined || pod.spec.nodeName === "") {
       throw new InputError(`boundPods[${i}] (${pod.metadata.namespace ?? "default"}/${pod.metadata.name ?? ""}) has no spec.nodeName: pending pods go in pods`, ["boundPods", i, "spec", "nodeName"]);
     }
-    if (seen.has(pod)) return;
-    seen.add(pod);
+    if (seen.size > 0 && seen.has(pod)) return;
     all.push(pod);
   });
   return all;
