@@ -7,13 +7,12 @@
  */
 import { LABEL_CAPACITY_TYPE } from "../requirements/index.js";
 import { podRequests, resourceList, type ResourceList } from "../resources/index.js";
-import { toleratesAll } from "../taints/index.js";
 import type { Pod } from "../types/kubernetes.js";
 import { consolidateAfterRemaining, type Candidate } from "./candidates.js";
 import type { ClusterState, NodeState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
 import { memoOf, remember } from "./memo.js";
-import { movingPods, PENDING_ONLY_TAINT } from "./simulate.js";
+import { movingPods } from "./simulate.js";
 
 /** Free capacity that moved pods could use, per cluster state. */
 interface ClusterFree {
@@ -107,8 +106,8 @@ function ceilings(ctx: PlanContext): readonly { readonly price: number; readonly
  * outside consolidateAfter; pending pods and DaemonSets ignored, which only adds room) plus the allocatable of
  * the largest instance type with an available offering, of a capacity type some NodePool may launch, cheaper
  * than the candidates together (a replacement must be
- * strictly cheaper, and more than one new node is never a consolidation). A moved pod that tolerates the
- * pending-only gate could land anywhere, so then the answer is always false. Any surprise (a bad quantity)
+ * strictly cheaper, and more than one new node is never a consolidation). Moved pods never land on a node that
+ * takes only pending pods, whatever they tolerate. Any surprise (a bad quantity)
  * also answers false: the simulation will then report it as it always did.
  *
  * @param cluster - the simulated cluster
@@ -120,7 +119,6 @@ export function cannotConsolidate(cluster: ClusterState, candidates: readonly Ca
   try {
     const need = new Map<string, number>();
     for (const c of candidates) {
-      if (movingPods(c.state, ctx).some((p) => toleratesAll(p.spec.tolerations, [PENDING_ONLY_TAINT]))) return false;
       addInto(need, movingRequests(c.state, ctx));
     }
     const { total, takes } = freeIn(cluster, ctx);

@@ -4,6 +4,7 @@
  * @module
  */
 import type { InstanceType, InstanceTypeIndex } from "../instance-types/index.js";
+import type { ClusterModel } from "../scheduler/cluster-model.js";
 import type { DaemonSet, NodePool } from "../types/kubernetes.js";
 import type { PdbState } from "./pdb.js";
 import type { ResolvedConsolidationOptions } from "./types.js";
@@ -18,6 +19,8 @@ export interface PlanContext {
   readonly catalog: ReadonlyMap<string, InstanceType>;
   /** The catalogue, indexed once for every simulation. */
   readonly index: InstanceTypeIndex;
+  /** What every simulation of the plan shares: per-node room, compiled NodePools (never kept past the plan). */
+  readonly model: ClusterModel;
   readonly daemonSets: readonly DaemonSet[];
   readonly pdbs: readonly PdbState[];
   /**

@@ -7,6 +7,7 @@
  * @module
  */
 export { planConsolidation } from "./plan.js";
+export { Cluster, type ClusterEvent, type ClusterKinds, type ClusterObjects, type ClusterSnapshot } from "./live-cluster.js";
 export { toConsolidationJson } from "./json.js";
 export { resolveConsolidationOptions } from "./options.js";
 export { parseCron, cronMatches, isCronWindowActive, lastFiringBetween, type CronParseResult, type CronSchedule } from "./cron.js";

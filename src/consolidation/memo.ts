@@ -9,7 +9,7 @@ import type { Blocker } from "./types.js";
 import type { Candidate } from "./candidates.js";
 import type { NodeState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
-import type { Node, Pod } from "../types/kubernetes.js";
+import type { Pod } from "../types/kubernetes.js";
 import type { ResourceList } from "../resources/index.js";
 
 /** A node that passed the shared checks, or the reason it did not. */
@@ -24,8 +24,6 @@ export interface PlanMemo {
   /** Allocatable minus the requests of the pods the scheduler counts, never below 0. */
   readonly free: WeakMap<NodeState, ResourceList>;
   readonly unbound: WeakMap<Pod, Pod>;
-  readonly tolerating: WeakMap<Pod, Pod>;
-  readonly gated: WeakMap<Node, Node>;
 }
 
 const memos = new WeakMap<PlanContext, PlanMemo>();
@@ -45,8 +43,6 @@ export function memoOf(ctx: PlanContext): PlanMemo {
       movingRequests: new WeakMap(),
       free: new WeakMap(),
       unbound: new WeakMap(),
-      tolerating: new WeakMap(),
-      gated: new WeakMap(),
     };
     memos.set(ctx, memo);
   }

@@ -1,3 +1,4 @@
+import { ClusterModel } from "../scheduler/cluster-model.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { catalog, node, NOW_MS, pod, pool } from "../../test/consolidation/fixtures.js";
@@ -7,7 +8,7 @@ import type { NodePool, Pod } from "../types/kubernetes.js";
 import { toCandidate, type Candidate } from "./candidates.js";
 import { nodeState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
-import { largestPrefix } from "./multi-node.js";
+import { largestPrefix } from "./methods/multi-node.js";
 import { resolveConsolidationOptions } from "./options.js";
 import { interleaveByPool, sortCandidates, sortDrifted } from "./ordering.js";
 
@@ -19,6 +20,7 @@ const ctx: PlanContext = {
   nodePools: [...pools.values()],
   catalog: new Map<string, InstanceType>(types.map((t) => [t.name, t])),
   index: InstanceTypeIndex.build(types),
+  model: new ClusterModel(),
   daemonSets: [],
   pdbs: [],
 };

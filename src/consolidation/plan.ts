@@ -4,20 +4,28 @@
  * @module
  */
 import { podName } from "../_internal/pod-key.js";
+import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { ClusterModel } from "../scheduler/cluster-model.js";
 import type { NodePool } from "../types/kubernetes.js";
 import { applyCommand, nameReplacements } from "./apply.js";
 import { buildClusterState, compareStrings, type ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
-import { drift } from "./drift-method.js";
-import { emptiness } from "./emptiness.js";
+import { drift } from "./methods/drift.js";
+import { emptiness } from "./methods/emptiness.js";
 import type { ProposedCommand } from "./evaluate.js";
-import { multiNode } from "./multi-node.js";
+import { multiNode } from "./methods/multi-node.js";
 import { resolveConsolidationOptions } from "./options.js";
 import { startPass, type Pass } from "./pass.js";
 import { resolvePdbs } from "./pdb.js";
-import { singleNode } from "./single-node.js";
+import { singleNode } from "./methods/single-node.js";
 import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
+
+/** What a long-lived cluster shares with each plan: its catalogue index and its scheduling model. */
+export interface SharedState {
+  readonly index: InstanceTypeIndex;
+  readonly model: ClusterModel;
+}
 
 const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [emptiness, drift, multiNode, singleNode];
 
@@ -27,9 +35,11 @@ const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [empti
  * @param input - the snapshot
  * @param options - the caller's options
  * @param shortcuts - whether evaluations whose outcome is certain may skip their simulation
+ * @param shared - an index of `input.instanceTypes` and a model a long-lived `Cluster` keeps across plans
  * @returns the context every step shares
  */
-export function buildPlanContext(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): PlanContext {
+export function buildPlanContext(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared?: SharedState): PlanContext {
+  const pods = snapshotPods(input.pods, input.boundPods);
   const pools = new Map<string, NodePool>();
   for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
   const catalog = new Map<string, InstanceType>();
@@ -39,9 +49,10 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
     pools,
     nodePools: input.nodePools,
     catalog,
-    index: InstanceTypeIndex.build(input.instanceTypes),
+    index: shared?.index ?? InstanceTypeIndex.build(input.instanceTypes),
+    model: shared?.model ?? new ClusterModel(),
     daemonSets: input.daemonSets ?? [],
-    pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], input.pods),
+    pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], pods),
     shortcuts,
   };
 }
@@ -106,13 +117,15 @@ export function planConsolidation(input: ConsolidationInput, options: Consolidat
  * @param input - as {@link planConsolidation}
  * @param options - as {@link planConsolidation}
  * @param shortcuts - skip simulations whose outcome is certain
+ * @param shared - state a long-lived `Cluster` keeps across plans
  * @returns the plan
  */
-export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): ConsolidationPlan {
-  const ctx = buildPlanContext(input, options, shortcuts);
-  let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], input.pods, ctx.pools, ctx.catalog);
+export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared?: SharedState): ConsolidationPlan {
+  const ctx = buildPlanContext(input, options, shortcuts, shared);
+  let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], snapshotPods(input.pods, input.boundPods), ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);
-  const taken = new Set(cluster.nodes.map((n) => n.name));
+  // Replacement names avoid every Node and NodeClaim of the input and every earlier replacement.
+  const taken = new Set([...cluster.nodes.map((n) => n.name), ...(input.nodeClaims ?? []).map((c) => c.metadata.name ?? "")]);
   const counters = new Map<string, number>();
   const commands: ConsolidationCommand[] = [];
   const disrupted = new Set<string>();

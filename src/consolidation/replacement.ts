@@ -7,7 +7,6 @@
 import {
   cheapestOffering,
   formatMinValuesShortfall,
-  launchPrice,
   orderByPrice,
   satisfiesMinValues,
   worstLaunchPrice,
@@ -41,8 +40,9 @@ function fail(code: BlockerCode, message: string): ReplacementResult {
  * on-demand is narrowed to spot (and reserved, if allowed), the capacity its prices assumed; a multi-node
  * merge drops options priced at or above the cheapest candidate whose type it would relaunch.
  *
- * nodefit also drops options with no available offering after narrowing, so the planned replacement can
- * launch (upstream would let that launch fail and leave the nodes alone).
+ * nodefit also drops options with no available offering after narrowing, once upstream's filters have run
+ * (so the same command wins), so the planned replacement can launch (upstream would let that launch fail and
+ * leave the nodes alone).
  *
  * @param claim - the single new claim of the simulation
  * @param candidates - the nodes it would replace
@@ -82,25 +82,39 @@ export function cheaperReplacement(claim: PlannedNodeClaim, candidates: readonly
     }
     types = types.slice(0, Math.max(MIN_SPOT_TO_SPOT_TYPES, minValues.needed));
   }
-  if (narrowed === undefined && capacity.has("spot") && capacity.has("on-demand")) {
+  // Upstream narrows the requirement only; the options stay until the same-type cap below has seen them.
+  const narrowToSpot = narrowed === undefined && capacity.has("spot") && capacity.has("on-demand");
+  if (narrowToSpot) {
     narrowed = capacity.has("reserved") ? ["reserved", "spot"] : ["spot"];
     reqs = reqs.add(Requirement.create(LABEL_CAPACITY_TYPE, "In", narrowed));
-    types = types.filter((t) => cheapestOffering(t, reqs) !== undefined);
-    if (types.length === 0) return fail("no-cheaper-replacement", "no cheaper option has an available spot offering");
   }
   if (kind === "multi") {
     types = withoutRelaunchedTypes(types, candidates, reqs);
     if (types.length === 0) return fail("no-cheaper-replacement", "the merge would only relaunch an instance type being removed");
+    const capped = satisfiesMinValues(types, reqs);
+    if (!capped.satisfied && ctx.options.minValuesPolicy === "Strict") {
+      return fail("min-values", `filtering by the removed types' price: ${formatMinValuesShortfall(capped.shortfalls)}`);
+    }
+  }
+  if (narrowToSpot) {
+    // nodefit's addition (deviation C4), after upstream's filters so it never changes which command wins:
+    // an option with no available spot offering could not launch under the narrowed requirement.
+    types = types.filter((t) => cheapestOffering(t, reqs) !== undefined);
+    if (types.length === 0) return fail("no-cheaper-replacement", "no cheaper option has an available spot offering");
   }
   return build(claim, types, reqs, narrowed, candidatePrice);
 }
 
-/** Upstream's `filterOutSameInstanceType`: a merge that relaunches a removed type is really a delete. */
+/**
+ * Upstream's `filterOutSameInstanceType`: a merge that relaunches a removed type is really a delete, so every
+ * option must launch (at its worst price under the claim's requirements) below the cheapest candidate of a
+ * type among the options.
+ */
 function withoutRelaunchedTypes(types: readonly InstanceType[], candidates: readonly Candidate[], reqs: Requirements): readonly InstanceType[] {
   const names = new Set(types.map((t) => t.name));
   let ceiling = Infinity;
   for (const c of candidates) if (c.state.instanceType !== undefined && names.has(c.state.instanceType)) ceiling = Math.min(ceiling, c.price);
-  return ceiling === Infinity ? types : types.filter((t) => launchPrice(t, reqs) < ceiling);
+  return ceiling === Infinity ? types : types.filter((t) => worstLaunchPrice(t.offerings, reqs) < ceiling);
 }
 
 function build(

@@ -5,24 +5,17 @@
  * @module
  */
 import { podName } from "../_internal/pod-key.js";
-import { schedule, type PlannedNodeClaim } from "../scheduler/index.js";
+import type { PlannedNodeClaim } from "../scheduler/index.js";
+import { scheduleSimulation } from "../scheduler/schedule.js";
 import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE } from "../requirements/index.js";
 import { resourceListToRecord } from "../resources/index.js";
-import type { Node, NodeClaim, Pod, Taint, Toleration } from "../types/kubernetes.js";
+import type { Node, NodeClaim, Pod } from "../types/kubernetes.js";
 import { consolidateAfterRemaining, type Candidate } from "./candidates.js";
 import type { ClusterState, NodeState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
 import { isFullyBlockedByPdb } from "./pdb.js";
 import { memoOf, remember } from "./memo.js";
 import { isDoNotDisruptActive, isReschedulable } from "./pods.js";
-
-/**
- * A simulation-only taint for targets that take pending pods but not pods moved by a disruption: destination
- * nodes still inside their consolidateAfter window (upstream v1.14 #3006) and the in-flight claims planned for
- * pending pods. Pending pods (and pods of nodes already deleting) tolerate it.
- */
-export const PENDING_ONLY_TAINT: Taint = Object.freeze({ key: "nodefit.dev/pending-only", effect: "NoSchedule" });
-const PENDING_ONLY_TOLERATION: Toleration = Object.freeze({ key: PENDING_ONLY_TAINT.key, operator: "Exists" });
 
 /** A successful simulation. */
 export interface SimulationSuccess {
@@ -52,14 +45,6 @@ function unbind(pod: Pod, ctx: PlanContext): Pod {
   });
 }
 
-function tolerateGate(pod: Pod, ctx: PlanContext): Pod {
-  return remember(memoOf(ctx).tolerating, pod, (p) => ({ ...p, spec: { ...p.spec, tolerations: [...(p.spec.tolerations ?? []), PENDING_ONLY_TOLERATION] } }));
-}
-
-function gated(node: Node, ctx: PlanContext): Node {
-  return remember(memoOf(ctx).gated, node, (n) => ({ ...n, spec: { ...n.spec, taints: [...(n.spec?.taints ?? []), PENDING_ONLY_TAINT] } }));
-}
-
 /**
  * The pods of a node that a disruption would re-create elsewhere: reschedulable, without an active
  * do-not-disrupt, and not covered by a fully blocking PDB (upstream never provisions for pods it will never
@@ -78,6 +63,8 @@ export function movingPods(state: NodeState, ctx: PlanContext): readonly Pod[] {
 /** Prefix of the names of in-flight claims planned for pending pods, so they never clash with nodes. */
 export const IN_FLIGHT_PREFIX = "nodefit-in-flight-";
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 const inFlightCache = new WeakMap<ClusterState, readonly NodeClaim[]>();
 
 function inFlightClaim(claim: PlannedNodeClaim, ctx: PlanContext): NodeClaim {
@@ -93,7 +80,7 @@ function inFlightClaim(claim: PlannedNodeClaim, ctx: PlanContext): NodeClaim {
         { key: LABEL_ZONE, operator: "In", values: [claim.zone] },
         { key: LABEL_CAPACITY_TYPE, operator: "In", values: [claim.capacityType] },
       ],
-      taints: [...claim.taints, PENDING_ONLY_TAINT],
+      taints: [...claim.taints],
     },
     status: { allocatable, capacity: type === undefined ? {} : resourceListToRecord(type.capacity) },
   };
@@ -103,7 +90,7 @@ function inFlightClaim(claim: PlannedNodeClaim, ctx: PlanContext): NodeClaim {
  * The node claims the provisioner would already have launched for the pending pods (and the pods of nodes
  * already deleting): a plain scheduling run over the cluster as it is. Upstream's simulations see such claims
  * as in-flight nodes; without them every simulation would re-plan capacity for pending pods and mistake it for
- * a replacement. They take only pending pods ({@link PENDING_ONLY_TAINT}): upstream fails a move that lands on
+ * a replacement. They take only pending pods (the scheduler's pending-only node state): upstream fails a move that lands on
  * an uninitialized claim, nodefit lets the moved pod look elsewhere. Cached per cluster state.
  *
  * @param cluster - the simulated cluster
@@ -117,7 +104,7 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
   const waiting = [...cluster.pending, ...cluster.nodes.filter((n) => n.deleting).flatMap((n) => movingPods(n, ctx).map((p) => unbind(p, ctx)))];
   let claims: readonly NodeClaim[] = [];
   if (waiting.length > 0) {
-    const result = schedule(
+    const result = scheduleSimulation(
       {
         pods: waiting,
         nodePools: ctx.nodePools,
@@ -128,6 +115,7 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
         daemonSets: ctx.daemonSets,
       },
       { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
+      { movers: NO_NAMES, pendingOnly: NO_NAMES, model: ctx.model },
     );
     claims = result.nodeClaims.map((c) => inFlightClaim(c, ctx));
   }
@@ -156,15 +144,17 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
   const nodes: Node[] = [];
   const claims: NodeClaim[] = [...inFlight];
   const bound: Pod[] = [];
+  // In-flight claims and destinations inside consolidateAfter take pending pods but no mover: node state.
+  const pendingOnly = new Set(inFlight.map((c) => c.metadata.name ?? ""));
   for (const n of remaining) {
-    const gate = gateDestinations && consolidateAfterRemaining(n, ctx.options.now) > 0;
-    nodes.push(gate ? gated(n.node, ctx) : n.node);
+    if (gateDestinations && consolidateAfterRemaining(n, ctx.options.now) > 0) pendingOnly.add(n.name);
+    nodes.push(n.node);
     if (n.claim !== undefined) claims.push(n.claim);
     bound.push(...n.pods);
   }
-  const result = schedule(
+  const result = scheduleSimulation(
     {
-      pods: [...movers, ...waiting.map((p) => tolerateGate(p, ctx))],
+      pods: [...movers, ...waiting],
       nodePools: ctx.nodePools,
       instanceTypes: ctx.index,
       nodes,
@@ -173,6 +163,7 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
       daemonSets: ctx.daemonSets,
     },
     { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
+    { movers: moverNames, pendingOnly, model: ctx.model },
   );
   for (const u of result.unschedulable) {
     if (moverNames.has(u.pod)) return { ok: false, message: `pod ${u.pod} would not schedule: ${u.message}` };

@@ -4,17 +4,25 @@
  * @module
  */
 import type { InstanceType } from "../instance-types/index.js";
-import type { PlannedNodeClaim } from "../scheduler/index.js";
+import type { PlannedNodeClaim, ScheduleInput } from "../scheduler/index.js";
 import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "../types/kubernetes.js";
 
-/** A cluster snapshot to plan over. Nothing in it is ever mutated. */
+/**
+ * A cluster snapshot to plan over, in the same shape as {@link ScheduleInput}: what `fromKubernetes` returns,
+ * plus `instanceTypes`, goes in as it is. Nothing in it is ever mutated.
+ */
 export interface ConsolidationInput {
   readonly nodes: readonly Node[];
   /** Link nodes (by `status.nodeName`) to NodePools, and give `status.lastPodEventTime`. */
   readonly nodeClaims?: readonly NodeClaim[] | undefined;
   readonly nodePools: readonly NodePool[];
-  /** Bound pods (with `spec.nodeName`) and pending pods (without). */
+  /** Pending pods (without `spec.nodeName`) and bound pods (with it). */
   readonly pods: readonly Pod[];
+  /**
+   * Bound pods, as `fromKubernetes` returns them apart from the pending ones. Read together with `pods` (the
+   * same object in both counts once); an entry without `spec.nodeName` is refused with an InputError.
+   */
+  readonly boundPods?: readonly Pod[] | undefined;
   readonly daemonSets?: readonly DaemonSet[] | undefined;
   readonly podDisruptionBudgets?: readonly PodDisruptionBudget[] | undefined;
   /** The catalogue; an existing node's price comes from its instance-type, zone and capacity-type labels. */

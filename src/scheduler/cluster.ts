@@ -20,6 +20,7 @@ import type { TopologyNode } from "../topology/index.js";
 import type { Node, NodeClaim, Pod, ResourceMap, Taint } from "../types/kubernetes.js";
 import { daemonFitsNode, type DaemonPod } from "./daemons.js";
 import { ExistingNodeState } from "./existing-node.js";
+import type { ClusterModel, NodeFacts, PreparedNode } from "./cluster-model.js";
 import { LABEL_INITIALIZED } from "./templates.js";
 
 /** The existing side of a run. */
@@ -33,6 +34,8 @@ export interface Cluster {
   /** Per NodePool: summed capacity of its nodes, `nodes: 1` each. */
   readonly poolUsage: ReadonlyMap<string, ResourceList>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 const UNSCHEDULABLE_TAINT: Taint = { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" };
 
@@ -63,16 +66,6 @@ function fillZeros(list: ResourceList, fallback: ResourceList): ResourceList {
   const out = new Map(list);
   for (const [name, amount] of fallback) if ((out.get(name) ?? 0) === 0) out.set(name, amount);
   return out;
-}
-
-interface NodeFacts {
-  readonly name: string;
-  readonly labels: ReadonlyMap<string, string>;
-  readonly taints: readonly Taint[];
-  readonly allocatable: ResourceList;
-  readonly capacity: ResourceList;
-  readonly nodePool: string | undefined;
-  readonly initialized: boolean;
 }
 
 function factsOfNode(node: Node, index: number, claim: NodeClaim | undefined): NodeFacts {
@@ -116,13 +109,37 @@ function ownedByDaemonSet(pod: Pod, daemon: DaemonPod): boolean {
   return (pod.metadata.ownerReferences ?? []).some((o) => o.kind === "DaemonSet" && o.name === daemon.pod.metadata.name);
 }
 
+const NO_PODS: readonly Pod[] = [];
+const ONE_NODE: ResourceList = new Map([["nodes", 1]]);
+
+/** A node's room after its running pods and the DaemonSet pods not yet on it, its host ports and requirements. */
+function prepareNode(f: NodeFacts, onNode: readonly Pod[], daemons: readonly DaemonPod[]): PreparedNode {
+  const hostname = f.labels.get(LABEL_HOSTNAME) ?? f.name;
+  const requirements = requirementsFromLabels(f.labels).add(Requirement.create(LABEL_HOSTNAME, "In", [hostname]));
+  let remaining = f.allocatable;
+  const ports: HostPort[] = [];
+  for (const pod of onNode) {
+    remaining = subtractResources(remaining, podRequests(pod.spec));
+    ports.push(...podHostPorts(pod.spec));
+  }
+  for (const daemon of daemons) {
+    if (onNode.some((p) => ownedByDaemonSet(p, daemon))) continue;
+    if (!daemonFitsNode(daemon, requirements, f.taints)) continue;
+    remaining = subtractResources(remaining, daemon.requests);
+  }
+  remaining = new Map([...remaining].map(([k, v]) => [k, Math.max(0, v)]));
+  return { facts: f, hostname, requirements, remaining, hostPorts: ports, pods: onNode };
+}
+
 /**
  * Builds the cluster side of a run.
  *
- * @param nodes - existing nodes (deleting ones are skipped: their pods are being rescheduled)
+ * @param nodes - existing nodes (deleting ones, or those whose NodeClaim is deleting, are skipped: their pods are being rescheduled)
  * @param nodeClaims - NodeClaims linking nodes to NodePools; those without a node become in-flight targets
  * @param boundPods - running pods (`spec.nodeName` set)
  * @param daemons - compiled DaemonSet pods
+ * @param pendingOnly - names of nodes and NodeClaims that take only pending pods (simulations)
+ * @param model - per-node state shared by the runs of one consolidation plan, if any
  * @returns the cluster
  * @throws QuantityError for a bad allocatable or capacity quantity
  */
@@ -131,20 +148,28 @@ export function buildCluster(
   nodeClaims: readonly NodeClaim[],
   boundPods: readonly Pod[],
   daemons: readonly DaemonPod[],
+  pendingOnly: ReadonlySet<string> = NONE,
+  model?: ClusterModel,
 ): Cluster {
   const claimByNode = new Map<string, NodeClaim>();
-  for (const c of nodeClaims) if (c.status?.nodeName) claimByNode.set(c.status.nodeName, c);
+  const claimByProvider = new Map<string, NodeClaim>();
+  for (const c of nodeClaims) {
+    if (c.status?.nodeName) claimByNode.set(c.status.nodeName, c);
+    if (c.status?.providerID) claimByProvider.set(c.status.providerID, c);
+  }
   const facts: NodeFacts[] = [];
-  const nodeNames = new Set<string>();
+  // A claim is its node's when linked by node name or, before the name is set, by provider id.
+  const linkedClaims = new Set<NodeClaim>();
   nodes.forEach((node, i) => {
-    nodeNames.add(node.metadata.name ?? "");
-    if (node.metadata.deletionTimestamp !== undefined) return;
-    facts.push(factsOfNode(node, i, claimByNode.get(node.metadata.name ?? "")));
+    const providerID = node.spec?.providerID;
+    const claim = claimByNode.get(node.metadata.name ?? "") ?? (providerID ? claimByProvider.get(providerID) : undefined);
+    if (claim !== undefined) linkedClaims.add(claim);
+    if (node.metadata.deletionTimestamp !== undefined || claim?.metadata.deletionTimestamp !== undefined) return;
+    facts.push(model === undefined ? factsOfNode(node, i, claim) : model.facts(node, claim, () => factsOfNode(node, i, claim)));
   });
   nodeClaims.forEach((claim, i) => {
-    const linked = claim.status?.nodeName;
-    if (claim.metadata.deletionTimestamp !== undefined || (linked !== undefined && linked !== "" && nodeNames.has(linked))) return;
-    facts.push(factsOfClaim(claim, i));
+    if (claim.metadata.deletionTimestamp !== undefined || linkedClaims.has(claim)) return;
+    facts.push(model === undefined ? factsOfClaim(claim, i) : model.facts(claim, undefined, () => factsOfClaim(claim, i)));
   });
   const podsByNode = new Map<string, Pod[]>();
   const bound: { pod: Pod; nodeName: string }[] = [];
@@ -159,25 +184,11 @@ export function buildCluster(
   const states: ExistingNodeState[] = [];
   const poolUsage = new Map<string, ResourceList>();
   for (const f of facts) {
-    const hostname = f.labels.get(LABEL_HOSTNAME) ?? f.name;
-    const labelReqs = requirementsFromLabels(f.labels);
-    const requirements = labelReqs.add(Requirement.create(LABEL_HOSTNAME, "In", [hostname]));
-    let remaining = f.allocatable;
-    const ports: HostPort[] = [];
-    const onNode = podsByNode.get(f.name) ?? [];
-    for (const pod of onNode) {
-      remaining = subtractResources(remaining, podRequests(pod.spec));
-      ports.push(...podHostPorts(pod.spec));
-    }
-    for (const daemon of daemons) {
-      if (onNode.some((p) => ownedByDaemonSet(p, daemon))) continue;
-      if (!daemonFitsNode(daemon, requirements, f.taints)) continue;
-      remaining = subtractResources(remaining, daemon.requests);
-    }
-    remaining = new Map([...remaining].map(([k, v]) => [k, Math.max(0, v)]));
-    states.push(new ExistingNodeState(f.name, hostname, f.nodePool, f.initialized, requirements, f.taints, remaining, ports));
+    const onNode = podsByNode.get(f.name) ?? NO_PODS;
+    const p = model === undefined ? prepareNode(f, onNode, daemons) : model.prepared(f, onNode, () => prepareNode(f, onNode, daemons));
+    states.push(new ExistingNodeState(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, pendingOnly.has(f.name)));
     if (f.nodePool !== undefined) {
-      poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, new Map([["nodes", 1]]))));
+      poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, ONE_NODE)));
     }
   }
   states.sort((a, b) => (a.initialized !== b.initialized ? (a.initialized ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -29,4 +29,6 @@ export interface Attempt {
   readonly name: string;
   /** Whether topology must be consulted for this pod. */
   readonly hasTopology: boolean;
+  /** A pod a simulated disruption moves: it never lands on a node that takes only pending pods. */
+  readonly mover: boolean;
 }

@@ -31,6 +31,8 @@ export class ExistingNodeState {
    * @param taints - its effective taints
    * @param remaining - allocatable minus bound pods and not-yet-bound DaemonSet pods
    * @param hostPorts - host ports already in use
+   * @param pendingOnly - the node takes pending pods but no pod a simulated disruption moves (upstream's
+   *   `isUnderConsolidateAfter` destinations, and in-flight claims): node state, so topology never sees it
    */
   constructor(
     readonly name: string,
@@ -41,6 +43,7 @@ export class ExistingNodeState {
     readonly taints: readonly Taint[],
     remaining: ResourceList,
     hostPorts: readonly HostPort[],
+    readonly pendingOnly: boolean = false,
   ) {
     this.requirements = requirements;
     this.remaining = remaining;

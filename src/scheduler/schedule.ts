@@ -6,9 +6,13 @@
 import { InputError } from "../errors.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { podName } from "../_internal/pod-key.js";
-import { Topology } from "../topology/index.js";
+import { snapshotPods } from "../_internal/snapshot-pods.js";
+import { Topology, type TopologyTemplate } from "../topology/index.js";
+import { DomainUniverse } from "../topology/domain-universe.js";
+import type { CompiledPools } from "./cluster-model.js";
 import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
+import { isReschedulable } from "./pod-lifecycle.js";
 import type { Attempt, RunContext } from "./context.js";
 import { compileDaemonPods, type DaemonPod } from "./daemons.js";
 import { finalizeClaim } from "./finalize.js";
@@ -24,7 +28,7 @@ import { Solver } from "./solver.js";
 import { placementTemplate } from "./placement-template.js";
 import { compareTemplates, compileTemplate, type NodePoolTemplate } from "./templates.js";
 import { CatalogueVectors } from "./vectors.js";
-import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, UnschedulablePod } from "./types.js";
+import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, SimulationState, UnschedulablePod } from "./types.js";
 
 function creationMillis(pod: Pod): number {
   const t = pod.metadata.creationTimestamp;
@@ -33,8 +37,13 @@ function creationMillis(pod: Pod): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
+/**
+ * The run's own catalogue list. An index already holds a private copy (cached tables stay keyed by it); a
+ * caller's array is copied, because the caller may push to it or replace a type before the next call and the
+ * tables built from it (vectors, label tables, offering views) are cached by the list they were built from.
+ */
 function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
-  return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : input.instanceTypes;
+  return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : [...input.instanceTypes];
 }
 
 const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
@@ -88,23 +97,35 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * ```
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  return scheduleSimulation(input, options, NO_SIMULATION);
+}
+
+const NO_SIMULATION: SimulationState = { movers: new Set(), pendingOnly: new Set() };
+
+/**
+ * {@link schedule} for a consolidation simulation: the movers never land on a node that takes only pending
+ * pods. That is node state, never a taint, so topology counting (`nodeTaintsPolicy: Honor`) is unchanged.
+ *
+ * @param input - as {@link schedule}
+ * @param options - as {@link schedule}
+ * @param simulation - the moved pods and the pending-only targets
+ * @returns as {@link schedule}
+ * @internal
+ */
+export function scheduleSimulation(input: ScheduleInput, options: ScheduleOptions, simulation: SimulationState): ScheduleResult {
   const catalogue = catalogueOf(input);
   const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
-  const daemons = compileDaemonPods(input.daemonSets ?? []);
-  const seenPools = new Set<string>();
-  const templates = input.nodePools.map((np, i) => {
-    const t = compileTemplate(np, i, catalogue, daemons, opts.wellKnownLabels, opts.minValuesPolicy);
-    if (seenPools.has(t.name)) throw new InputError(`two NodePools are named "${t.name}"`, ["nodePools", i, "metadata", "name"]);
-    seenPools.add(t.name);
-    return t;
-  });
-  templates.sort(compareTemplates);
+  const model = simulation.model;
+  const daemonSets = input.daemonSets ?? [];
+  const daemons = model === undefined ? compileDaemonPods(daemonSets) : model.daemons(daemonSets, () => compileDaemonPods(daemonSets));
+  const compilePools = (): CompiledPools => compilePoolsOf(input.nodePools, catalogue, daemons, opts);
+  const poolsKey = `${opts.minValuesPolicy}|${[...opts.wellKnownLabels].join("|")}`;
+  const { templates, universe } = model === undefined ? compilePools() : model.pools(input.nodePools, catalogue, daemons, poolsKey, compilePools);
   const usable = templates.filter((t) => t.instanceTypes.length > 0);
   const toleratePreferNoSchedule = templates.some((t) => t.taints.some((taint) => taint.effect === "PreferNoSchedule"));
 
-  const pending = input.pods.filter((p) => p.spec.nodeName === undefined || p.spec.nodeName === "");
-  const bound = [...(input.boundPods ?? []), ...input.pods.filter((p) => p.spec.nodeName !== undefined && p.spec.nodeName !== "")];
-  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons);
+  const { pending, bound } = splitPods(input);
+  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly, model);
   const compiler = new PodClassCompiler(opts.preferencePolicy === "Ignore", opts.wellKnownLabels);
 
   const failures = new Map<number, PlacementFailure>();
@@ -121,7 +142,10 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   });
 
   const topology = Topology.build({
-    templates: templates.map((t) => ({ nodePoolName: t.name, requirements: t.requirements, taints: t.taints, instanceTypes: catalogue })),
+    templates: topologyTemplates(templates, catalogue),
+    universe,
+    labelSignatures: model?.labelSignatures,
+    labelRequirements: model?.labelRequirements,
     nodes: cluster.topologyNodes,
     boundPods: cluster.boundPods,
     pendingPods: valid.map((i) => pending[i] as Pod),
@@ -155,7 +179,8 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
       break;
     }
     const original = pending[i] as Pod;
-    const failure = trySchedule(original, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
+    const mover = simulation.movers.size > 0 && simulation.movers.has(podName(original));
+    const failure = trySchedule(original, mover, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
     if (failure === undefined) {
       failures.delete(i);
     } else {
@@ -164,7 +189,75 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
       queue.push(i);
     }
   }
-  return assemble(pending, failures, solver, cluster.nodes, opts, vectors);
+  return assemble(pending, failures, solver, cluster.nodes, opts, vectors, takenNames(input));
+}
+
+/**
+ * The pods to place and the pods that stay. A pod bound to a deleting Node (its own or its NodeClaim's
+ * deletionTimestamp) joins the pending pods when it is reschedulable, as upstream's provisioner adds
+ * `Deleting().CurrentlyReschedulablePods()`; the deleting node's DaemonSet, mirror and terminal pods go with it.
+ */
+function splitPods(input: ScheduleInput): { pending: Pod[]; bound: Pod[] } {
+  const deleting = deletingNodeNames(input);
+  const pending: Pod[] = [];
+  const bound: Pod[] = [];
+  const rescheduled: Pod[] = [];
+  for (const pod of snapshotPods(input.pods, input.boundPods)) {
+    const on = pod.spec.nodeName;
+    if (on === undefined || on === "") pending.push(pod);
+    else if (deleting.size === 0 || !deleting.has(on)) bound.push(pod);
+    else if (isReschedulable(pod)) rescheduled.push(unbound(pod));
+  }
+  // The pods of deleting nodes after the pending ones, as upstream appends them.
+  for (const pod of rescheduled) pending.push(pod);
+  return { pending, bound };
+}
+
+function unbound(pod: Pod): Pod {
+  const { nodeName: _bound, ...spec } = pod.spec;
+  return { ...pod, spec };
+}
+
+/** Nodes being deleted: a deletionTimestamp on the Node or on the NodeClaim linked to it. */
+function deletingNodeNames(input: ScheduleInput): ReadonlySet<string> {
+  const names = new Set<string>();
+  const claimDeleting = new Set<string>();
+  for (const c of input.nodeClaims ?? []) {
+    if (c.metadata.deletionTimestamp === undefined) continue;
+    if (c.status?.nodeName) names.add(c.status.nodeName);
+    if (c.status?.providerID) claimDeleting.add(c.status.providerID);
+  }
+  for (const n of input.nodes ?? []) {
+    const providerID = n.spec?.providerID;
+    if (n.metadata.deletionTimestamp !== undefined || (providerID !== undefined && claimDeleting.has(providerID))) names.add(n.metadata.name ?? "");
+  }
+  return names;
+}
+
+/** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too). */
+function takenNames(input: ScheduleInput): ReadonlySet<string> {
+  const taken = new Set<string>();
+  for (const n of input.nodes ?? []) taken.add(n.metadata.name ?? "");
+  for (const c of input.nodeClaims ?? []) taken.add(c.metadata.name ?? "");
+  return taken;
+}
+
+/** The NodePools compiled for a run, in upstream's try order, and their topology domain universe. */
+function compilePoolsOf(nodePools: ScheduleInput["nodePools"], catalogue: readonly InstanceType[], daemons: readonly DaemonPod[], opts: ResolvedScheduleOptions): CompiledPools {
+  const seenPools = new Set<string>();
+  const templates = nodePools.map((np, i) => {
+    const t = compileTemplate(np, i, catalogue, daemons, opts.wellKnownLabels, opts.minValuesPolicy);
+    if (seenPools.has(t.name)) throw new InputError(`two NodePools are named "${t.name}"`, ["nodePools", i, "metadata", "name"]);
+    seenPools.add(t.name);
+    return t;
+  });
+  templates.sort(compareTemplates);
+  return { templates, universe: DomainUniverse.build(topologyTemplates(templates, catalogue)) };
+}
+
+/** The NodePools as topology reads them: every catalogue type supplies domains. */
+function topologyTemplates(templates: readonly NodePoolTemplate[], catalogue: readonly InstanceType[]): TopologyTemplate[] {
+  return templates.map((t) => ({ nodePoolName: t.name, requirements: t.requirements, taints: t.taints, instanceTypes: catalogue }));
 }
 
 /** Resource names a run uses beyond the catalogue's own: DaemonSet overhead, limits (not `nodes`), pod requests. */
@@ -198,6 +291,7 @@ class RelaxationMemo {
 /** Tries a pod, relaxing a copy one preference at a time until it fits or nothing is left to relax. */
 function trySchedule(
   original: Pod,
+  mover: boolean,
   solver: Solver,
   compiler: PodClassCompiler,
   topology: Topology,
@@ -209,7 +303,7 @@ function trySchedule(
   for (;;) {
     const compiled = compiler.compile(pod);
     if (!compiled.ok) return { code: compiled.failure.code, message: compiled.failure.message, nodePools: [], reserved: false };
-    const attempt: Attempt = { pod, podClass: compiled.podClass, name, hasTopology: topology.hasConstraints(pod) };
+    const attempt: Attempt = { pod, podClass: compiled.podClass, name, hasTopology: topology.hasConstraints(pod), mover };
     const placement = solver.add(attempt);
     if (placement.ok) return undefined;
     if (placement.failure.reserved) return placement.failure;
@@ -231,12 +325,16 @@ function assemble(
   nodes: readonly { readonly name: string; readonly pods: readonly string[] }[],
   opts: ReturnType<typeof resolveScheduleOptions>,
   vectors: CatalogueVectors,
+  taken: ReadonlySet<string>,
 ): ScheduleResult {
   const counters = new Map<string, number>();
   const nodeClaims: PlannedNodeClaim[] = [];
   const dropped = new Map<string, string>();
   for (const claim of solver.claims) {
-    const n = (counters.get(claim.template.name) ?? 0) + 1;
+    // `<nodePool>-<n>`, skipping every name a Node or NodeClaim already has, so "to" never means two things.
+    let n = counters.get(claim.template.name) ?? 0;
+    do n += 1;
+    while (taken.has(`${claim.template.name}-${n}`));
     const finalized = finalizeClaim(claim, `${claim.template.name}-${n}`, opts, vectors);
     if (finalized.ok) {
       counters.set(claim.template.name, n);

@@ -70,6 +70,8 @@ export class Solver {
     // Targets whose hostname count alone refuses the pod are skipped without the full check (same answer).
     const blocks = cacheable ? NO_BLOCKS : this.ctx.topology.hostnameBlocks(attempt.pod);
     for (const node of this.nodes) {
+      // Before the class cache: a refusal for the mover says nothing about a pending pod of the same class.
+      if (attempt.mover && node.pendingOnly) continue;
       if (cacheable && node.failedClasses.has(classId)) continue;
       if (blocks.length > 0 && blocked(blocks, node.hostname)) continue;
       const check = node.canAdd(attempt, this.ctx);

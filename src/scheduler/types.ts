@@ -4,6 +4,7 @@
  * @module
  */
 import type { InstanceType, InstanceTypeIndex } from "../instance-types/index.js";
+import type { ClusterModel } from "./cluster-model.js";
 import type { ResourceList, ResourceShortfall } from "../resources/index.js";
 import type { RequirementConflict } from "../requirements/index.js";
 import type { TopologyConflict } from "../topology/index.js";
@@ -19,7 +20,11 @@ import type {
 
 /** Everything one scheduling run looks at. Nothing in it is ever mutated. */
 export interface ScheduleInput {
-  /** Pending pods to place. A pod with `spec.nodeName` is treated as already bound to that node. */
+  /**
+   * Pending pods to place, and bound pods (with `spec.nodeName`), treated as running on that node. A running
+   * pod whose Node or NodeClaim has a `deletionTimestamp` is placed again when reschedulable (not a DaemonSet,
+   * mirror or terminal pod), as upstream reschedules the pods of deleting nodes.
+   */
   readonly pods: readonly Pod[];
   /** The NodePools new nodes may come from. */
   readonly nodePools: readonly NodePool[];
@@ -29,10 +34,30 @@ export interface ScheduleInput {
   readonly nodes?: readonly Node[] | undefined;
   /** NodeClaims: link a node (`status.nodeName`) to its NodePool, its startup taints and initialization. */
   readonly nodeClaims?: readonly NodeClaim[] | undefined;
-  /** Running pods (`spec.nodeName` set): they use capacity and count for topology. */
+  /**
+   * Running pods (`spec.nodeName` set): they use capacity and count for topology; those of deleting nodes are
+   * placed again. Read together with `pods` (the same object in both counts once); an entry without
+   * `spec.nodeName` is refused with an InputError rather than dropped.
+   */
   readonly boundPods?: readonly Pod[] | undefined;
   /** DaemonSets: their pods are overhead on every compatible node. */
   readonly daemonSets?: readonly DaemonSet[] | undefined;
+}
+
+/**
+ * What a consolidation simulation adds to a scheduling run, as state rather than rewritten objects: which
+ * pods the disruption moves, and which targets take only pending pods.
+ */
+export interface SimulationState {
+  /** Names (`namespace/name`) of the pending pods that a simulated disruption moves. */
+  readonly movers: ReadonlySet<string>;
+  /**
+   * Names of Nodes and NodeClaims that take pending pods but no mover: destinations inside their NodePool's
+   * consolidateAfter (upstream `isUnderConsolidateAfter`) and in-flight claims planned for pending pods.
+   */
+  readonly pendingOnly: ReadonlySet<string>;
+  /** State shared by every run of one consolidation plan (per-node room, compiled NodePools). */
+  readonly model?: ClusterModel | undefined;
 }
 
 /** Scheduler options as a caller passes them; every field has a default. */
@@ -80,7 +105,7 @@ export interface ResolvedScheduleOptions {
 
 /** A node the scheduler would create. */
 export interface PlannedNodeClaim {
-  /** `<nodePool>-<n>`, n from 1 in creation order per NodePool. */
+  /** `<nodePool>-<n>`, n from 1 in creation order per NodePool, skipping names an input Node or NodeClaim has. */
   readonly name: string;
   readonly nodePool: string;
   /** What a launch would pick: the cheapest available compatible offering of the options that fits. */
@@ -165,7 +190,7 @@ export interface UnschedulablePod {
 
 /** Totals of a run. */
 export interface ScheduleSummary {
-  /** Pending pods given (bound pods excluded). */
+  /** Pending pods given, plus the pods of deleting nodes that must find a new home (other bound pods excluded). */
   readonly pods: number;
   readonly scheduled: number;
   readonly newNodeClaims: number;

@@ -1,8 +1,9 @@
 /**
  * Dense resource vectors for one catalogue: every instance type gets a dense id and its allocatable and
  * capacity as rows of one `Float64Array`, so narrowing, the room pre-check and limits compare numbers instead
- * of walking maps. Built once per catalogue array and cached (a scheduling run over the same catalogue, as
- * consolidation makes many, reuses it).
+ * of walking maps. Built once per catalogue list and cached by that list's identity, so the list must be one
+ * nobody changes: `schedule()` passes an `InstanceTypeIndex`'s own copy, or a copy of the caller's array
+ * (a scheduling run over the same index, as consolidation makes many, reuses the build).
  *
  * @module
  */
@@ -104,8 +105,7 @@ const cache = new WeakMap<readonly InstanceType[], CatalogueVectors>();
 
 function cachedBase(types: readonly InstanceType[]): CatalogueVectors {
   const seen = cache.get(types);
-  // A caller may change its array between runs: reuse only an identical list.
-  if (seen !== undefined && seen.types.length === types.length && seen.types.every((t, i) => t === types[i])) return seen;
+  if (seen !== undefined) return seen;
   const names = new Set<string>();
   for (const type of types) {
     for (const name of type.allocatable.keys()) names.add(name);

@@ -67,30 +67,50 @@ export function nodeDomain(node: { readonly name: string; readonly labels: Reado
 export class ClusterIndex {
   /** The nodes, in input order. */
   readonly nodes: readonly IndexedNode[];
-  /** The counted pods by namespace. */
-  readonly podsByNamespace: ReadonlyMap<string, readonly CountedPod[]>;
-  /** The same pods by namespace, then by identical label set: a selector is matched once per label set. */
+  /** The nodes by name, for the pod index. */
+  private readonly byName = new Map<string, IndexedNode>();
   private readonly nodeIndex = new Map<IndexedNode, number>();
+  /** The counted pods by namespace, built on the first count (a run without topology groups never needs it). */
+  #podsByNamespace: Map<string, CountedPod[]> | undefined;
+  /** The same pods by namespace, then by identical label set: a selector is matched once per label set. */
   private readonly byLabelSet = new Map<string, Map<string, { readonly labels: StringMap; readonly pods: number[] }>>();
 
   /**
    * @param nodes - the existing nodes
    * @param boundPods - the running pods
    * @param excluded - keys of the batch's pods, never counted
+   * @param signatures - label-set texts already computed by earlier builds over the same pods, if any
+   * @param labelRequirements - node label requirements already computed by earlier builds, if any
    */
-  constructor(nodes: readonly TopologyNode[], boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[], excluded: ReadonlySet<string>) {
-    const byName = new Map<string, IndexedNode>();
+  constructor(
+    nodes: readonly TopologyNode[],
+    private readonly boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[],
+    private readonly excluded: ReadonlySet<string>,
+    private readonly signatures?: WeakMap<StringMap, string> | undefined,
+    labelRequirements?: WeakMap<ReadonlyMap<string, string>, Requirements>,
+  ) {
+    const byName = this.byName;
     const position = this.nodeIndex;
-    const indexed = nodes.map((n, i) => {
-      const node: IndexedNode = { name: n.name, labels: n.labels, taints: n.taints, requirements: requirementsFromLabels(n.labels) };
+    this.nodes = nodes.map((n, i) => {
+      let requirements = labelRequirements?.get(n.labels);
+      if (requirements === undefined) {
+        requirements = requirementsFromLabels(n.labels);
+        labelRequirements?.set(n.labels, requirements);
+      }
+      const node: IndexedNode = { name: n.name, labels: n.labels, taints: n.taints, requirements };
       byName.set(n.name, node);
       position.set(node, i);
       return node;
     });
+  }
+
+  /** The counted pods by namespace. */
+  get podsByNamespace(): ReadonlyMap<string, readonly CountedPod[]> {
+    if (this.#podsByNamespace !== undefined) return this.#podsByNamespace;
     const pods = new Map<string, CountedPod[]>();
-    for (const { pod, nodeName } of boundPods) {
-      const node = byName.get(nodeName);
-      if (node === undefined || ignoredForTopology(pod) || excluded.has(podKey(pod))) continue;
+    for (const { pod, nodeName } of this.boundPods) {
+      const node = this.byName.get(nodeName);
+      if (node === undefined || ignoredForTopology(pod) || this.excluded.has(podKey(pod))) continue;
       const namespace = podNamespace(pod);
       let list = pods.get(namespace);
       if (list === undefined) pods.set(namespace, (list = []));
@@ -98,13 +118,17 @@ export class ClusterIndex {
       list.push({ pod, labels, node });
       let sets = this.byLabelSet.get(namespace);
       if (sets === undefined) this.byLabelSet.set(namespace, (sets = new Map()));
-      const signature = JSON.stringify(labels);
+      let signature = this.signatures?.get(labels);
+      if (signature === undefined) {
+        signature = JSON.stringify(labels);
+        this.signatures?.set(labels, signature);
+      }
       let set = sets.get(signature);
       if (set === undefined) sets.set(signature, (set = { labels, pods: [] }));
       set.pods.push(list.length - 1);
     }
-    this.nodes = indexed;
-    this.podsByNamespace = pods;
+    this.#podsByNamespace = pods;
+    return pods;
   }
 
   /**
@@ -124,6 +148,7 @@ export class ClusterIndex {
     });
     for (const namespace of group.namespaces) {
       const pods = this.podsByNamespace.get(namespace) ?? [];
+      // (podsByNamespace builds byLabelSet on first use, so it is read first.)
       let matching: number[] = [];
       let sets = 0;
       for (const set of this.byLabelSet.get(namespace)?.values() ?? []) {

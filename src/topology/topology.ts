@@ -77,13 +77,12 @@ export class Topology {
   private constructor(input: TopologyBuildInput) {
     this.policy = input.preferencePolicy;
     this.registry = new GroupRegistry(
-      DomainUniverse.build(input.templates),
-      new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey))),
+      input.universe ?? DomainUniverse.build(input.templates),
+      new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey)), input.labelSignatures, input.labelRequirements),
     );
     const namespaces = new Map<string, ReadonlyMap<string, string>>(input.namespaces ?? []);
-    for (const pod of [...input.boundPods.map((b) => b.pod), ...input.pendingPods]) {
-      if (!namespaces.has(podNamespace(pod))) namespaces.set(podNamespace(pod), NO_LABELS);
-    }
+    for (const { pod } of input.boundPods) if (!namespaces.has(podNamespace(pod))) namespaces.set(podNamespace(pod), NO_LABELS);
+    for (const pod of input.pendingPods) if (!namespaces.has(podNamespace(pod))) namespaces.set(podNamespace(pod), NO_LABELS);
     this.namespaces = namespaces;
   }
 
@@ -99,6 +98,8 @@ export class Topology {
     const excluded = new Set(input.pendingPods.map(podKey));
     const nodes = new Map(input.nodes.map((n) => [n.name, n]));
     for (const { pod, nodeName } of input.boundPods) {
+      // Only running pods with required anti-affinity make inverse groups: the cheap check first.
+      if ((pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) === 0) continue;
       const node = nodes.get(nodeName);
       if (node === undefined || ignoredForTopology(pod) || excluded.has(podKey(pod))) continue;
       for (const id of inverseGroupIdentities(pod, topology.namespaces)) {

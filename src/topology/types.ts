@@ -5,7 +5,8 @@
  */
 import type { InstanceType } from "../instance-types/index.js";
 import type { Requirements } from "../requirements/index.js";
-import type { Pod, Taint } from "../types/kubernetes.js";
+import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
+import type { DomainUniverse } from "./domain-universe.js";
 
 /** A NodePool as the topology layer sees it: where new nodes could be launched. */
 export interface TopologyTemplate {
@@ -43,6 +44,25 @@ export interface TopologyBuildInput {
   readonly namespaces?: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** `Ignore` drops ScheduleAnyway spread constraints and preferred pod (anti-)affinity terms. */
   readonly preferencePolicy: "Respect" | "Ignore";
+  /**
+   * The domain universe of `templates`, when a caller running many builds over the same NodePools built it
+   * once (it is immutable once built).
+   *
+   * @internal
+   */
+  readonly universe?: DomainUniverse | undefined;
+  /**
+   * Label-set texts (by labels object) shared by many builds over the same, never mutated pods.
+   *
+   * @internal
+   */
+  readonly labelSignatures?: WeakMap<StringMap, string> | undefined;
+  /**
+   * Requirements of node label maps (by map object) shared by many builds over the same, never mutated nodes.
+   *
+   * @internal
+   */
+  readonly labelRequirements?: WeakMap<ReadonlyMap<string, string>, Requirements> | undefined;
 }
 
 /** Why topology rejects a pod on a node. */

@@ -159,3 +159,130 @@ export const tightCluster: fc.Arbitrary<RandomCluster> = fc
       budgets: new Map(usedPools.map((p, i) => [p.name, budgets[i] ?? 1])),
     };
   });
+
+const APPS = ["web", "web", "spread", "solo", "db", "batch"] as const;
+
+const busyNodeArb = fc.record({
+  type: fc.integer({ min: 1, max: 3 }),
+  tainted: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+  spot: fc.boolean(),
+  zone: fc.constantFrom("test-zone-1", "test-zone-2"),
+  fill: fc.oneof(fc.constant(0), fc.double({ min: 0.15, max: 0.95, noNaN: true }), fc.double({ min: 0.15, max: 0.5, noNaN: true })),
+  apps: fc.array(fc.integer({ min: 0, max: APPS.length - 1 }), { minLength: 12, maxLength: 12 }),
+  cpus: fc.array(fc.constantFrom(...CPU), { minLength: 12, maxLength: 12 }),
+  agent: fc.integer({ min: 0, max: 5 }).map((n) => n !== 0),
+  doNotDisrupt: fc.integer({ min: 0, max: 14 }).map((n) => n === 0),
+  recentEventMinutes: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+});
+
+const AGENT_CPU = 100;
+
+function appPod(app: (typeof APPS)[number], name: string, cpu: number, nodeName: string | undefined, doNotDisrupt: boolean): Pod {
+  const base = pod(name, {
+    ...(nodeName === undefined ? {} : { node: nodeName }),
+    cpu: `${cpu}m`,
+    memory: "256Mi",
+    labels: { app },
+    ...(doNotDisrupt ? { annotations: { "karpenter.sh/do-not-disrupt": "true" } } : {}),
+    ...(app === "batch" ? { tolerations: [{ key: "dedicated", operator: "Equal", value: "batch", effect: "NoSchedule" }] } : {}),
+  });
+  if (app === "spread") {
+    return {
+      ...base,
+      spec: {
+        ...base.spec,
+        topologySpreadConstraints: [
+          { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "spread" } } },
+        ],
+      },
+    };
+  }
+  if (app === "solo") {
+    return {
+      ...base,
+      spec: {
+        ...base.spec,
+        affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "solo" } } }] } },
+      },
+    };
+  }
+  if (app === "batch") return { ...base, spec: { ...base.spec, nodeSelector: { workload: "batch" } } };
+  return base;
+}
+
+/**
+ * Issue 18's clusters: 30 nodes in a plain NodePool (spot and on-demand when allowed) and a tainted one,
+ * a DaemonSet (its pod missing on some nodes), pods of a zone-spread app, a hostname anti-affinity app, a
+ * PDB-guarded app and a batch app only the tainted pool takes, some with do-not-disrupt, recent pod events,
+ * and up to 4 pending pods.
+ */
+export const busyCluster: fc.Arbitrary<RandomCluster> = fc
+  .record({
+    spot: fc.boolean(),
+    consolidateAfter: fc.constantFrom("0s", "0s", "10m"),
+    budget: fc.constantFrom("10%", "3", "100%"),
+    dbBlocking: fc.boolean(),
+    nodes: fc.array(busyNodeArb, { minLength: 30, maxLength: 30 }),
+    pending: fc.array(fc.tuple(fc.integer({ min: 0, max: APPS.length - 1 }), fc.constantFrom(...CPU)), { maxLength: 4 }),
+  })
+  .map(({ spot, consolidateAfter, budget, dbBlocking, nodes, pending }) => {
+    const pods: Pod[] = [];
+    const claims: NodeClaim[] = [];
+    const built = nodes.map((spec, i) => {
+      const [type, capacity] = TYPES[spec.type] as readonly [string, number];
+      const name = `node-${i}`;
+      let used = 0;
+      if (spec.agent) {
+        used += AGENT_CPU;
+        pods.push({
+          ...pod(`agent-${i}`, { node: name, cpu: `${AGENT_CPU}m`, memory: "64Mi", labels: { app: "agent" } }),
+          metadata: { name: `agent-${i}`, namespace: "default", uid: `uid-agent-${i}`, labels: { app: "agent" }, ownerReferences: [{ kind: "DaemonSet", name: "agent", controller: true }] },
+        });
+      } else {
+        used += AGENT_CPU; // the DaemonSet's pod is not there yet: its room stays reserved
+      }
+      let solo = false;
+      spec.apps.forEach((a, j) => {
+        const app = APPS[a] as (typeof APPS)[number];
+        const cpu = spec.cpus[j] as number;
+        if (used + cpu > capacity * spec.fill + AGENT_CPU) return;
+        if (app === "solo" && solo) return;
+        if (app === "batch" && !spec.tainted) return;
+        if (app !== "batch" && spec.tainted && j % 2 === 0) return;
+        if (app === "solo") solo = true;
+        used += cpu;
+        pods.push(appPod(app, `${app}-${i}-${j}`, cpu, name, spec.doNotDisrupt && j === 0));
+      });
+      claims.push(
+        claim(name, spec.recentEventMinutes === undefined ? {} : { lastPodEventTime: new Date(Date.parse("2024-06-01T12:00:00Z") - spec.recentEventMinutes * 60_000).toISOString() }),
+      );
+      const poolName = spec.tainted ? "batch" : "default";
+      const n = node(name, { type, pool: poolName, zone: spec.zone, capacityType: spot && spec.spot && !spec.tainted ? "spot" : "on-demand", ...(spec.tainted ? { labels: { workload: "batch" } } : {}) });
+      return spec.tainted ? { ...n, spec: { taints: [{ key: "dedicated", value: "batch", effect: "NoSchedule" as const }] } } : n;
+    });
+    pending.forEach(([a, cpu], i) => pods.push(appPod(APPS[a] as (typeof APPS)[number], `pending-${i}`, cpu, undefined, false)));
+    const plain = pool("default", { consolidateAfter, budgets: [{ nodes: budget }], capacityTypes: spot ? ["spot", "on-demand"] : ["on-demand"] });
+    const base = pool("batch", { consolidateAfter, budgets: [{ nodes: budget }], labels: { workload: "batch" } });
+    const template = base.spec.template ?? {};
+    const tainted = { ...base, spec: { ...base.spec, template: { ...template, spec: { ...template.spec, taints: [{ key: "dedicated", value: "batch", effect: "NoSchedule" as const }] } } } };
+    return {
+      input: {
+        nodes: built,
+        nodeClaims: claims,
+        nodePools: [plain, tainted],
+        pods,
+        daemonSets: [
+          {
+            metadata: { name: "agent", namespace: "default" },
+            spec: { template: { metadata: { labels: { app: "agent" } }, spec: { tolerations: [{ operator: "Exists" }], containers: [{ name: "a", resources: { requests: { cpu: `${AGENT_CPU}m`, memory: "64Mi" } } }] } } },
+          },
+        ],
+        podDisruptionBudgets: [
+          { metadata: { name: "web", namespace: "default" }, spec: { selector: { matchLabels: { app: "web" } }, maxUnavailable: 1 } },
+          { metadata: { name: "db", namespace: "default" }, spec: { selector: { matchLabels: { app: "db" } }, ...(dbBlocking ? { maxUnavailable: 0 } : { minAvailable: "50%" }) } },
+        ],
+        instanceTypes: catalog(),
+      },
+      budgets: new Map(),
+    };
+  });

@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { cannotConsolidate } from "./capacity-bound.js";
-import { consolidationBlocker } from "./candidates.js";
-import { evaluateConsolidation, type ProposedCommand } from "./evaluate.js";
-import { sortCandidates } from "./ordering.js";
-import { Allowances, recordFailure, type Pass } from "./pass.js";
+import { cannotConsolidate } from "../capacity-bound.js";
+import { consolidationBlocker } from "../candidates.js";
+import { evaluateConsolidation, type ProposedCommand } from "../evaluate.js";
+import { sortCandidates } from "../ordering.js";
+import { Allowances, recordFailure, type Pass } from "../pass.js";
 
 /**
  * Upstream's Emptiness method. A node is empty when no reschedulable pod has a positive eviction cost (v1.14).

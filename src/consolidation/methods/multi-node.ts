@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { cannotConsolidate } from "./capacity-bound.js";
-import { consolidationBlocker, type Candidate } from "./candidates.js";
-import { evaluateConsolidation, type ProposedCommand } from "./evaluate.js";
-import { sortCandidates } from "./ordering.js";
-import { Allowances, recordFailure, type Pass } from "./pass.js";
+import { cannotConsolidate } from "../capacity-bound.js";
+import { consolidationBlocker, type Candidate } from "../candidates.js";
+import { evaluateConsolidation, type ProposedCommand } from "../evaluate.js";
+import { sortCandidates } from "../ordering.js";
+import { Allowances, recordFailure, type Pass } from "../pass.js";
 
 /** Upstream's cap on the nodes one multi-node command considers. */
 export const MAX_MULTI_NODE_CANDIDATES = 100;

@@ -3,10 +3,10 @@
  *
  * @module
  */
-import { driftReason } from "./drift.js";
-import { evaluateDrift, type ProposedCommand } from "./evaluate.js";
-import { sortDrifted } from "./ordering.js";
-import { Allowances, recordFailure, type Pass } from "./pass.js";
+import { driftReason } from "../drift.js";
+import { evaluateDrift, type ProposedCommand } from "../evaluate.js";
+import { sortDrifted } from "../ordering.js";
+import { Allowances, recordFailure, type Pass } from "../pass.js";
 
 /**
  * Upstream's Drift method: drifted nodes of non-static pools, empty ones first, each within the Drifted

@@ -3,12 +3,12 @@
  *
  * @module
  */
-import type { Candidate } from "./candidates.js";
-import { cannotConsolidate } from "./capacity-bound.js";
-import { evaluateConsolidation, type ProposedCommand } from "./evaluate.js";
+import type { Candidate } from "../candidates.js";
+import { cannotConsolidate } from "../capacity-bound.js";
+import { evaluateConsolidation, type ProposedCommand } from "../evaluate.js";
 import { consolidationCandidates } from "./multi-node.js";
-import { interleaveByPool } from "./ordering.js";
-import { Allowances, recordFailure, type Pass } from "./pass.js";
+import { interleaveByPool } from "../ordering.js";
+import { Allowances, recordFailure, type Pass } from "../pass.js";
 
 /**
  * Upstream's single-node consolidation: candidates sorted, interleaved by NodePool, each within its pool's

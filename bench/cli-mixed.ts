@@ -1,0 +1,123 @@
+// Issue 13's user-shaped cluster, planned by the CLI end to end: 1,000 nodes of mixed m5 sizes in 3 zones,
+// 5–25 pods each filling 15–65% of the node's CPU, 200 apps, a DaemonSet, on the embedded AWS catalogue.
+// The manifests are written to a temporary folder as JSON and `nodefit consolidate <folder>` runs in this
+// process (reading, validating, planning and printing JSON). Prints one JSON line of figures.
+// `node --import tsx bench/cli-mixed.ts [nodes] [runs]`.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resourceListToRecord, type InstanceType } from "nodefit";
+import { defaultAwsCatalog } from "nodefit/aws";
+import { run } from "../src/cli/main.js";
+import { seededRandom } from "./workloads.js";
+
+const NOW = "2026-03-02T12:00:00Z";
+const LONG_AGO = "2026-02-01T00:00:00Z";
+const TYPES = ["m5.large", "m5.xlarge", "m5.2xlarge", "m5.4xlarge"] as const;
+const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"] as const;
+
+/** The manifests of the mixed cluster, as plain objects. */
+export function mixedCluster(size: number, seed = 3): unknown[] {
+  const rand = seededRandom(seed);
+  const catalogue = new Map<string, InstanceType>(defaultAwsCatalog().map((t) => [t.name, t]));
+  const docs: unknown[] = [
+    {
+      apiVersion: "karpenter.sh/v1",
+      kind: "NodePool",
+      metadata: { name: "default" },
+      spec: {
+        template: { spec: { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }, { key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["m5"] }] } },
+        disruption: { consolidationPolicy: "WhenEmptyOrUnderutilized", consolidateAfter: "0s", budgets: [{ nodes: "10%" }] },
+      },
+    },
+    {
+      apiVersion: "apps/v1",
+      kind: "DaemonSet",
+      metadata: { name: "node-agent", namespace: "kube-system" },
+      spec: { template: { metadata: { labels: { app: "node-agent" } }, spec: { containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] } } },
+    },
+  ];
+  let podIndex = 0;
+  for (let i = 0; i < size; i++) {
+    const typeName = TYPES[Math.floor(rand() * TYPES.length)] as string;
+    const type = catalogue.get(typeName) as InstanceType;
+    const name = `node-${String(i).padStart(4, "0")}`;
+    const zone = ZONES[i % ZONES.length] as string;
+    docs.push({
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: {
+        name,
+        creationTimestamp: LONG_AGO,
+        labels: {
+          "kubernetes.io/hostname": name,
+          "topology.kubernetes.io/zone": zone,
+          "node.kubernetes.io/instance-type": typeName,
+          "karpenter.k8s.aws/instance-family": "m5",
+          "karpenter.sh/capacity-type": "on-demand",
+          "karpenter.sh/nodepool": "default",
+          "karpenter.sh/initialized": "true",
+          "kubernetes.io/arch": "amd64",
+          "kubernetes.io/os": "linux",
+        },
+      },
+      status: { allocatable: resourceListToRecord(type.allocatable), capacity: resourceListToRecord(type.capacity), conditions: [{ type: "Ready", status: "True" }] },
+    });
+    docs.push({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: `node-agent-${name}`, namespace: "kube-system", labels: { app: "node-agent" }, ownerReferences: [{ kind: "DaemonSet", name: "node-agent", controller: true }] },
+      spec: { nodeName: name, containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] },
+      status: { phase: "Running" },
+    });
+    const pods = 5 + Math.floor(rand() * 21);
+    const fill = 0.15 + rand() * 0.5;
+    const cpu = (type.allocatable.get("cpu") ?? 0) - 100;
+    const memory = (type.allocatable.get("memory") ?? 0) - 128 * 2 ** 20;
+    const podCpu = Math.max(10, Math.floor((cpu * fill) / pods / 10) * 10);
+    const podMemMi = Math.max(16, Math.floor((memory * fill) / pods / 2 ** 20));
+    for (let j = 0; j < pods; j++) {
+      const app = `app-${Math.floor(rand() * 200)}`;
+      const podName = `${app}-${String(podIndex++).padStart(6, "0")}`;
+      docs.push({
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: podName, namespace: "default", labels: { app }, creationTimestamp: LONG_AGO, ownerReferences: [{ kind: "ReplicaSet", name: `${app}-rs`, controller: true }] },
+        spec: { nodeName: name, containers: [{ name: "app", resources: { requests: { cpu: `${podCpu}m`, memory: `${podMemMi}Mi` } } }] },
+        status: { phase: "Running" },
+      });
+    }
+  }
+  return docs;
+}
+
+async function main(): Promise<void> {
+  const [sizeText = "1000", runsText = "1"] = process.argv.slice(2);
+  const dir = mkdtempSync(join(tmpdir(), "nodefit-mixed-"));
+  try {
+    const docs = mixedCluster(Number(sizeText));
+    writeFileSync(join(dir, "cluster.json"), JSON.stringify({ apiVersion: "v1", kind: "List", items: docs }));
+    const pods = docs.filter((d) => (d as { kind: string }).kind === "Pod").length;
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let out = "";
+    for (let i = 0; i < Number(runsText); i++) {
+      out = "";
+      const start = performance.now();
+      const before = process.cpuUsage();
+      const status = await run(["consolidate", dir, "--now", NOW, "--output", "json"], { stdout: (t) => (out += t), stderr: () => undefined, interactive: false });
+      const used = process.cpuUsage(before);
+      wall.push(Math.round(performance.now() - start));
+      cpu.push(Math.round((used.user + used.system) / 1000));
+      if (status !== 0) throw new Error(`nodefit consolidate exited ${status}`);
+    }
+    const plan = JSON.parse(out) as { commands: unknown[]; summary: { hourlyCostBefore: number; hourlyCostAfter: number } };
+    process.stdout.write(
+      `${JSON.stringify({ name: `CLI consolidate, mixed ${sizeText}-node cluster`, nodes: Number(sizeText), pods, wallMs: wall, cpuMs: cpu, commands: plan.commands.length, ...plan.summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith("cli-mixed.ts")) await main();

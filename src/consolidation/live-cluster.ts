@@ -1,0 +1,203 @@
+/**
+ * A long-lived cluster for controllers (upstream's `state.Cluster`, fed by informers): built once from a
+ * snapshot, kept current with watch events, and answering `schedule` and `planConsolidation` without
+ * rebuilding what did not change.
+ *
+ * @module
+ */
+import { InputError } from "../errors.js";
+import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { ClusterModel } from "../scheduler/cluster-model.js";
+import { scheduleSimulation } from "../scheduler/schedule.js";
+import type { ScheduleOptions, ScheduleResult } from "../scheduler/index.js";
+import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "../types/kubernetes.js";
+import { planConsolidationWith, type SharedState } from "./plan.js";
+import type { ConsolidationOptions, ConsolidationPlan } from "./types.js";
+
+/** The kinds a {@link Cluster} follows, with the object type of each. */
+export interface ClusterKinds {
+  readonly Pod: Pod;
+  readonly Node: Node;
+  readonly NodeClaim: NodeClaim;
+  readonly NodePool: NodePool;
+  readonly DaemonSet: DaemonSet;
+  readonly PodDisruptionBudget: PodDisruptionBudget;
+}
+
+/** A watch event, as an informer delivers it: `ADDED` and `MODIFIED` both put the object, `DELETED` removes it. */
+export type ClusterEvent = {
+  readonly [K in keyof ClusterKinds]: { readonly type: "ADDED" | "MODIFIED" | "DELETED"; readonly kind: K; readonly object: ClusterKinds[K] };
+}[keyof ClusterKinds];
+
+/** The objects a {@link Cluster} starts from (the shape `fromKubernetes` returns; every list optional). */
+export interface ClusterSnapshot {
+  readonly pods?: readonly Pod[] | undefined;
+  readonly boundPods?: readonly Pod[] | undefined;
+  readonly nodes?: readonly Node[] | undefined;
+  readonly nodeClaims?: readonly NodeClaim[] | undefined;
+  readonly nodePools?: readonly NodePool[] | undefined;
+  readonly daemonSets?: readonly DaemonSet[] | undefined;
+  readonly podDisruptionBudgets?: readonly PodDisruptionBudget[] | undefined;
+}
+
+/** A {@link Cluster}'s objects, each kind in name order. */
+export interface ClusterObjects {
+  readonly pods: readonly Pod[];
+  readonly nodes: readonly Node[];
+  readonly nodeClaims: readonly NodeClaim[];
+  readonly nodePools: readonly NodePool[];
+  readonly daemonSets: readonly DaemonSet[];
+  readonly podDisruptionBudgets: readonly PodDisruptionBudget[];
+}
+
+const NAMESPACED: ReadonlySet<string> = new Set(["Pod", "DaemonSet", "PodDisruptionBudget"]);
+const NONE: ReadonlySet<string> = new Set();
+
+function keyOf(kind: string, object: { readonly metadata: { readonly name?: string | undefined; readonly namespace?: string | undefined } }): string {
+  const name = object.metadata.name ?? "";
+  if (name === "") throw new InputError(`a ${kind} needs metadata.name`, [kind, "metadata", "name"]);
+  return NAMESPACED.has(kind) ? `${object.metadata.namespace ?? "default"}/${name}` : name;
+}
+
+/** One kind's objects kept in name order, so an event costs a binary search, not a sort. */
+class Sorted {
+  readonly keys: string[] = [];
+  readonly values: unknown[] = [];
+
+  /** The position of `key`, or where it would go. */
+  find(key: string): { readonly at: number; readonly found: boolean } {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.keys[mid] as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return { at: lo, found: this.keys[lo] === key };
+  }
+}
+
+/**
+ * The cluster as a controller sees it. It owns copies of every object it is given (a caller may change or
+ * reuse its objects afterwards), keeps each kind by name (`namespace/name` for namespaced kinds), and keeps
+ * the scheduler's per-node room, compiled NodePools and catalogue index across calls: after an event only
+ * the nodes whose objects or pods changed are prepared again. Its answers equal those of a cluster built
+ * fresh from the same objects (lists in name order), which equal `schedule` / `planConsolidation` over them.
+ *
+ * @example
+ * ```ts
+ * import { Cluster } from "nodefit";
+ *
+ * const cluster = Cluster.fromSnapshot({ ...fromKubernetes(documents) }, instanceTypes);
+ * cluster.apply({ type: "ADDED", kind: "Pod", object: newPod });      // from a Pod informer
+ * cluster.apply({ type: "DELETED", kind: "Node", object: goneNode });
+ * const result = cluster.schedule();                                  // the pending pods' new node claims
+ * const plan = cluster.planConsolidation({ now: new Date() });         // what disruption would do now
+ * ```
+ */
+export class Cluster {
+  readonly #objects: { readonly [K in keyof ClusterKinds]: Sorted } = {
+    Pod: new Sorted(),
+    Node: new Sorted(),
+    NodeClaim: new Sorted(),
+    NodePool: new Sorted(),
+    DaemonSet: new Sorted(),
+    PodDisruptionBudget: new Sorted(),
+  };
+  readonly #lists = new Map<keyof ClusterKinds, readonly unknown[]>();
+  readonly #shared: SharedState;
+
+  private constructor(instanceTypes: readonly InstanceType[] | InstanceTypeIndex) {
+    this.#shared = { index: instanceTypes instanceof InstanceTypeIndex ? instanceTypes : InstanceTypeIndex.build(instanceTypes), model: new ClusterModel() };
+  }
+
+  /**
+   * Builds a cluster from a snapshot and a catalogue.
+   *
+   * @param snapshot - the objects (pending and bound pods may be in `pods`, bound ones also in `boundPods`)
+   * @param instanceTypes - the catalogue (copied into an index), or an index
+   * @returns the cluster
+   * @throws InputError for an object without `metadata.name`
+   */
+  static fromSnapshot(snapshot: ClusterSnapshot, instanceTypes: readonly InstanceType[] | InstanceTypeIndex): Cluster {
+    const cluster = new Cluster(instanceTypes);
+    const put = <K extends keyof ClusterKinds>(kind: K, list: readonly ClusterKinds[K][] | undefined): void => {
+      for (const object of list ?? []) cluster.apply({ type: "ADDED", kind, object } as ClusterEvent);
+    };
+    put("Pod", snapshot.pods);
+    put("Pod", snapshot.boundPods);
+    put("Node", snapshot.nodes);
+    put("NodeClaim", snapshot.nodeClaims);
+    put("NodePool", snapshot.nodePools);
+    put("DaemonSet", snapshot.daemonSets);
+    put("PodDisruptionBudget", snapshot.podDisruptionBudgets);
+    return cluster;
+  }
+
+  /**
+   * Applies one watch event. A copy of the object is kept, so the caller may reuse it.
+   *
+   * @param event - `ADDED` / `MODIFIED` put the object under its name; `DELETED` removes that name
+   * @throws InputError for an object without `metadata.name`
+   */
+  apply(event: ClusterEvent): void {
+    const sorted = this.#objects[event.kind];
+    const key = keyOf(event.kind, event.object);
+    const { at, found } = sorted.find(key);
+    if (event.type === "DELETED") {
+      if (!found) return;
+      sorted.keys.splice(at, 1);
+      sorted.values.splice(at, 1);
+    } else if (found) {
+      sorted.values[at] = structuredClone(event.object);
+    } else {
+      sorted.keys.splice(at, 0, key);
+      sorted.values.splice(at, 0, structuredClone(event.object));
+    }
+    this.#lists.delete(event.kind);
+  }
+
+  /** One kind's objects in name order; the same array until that kind changes (the scheduler's caches key on it). */
+  #list<K extends keyof ClusterKinds>(kind: K): readonly ClusterKinds[K][] {
+    let list = this.#lists.get(kind);
+    if (list === undefined) this.#lists.set(kind, (list = this.#objects[kind].values.slice()));
+    return list as readonly ClusterKinds[K][];
+  }
+
+  /** The cluster's objects, in name order: the input a fresh `schedule` or `planConsolidation` would take. */
+  snapshot(): ClusterObjects {
+    return {
+      pods: this.#list("Pod"),
+      nodes: this.#list("Node"),
+      nodeClaims: this.#list("NodeClaim"),
+      nodePools: this.#list("NodePool"),
+      daemonSets: this.#list("DaemonSet"),
+      podDisruptionBudgets: this.#list("PodDisruptionBudget"),
+    };
+  }
+
+  /**
+   * Schedules the cluster's pending pods (and the pods of its deleting nodes), as `schedule` would.
+   *
+   * @param options - as `schedule`
+   * @returns as `schedule`
+   */
+  schedule(options: ScheduleOptions = {}): ScheduleResult {
+    const s = this.snapshot();
+    return scheduleSimulation(
+      { pods: s.pods, nodePools: s.nodePools, instanceTypes: this.#shared.index, nodes: s.nodes, nodeClaims: s.nodeClaims, daemonSets: s.daemonSets },
+      options,
+      { movers: NONE, pendingOnly: NONE, model: this.#shared.model },
+    );
+  }
+
+  /**
+   * Plans consolidation over the cluster as it is now, as `planConsolidation` would.
+   *
+   * @param options - as `planConsolidation` (`now` required)
+   * @returns the plan
+   */
+  planConsolidation(options: ConsolidationOptions): ConsolidationPlan {
+    return planConsolidationWith({ ...this.snapshot(), instanceTypes: this.#shared.index.types }, options, true, this.#shared);
+  }
+}
