@@ -1,7 +1,39 @@
 import { InputError, type InstanceType, type ScheduleInput } from "nodefit";
-import { defaultAwsCatalog } from "nodefit/aws";
-import { fromKubernetes, loadManifests, readInstanceTypeCatalog, type KubernetesInput } from "nodefit/kubernetes";
-import type { CliIo } from "./io.js";
+import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
+import type { Provider } from "./args.js";
+import { CATALOG_PROVIDERS } from "./commands/catalog-providers.js";
+import { UsageError, type CliIo } from "./io.js";
+
+/** The file name documents read from standard input carry in messages. */
+export const STDIN_NAME = "<stdin>";
+
+/** How {@link loadInput} finds the catalogue. */
+export interface LoadOptions {
+  /** Use this provider's embedded catalogue (refused when the input holds InstanceTypeCatalog documents). */
+  readonly provider?: Provider | undefined;
+}
+
+// Paths in the order given; `-` (at most once) is standard input.
+async function readDocuments(paths: readonly string[], io: CliIo): Promise<KubernetesDocument[]> {
+  if (paths.filter((p) => p === "-").length > 1) throw new UsageError("standard input (-) can be read only once");
+  const documents: KubernetesDocument[] = [];
+  let files: string[] = [];
+  const flush = async (): Promise<void> => {
+    if (files.length > 0) for (const doc of await loadManifests(files)) documents.push(doc);
+    files = [];
+  };
+  for (const path of paths) {
+    if (path !== "-") {
+      files.push(path);
+      continue;
+    }
+    await flush();
+    if (io.readStdin === undefined) throw new UsageError("standard input (-) is not available here");
+    for (const doc of parseManifests(await io.readStdin(), STDIN_NAME)) documents.push(doc);
+  }
+  await flush();
+  return documents;
+}
 
 /** What every command that reads manifests works on. */
 export interface LoadedInput {
@@ -14,20 +46,29 @@ export interface LoadedInput {
 /**
  * Reads the manifests at `paths`, with the catalogues they hold or else the embedded AWS one.
  *
- * @param paths - files and folders given on the command line
+ * @param paths - files and folders given on the command line; `-` reads standard input
  * @param io - where the one-line count of skipped documents goes
+ * @param options - which embedded catalogue to use when the input has none
  * @returns the loaded input
  * @throws InputError (via the loader) naming the file, document and field of bad input
  */
-export async function loadInput(paths: readonly string[], io: CliIo): Promise<LoadedInput> {
-  const documents = await loadManifests(paths);
+export async function loadInput(paths: readonly string[], io: CliIo, options: LoadOptions = {}): Promise<LoadedInput> {
+  io.progress?.("nodefit: reading manifests…");
+  const documents = await readDocuments(paths, io);
   const kubernetes = fromKubernetes(documents);
+  io.progress?.(undefined);
   if (kubernetes.skipped.size > 0) {
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
   }
+  if (options.provider !== undefined && kubernetes.catalogs.length > 0) {
+    throw new UsageError(`--provider ${options.provider} and InstanceTypeCatalog documents both name a catalogue: give one`);
+  }
   if (kubernetes.catalogs.length === 0) {
-    return { kubernetes, instanceTypes: defaultAwsCatalog(), catalogName: "embedded AWS (us-east-1)" };
+    const provider = options.provider ?? "aws";
+    const load = CATALOG_PROVIDERS.get(provider);
+    if (load === undefined) throw new UsageError(`no embedded catalogue for ${provider}`);
+    return { kubernetes, instanceTypes: load(), catalogName: provider === "aws" ? "embedded AWS (us-east-1)" : `embedded ${provider}` };
   }
   const instanceTypes: InstanceType[] = [];
   const seen = new Set<string>();
