@@ -19,7 +19,9 @@ describe("brands", () => {
 
   it("are shared by another copy of the module (the global symbol registry), unlike instanceof", async () => {
     // A second instance of the module, as a CJS and an ESM copy of nodefit are.
-    const copy = (await import("./brand.js?copy")) as typeof import("./brand.js");
+    const specifier = new URL("./brand.ts?copy", import.meta.url).href;
+    const copy = (await import(/* @vite-ignore */ specifier)) as typeof import("./brand.js");
+    expect(copy.hasBrand).not.toBe(hasBrand);
     class A {}
     class B {}
     const a = brand(new A(), "InstanceTypeIndex");
