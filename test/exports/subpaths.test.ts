@@ -45,4 +45,9 @@ describe("built package", () => {
     const out = runNode(["dist/cli/main.js", "--help"]);
     expect(out).toContain("nodefit schedule");
   });
+
+  it("the launcher prints the version package.json holds", () => {
+    const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string };
+    expect(runNode(["bin/nodefit.js", "--version"])).toBe(`nodefit ${pkg.version}`);
+  });
 });
