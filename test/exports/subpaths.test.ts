@@ -11,6 +11,7 @@ const probes: ReadonlyArray<{ readonly subpath: string; readonly expression: str
   { subpath: "nodefit/azure", expression: "typeof m.VERSION" },
   { subpath: "nodefit/gcp", expression: "typeof m.VERSION" },
   { subpath: "nodefit/testing", expression: "m.fakeInstanceTypes().length" },
+  { subpath: "nodefit/worker", expression: "typeof m.scheduleAsync" },
 ];
 
 const root = new URL("../../", import.meta.url);
@@ -50,4 +51,18 @@ describe("built package", () => {
     const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string };
     expect(runNode(["bin/nodefit.js", "--version"])).toBe(`nodefit ${pkg.version}`);
   });
+
+  for (const [kind, load] of [
+    ["import", 'const { scheduleAsync } = await import("nodefit/worker"); const { fakeInstanceTypes } = await import("nodefit/testing");'],
+    ["require", 'const { scheduleAsync } = require("nodefit/worker"); const { fakeInstanceTypes } = require("nodefit/testing");'],
+  ] as const) {
+    it(`nodefit/worker runs the scheduler in a worker thread (${kind})`, () => {
+      const script = `${load}
+        const pods = [{ metadata: { name: "p" }, spec: { containers: [{ name: "c", resources: { requests: { cpu: "100m" } } }] } }];
+        scheduleAsync({ pods, nodePools: [{ metadata: { name: "default" }, spec: {} }], instanceTypes: fakeInstanceTypes() })
+          .then((r) => console.log(JSON.stringify(r.summary.scheduled)));`;
+      const args = kind === "import" ? ["--input-type=module", "-e", script] : ["-e", `(async () => { ${script} })()`];
+      expect(runNode(args)).toBe("1");
+    });
+  }
 });
