@@ -81,7 +81,7 @@ function inWorker<T>(request: WorkerRequest, options: AsyncOptions): Promise<T> 
 }
 
 /**
- * {@link schedule} in a worker thread.
+ * `schedule` (from `nodefit`) in a worker thread.
  *
  * @param input - as for `schedule` (an instance-type index travels as its list of types)
  * @param options - as for `schedule`, plus `signal` and `onProgress`
@@ -101,7 +101,7 @@ export function scheduleAsync(input: ScheduleInput, options: ScheduleOptions & A
 }
 
 /**
- * {@link planConsolidation} in a worker thread.
+ * `planConsolidation` (from `nodefit`) in a worker thread.
  *
  * @param input - as for `planConsolidation`
  * @param options - as for `planConsolidation`, plus `signal` and `onProgress`

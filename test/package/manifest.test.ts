@@ -62,4 +62,14 @@ describe("package manifest", () => {
     const quoted = new RegExp(`["'\`]${version.replace(/\./g, "\\.")}["'\`]`);
     expect(files(new URL("../../src", import.meta.url).pathname).filter((f) => quoted.test(readFileSync(f, "utf8")))).toEqual([]);
   });
+
+  it("titles every documented module by its import path and includes docs/*.md in the site", () => {
+    const config = typedoc as unknown as { plugin: string[]; projectDocuments: string[] };
+    expect(config.projectDocuments).toEqual(["docs/*.md"]);
+    const plugin = readFileSync(new URL(`../../${config.plugin[0] ?? ""}`, import.meta.url), "utf8");
+    const exportsMap = pkg["exports"] as Record<string, unknown>;
+    for (const key of Object.keys(exportsMap).filter((k) => k !== "./package.json")) {
+      expect(plugin).toContain(`"${key === "." ? "nodefit" : `nodefit/${key.slice(2)}`}"`);
+    }
+  });
 });
