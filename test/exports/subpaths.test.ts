@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
@@ -63,6 +63,15 @@ describe("built package", () => {
           .then((r) => console.log(JSON.stringify(r.summary.scheduled)));`;
       const args = kind === "import" ? ["--input-type=module", "-e", script] : ["-e", `(async () => { ${script} })()`];
       expect(runNode(args)).toBe("1");
+    });
+  }
+
+  for (const bin of ["dist/cli/main.js", "bin/nodefit.js"]) {
+    it.skipIf(spawnSync("bash", ["--version"]).status !== 0)(`${bin} ends quietly with 0 under | head -1`, () => {
+      const script = `node ${bin} catalog -o yaml | head -1; echo "status \${PIPESTATUS[0]}"`;
+      const run = spawnSync("bash", ["-c", script], { cwd: root, encoding: "utf8" });
+      expect(run.stdout).toBe("apiVersion: nodefit.dev/v1alpha1\nstatus 0\n");
+      expect(run.stderr).toBe("");
     });
   }
 });
