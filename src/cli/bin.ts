@@ -16,7 +16,8 @@ function onWriteError(error: NodeJS.ErrnoException): void {
   }
 }
 process.stdout.on("error", onWriteError);
-process.stderr.on("error", () => process.exit(EXIT_OUTPUT_FAILED));
+// Standard error failing leaves nowhere to report anything: a closed pipe still ends quietly, anything else 74.
+process.stderr.on("error", (error: NodeJS.ErrnoException) => process.exit(error.code === "EPIPE" ? EXIT_OK : EXIT_OUTPUT_FAILED));
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
