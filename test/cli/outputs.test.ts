@@ -115,3 +115,14 @@ describe("reported money", () => {
     for (const c of plan.commands) expect(table).toContain(`$${String(c.savings)}/h`);
   });
 });
+
+describe("human units in the views", () => {
+  it("prints the planner's remaining consolidateAfter as a duration, keeping seconds in JSON", async () => {
+    const dir = editedExample("consolidation", (text, file) => (file === "nodepool.yaml" ? text.replace(/consolidateAfter: .*/, "consolidateAfter: 17000h") : text));
+    const table = (await runCli("consolidate", dir, ...NOW)).stdout;
+    // 17,000 h after the nodes' creation on 2026-05-01 is 58,478,400 s after 2026-06-01T12:00Z: 676 days 20 hours.
+    expect(table).toContain("less than consolidateAfter ago (676d20h left)");
+    expect((await runCli("consolidate", dir, ...NOW, "-o", "markdown")).stdout).toContain("(676d20h left)");
+    expect((await runCli("consolidate", dir, ...NOW, "-o", "json")).stdout).toContain("(58478400s left)");
+  });
+});
