@@ -38,3 +38,15 @@ export function exampleAsOneFile(name: string, order: (docs: string[]) => string
   writeFileSync(file, order(docs).join("\n---\n"));
   return file;
 }
+
+/**
+ * examples/inflate with a NodePool that asks only for amd64, so every provider's catalogue can serve it.
+ *
+ * @returns the copy's path
+ */
+export function portableInflate(): string {
+  return editedExample("inflate", (text, file) =>
+    file === "nodepool.yaml" ? text.replace(/requirements:[\s\S]*?nodeClassRef:/, "requirements:\n        - { key: kubernetes.io/arch, operator: In, values: [amd64] }\n      nodeClassRef:") : text,
+  );
+}
+

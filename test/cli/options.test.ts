@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editedExample, example } from "./fixtures.js";
+import { editedExample, example, portableInflate } from "./fixtures.js";
 import { runCli } from "./run-cli.js";
 
 interface ScheduleJson {
@@ -9,10 +9,8 @@ interface ScheduleJson {
 
 describe("nodefit schedule options", () => {
   it("--provider picks an embedded catalogue", async () => {
-    // The inflate NodePool asks for AWS labels; a pool without them runs on every provider.
-    const dir = editedExample("inflate", (text, file) =>
-      file === "nodepool.yaml" ? text.replace(/requirements:[\s\S]*?nodeClassRef:/, "requirements:\n        - { key: kubernetes.io/arch, operator: In, values: [amd64] }\n      nodeClassRef:") : text,
-    );
+    // The inflate NodePool asks for AWS labels; a portable pool runs on every provider.
+    const dir = portableInflate();
     const types = new Map<string, string>();
     for (const provider of ["aws", "azure", "gcp"]) {
       const run = await runCli("schedule", dir, "--provider", provider, "-o", "json");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromKubernetes, parseManifests } from "nodefit/kubernetes";
 import { describe, expect, it } from "vitest";
-import { editedExample, example, exampleAsOneFile } from "./fixtures.js";
+import { editedExample, example, exampleAsOneFile, portableInflate } from "./fixtures.js";
 import { runCli } from "./run-cli.js";
 
 const NOW = ["--now", "2026-06-01T12:00:00Z"];
@@ -20,10 +20,8 @@ describe("catalog output as input", () => {
       const printed = await runCli("catalog", "-p", provider, "-o", format);
       expect(printed.stdout).toMatch(format === "yaml" ? /^apiVersion: nodefit\.dev\/v1alpha1\nkind: InstanceTypeCatalog\n/ : /"kind": "InstanceTypeCatalog"/);
       const catalog = tempFile(`catalog.${format}`, printed.stdout);
-      // A pool with only portable requirements, so every provider's catalogue can serve it.
-      const dir = editedExample("inflate", (text, file) =>
-        file === "nodepool.yaml" ? text.replace(/requirements:[\s\S]*?nodeClassRef:/, "requirements:\n        - { key: kubernetes.io/arch, operator: In, values: [amd64] }\n      nodeClassRef:") : text,
-      );
+      // The inflate NodePool asks for AWS labels; a portable pool runs on every provider.
+      const dir = portableInflate();
       const embedded = await runCli("schedule", dir, "-p", provider, "-o", "json");
       const fromDocument = await runCli("schedule", dir, catalog, "-o", "json");
       expect(fromDocument.status, fromDocument.stderr).toBe(0);
