@@ -11,6 +11,9 @@ export default defineConfig([
       "azure/index": "src/adapters/azure/index.ts",
       "gcp/index": "src/adapters/gcp/index.ts",
       "testing/index": "src/testing/index.ts",
+      "worker/index": "src/worker/index.ts",
+      // Not an export: the file nodefit/worker starts as a worker thread (thread.js or thread.cjs beside it).
+      "worker/thread": "src/worker/thread.ts",
     },
     format: ["esm", "cjs"],
     dts: true,
@@ -19,6 +22,8 @@ export default defineConfig([
     target: "node20",
     splitting: false,
     treeshake: true,
+    // import.meta.url in the CJS build of nodefit/worker (to find its thread file).
+    shims: true,
     external: ["nodefit", "fast-check"],
   },
   {

@@ -5,7 +5,7 @@
  */
 
 /** The version of this build of nodefit. */
-export const VERSION: string = "0.1.0";
+export { VERSION } from "./version.js";
 
 export type * from "./types/kubernetes.js";
 export * from "./errors.js";

@@ -3,24 +3,41 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 import { AWS_INPUT_FLAGS, awsInputsOf, type AwsCliInputs } from "./aws-inputs.js";
 import { UsageError } from "./io.js";
+import { parseRfc3339 } from "./time.js";
 
-/** Output formats every command understands. */
-export type OutputFormat = "table" | "json" | "yaml" | "html";
+/** Output formats; each command accepts a subset (see its usage). */
+export type OutputFormat = "table" | "json" | "yaml" | "html" | "markdown" | "nodeclaims";
+
+/** An embedded catalogue to use instead of the default AWS one. */
+export type Provider = "aws" | "azure" | "gcp";
 
 /** A parsed command line. */
 export type Command =
   | { readonly name: "help"; readonly topic: string | undefined }
   | { readonly name: "version" }
-  | { readonly name: "schedule"; readonly paths: readonly string[]; readonly output: OutputFormat; readonly aws: AwsCliInputs; readonly strict: boolean }
+  | {
+      readonly name: "schedule";
+      readonly paths: readonly string[];
+      readonly output: OutputFormat;
+      readonly provider: Provider | undefined;
+      /** AWS files (`--aws-*`): instance types, spot and on-demand prices. */
+      readonly aws: AwsCliInputs;
+      /** `--strict`: unknown kinds of every API group are errors. */
+      readonly strict: boolean;
+      readonly failOnUnschedulable: boolean;
+    }
   | {
       readonly name: "consolidate";
       readonly paths: readonly string[];
       readonly output: OutputFormat;
+      readonly provider: Provider | undefined;
+      /** AWS files (`--aws-*`): instance types, spot and on-demand prices. */
+      readonly aws: AwsCliInputs;
+      /** `--strict`: unknown kinds of every API group are errors. */
+      readonly strict: boolean;
       readonly now: Date;
       readonly maxCommands: number | undefined;
       readonly spotToSpot: boolean;
-      readonly aws: AwsCliInputs;
-      readonly strict: boolean;
     }
   | {
       readonly name: "explain";
@@ -29,13 +46,36 @@ export type Command =
       readonly pod: string | undefined;
       readonly node: string | undefined;
       readonly now: Date;
+      readonly provider: Provider | undefined;
+      /** AWS files (`--aws-*`): instance types, spot and on-demand prices. */
       readonly aws: AwsCliInputs;
+      /** `--strict`: unknown kinds of every API group are errors. */
       readonly strict: boolean;
     }
-  | { readonly name: "catalog"; readonly provider: "aws" | "azure" | "gcp"; readonly output: OutputFormat };
+  | { readonly name: "catalog"; readonly provider: Provider; readonly output: OutputFormat }
+  | {
+      readonly name: "diff";
+      readonly before: string;
+      readonly after: string;
+      readonly output: OutputFormat;
+      readonly provider: Provider | undefined;
+      /** AWS files (`--aws-*`): instance types, spot and on-demand prices. */
+      readonly aws: AwsCliInputs;
+      /** `--strict`: unknown kinds of every API group are errors. */
+      readonly strict: boolean;
+      readonly consolidate: boolean;
+      readonly now: Date;
+      readonly failOnUnschedulable: boolean;
+    };
 
-const FORMATS: readonly OutputFormat[] = ["table", "json", "yaml", "html"];
-const COMMANDS = ["schedule", "consolidate", "explain", "catalog"] as const;
+const FORMATS: readonly OutputFormat[] = ["table", "json", "yaml", "html", "markdown", "nodeclaims"];
+const COMMANDS = ["schedule", "consolidate", "explain", "catalog", "diff"] as const;
+
+function providerOf(value: string | undefined, command: string): Provider | undefined {
+  if (value === undefined) return undefined;
+  if (value !== "aws" && value !== "azure" && value !== "gcp") throw new UsageError(`--provider must be aws, azure or gcp, not "${value}"`, command);
+  return value;
+}
 
 function outputOf(value: string | undefined, command: string, allowed: readonly OutputFormat[] = FORMATS): OutputFormat {
   const output = value ?? "table";
@@ -47,11 +87,8 @@ function outputOf(value: string | undefined, command: string, allowed: readonly 
 
 function nowOf(value: string | undefined, command: string, clock: () => Date): Date {
   if (value === undefined) return clock();
-  const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-  const date = new Date(value);
-  if (!rfc3339.test(value) || Number.isNaN(date.getTime())) {
-    throw new UsageError(`--now must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not "${value}"`, command);
-  }
+  const date = parseRfc3339(value);
+  if (date === undefined) throw new UsageError(`--now must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not "${value}"`, command);
   return date;
 }
 
@@ -89,28 +126,60 @@ function parse(command: string, argv: readonly string[], options: ParseArgsOptio
  */
 export function parseCommandLine(argv: readonly string[], clock: () => Date): Command {
   const [first, ...rest] = argv;
-  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+  // A bare `nodefit` is bad usage (exit 2, usage on stderr); asking for help is not.
+  if (first === undefined) throw new UsageError("give a command");
+  if (first === "--help" || first === "-h" || first === "help") {
     return { name: "help", topic: first === "help" ? rest[0] : undefined };
   }
   if (first === "--version" || first === "-v") return { name: "version" };
   if (!(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command "${first}"`);
   const output = { type: "string", short: "o" } as const;
-  // Every command that reads manifests takes --strict: unknown kinds of any API group are errors.
-  const strict = { type: "boolean" } as const;
+  const provider = { type: "string", short: "p" } as const;
+  const failOn = { type: "boolean" } as const;
+  // Every command that reads manifests takes --strict (unknown kinds of any API group are errors) and the AWS files.
+  const inputs = { ...AWS_INPUT_FLAGS, strict: { type: "boolean" } } as const;
+  const inputsOf = (values: Record<string, unknown>): { readonly aws: AwsCliInputs; readonly strict: boolean } => ({
+    aws: awsInputsOf(values as Parameters<typeof awsInputsOf>[0]),
+    strict: values["strict"] === true,
+  });
   switch (first) {
     case "schedule": {
-      const { values, positionals } = parse(first, rest, { output, ...AWS_INPUT_FLAGS, strict });
+      const { values, positionals } = parse(first, rest, { output, provider, "fail-on-unschedulable": failOn, ...inputs });
       if (values["help"]) return { name: "help", topic: first };
-      return { name: first, paths: needPaths(positionals, first), output: outputOf(values["output"] as string | undefined, first), aws: awsInputsOf(values), strict: values["strict"] === true };
+      return {
+        name: first,
+        paths: needPaths(positionals, first),
+        output: outputOf(values["output"] as string | undefined, first),
+        provider: providerOf(values["provider"] as string | undefined, first),
+        ...inputsOf(values),
+        failOnUnschedulable: values["fail-on-unschedulable"] === true,
+      };
+    }
+    case "diff": {
+      const { values, positionals } = parse(first, rest, { output, provider, now: { type: "string" }, consolidate: { type: "boolean" }, "fail-on-unschedulable": failOn, ...inputs });
+      if (values["help"]) return { name: "help", topic: first };
+      const [before, after, extra] = positionals;
+      if (before === undefined || after === undefined || extra !== undefined) throw new UsageError("give exactly two paths: <before> <after>", first);
+      return {
+        name: first,
+        before,
+        after,
+        output: outputOf(values["output"] as string | undefined, first, ["table", "json", "yaml", "markdown"]),
+        provider: providerOf(values["provider"] as string | undefined, first),
+        ...inputsOf(values),
+        consolidate: values["consolidate"] === true,
+        now: nowOf(values["now"] as string | undefined, first, clock),
+        failOnUnschedulable: values["fail-on-unschedulable"] === true,
+      };
     }
     case "consolidate": {
       const { values, positionals } = parse(first, rest, {
         output,
+        provider,
         now: { type: "string" },
         "max-commands": { type: "string" },
         "spot-to-spot": { type: "boolean" },
-        ...AWS_INPUT_FLAGS,
-        strict,
+        ...inputs,
       });
       if (values["help"]) return { name: "help", topic: first };
       const max = values["max-commands"] as string | undefined;
@@ -119,15 +188,15 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         name: first,
         paths: needPaths(positionals, first),
         output: outputOf(values["output"] as string | undefined, first),
+        provider: providerOf(values["provider"] as string | undefined, first),
+        ...inputsOf(values),
         now: nowOf(values["now"] as string | undefined, first, clock),
         maxCommands: max === undefined ? undefined : Number(max),
         spotToSpot: values["spot-to-spot"] === true,
-        aws: awsInputsOf(values),
-        strict: values["strict"] === true,
       };
     }
     case "explain": {
-      const { values, positionals } = parse(first, rest, { output, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" }, ...AWS_INPUT_FLAGS, strict });
+      const { values, positionals } = parse(first, rest, { output, provider, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" }, ...inputs });
       if (values["help"]) return { name: "help", topic: first };
       const pod = values["pod"] as string | undefined;
       const node = values["node"] as string | undefined;
@@ -139,19 +208,15 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         pod,
         node,
         now: nowOf(values["now"] as string | undefined, first, clock),
-        aws: awsInputsOf(values),
-        strict: values["strict"] === true,
+        provider: providerOf(values["provider"] as string | undefined, first),
+        ...inputsOf(values),
       };
     }
     default: {
-      const { values, positionals } = parse(first, rest, { output, provider: { type: "string", short: "p" } });
+      const { values, positionals } = parse(first, rest, { output, provider });
       if (values["help"]) return { name: "help", topic: first };
       if (positionals.length > 0) throw new UsageError(`catalog takes no paths (got "${positionals[0]}")`, first);
-      const provider = (values["provider"] as string | undefined) ?? "aws";
-      if (provider !== "aws" && provider !== "azure" && provider !== "gcp") {
-        throw new UsageError(`--provider must be aws, azure or gcp, not "${provider}"`, first);
-      }
-      return { name: "catalog", provider, output: outputOf(values["output"] as string | undefined, first, ["table", "json", "yaml"]) };
+      return { name: "catalog", provider: providerOf(values["provider"] as string | undefined, first) ?? "aws", output: outputOf(values["output"] as string | undefined, first, ["table", "json", "yaml"]) };
     }
   }
 }

@@ -1,7 +1,44 @@
 import { InputError, type InstanceType, type ScheduleInput, type ScheduleOptions } from "nodefit";
-import { fromKubernetes, loadManifests, readInstanceTypeCatalog, type KubernetesInput } from "nodefit/kubernetes";
+import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
+import type { Provider } from "./args.js";
 import { hasAwsInputs, loadAwsCatalog, type AwsCliInputs } from "./aws-inputs.js";
-import type { CliIo } from "./io.js";
+import { CATALOG_PROVIDERS } from "./commands/catalog-providers.js";
+import { UsageError, type CliIo } from "./io.js";
+
+/** The file name documents read from standard input carry in messages. */
+export const STDIN_NAME = "<stdin>";
+
+/** How {@link loadInput} finds the catalogue. */
+export interface LoadOptions {
+  /** Use this provider's embedded catalogue (refused when the input holds InstanceTypeCatalog documents). */
+  readonly provider?: Provider | undefined;
+  /** AWS files from the command line (instance types, spot and on-demand prices), for the AWS catalogue. */
+  readonly aws?: AwsCliInputs | undefined;
+  /** Unknown kinds of every API group are errors (`--strict`). */
+  readonly strict?: boolean | undefined;
+}
+
+// Paths in the order given; `-` (at most once) is standard input.
+async function readDocuments(paths: readonly string[], io: CliIo): Promise<KubernetesDocument[]> {
+  if (paths.filter((p) => p === "-").length > 1) throw new UsageError("standard input (-) can be read only once");
+  const documents: KubernetesDocument[] = [];
+  let files: string[] = [];
+  const flush = async (): Promise<void> => {
+    if (files.length > 0) for (const doc of await loadManifests(files)) documents.push(doc);
+    files = [];
+  };
+  for (const path of paths) {
+    if (path !== "-") {
+      files.push(path);
+      continue;
+    }
+    await flush();
+    if (io.readStdin === undefined) throw new UsageError("standard input (-) is not available here");
+    for (const doc of parseManifests(await io.readStdin(), STDIN_NAME)) documents.push(doc);
+  }
+  await flush();
+  return documents;
+}
 
 /** What every command that reads manifests works on. */
 export interface LoadedInput {
@@ -16,26 +53,36 @@ export interface LoadedInput {
 /**
  * Reads the manifests at `paths`, with the catalogues they hold or else the embedded AWS one.
  *
- * @param paths - files and folders given on the command line
+ * @param paths - files and folders given on the command line; `-` reads standard input
  * @param io - where the one-line count of skipped documents goes
- * @param options - `aws`: AWS files from the command line (instance types, spot and on-demand prices); `strict`:
- *   unknown kinds of every API group are errors (`--strict`)
+ * @param options - which embedded catalogue to use when the input has none, the AWS files, `--strict`
  * @returns the loaded input
  * @throws InputError (via the loader) naming the file, document and field of bad input
  */
-export async function loadInput(
-  paths: readonly string[],
-  io: CliIo,
-  options: { readonly aws?: AwsCliInputs | undefined; readonly strict?: boolean } = {},
-): Promise<LoadedInput> {
-  const documents = await loadManifests(paths);
+export async function loadInput(paths: readonly string[], io: CliIo, options: LoadOptions = {}): Promise<LoadedInput> {
+  io.progress?.("nodefit: reading manifests…");
+  const documents = await readDocuments(paths, io);
   const kubernetes = fromKubernetes(documents, { strict: options.strict === true });
+  io.progress?.(undefined);
   if (kubernetes.skipped.size > 0) {
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
   }
-  if (kubernetes.catalogs.length === 0) return { kubernetes, ...(await loadAwsCatalog(kubernetes, options.aws, io)) };
-  if (hasAwsInputs(options.aws)) throw new InputError("--aws-* files and InstanceTypeCatalog documents cannot be used together: give one catalogue");
+  if (options.provider !== undefined && kubernetes.catalogs.length > 0) {
+    throw new UsageError(`--provider ${options.provider} and InstanceTypeCatalog documents both name a catalogue: give one`);
+  }
+  if (hasAwsInputs(options.aws)) {
+    if (kubernetes.catalogs.length > 0) throw new InputError("--aws-* files and InstanceTypeCatalog documents cannot be used together: give one catalogue");
+    if ((options.provider ?? "aws") !== "aws") throw new UsageError(`--aws-* files build the AWS catalogue; they cannot be used with --provider ${options.provider}`);
+  }
+  if (kubernetes.catalogs.length === 0) {
+    const provider = options.provider ?? "aws";
+    // The AWS catalogue is shaped per NodePool by its EC2NodeClass, and claims report AWS's launch order.
+    if (provider === "aws") return { kubernetes, ...(await loadAwsCatalog(kubernetes, options.aws, io)) };
+    const load = CATALOG_PROVIDERS.get(provider);
+    if (load === undefined) throw new UsageError(`no embedded catalogue for ${provider}`);
+    return { kubernetes, instanceTypes: load(), catalogName: `embedded ${provider}`, scheduleOptions: {} };
+  }
   const instanceTypes: InstanceType[] = [];
   const seen = new Set<string>();
   for (const doc of kubernetes.catalogs) {
@@ -48,7 +95,22 @@ export async function loadInput(
       instanceTypes.push(type);
     }
   }
-  return { kubernetes, instanceTypes, catalogName: `${kubernetes.catalogs.length} catalogue document(s)`, scheduleOptions: {} };
+  return { kubernetes, instanceTypes, catalogName: `${kubernetes.catalogs.length} catalogue document(s)`, scheduleOptions: catalogScheduleOptions(kubernetes.catalogs) };
+}
+
+/** The launch order the catalogue documents name (`capacityTypePriority`); documents that name one must agree. */
+function catalogScheduleOptions(catalogs: readonly KubernetesDocument[]): ScheduleOptions {
+  let chosen: { readonly order: readonly string[]; readonly doc: KubernetesDocument } | undefined;
+  for (const doc of catalogs) {
+    const order = (doc.object as { readonly capacityTypePriority?: readonly string[] }).capacityTypePriority;
+    if (order === undefined) continue;
+    if (chosen !== undefined && order.join("\0") !== chosen.order.join("\0")) {
+      const where = doc.file === undefined ? "" : `${doc.file}: `;
+      throw new InputError(`${where}document ${doc.index ?? 1} (InstanceTypeCatalog): capacityTypePriority: [${order.join(", ")}] differs from [${chosen.order.join(", ")}] of an earlier catalogue`);
+    }
+    chosen = { order, doc };
+  }
+  return chosen === undefined ? {} : { capacityTypePriority: chosen.order };
 }
 
 /**

@@ -1,12 +1,12 @@
+import { VERSION } from "nodefit";
 import { parseCommandLine } from "./args.js";
 import { runCatalog } from "./commands/catalog.js";
 import { runConsolidate } from "./commands/consolidate.js";
+import { runDiff } from "./commands/diff.js";
 import { runExplain } from "./commands/explain.js";
 import { runSchedule } from "./commands/schedule.js";
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { USAGE } from "./usage.js";
-
-const VERSION_TEXT = "nodefit 0.1.0\n";
 
 function codeOf(error: unknown): unknown {
   return error instanceof Error ? (error as unknown as { code?: unknown }).code : undefined;
@@ -24,7 +24,8 @@ function isInputError(error: unknown): error is Error {
  * @param argv - arguments after the program name
  * @param io - where output goes
  * @param clock - the time `--now` defaults to
- * @returns 0 when the command ran, 1 for invalid input, 2 for bad usage
+ * @returns 0 when the command ran, 1 for invalid input, 2 for bad usage, 3 for unschedulable pods under
+ *   `--fail-on-unschedulable`
  */
 export async function run(argv: readonly string[], io: CliIo, clock: () => Date = () => new Date()): Promise<number> {
   try {
@@ -34,14 +35,14 @@ export async function run(argv: readonly string[], io: CliIo, clock: () => Date 
         io.stdout(USAGE.get(command.topic ?? "") ?? USAGE.get("") ?? "");
         return EXIT_OK;
       case "version":
-        io.stdout(VERSION_TEXT);
+        io.stdout(`nodefit ${VERSION}\n`);
         return EXIT_OK;
       case "schedule":
-        await runSchedule(command, io);
-        return EXIT_OK;
+        return await runSchedule(command, io);
       case "consolidate":
-        await runConsolidate(command, io);
-        return EXIT_OK;
+        return await runConsolidate(command, io);
+      case "diff":
+        return await runDiff(command, io);
       case "explain":
         await runExplain(command, io);
         return EXIT_OK;
@@ -50,6 +51,7 @@ export async function run(argv: readonly string[], io: CliIo, clock: () => Date 
         return EXIT_OK;
     }
   } catch (error) {
+    io.progress?.(undefined);
     if (error instanceof UsageError) {
       io.stderr(`nodefit: ${error.message}\n\n${USAGE.get(error.command ?? "") ?? USAGE.get("") ?? ""}`);
       return EXIT_USAGE;

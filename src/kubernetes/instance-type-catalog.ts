@@ -45,6 +45,8 @@ const catalogSchema = z.object({
   kind: z.literal(INSTANCE_TYPE_CATALOG_KIND),
   metadata: z.object({ name: z.string().optional() }).optional(),
   wellKnownLabels: z.array(nameSchema).optional(),
+  /** The provider's launch order of capacity types (the scheduler's `capacityTypePriority`), e.g. AWS's. */
+  capacityTypePriority: z.array(nameSchema).optional(),
   instanceTypes: z.array(instanceTypeSchema),
 });
 

@@ -25,6 +25,7 @@ describe("nodefit catalog", () => {
     const { status, stdout } = await runCli("catalog");
     expect(status).toBe(0);
     expect(stdout).toMatch(/^\d+ instance types \(aws\)/);
-    expect(stdout).toMatch(/m5\.large\s+2\s+7577Mi\s+1930m\s+6903Mi\s+29/);
+    // Human units as kubectl prints them: 7577Mi is 7.4Gi, 6903Mi is 6.7Gi; the price as given.
+    expect(stdout).toMatch(/m5\.large\s+2\s+7\.4Gi\s+1930m\s+6\.7Gi\s+29\s+\$0\.096\/h/);
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
@@ -11,6 +11,7 @@ const probes: ReadonlyArray<{ readonly subpath: string; readonly expression: str
   { subpath: "nodefit/azure", expression: "typeof m.VERSION" },
   { subpath: "nodefit/gcp", expression: "typeof m.VERSION" },
   { subpath: "nodefit/testing", expression: "m.fakeInstanceTypes().length" },
+  { subpath: "nodefit/worker", expression: "typeof m.scheduleAsync" },
 ];
 
 const root = new URL("../../", import.meta.url);
@@ -45,4 +46,32 @@ describe("built package", () => {
     const out = runNode(["dist/cli/main.js", "--help"]);
     expect(out).toContain("nodefit schedule");
   });
+
+  it("the launcher prints the version package.json holds", () => {
+    const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string };
+    expect(runNode(["bin/nodefit.js", "--version"])).toBe(`nodefit ${pkg.version}`);
+  });
+
+  for (const [kind, load] of [
+    ["import", 'const { scheduleAsync } = await import("nodefit/worker"); const { fakeInstanceTypes } = await import("nodefit/testing");'],
+    ["require", 'const { scheduleAsync } = require("nodefit/worker"); const { fakeInstanceTypes } = require("nodefit/testing");'],
+  ] as const) {
+    it(`nodefit/worker runs the scheduler in a worker thread (${kind})`, () => {
+      const script = `${load}
+        const pods = [{ metadata: { name: "p" }, spec: { containers: [{ name: "c", resources: { requests: { cpu: "100m" } } }] } }];
+        scheduleAsync({ pods, nodePools: [{ metadata: { name: "default" }, spec: {} }], instanceTypes: fakeInstanceTypes() })
+          .then((r) => console.log(JSON.stringify(r.summary.scheduled)));`;
+      const args = kind === "import" ? ["--input-type=module", "-e", script] : ["-e", `(async () => { ${script} })()`];
+      expect(runNode(args)).toBe("1");
+    });
+  }
+
+  for (const bin of ["dist/cli/main.js", "bin/nodefit.js"]) {
+    it.skipIf(spawnSync("bash", ["--version"]).status !== 0)(`${bin} ends quietly with 0 under | head -1`, () => {
+      const script = `node ${bin} catalog -o yaml | head -1; echo "status \${PIPESTATUS[0]}"`;
+      const run = spawnSync("bash", ["-c", script], { cwd: root, encoding: "utf8" });
+      expect(run.stdout).toBe("apiVersion: nodefit.dev/v1alpha1\nstatus 0\n");
+      expect(run.stderr).toBe("");
+    });
+  }
 });

@@ -1,9 +1,12 @@
-import { formatAmount, resourceListToRecord, type InstanceType, type ResourceList } from "nodefit";
-import { defaultAwsCatalog } from "nodefit/aws";
+import { resourceListToRecord, type InstanceType, type ResourceList } from "nodefit";
+import { AWS_CAPACITY_TYPE_PRIORITY, defaultAwsCatalog } from "nodefit/aws";
+import { INSTANCE_TYPE_CATALOG_API_VERSION, INSTANCE_TYPE_CATALOG_KIND } from "nodefit/kubernetes";
 import type { Command } from "../args.js";
 import type { CliIo } from "../io.js";
-import { formatMoney, jsonToYaml } from "../render/format.js";
+import { jsonToYaml } from "../render/format.js";
+import { formatHourly } from "../render/money.js";
 import { renderTable } from "../render/table.js";
+import { humanBytes, humanCpu } from "../render/units.js";
 import { CATALOG_PROVIDERS } from "./catalog-providers.js";
 
 type CatalogCommand = Extract<Command, { name: "catalog" }>;
@@ -49,12 +52,12 @@ function catalogTable(types: readonly InstanceType[]): string {
     const prices = t.offerings.filter((o) => o.available).map((o) => o.price);
     return [
       t.name,
-      formatAmount("cpu", t.capacity.get("cpu") ?? 0),
-      formatAmount("memory", t.capacity.get("memory") ?? 0),
-      formatAmount("cpu", t.allocatable.get("cpu") ?? 0),
-      formatAmount("memory", t.allocatable.get("memory") ?? 0),
+      humanCpu(t.capacity.get("cpu") ?? 0),
+      humanBytes(t.capacity.get("memory") ?? 0),
+      humanCpu(t.allocatable.get("cpu") ?? 0),
+      humanBytes(t.allocatable.get("memory") ?? 0),
       String(t.allocatable.get("pods") ?? 0),
-      prices.length === 0 ? "-" : formatMoney(Math.min(...prices)),
+      prices.length === 0 ? "-" : formatHourly(Math.min(...prices)),
       String(new Set(t.offerings.map((o) => o.zone)).size),
     ];
   });
@@ -74,6 +77,15 @@ export function runCatalog(command: CatalogCommand, io: CliIo): void {
     io.stdout(`${types.length} instance types (${command.provider})\n\n${catalogTable(types)}`);
     return;
   }
-  const json = JSON.stringify({ instanceTypes: types.map(documentEntry) }, null, 2);
+  // A complete InstanceTypeCatalog document: what `catalog -o yaml > c.yaml` writes, `schedule c.yaml ...` reads.
+  const document = {
+    apiVersion: INSTANCE_TYPE_CATALOG_API_VERSION,
+    kind: INSTANCE_TYPE_CATALOG_KIND,
+    metadata: { name: `nodefit-${command.provider}` },
+    // The AWS launch order travels with the catalogue, so reading it back schedules as the embedded one.
+    ...(command.provider === "aws" ? { capacityTypePriority: [...AWS_CAPACITY_TYPE_PRIORITY] } : {}),
+    instanceTypes: types.map(documentEntry),
+  };
+  const json = JSON.stringify(document, null, 2);
   io.stdout(command.output === "yaml" ? jsonToYaml(json) : `${json}\n`);
 }

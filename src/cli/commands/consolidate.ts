@@ -1,10 +1,15 @@
 import { planConsolidation, toConsolidationJson, type ConsolidationPlan, type InstanceType } from "nodefit";
 import type { Command } from "../args.js";
-import type { CliIo } from "../io.js";
+import { EXIT_OK, type CliIo } from "../io.js";
 import { loadInput, type LoadedInput } from "../load.js";
-import { formatMoney, jsonToYaml } from "../render/format.js";
+import { jsonToYaml } from "../render/format.js";
 import { renderHtml, type Report, type ReportNode } from "../render/html.js";
+import { code, markdownTable } from "../render/markdown.js";
+import { formatHourly, formatMonthly } from "../render/money.js";
+import { renderNodeClaims } from "../render/nodeclaims.js";
 import { renderTable } from "../render/table.js";
+import { humanDuration } from "../render/units.js";
+import { planMoney, type PlanMoney } from "./plan-money.js";
 import { existingReportNode, podIndex, reportPods } from "./report-nodes.js";
 
 type ConsolidateCommand = Extract<Command, { name: "consolidate" }>;
@@ -15,11 +20,13 @@ type ConsolidateCommand = Extract<Command, { name: "consolidate" }>;
  * @param input - the loaded manifests and catalogue
  * @param now - the time to evaluate budgets and durations at
  * @param options - command-line options that reach the planner
+ * @param io - where the progress line goes
  * @returns the plan
  */
-export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: number | undefined; spotToSpot?: boolean } = {}): ConsolidationPlan {
+export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: number | undefined; spotToSpot?: boolean } = {}, io?: CliIo): ConsolidationPlan {
   const { kubernetes } = input;
-  return planConsolidation(
+  io?.progress?.(`nodefit: planning consolidation of ${kubernetes.nodes.length} nodes…`);
+  const plan = planConsolidation(
     {
       nodes: kubernetes.nodes,
       nodeClaims: kubernetes.nodeClaims,
@@ -31,6 +38,13 @@ export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: 
     },
     { now, maxCommands: options.maxCommands, spotToSpotConsolidation: options.spotToSpot ?? false },
   );
+  io?.progress?.(undefined);
+  return plan;
+}
+
+/** The planner's "N s left" figures, printed as durations in the human views. */
+function humanMessage(message: string): string {
+  return message.replace(/\((\d+)s left\)/g, (_, seconds: string) => `(${humanDuration(Number(seconds))} left)`);
 }
 
 /**
@@ -38,62 +52,111 @@ export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: 
  *
  * @param command - the parsed command line
  * @param io - where output goes
+ * @returns the exit status
  */
-export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Promise<void> {
-  const input = await loadInput(command.paths, io, { aws: command.aws, strict: command.strict });
-  if (io.interactive && input.kubernetes.nodes.length >= 200) io.stderr(`nodefit: planning consolidation of ${input.kubernetes.nodes.length} nodes…\n`);
-  const plan = planFor(input, command.now, { maxCommands: command.maxCommands, spotToSpot: command.spotToSpot });
+export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Promise<number> {
+  const input = await loadInput(command.paths, io, { provider: command.provider, aws: command.aws, strict: command.strict });
+  const plan = planFor(input, command.now, { maxCommands: command.maxCommands, spotToSpot: command.spotToSpot }, io);
+  const view: PlanView = { plan, input, money: planMoney(plan, input.kubernetes.nodes, input.instanceTypes) };
   switch (command.output) {
     case "json":
       io.stdout(`${toConsolidationJson(plan)}\n`);
-      return;
+      break;
     case "yaml":
       io.stdout(jsonToYaml(toConsolidationJson(plan)));
-      return;
+      break;
     case "html":
-      io.stdout(renderHtml(consolidationReport(plan, input)));
-      return;
+      io.stdout(renderHtml(consolidationReport(view)));
+      break;
+    case "markdown":
+      io.stdout(consolidationMarkdown(view));
+      break;
+    case "nodeclaims":
+      io.stdout(renderNodeClaims(plan.commands.flatMap((c) => c.replacements), input.kubernetes.nodePools));
+      break;
     default:
-      io.stdout(consolidationTable(plan));
+      io.stdout(consolidationTable(view));
   }
+  return EXIT_OK;
 }
 
-function summaryLine(plan: ConsolidationPlan): string {
+/** A plan with what its views need. */
+interface PlanView {
+  readonly plan: ConsolidationPlan;
+  readonly input: LoadedInput;
+  readonly money: PlanMoney;
+}
+
+function summaryLine({ plan, money }: PlanView): string {
   const { summary } = plan;
-  const saved = summary.hourlyCostBefore - summary.hourlyCostAfter;
   return (
     `${plan.commands.length} command${plan.commands.length === 1 ? "" : "s"} for ${summary.nodes} nodes: ` +
-    `${formatMoney(summary.hourlyCostBefore)} → ${formatMoney(summary.hourlyCostAfter)} (saves ${formatMoney(saved)}), ` +
+    `${formatHourly(money.before)} → ${formatHourly(money.after)} (saves ${formatHourly(money.before.minus(money.after))}), ` +
     `${plan.blocked.length} node${plan.blocked.length === 1 ? "" : "s"} stay`
   );
 }
 
-function consolidationTable(plan: ConsolidationPlan): string {
-  const parts = [`${summaryLine(plan)}\n`];
+function consolidationTable(view: PlanView): string {
+  const { plan, money } = view;
+  const parts = [`${summaryLine(view)}\n`];
   if (plan.commands.length > 0) {
     const rows = plan.commands.map((c, i) => [
       String(i + 1),
       c.method,
       c.decision,
       c.candidates.join(", "),
-      c.replacements.map((r) => `${r.name} (${r.instanceType}, ${formatMoney(r.price)})`).join(", ") || "-",
+      c.replacements.map((r) => `${r.name} (${r.instanceType}, ${formatHourly(r.price)})`).join(", ") || "-",
       String(c.reschedules.length),
-      formatMoney(c.savings),
+      formatHourly(money.savings[i] ?? 0),
     ]);
     parts.push(renderTable(["#", "METHOD", "DECISION", "NODES", "REPLACEMENTS", "PODS MOVED", "SAVES"], rows));
   }
   if (plan.blocked.length > 0) {
-    parts.push(renderTable(["NODE THAT STAYS", "CODE", "REASON"], plan.blocked.map((b) => [b.node, b.code, b.message])));
+    parts.push(renderTable(["NODE THAT STAYS", "CODE", "REASON"], plan.blocked.map((b) => [b.node, b.code, humanMessage(b.message)])));
   }
   return parts.join("\n");
 }
 
-function consolidationReport(plan: ConsolidationPlan, input: LoadedInput): Report {
+function consolidationMarkdown(view: PlanView): string {
+  const { plan, money } = view;
+  const saved = money.before.minus(money.after);
+  const parts = [
+    "### nodefit consolidate\n",
+    `**${plan.commands.length} command${plan.commands.length === 1 ? "" : "s"}** for ${plan.summary.nodes} nodes · ` +
+      `${formatHourly(money.before)} → ${formatHourly(money.after)} · saves ${formatHourly(saved)} (${formatMonthly(saved)})\n`,
+  ];
+  const commands = markdownTable(
+    ["#", "method", "decision", "nodes", "replacements", "pods moved", "saves"],
+    plan.commands.map((c, i) => [
+      String(i + 1),
+      c.method,
+      c.decision,
+      c.candidates.map(code).join(", "),
+      c.replacements.map((r) => `${code(r.instanceType)} ${formatHourly(r.price)}`).join(", ") || "-",
+      String(c.reschedules.length),
+      formatHourly(money.savings[i] ?? 0),
+    ]),
+  );
+  if (commands !== "") parts.push(commands);
+  if (plan.blocked.length > 0) {
+    parts.push(
+      `<details><summary>${plan.blocked.length} node${plan.blocked.length === 1 ? "" : "s"} stay</summary>\n\n` +
+        markdownTable(["node", "code", "reason"], plan.blocked.map((b) => [code(b.node), b.code, humanMessage(b.message)])) +
+        "\n</details>\n",
+    );
+  }
+  return parts.join("\n");
+}
+
+function consolidationReport(view: PlanView): Report {
+  const { plan, input, money } = view;
   const { kubernetes } = input;
   const pods = podIndex([...kubernetes.pods, ...kubernetes.boundPods]);
   const types = new Map<string, InstanceType>(input.instanceTypes.map((t) => [t.name, t]));
   const removed = new Set(plan.commands.flatMap((c) => c.candidates));
-  const before: ReportNode[] = kubernetes.nodes.map((node) => ({
+  // Nodes by name, not document order, so the report does not change when documents are reordered.
+  const nodes = [...kubernetes.nodes].sort((a, b) => ((a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : (a.metadata.name ?? "") > (b.metadata.name ?? "") ? 1 : 0));
+  const before: ReportNode[] = nodes.map((node) => ({
     ...existingReportNode(node, kubernetes.boundPods, pods, input.instanceTypes),
     status: removed.has(node.metadata.name ?? "") ? "removed" : "existing",
   }));
@@ -127,12 +190,15 @@ function consolidationReport(plan: ConsolidationPlan, input: LoadedInput): Repor
   ];
   return {
     title: "nodefit consolidate",
-    summary: [summaryLine(plan), ...plan.commands.map((c, i) => `${i + 1}. ${c.method} ${c.decision} ${c.candidates.join(", ")}: saves ${formatMoney(c.savings)}`)],
+    summary: [
+      summaryLine(view),
+      ...plan.commands.map((c, i) => `${i + 1}. ${c.method} ${c.decision} ${c.candidates.join(", ")}: saves ${formatHourly(money.savings[i] ?? 0)}`),
+    ],
     sections: [
       { title: "Before", nodes: before },
       { title: "After", nodes: after },
     ],
     problemsTitle: "Nodes that stay, and why",
-    problems: plan.blocked.map((b) => ({ subject: b.node, message: `${b.code}: ${b.message}` })),
+    problems: plan.blocked.map((b) => ({ subject: b.node, message: `${b.code}: ${humanMessage(b.message)}` })),
   };
 }

@@ -2,7 +2,9 @@ import { formatAmount, formatTaint, schedule, type NodePoolFailure, type Schedul
 import type { Command } from "../args.js";
 import { UsageError, type CliIo } from "../io.js";
 import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
-import { formatMoney, jsonToYaml } from "../render/format.js";
+import { jsonToYaml } from "../render/format.js";
+import { formatHourly } from "../render/money.js";
+import { planMoney } from "./plan-money.js";
 import { planFor } from "./consolidate.js";
 
 type ExplainCommand = Extract<Command, { name: "explain" }>;
@@ -52,7 +54,8 @@ function explainPod(name: string, input: LoadedInput, result: ScheduleResult): P
   }
   const claim = result.nodeClaims.find((c) => c.pods.includes(name));
   if (claim !== undefined) {
-    const detail = `NodePool ${claim.nodePool}, ${claim.instanceType} in ${claim.zone} (${claim.capacityType}, ${formatMoney(claim.price)}), ${claim.pods.length} pods, ${claim.instanceTypeOptions.length} instance-type options`;
+    const price = formatHourly(claim.price);
+    const detail = `NodePool ${claim.nodePool}, ${claim.instanceType} in ${claim.zone} (${claim.capacityType}, ${price}), ${claim.pods.length} pods, ${claim.instanceTypeOptions.length} instance-type options`;
     return { pod: name, status: "scheduled", placement: { kind: "new-node-claim", name: claim.name, detail }, nodePools: [] };
   }
   const existing = result.existingNodes.find((n) => n.pods.includes(name));
@@ -72,15 +75,17 @@ function explainPod(name: string, input: LoadedInput, result: ScheduleResult): P
 function explainNode(name: string, input: LoadedInput, now: Date): NodeExplanation {
   if (!input.kubernetes.nodes.some((n) => n.metadata.name === name)) throw new UsageError(`no node "${name}" in the manifests`, "explain");
   const plan = planFor(input, now);
-  const command = plan.commands.find((c) => c.candidates.includes(name));
+  const index = plan.commands.findIndex((c) => c.candidates.includes(name));
+  const command = plan.commands[index];
   if (command !== undefined) {
+    const saved = planMoney(plan, input.kubernetes.nodes, input.instanceTypes).savings[index] ?? 0;
     const moved = command.reschedules.map((r) => `${r.pod} → ${r.to}`).join(", ") || "no pods to move";
-    const replacement = command.replacements.map((r) => `${r.name} (${r.instanceType}, ${formatMoney(r.price)})`).join(", ");
+    const replacement = command.replacements.map((r) => `${r.name} (${r.instanceType}, ${formatHourly(r.price)})`).join(", ");
     return {
       node: name,
       status: command.decision === "delete" ? "deleted" : "replaced",
       method: command.method,
-      message: `${command.method} ${command.decision}${replacement ? ` by ${replacement}` : ""}, together with ${command.candidates.length - 1} other node(s); saves ${formatMoney(command.savings)}; ${moved}`,
+      message: `${command.method} ${command.decision}${replacement ? ` by ${replacement}` : ""}, together with ${command.candidates.length - 1} other node(s); saves ${formatHourly(saved)}; ${moved}`,
     };
   }
   const blocked = plan.blocked.find((b) => b.node === name);
@@ -105,7 +110,7 @@ function podText(e: PodExplanation): string {
  * @param io - where output goes
  */
 export async function runExplain(command: ExplainCommand, io: CliIo): Promise<void> {
-  const input = await loadInput(command.paths, io, { aws: command.aws, strict: command.strict });
+  const input = await loadInput(command.paths, io, { provider: command.provider, aws: command.aws, strict: command.strict });
   let explanation: PodExplanation | NodeExplanation;
   if (command.pod !== undefined) {
     const result = schedule(scheduleInputOf(input), input.scheduleOptions);

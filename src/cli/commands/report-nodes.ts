@@ -48,6 +48,7 @@ export function existingReportNode(node: Node, bound: readonly Pod[], pods: Read
     price: offering?.price ?? 0,
     cpu: amount("cpu", allocatable["cpu"]),
     memory: amount("memory", allocatable["memory"]),
-    pods: reportPods(bound.filter((p) => p.spec.nodeName === name).map(nameOf), pods),
+    // By name, not document order: the report must not change when the input's documents are reordered.
+    pods: reportPods(bound.filter((p) => p.spec.nodeName === name).map(nameOf).sort(), pods),
   };
 }

@@ -1,44 +1,69 @@
-import { formatAmount, schedule, toScheduleJson, type InstanceType, type ScheduleResult } from "nodefit";
+import { schedule, toScheduleJson, type InstanceType, type ScheduleResult } from "nodefit";
 import type { Command } from "../args.js";
-import type { CliIo } from "../io.js";
+import { EXIT_OK, EXIT_UNSCHEDULABLE, type CliIo } from "../io.js";
 import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
-import { formatMoney, jsonToYaml } from "../render/format.js";
+import { jsonToYaml } from "../render/format.js";
 import { renderHtml, type ReportNode } from "../render/html.js";
+import { code, markdownTable } from "../render/markdown.js";
+import { formatHourly, formatMonthly, sumMoney } from "../render/money.js";
+import { renderNodeClaims } from "../render/nodeclaims.js";
 import { renderTable } from "../render/table.js";
+import { humanBytes, humanCpu } from "../render/units.js";
 import { existingReportNode, podIndex, reportPods } from "./report-nodes.js";
 
 type ScheduleCommand = Extract<Command, { name: "schedule" }>;
+
+/**
+ * Schedules the loaded input, with the progress line on a terminal.
+ *
+ * @param input - the loaded manifests and catalogue
+ * @param io - where progress goes
+ * @returns the result
+ */
+export function scheduleLoaded(input: LoadedInput, io: CliIo): ScheduleResult {
+  io.progress?.(`nodefit: scheduling ${input.kubernetes.pods.length} pods…`);
+  const result = schedule(scheduleInputOf(input), input.scheduleOptions);
+  io.progress?.(undefined);
+  return result;
+}
 
 /**
  * Runs `nodefit schedule`.
  *
  * @param command - the parsed command line
  * @param io - where output goes
+ * @returns the exit status: 0, or 3 with `--fail-on-unschedulable` when a pod was not placed
  */
-export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<void> {
-  const input = await loadInput(command.paths, io, { aws: command.aws, strict: command.strict });
-  const { kubernetes } = input;
-  if (io.interactive && kubernetes.pods.length >= 5000) io.stderr(`nodefit: scheduling ${kubernetes.pods.length} pods…\n`);
-  const result = schedule(scheduleInputOf(input), input.scheduleOptions);
+export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<number> {
+  const input = await loadInput(command.paths, io, { provider: command.provider, aws: command.aws, strict: command.strict });
+  const result = scheduleLoaded(input, io);
   switch (command.output) {
     case "json":
       io.stdout(`${toScheduleJson(result)}\n`);
-      return;
+      break;
     case "yaml":
       io.stdout(jsonToYaml(toScheduleJson(result)));
-      return;
+      break;
     case "html":
       io.stdout(renderHtml(scheduleReport(result, input)));
-      return;
+      break;
+    case "markdown":
+      io.stdout(scheduleMarkdown(result, input));
+      break;
+    case "nodeclaims":
+      io.stdout(renderNodeClaims(result.nodeClaims, input.kubernetes.nodePools));
+      break;
     default:
       io.stdout(scheduleTable(result, input));
   }
+  return command.failOnUnschedulable && result.unschedulable.length > 0 ? EXIT_UNSCHEDULABLE : EXIT_OK;
 }
 
 function summaryLine(result: ScheduleResult, input: LoadedInput): string {
   const { summary } = result;
   const claims = `${summary.newNodeClaims} new node claim${summary.newNodeClaims === 1 ? "" : "s"}`;
-  return `Scheduled ${summary.scheduled} of ${summary.pods} pods: ${claims}, ${formatMoney(summary.newHourlyCost)} (catalogue: ${input.catalogName})`;
+  const cost = sumMoney(result.nodeClaims.map((c) => c.price));
+  return `Scheduled ${summary.scheduled} of ${summary.pods} pods: ${claims}, ${formatHourly(cost)} (catalogue: ${input.catalogName})`;
 }
 
 function scheduleTable(result: ScheduleResult, input: LoadedInput): string {
@@ -50,10 +75,10 @@ function scheduleTable(result: ScheduleResult, input: LoadedInput): string {
       c.instanceType,
       c.zone,
       c.capacityType,
-      formatMoney(c.price),
+      formatHourly(c.price),
       String(c.pods.length),
-      formatAmount("cpu", c.requests.get("cpu") ?? 0),
-      formatAmount("memory", c.requests.get("memory") ?? 0),
+      humanCpu(c.requests.get("cpu") ?? 0),
+      humanBytes(c.requests.get("memory") ?? 0),
       String(c.instanceTypeOptions.length),
     ]);
     parts.push(renderTable(["NODE CLAIM", "NODEPOOL", "INSTANCE TYPE", "ZONE", "CAPACITY", "PRICE", "PODS", "CPU", "MEMORY", "OPTIONS"], rows));
@@ -63,6 +88,31 @@ function scheduleTable(result: ScheduleResult, input: LoadedInput): string {
   }
   if (result.unschedulable.length > 0) {
     parts.push(renderTable(["UNSCHEDULABLE POD", "CODE", "REASON"], result.unschedulable.map((u) => [u.pod, u.code, u.message])));
+  }
+  return parts.join("\n");
+}
+
+function scheduleMarkdown(result: ScheduleResult, input: LoadedInput): string {
+  const { summary } = result;
+  const cost = sumMoney(result.nodeClaims.map((c) => c.price));
+  const parts = [
+    "### nodefit schedule\n",
+    `**${summary.scheduled} of ${summary.pods} pods scheduled** · ${summary.newNodeClaims} new node claim${summary.newNodeClaims === 1 ? "" : "s"} · ` +
+      `${formatHourly(cost)} (${formatMonthly(cost)}) · catalogue: ${input.catalogName}\n`,
+  ];
+  const claims = markdownTable(
+    ["node claim", "NodePool", "instance type", "zone", "capacity", "price", "pods"],
+    result.nodeClaims.map((c) => [code(c.name), c.nodePool, code(c.instanceType), c.zone, c.capacityType, formatHourly(c.price), String(c.pods.length)]),
+  );
+  if (claims !== "") parts.push(claims);
+  const existing = markdownTable(["existing node", "new pods"], result.existingNodes.map((n) => [code(n.name), String(n.pods.length)]));
+  if (existing !== "") parts.push(existing);
+  if (result.unschedulable.length > 0) {
+    parts.push(
+      `<details><summary>${result.unschedulable.length} unschedulable pod${result.unschedulable.length === 1 ? "" : "s"}</summary>\n\n` +
+        markdownTable(["pod", "code", "reason"], result.unschedulable.map((u) => [code(u.pod), u.code, u.message])) +
+        "\n</details>\n",
+    );
   }
   return parts.join("\n");
 }

@@ -1,10 +1,5 @@
 import { stringify } from "yaml";
 
-/** Dollars per hour as the views print them. */
-export function formatMoney(value: number): string {
-  return `$${value.toFixed(4)}/h`;
-}
-
 /**
  * Turns a command's JSON document into YAML (the same object, another notation).
  *

@@ -1,5 +1,6 @@
 // A self-contained HTML page (no scripts, no external assets) showing nodes as boxes sized by their
 // allocatable resources, with the pods stacked inside by their requests.
+import { formatHourly } from "./money.js";
 
 /** A pod as the report draws it. */
 export interface ReportPod {
@@ -43,7 +44,6 @@ export interface Report {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
-const money = (value: number): string => `$${value.toFixed(4)}/h`;
 const gib = (bytes: number): string => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 const cores = (milli: number): string => `${(milli / 1000).toFixed(milli % 1000 === 0 ? 0 : 2)} CPU`;
 
@@ -72,7 +72,7 @@ function nodeBox(node: ReportNode, widest: number): string {
   const pods = node.pods.map((p) => `<li>${escapeHtml(p.name)} <span>${cores(p.cpu)}, ${gib(p.memory)}</span></li>`).join("");
   return `<section class="node ${node.status}" style="width:${width.toFixed(0)}px">
 <h3>${escapeHtml(node.name)} <small>${node.status}</small></h3>
-<p>${escapeHtml(node.instanceType)} · ${escapeHtml(node.zone)} · ${escapeHtml(node.capacityType)} · ${money(node.price)}</p>
+<p>${escapeHtml(node.instanceType)} · ${escapeHtml(node.zone)} · ${escapeHtml(node.capacityType)} · ${formatHourly(node.price)}</p>
 ${bar("cpu", node.cpu, node.pods, (p) => p.cpu, cores)}
 ${bar("memory", node.memory, node.pods, (p) => p.memory, gib)}
 <details><summary>${node.pods.length} pods</summary><ul>${pods}</ul></details>
