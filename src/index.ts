@@ -8,11 +8,13 @@
 export const VERSION: string = "0.1.0";
 
 export type * from "./types/kubernetes.js";
+export type * from "./types/storage.js";
 export * from "./errors.js";
 export * from "./limits.js";
 export * from "./resources/index.js";
 export * from "./requirements/index.js";
 export * from "./taints/index.js";
+export * from "./volumes/index.js";
 export * from "./instance-types/index.js";
 export * from "./topology/index.js";
 export * from "./scheduler/index.js";

@@ -4,6 +4,7 @@
  * @module
  */
 import { podName } from "../_internal/pod-key.js";
+import { volumePrePass } from "../volumes/index.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import type { NodePool } from "../types/kubernetes.js";
 import { applyCommand, nameReplacements } from "./apply.js";
@@ -109,6 +110,11 @@ export function planConsolidation(input: ConsolidationInput, options: Consolidat
  * @returns the plan
  */
 export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): ConsolidationPlan {
+  // Pods get their volume requirements once; pending pods that cannot be scheduled are left out.
+  return planResolved(volumePrePass(input).input, options, shortcuts);
+}
+
+function planResolved(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean): ConsolidationPlan {
   const ctx = buildPlanContext(input, options, shortcuts);
   let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], input.pods, ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);

@@ -6,6 +6,7 @@
 import { InputError } from "../errors.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { podName } from "../_internal/pod-key.js";
+import { volumePrePass, withVolumeFailures } from "../volumes/index.js";
 import { Topology } from "../topology/index.js";
 import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
@@ -88,6 +89,12 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * ```
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  const pre = volumePrePass(input);
+  return withVolumeFailures(scheduleResolved(pre.input, options), pre.failures);
+}
+
+/** {@link schedule} after the volume and DRA pre-pass. */
+function scheduleResolved(input: ScheduleInput, options: ScheduleOptions): ScheduleResult {
   const catalogue = catalogueOf(input);
   const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
   const daemons = compileDaemonPods(input.daemonSets ?? []);
