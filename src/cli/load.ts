@@ -1,4 +1,4 @@
-import { InputError, type InstanceType, type ScheduleInput } from "nodefit";
+import { applyNodeOverlays, InputError, type InstanceType, type OverlayEffect, type ScheduleInput } from "nodefit";
 import { defaultAwsCatalog } from "nodefit/aws";
 import { fromKubernetes, loadManifests, readInstanceTypeCatalog, type KubernetesInput } from "nodefit/kubernetes";
 import type { CliIo } from "./io.js";
@@ -9,6 +9,8 @@ export interface LoadedInput {
   readonly instanceTypes: readonly InstanceType[];
   /** Where the catalogue came from, for the summary line. */
   readonly catalogName: string;
+  /** The NodeOverlays applied to the catalogue and the instance types each changed. */
+  readonly overlays?: readonly OverlayEffect[];
 }
 
 /**
@@ -26,6 +28,18 @@ export async function loadInput(paths: readonly string[], io: CliIo): Promise<Lo
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
   }
+  return withOverlays(loadCatalog(kubernetes), io);
+}
+
+/** The catalogue with the NodeOverlays applied; overlays that were not applied are named on standard error. */
+function withOverlays(loaded: LoadedInput, io: CliIo): LoadedInput {
+  if (loaded.kubernetes.nodeOverlays.length === 0) return loaded;
+  const result = applyNodeOverlays(loaded.instanceTypes, loaded.kubernetes.nodeOverlays);
+  for (const c of result.conflicts) io.stderr(`nodefit: NodeOverlay ${c.overlay} not applied (${c.reason}): ${c.message}\n`);
+  return { ...loaded, instanceTypes: result.instanceTypes, overlays: result.applied };
+}
+
+function loadCatalog(kubernetes: KubernetesInput): LoadedInput {
   if (kubernetes.catalogs.length === 0) {
     return { kubernetes, instanceTypes: defaultAwsCatalog(), catalogName: "embedded AWS (us-east-1)" };
   }
@@ -60,5 +74,6 @@ export function scheduleInputOf(input: LoadedInput): ScheduleInput {
     nodeClaims: kubernetes.nodeClaims,
     boundPods: kubernetes.boundPods,
     daemonSets: kubernetes.daemonSets,
+    volumes: kubernetes.volumes,
   };
 }

@@ -1,4 +1,4 @@
-import type { DaemonSet, Node, NodeClaim, NodePool, ObjectMeta, Pod, PodDisruptionBudget } from "nodefit";
+import type { CSINode, DaemonSet, Node, NodeClaim, NodeOverlay, NodePool, ObjectMeta, PersistentVolume, PersistentVolumeClaim, Pod, PodDisruptionBudget, StorageClass } from "nodefit";
 import { expandWorkload, workloadPodCount } from "./expand-workload.js";
 import { InputCounts } from "./input-counts.js";
 import type { Refusal } from "./input-counts.js";
@@ -30,6 +30,11 @@ class Reader {
   readonly daemonSets: DaemonSet[] = [];
   readonly podDisruptionBudgets: PodDisruptionBudget[] = [];
   readonly catalogs: KubernetesDocument[] = [];
+  readonly persistentVolumeClaims: PersistentVolumeClaim[] = [];
+  readonly persistentVolumes: PersistentVolume[] = [];
+  readonly storageClasses: StorageClass[] = [];
+  readonly csiNodes: CSINode[] = [];
+  readonly nodeOverlays: NodeOverlay[] = [];
   readonly skipped = new Map<string, number>();
   /** First definition of each `kind namespace/name`, for duplicate detection. */
   private readonly seen = new Map<string, DocumentLabel>();
@@ -179,6 +184,16 @@ class Reader {
         return void this.podDisruptionBudgets.push(object as PodDisruptionBudget);
       case "catalog":
         return;
+      case "persistentVolumeClaim":
+        return void this.persistentVolumeClaims.push(object as PersistentVolumeClaim);
+      case "persistentVolume":
+        return void this.persistentVolumes.push(object as PersistentVolume);
+      case "storageClass":
+        return void this.storageClasses.push(object as StorageClass);
+      case "csiNode":
+        return void this.csiNodes.push(object as CSINode);
+      case "nodeOverlay":
+        return void this.nodeOverlays.push(object as NodeOverlay);
     }
   }
 
@@ -189,8 +204,11 @@ class Reader {
 
   result(): KubernetesInput {
     const skipped = new Map([...this.skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs } = this;
-    return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, skipped };
+    const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, nodeOverlays } = this;
+    const { persistentVolumeClaims, persistentVolumes, storageClasses, csiNodes } = this;
+    const storage = persistentVolumeClaims.length + persistentVolumes.length + storageClasses.length + csiNodes.length > 0;
+    const volumes = storage ? { volumes: { persistentVolumeClaims, persistentVolumes, storageClasses, csiNodes } } : {};
+    return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, nodeOverlays, ...volumes, skipped };
   }
 }
 

@@ -3,9 +3,24 @@ import { nodeClaimSchema, nodePoolSchema } from "./schemas/karpenter.js";
 import { nodeSchema, podDisruptionBudgetSchema } from "./schemas/cluster.js";
 import { podSchema } from "./schemas/pod.js";
 import { daemonSetSchema, jobSchema, replicatedSchema, statefulSetSchema } from "./schemas/workloads.js";
+import { nodeOverlaySchema } from "./schemas/node-overlay.js";
+import { csiNodeSchema, persistentVolumeClaimSchema, persistentVolumeSchema, storageClassSchema } from "./schemas/storage.js";
 
 /** What nodefit does with a kind it reads. */
-export type KindRole = "pod" | "workload" | "daemonSet" | "nodePool" | "node" | "nodeClaim" | "podDisruptionBudget" | "catalog";
+export type KindRole =
+  | "pod"
+  | "workload"
+  | "daemonSet"
+  | "nodePool"
+  | "node"
+  | "nodeClaim"
+  | "podDisruptionBudget"
+  | "catalog"
+  | "persistentVolumeClaim"
+  | "persistentVolume"
+  | "storageClass"
+  | "csiNode"
+  | "nodeOverlay";
 
 /** How one kind is read. */
 export interface KindInfo {
@@ -34,6 +49,11 @@ export const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
   ["NodeClaim", { role: "nodeClaim", apiVersions: ["karpenter.sh/v1"], namespaced: false, schema: nodeClaimSchema }],
   ["PodDisruptionBudget", { role: "podDisruptionBudget", apiVersions: ["policy/v1"], namespaced: true, schema: podDisruptionBudgetSchema }],
   ["InstanceTypeCatalog", { role: "catalog", apiVersions: ["nodefit.dev/v1alpha1"], namespaced: false }],
+  ["PersistentVolumeClaim", { role: "persistentVolumeClaim", apiVersions: ["v1"], namespaced: true, schema: persistentVolumeClaimSchema }],
+  ["PersistentVolume", { role: "persistentVolume", apiVersions: ["v1"], namespaced: false, schema: persistentVolumeSchema }],
+  ["StorageClass", { role: "storageClass", apiVersions: ["storage.k8s.io/v1"], namespaced: false, schema: storageClassSchema }],
+  ["CSINode", { role: "csiNode", apiVersions: ["storage.k8s.io/v1"], namespaced: false, schema: csiNodeSchema }],
+  ["NodeOverlay", { role: "nodeOverlay", apiVersions: ["karpenter.sh/v1alpha1"], namespaced: false, schema: nodeOverlaySchema }],
 ]);
 
 /**
@@ -51,6 +71,7 @@ export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "CronJob",
   "CSIDriver",
   "CustomResourceDefinition",
+  "DeviceClass",
   "EC2NodeClass",
   "Endpoints",
   "EndpointSlice",
@@ -64,18 +85,18 @@ export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "MutatingWebhookConfiguration",
   "Namespace",
   "NetworkPolicy",
-  "PersistentVolume",
-  "PersistentVolumeClaim",
   "PodTemplate",
   "PriorityClass",
+  "ResourceClaim",
+  "ResourceClaimTemplate",
   "ResourceQuota",
+  "ResourceSlice",
   "Role",
   "RoleBinding",
   "RuntimeClass",
   "Secret",
   "Service",
   "ServiceAccount",
-  "StorageClass",
   "ValidatingWebhookConfiguration",
   "VerticalPodAutoscaler",
   "VolumeAttachment",
