@@ -6,7 +6,7 @@
 import { InputError } from "../errors.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { podName } from "../_internal/pod-key.js";
-import { volumePrePass, withVolumeFailures } from "../volumes/index.js";
+import { NodeVolumeLimits, volumePrePass, withVolumeFailures } from "../volumes/index.js";
 import { Topology } from "../topology/index.js";
 import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
@@ -137,7 +137,8 @@ function scheduleResolved(input: ScheduleInput, options: ScheduleOptions): Sched
   const vectors = CatalogueVectors.of(catalogue, runResourceNames(templates, daemons, classes));
   const requestVectors: Float64Array[] = [];
   const requestVector = (podClass: PodClass): Float64Array => (requestVectors[podClass.id] ??= vectors.vector(podClass.requests));
-  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector };
+  const volumeLimits = NodeVolumeLimits.build(input.volumes, bound);
+  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector, volumeLimits };
   const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
   const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);
   const solver = new Solver(ctx, cluster.nodes, placement, input.nodePools.length > 0, limits);

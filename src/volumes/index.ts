@@ -14,3 +14,4 @@ export { volumePrePass, withVolumeFailures, type VolumePodFailure, type VolumePr
 export { BIND_COMPLETED_ANNOTATION, podVolumeRequirements, type VolumeTopologyOptions } from "./topology.js";
 export type { PodVolumeRequirements, VolumeAlternative, VolumeFailureCode, VolumeObjects } from "./types.js";
 export { DEFAULT_STORAGE_CLASS_ANNOTATION, indexVolumeObjects, type VolumeIndex } from "./volume-index.js";
+export { csiNodeLimits, exceedsVolumeLimits, NodeVolumeLimits, podDriverVolumes, type DriverVolumes, type VolumeLimitExceeded } from "./usage.js";

@@ -238,12 +238,12 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
   });
 
-  test("should launch nodes for pods with ephemeral volume using a default storage class (claim made from the template, K-volume deviation)", () => {
+  test("nodefit: an ephemeral volume whose claim is not in the input reads its template, and no class there means the default class", () => {
     const volumes: VolumeObjects = { storageClasses: [storageClass("default-sc", { zones: ["test-zone-2"], bindingMode: "WaitForFirstConsumer", isDefault: true })] };
     expect(zoneOf(run({ pods: [podWithEphemeral("p", undefined)], volumes }), "default/p")).toBe("test-zone-2");
   });
 
-  test("should launch nodes for pods with ephemeral volume using the newest storage class", () => {
+  test("nodefit: of several default classes the newest is the default, as Kubernetes' admission picks it", () => {
     const volumes: VolumeObjects = {
       storageClasses: [
         storageClass("older", { zones: ["test-zone-1"], bindingMode: "WaitForFirstConsumer", isDefault: true, created: "2024-01-01T00:00:00Z" }),
