@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { allocatableOf, type InstanceType, type Offering } from "../instance-types/index.js";
-import { isRestrictedLabel, LABEL_NODEPOOL, requirementsFromNodeSelectorRequirements, WELL_KNOWN_LABELS, type Requirements } from "../requirements/index.js";
+import { allocatableOf, isOfferingCompatible, type InstanceType, type Offering } from "../instance-types/index.js";
+import { isRestrictedLabel, LABEL_NODEPOOL, requirementsFromNodeSelectorRequirements, type Requirements } from "../requirements/index.js";
 import { resourceList, type ResourceList } from "../resources/index.js";
 import type { NodeOverlay } from "../types/node-overlay.js";
 import { adjustedPrice, OVERLAY_PRICE_ADJUSTMENT_PATTERN, OVERLAY_PRICE_PATTERN } from "./price.js";
@@ -113,7 +113,7 @@ interface TypeUpdate {
 /** The offerings of `type` an overlay reaches: none when the type's own labels rule it out. */
 function reachedOfferings(type: InstanceType, requirements: Requirements): readonly Offering[] {
   if (!type.requirements.isCompatible(requirements)) return [];
-  return type.offerings.filter((o) => requirements.isCompatible(o.requirements, { allowUndefined: WELL_KNOWN_LABELS }));
+  return type.offerings.filter((o) => isOfferingCompatible(o, requirements));
 }
 
 function conflicts(overlay: Compiled, reached: ReadonlyMap<InstanceType, readonly Offering[]>, updates: ReadonlyMap<string, TypeUpdate>): boolean {

@@ -90,7 +90,19 @@ describe(`Validation (${SUITE})`, () => {
     expect(rejected(fourOfferings, [a, b])).toEqual([["overlay-a", "conflict"]]);
   });
 
-  test("Offering Requirements: should succeed with requirements overlays don't overlap (zone 2 on-demand vs spot)", () => {
+  test("Offering Requirements: should fail with requirements overlays overlap on capacity type", () => {
+    const a = overlay("overlay-a", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "Exists" }], weight: 10, price: "1.03" });
+    const b = overlay("overlay-b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], weight: 10, price: "23" });
+    expect(rejected(fourOfferings, [a, b])).toEqual([["overlay-a", "conflict"]]);
+  });
+
+  test("Offering Requirements: should succeed with requirements overlays don't overlap", () => {
+    const a = overlay("overlay-a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-6", "test-zone-4"] }], weight: 10, price: "1.03" });
+    const b = overlay("overlay-b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], weight: 10, price: "23" });
+    expect(rejected(fourOfferings, [a, b])).toEqual([]);
+  });
+
+  test("nodefit: offerings an overlay does not reach keep their price (zone 2 on-demand vs spot)", () => {
     const a = overlay("overlay-a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2"] }], weight: 10, price: "1.03" });
     const b = overlay("overlay-b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], weight: 10, price: "23" });
     expect(rejected(fourOfferings, [a, b])).toEqual([]);
@@ -192,6 +204,49 @@ describe(`Instance Type Controller (${SUITE})`, () => {
   test("should apply capacity adjustments for instances types", () => {
     const result = applyNodeOverlays(single, [overlay("o", { requirements: types("default-instance-type"), capacity: { "smarter-devices/fuse": "1" } })]);
     expect(result.instanceTypes[0]?.capacity.get("smarter-devices/fuse")).toBe(1);
+  });
+
+  // Three single-offering types, as upstream's capacity tests build them.
+  const zonal = [
+    ["default-instance-type-zone-one", "spot", "test-zone-1", 1.02],
+    ["default-instance-type-zone-two", "on-demand", "test-zone-2", 2.02],
+    ["default-instance-type-zone-four", "reserved", "test-zone-4", 4.02],
+  ].map(([name, capacityType, zone, price]) =>
+    createInstanceType({
+      name: name as string,
+      capacity: { cpu: "4", memory: "16Gi", pods: "5" },
+      offerings: [{ zone: zone as string, capacityType: capacityType as string, price: price as number, ...(capacityType === "reserved" ? { reservationId: "r-1", reservationCapacity: 1 } : {}) }],
+    }),
+  );
+  const capacityOf = (result: ReturnType<typeof applyNodeOverlays>, type: string, resource: string) => result.instanceTypes.find((t) => t.name === type)?.capacity.get(resource);
+
+  test("should update capacity for instance types from multiple overlays", () => {
+    const result = applyNodeOverlays(zonal, [
+      overlay("a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2", "test-zone-4"] }], capacity: { "smarter-devices/fuse": "1" }, weight: 10 }),
+      overlay("b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], capacity: { "hugepages-1Gi": "2Gi" }, weight: 10 }),
+    ]);
+    expect(result.instanceTypes.map((t) => t.offerings[0]?.price)).toEqual([1.02, 2.02, 4.02]);
+    expect(capacityOf(result, "default-instance-type-zone-one", "hugepages-1Gi")).toBe(2 * 1024 ** 3);
+    expect([capacityOf(result, "default-instance-type-zone-two", "smarter-devices/fuse"), capacityOf(result, "default-instance-type-zone-four", "smarter-devices/fuse")]).toEqual([1, 1]);
+  });
+
+  test("should update capacity for one instance types from multiple overlays", () => {
+    const result = applyNodeOverlays(zonal.slice(0, 1), [
+      overlay("a", { requirements: types("default-instance-type-zone-one"), capacity: { "smarter-devices/fuse": "1" }, weight: 10 }),
+      overlay("b", { requirements: types("default-instance-type-zone-one"), capacity: { "hugepages-1Gi": "2Gi" }, weight: 10 }),
+    ]);
+    expect(result.conflicts).toEqual([]);
+    expect([capacityOf(result, "default-instance-type-zone-one", "smarter-devices/fuse"), capacityOf(result, "default-instance-type-zone-one", "hugepages-1Gi")]).toEqual([1, 2 * 1024 ** 3]);
+  });
+
+  test("should update price offerings instance types from multiple overlays with different weights", () => {
+    const result = applyNodeOverlays(zonal, [
+      overlay("a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2"] }], capacity: { "smarter-devices/fuse": "1" }, weight: 20 }),
+      overlay("b", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2", "test-zone-4"] }], capacity: { "hugepages-1Gi": "2Gi" }, weight: 10 }),
+    ]);
+    expect(result.instanceTypes.map((t) => t.offerings[0]?.price)).toEqual([1.02, 2.02, 4.02]);
+    expect(capacityOf(result, "default-instance-type-zone-two", "smarter-devices/fuse")).toBe(1);
+    expect(capacityOf(result, "default-instance-type-zone-four", "hugepages-1Gi")).toBe(2 * 1024 ** 3);
   });
 
   test("should apply higher weight overlay when multiple overlays match the same instance type", () => {

@@ -95,6 +95,24 @@ describe(`VolumeUsage (${FILE})`, () => {
     expect(placedOn(r, "default/second")).not.toBe("node-1");
   });
 
+  const inTree = storageClass("in-tree-storage-class", { provisioner: "kubernetes.io/aws-ebs", bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"], isDefault: true });
+
+  test("CSIMigration: should launch nodes for pods with non-dynamic PVC using a migrated PVC/PV", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [inTree],
+      persistentVolumes: [volume("my-volume", { zones: ["test-zone-1"], inTreeEbs: true })],
+      persistentVolumeClaims: [claim("pvc-1", { storageClassName: "in-tree-storage-class" }), claim("pvc-2", { storageClassName: "in-tree-storage-class" })],
+      csiNodes: [csiNode("node-1", "ebs.csi.aws.com", 1)],
+    };
+    const r = run({ pods: [podWithClaims("second", ["pvc-2"])], nodes: [existing], boundPods: [podWithClaims("initial", ["pvc-1"], { nodeName: "node-1" })], volumes });
+    expect(placedOn(r, "default/second")).not.toBe("node-1");
+  });
+
+  test("CSIMigration: should launch nodes for pods with ephemeral volume using a migrated PVC/PV", () => {
+    const r = ephemeralCase([inTree], "in-tree-storage-class", [["ebs.csi.aws.com", 1]]);
+    expect(placedOn(r, "default/second")).not.toBe("node-1");
+  });
+
   test("control: without the CSINode limit the second pod joins node-1", () => {
     const classes = [storageClass("default-storage-class", { provisioner: CSI, bindingMode: "WaitForFirstConsumer", isDefault: true })];
     expect(placedOn(ephemeralCase(classes, undefined, [["other-provider", 1]]), "default/second")).toBe("node-1");

@@ -214,6 +214,29 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     expect(zones[0]).not.toBe(zones[1]);
   });
 
+  test("should schedule pods when a valid multi-volume topology alternative remains after pruning disjoint branches", () => {
+    // Upstream's exotic label is the fake catalogue's `special` (optional on large types, absent elsewhere).
+    const a = storageClass("pruned-overlap-a", {
+      bindingMode: "WaitForFirstConsumer",
+      allowedTopologies: [{ matchLabelExpressions: [{ key: "special", values: ["required"] }] }, { matchLabelExpressions: [{ key: "special", values: ["optional"] }] }],
+    });
+    const b = storageClass("pruned-overlap-b", {
+      bindingMode: "WaitForFirstConsumer",
+      allowedTopologies: [
+        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-1"] }, { key: "special", values: ["optional"] }] },
+        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-2"] }, { key: "special", values: ["required"] }] },
+      ],
+    });
+    const volumes: VolumeObjects = {
+      storageClasses: [a, b],
+      persistentVolumeClaims: [claim("pruned-overlap-pvc-a", { storageClassName: "pruned-overlap-a" }), claim("pruned-overlap-pvc-b", { storageClassName: "pruned-overlap-b" })],
+    };
+    const r = run({ pods: [podWithClaims("pruned-overlap-pod", ["pruned-overlap-pvc-a", "pruned-overlap-pvc-b"])], volumes });
+    const c = r.nodeClaims[0];
+    expect(c?.zone).toBe("test-zone-1");
+    expect(c?.requirements.find((x) => x.key === "special")?.values).toEqual(["optional"]);
+  });
+
   test("should not launch nodes for pod with unbound volume for volumeBindingMode immediate", () => {
     const volumes: VolumeObjects = { storageClasses: [storageClass("immediate", { bindingMode: "Immediate" })], persistentVolumeClaims: [claim("c", { storageClassName: "immediate" })] };
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
