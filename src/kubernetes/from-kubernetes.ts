@@ -8,6 +8,7 @@ import { ManifestError, describeDocument } from "./manifest-error.js";
 import type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
 import type { WorkloadObject } from "./schemas/workloads.js";
 import { showValue } from "./show-value.js";
+import { statefulSetClaims } from "./statefulset-claims.js";
 import type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
 import { plainData } from "./plain-data.js";
 import { issueMessage, issuePath } from "./zod-issues.js";
@@ -35,6 +36,8 @@ class Reader {
   readonly storageClasses: StorageClass[] = [];
   readonly csiNodes: CSINode[] = [];
   readonly nodeOverlays: NodeOverlay[] = [];
+  /** Claims StatefulSet controllers would create; used for those the input does not hold. */
+  private readonly templateClaims: PersistentVolumeClaim[] = [];
   readonly skipped = new Map<string, number>();
   /** First definition of each `kind namespace/name`, for duplicate detection. */
   private readonly seen = new Map<string, DocumentLabel>();
@@ -163,6 +166,7 @@ class Reader {
         const count = workloadPodCount(kind, workload);
         if (this.refused(this.counts.addPods(count), label, [...prefix, "spec", kind === "Job" ? "parallelism" : "replicas"])) return;
         const pods = expandWorkload(kind, workload, namespace ?? this.defaultNamespace);
+        if (kind === "StatefulSet") this.templateClaims.push(...statefulSetClaims(workload, namespace ?? this.defaultNamespace, count));
         for (const pod of pods) {
           if (this.claim("Pod", pod.metadata.namespace, pod.metadata.name ?? "", label, [...prefix, "metadata", "name"])) this.addPod(pod);
         }
@@ -207,7 +211,10 @@ class Reader {
     const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, nodeOverlays } = this;
     const { persistentVolumeClaims, persistentVolumes, storageClasses, csiNodes } = this;
     const storage = persistentVolumeClaims.length + persistentVolumes.length + storageClasses.length + csiNodes.length > 0;
-    const volumes = storage ? { volumes: { persistentVolumeClaims, persistentVolumes, storageClasses, csiNodes } } : {};
+    const held = new Set(persistentVolumeClaims.map((c) => `${c.metadata.namespace ?? ""}/${c.metadata.name ?? ""}`));
+    const made = this.templateClaims.filter((c) => !held.has(`${c.metadata.namespace ?? ""}/${c.metadata.name ?? ""}`));
+    const claims = made.length === 0 ? persistentVolumeClaims : [...persistentVolumeClaims, ...made];
+    const volumes = storage ? { volumes: { persistentVolumeClaims: claims, persistentVolumes, storageClasses, csiNodes } } : {};
     return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, nodeOverlays, ...volumes, skipped };
   }
 }

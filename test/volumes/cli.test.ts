@@ -43,10 +43,30 @@ describe("examples/statefulset-volumes", () => {
   });
 
   it("reports a pod whose claim is missing instead of placing it", async () => {
-    const dir = copyExample((text) => text.split("---").filter((doc) => !doc.includes("name: data-db-1\n")).join("---"));
-    const result = JSON.parse((await runCli("schedule", dir, "-o", "json")).stdout) as Json;
-    expect(result.unschedulable).toEqual([{ pod: "data/db-1", code: "volume-not-found", message: 'volume "data" uses claim data/data-db-1, which is not in the input' }]);
-    expect(result.summary).toMatchObject({ pods: 3, scheduled: 2 });
+    const orphan = `apiVersion: v1
+kind: Pod
+metadata: { name: orphan, namespace: data }
+spec:
+  containers: [{ name: c, resources: { requests: { cpu: 100m } } }]
+  volumes: [{ name: data, persistentVolumeClaim: { claimName: gone } }]
+`;
+    const result = JSON.parse((await runCli("schedule", copyExample(undefined, { "orphan.yaml": orphan }), "-o", "json")).stdout) as Json;
+    expect(result.unschedulable).toEqual([{ pod: "data/orphan", code: "volume-not-found", message: 'volume "data" uses claim data/gone, which is not in the input' }]);
+    expect(result.summary).toMatchObject({ pods: 4, scheduled: 3 });
+  });
+
+  it("a StatefulSet claim not in the input is made from its template, as the controller would (deviation VO4)", async () => {
+    // data-db-1 is gone: its replacement is unbound, so gp3's WaitForFirstConsumer binding lets the pod go anywhere
+    // the spread allows; with a zonal class it follows the class's zones.
+    const zonal = (text: string) =>
+      text
+        .split("---")
+        .filter((doc) => !doc.includes("name: data-db-1\n"))
+        .join("---")
+        .replace("volumeBindingMode: WaitForFirstConsumer", "volumeBindingMode: WaitForFirstConsumer\nallowedTopologies:\n  - matchLabelExpressions:\n      - key: topology.kubernetes.io/zone\n        values: [us-east-1a]");
+    const result = JSON.parse((await runCli("schedule", copyExample(zonal), "-o", "json")).stdout) as Json;
+    expect(result.unschedulable).toEqual([]);
+    expect(result.nodeClaims.find((c) => c.pods.includes("data/db-1"))?.zone).toBe("us-east-1a");
   });
 
   it("consolidation keeps a bound pod in its volume's zone", async () => {
@@ -140,6 +160,19 @@ describe("fromKubernetes: storage, overlay and DRA kinds", () => {
 
   it("leaves volumes out when no storage document was read", () => {
     expect(fromKubernetes([]).volumes).toBeUndefined();
+  });
+
+  it("makes a StatefulSet's missing claims from its templates; a claim document of the same name wins", () => {
+    const set = {
+      apiVersion: "apps/v1",
+      kind: "StatefulSet",
+      metadata: { name: "db", namespace: "data" },
+      spec: { replicas: 2, template: { spec: { containers: [{ name: "c" }] } }, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { storageClassName: "gp3" } }] },
+    };
+    const held = { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data-db-0", namespace: "data" }, spec: { storageClassName: "held" } };
+    const claims = fromKubernetes([doc(set), doc(held)]).volumes?.persistentVolumeClaims?.map((c) => [c.metadata.name, c.spec?.storageClassName]);
+    expect(claims).toEqual([["data-db-0", "held"], ["data-db-1", "gp3"]]);
+    expect(fromKubernetes([doc(set)]).volumes).toBeUndefined();
   });
 
   it("names the file, document and field of a bad storage or overlay document", () => {

@@ -11,7 +11,9 @@ export interface WorkloadObject {
     readonly parallelism?: number | undefined;
     readonly completions?: number | undefined;
     readonly template: PodTemplateSpec;
-    readonly volumeClaimTemplates?: ReadonlyArray<{ readonly metadata: { readonly name: string } }> | undefined;
+    readonly volumeClaimTemplates?:
+      | ReadonlyArray<{ readonly metadata: { readonly name: string }; readonly spec?: { readonly storageClassName?: string | undefined } | undefined }>
+      | undefined;
   };
 }
 
@@ -29,7 +31,9 @@ export const statefulSetSchema: z.ZodType<WorkloadObject> = z.object({
   spec: z.object({
     replicas: countSchema.optional(),
     template: podTemplateSchema,
-    volumeClaimTemplates: z.array(z.object({ metadata: z.object({ name: nameSchema }) })).optional(),
+    volumeClaimTemplates: z
+      .array(z.object({ metadata: z.object({ name: nameSchema }), spec: z.object({ storageClassName: z.string().optional() }).optional() }))
+      .optional(),
   }),
 });
 
