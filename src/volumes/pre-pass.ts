@@ -67,6 +67,11 @@ function prepareBound(pod: Pod, index: VolumeIndex | undefined): Pod {
  * @returns the input to run on, and the pods taken out
  */
 export function volumePrePass<I extends VolumePrePassInput>(input: I): { readonly input: I; readonly failures: readonly VolumePodFailure[] } {
+  // The common case (no storage objects, no DRA) costs one scan and no allocation: simulations call this often.
+  const dra = input.pods.some((p) => hasDynamicResourceClaims(p.spec)) || (input.daemonSets ?? []).some((d) => hasDynamicResourceClaims(d.spec.template.spec));
+  if (input.volumes === undefined && !dra) {
+    return { input, failures: [] };
+  }
   const index = input.volumes === undefined ? undefined : indexVolumeObjects(input.volumes);
   const failures: VolumePodFailure[] = [];
   const pods: Pod[] = [];
