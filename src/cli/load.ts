@@ -1,4 +1,4 @@
-import { InputError, type InstanceType, type ScheduleInput, type ScheduleOptions } from "nodefit";
+import { applyNodeOverlays, InputError, type InstanceType, type OverlayEffect, type ScheduleInput, type ScheduleOptions } from "nodefit";
 import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
 import type { Provider } from "./args.js";
 import { hasAwsInputs, loadAwsCatalog, type AwsCliInputs } from "./aws-inputs.js";
@@ -48,6 +48,8 @@ export interface LoadedInput {
   readonly catalogName: string;
   /** Scheduler options the catalogue implies (the AWS launch order with the AWS catalogue). */
   readonly scheduleOptions: ScheduleOptions;
+  /** The NodeOverlays applied to the catalogue and the instance types each changed. */
+  readonly overlays?: readonly OverlayEffect[];
 }
 
 /**
@@ -68,6 +70,19 @@ export async function loadInput(paths: readonly string[], io: CliIo, options: Lo
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
     io.stderr(`nodefit: skipped documents that do not affect scheduling: ${counts.join(", ")}\n`);
   }
+  return withOverlays(await loadCatalog(kubernetes, io, options), io);
+}
+
+/** The catalogue with the NodeOverlays applied; overlays that were not applied are named on standard error. */
+function withOverlays(loaded: LoadedInput, io: CliIo): LoadedInput {
+  if (loaded.kubernetes.nodeOverlays.length === 0) return loaded;
+  const result = applyNodeOverlays(loaded.instanceTypes, loaded.kubernetes.nodeOverlays);
+  for (const c of result.conflicts) io.stderr(`nodefit: NodeOverlay ${c.overlay} not applied (${c.reason}): ${c.message}\n`);
+  return { ...loaded, instanceTypes: result.instanceTypes, overlays: result.applied };
+}
+
+/** The catalogue the input names: its InstanceTypeCatalog documents, the AWS files, or an embedded one. */
+async function loadCatalog(kubernetes: KubernetesInput, io: CliIo, options: LoadOptions): Promise<LoadedInput> {
   if (options.provider !== undefined && kubernetes.catalogs.length > 0) {
     throw new UsageError(`--provider ${options.provider} and InstanceTypeCatalog documents both name a catalogue: give one`);
   }
@@ -129,5 +144,6 @@ export function scheduleInputOf(input: LoadedInput): ScheduleInput {
     nodeClaims: kubernetes.nodeClaims,
     boundPods: kubernetes.boundPods,
     daemonSets: kubernetes.daemonSets,
+    volumes: kubernetes.volumes,
   };
 }

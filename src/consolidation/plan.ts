@@ -5,6 +5,7 @@
  */
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
+import { volumePrePass } from "../volumes/index.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
 import type { NodePool } from "../types/kubernetes.js";
@@ -121,6 +122,11 @@ export function planConsolidation(input: ConsolidationInput, options: Consolidat
  * @returns the plan
  */
 export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared?: SharedState): ConsolidationPlan {
+  // Pods get their volume requirements once; pending pods that cannot be scheduled are left out.
+  return planResolved(volumePrePass(input).input, options, shortcuts, shared);
+}
+
+function planResolved(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared: SharedState | undefined): ConsolidationPlan {
   const ctx = buildPlanContext(input, options, shortcuts, shared);
   let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], snapshotPods(input.pods, input.boundPods), ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);

@@ -7,6 +7,7 @@
 import { podName } from "../_internal/pod-key.js";
 import type { PlannedNodeClaim } from "../scheduler/index.js";
 import { scheduleSimulation } from "../scheduler/schedule.js";
+import { DYNAMIC_RESOURCES_MESSAGE, hasDynamicResourceClaims } from "../volumes/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE } from "../requirements/index.js";
 import { resourceListToRecord } from "../resources/index.js";
 import type { Node, NodeClaim, Pod } from "../types/kubernetes.js";
@@ -138,6 +139,10 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
   const remaining = cluster.nodes.filter((n) => !removed.has(n.name) && !n.deleting);
   const movers = candidates.flatMap((c) => movingPods(c.state, ctx).map((p) => unbind(p, ctx)));
   const moverNames = new Set(movers.map(podName));
+  // A pod that needs dynamic resources cannot be scheduled (upstream ignores DRA requests by default and its
+  // simulation fails on them), so a node holding one is never consolidated.
+  const dra = movers.find((p) => hasDynamicResourceClaims(p.spec));
+  if (dra !== undefined) return { ok: false, message: `pod ${podName(dra)} would not schedule: ${DYNAMIC_RESOURCES_MESSAGE}` };
   const fromDeleting = cluster.nodes.filter((n) => n.deleting && !removed.has(n.name)).flatMap((n) => movingPods(n, ctx).map((p) => unbind(p, ctx)));
   const waiting = [...cluster.pending, ...fromDeleting];
   const inFlight = inFlightClaims(cluster, ctx);

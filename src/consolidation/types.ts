@@ -6,6 +6,7 @@
 import type { InstanceType } from "../instance-types/index.js";
 import type { PlannedNodeClaim, ScheduleInput } from "../scheduler/index.js";
 import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "../types/kubernetes.js";
+import type { VolumeObjects } from "../volumes/index.js";
 
 /**
  * A cluster snapshot to plan over, in the same shape as {@link ScheduleInput}: what `fromKubernetes` returns,
@@ -27,6 +28,8 @@ export interface ConsolidationInput {
   readonly podDisruptionBudgets?: readonly PodDisruptionBudget[] | undefined;
   /** The catalogue; an existing node's price comes from its instance-type, zone and capacity-type labels. */
   readonly instanceTypes: readonly InstanceType[];
+  /** Storage objects: pods keep to their volumes' topology when moved. Left out: volumes are not looked at. */
+  readonly volumes?: VolumeObjects | undefined;
 }
 
 /** Planner options as a caller passes them. */

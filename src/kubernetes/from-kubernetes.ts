@@ -1,4 +1,4 @@
-import type { DaemonSet, Node, NodeClaim, NodePool, ObjectMeta, Pod, PodDisruptionBudget } from "nodefit";
+import type { CSINode, DaemonSet, Node, NodeClaim, NodeOverlay, NodePool, ObjectMeta, PersistentVolume, PersistentVolumeClaim, Pod, PodDisruptionBudget, StorageClass } from "nodefit";
 import { expandWorkload } from "./expand-workload.js";
 import { InputCounts } from "./input-counts.js";
 import type { Refusal } from "./input-counts.js";
@@ -15,6 +15,7 @@ import { semanticProblems } from "./validation/document.js";
 import type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";
 import type { WorkloadObject } from "./schemas/workloads.js";
 import { showValue } from "./show-value.js";
+import { statefulSetClaims } from "./statefulset-claims.js";
 import type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
 import { plainData } from "./plain-data.js";
 import { issueMessage, issuePath } from "./zod-issues.js";
@@ -43,6 +44,13 @@ class Reader {
   readonly podDisruptionBudgets: PodDisruptionBudget[] = [];
   readonly catalogs: KubernetesDocument[] = [];
   readonly ec2NodeClasses: Ec2NodeClassObject[] = [];
+  readonly persistentVolumeClaims: PersistentVolumeClaim[] = [];
+  readonly persistentVolumes: PersistentVolume[] = [];
+  readonly storageClasses: StorageClass[] = [];
+  readonly csiNodes: CSINode[] = [];
+  readonly nodeOverlays: NodeOverlay[] = [];
+  /** Claims StatefulSet controllers would create; used for those the input does not hold. */
+  private readonly templateClaims: PersistentVolumeClaim[] = [];
   readonly skipped = new Map<string, number>();
   /** First definition of each `kind namespace/name`, for duplicate detection. */
   private readonly seen = new Map<string, DocumentLabel>();
@@ -196,6 +204,8 @@ class Reader {
         return void this.podSources.push({ pod: object as Pod, label, prefix });
       case "workload": {
         const owned = { kind: kind as WorkloadKind, workload: object as WorkloadObject, namespace: namespace ?? this.defaultNamespace };
+        // The claims a StatefulSet controller creates for every ordinal, used where the input has none.
+        if (kind === "StatefulSet") this.templateClaims.push(...statefulSetClaims(owned.workload, owned.namespace, owned.workload.spec?.replicas ?? 1));
         return void this.podSources.push({ owned, label, prefix });
       }
       case "daemonSet":
@@ -216,6 +226,16 @@ class Reader {
         return;
       case "ec2NodeClass":
         return void this.ec2NodeClasses.push(object as Ec2NodeClassObject);
+      case "persistentVolumeClaim":
+        return void this.persistentVolumeClaims.push(object as PersistentVolumeClaim);
+      case "persistentVolume":
+        return void this.persistentVolumes.push(object as PersistentVolume);
+      case "storageClass":
+        return void this.storageClasses.push(object as StorageClass);
+      case "csiNode":
+        return void this.csiNodes.push(object as CSINode);
+      case "nodeOverlay":
+        return void this.nodeOverlays.push(object as NodeOverlay);
     }
   }
 
@@ -252,8 +272,14 @@ class Reader {
 
   result(): KubernetesInput {
     const skipped = new Map([...this.skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, ec2NodeClasses } = this;
-    return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, ec2NodeClasses, skipped };
+    const { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, nodeOverlays, ec2NodeClasses } = this;
+    const { persistentVolumeClaims, persistentVolumes, storageClasses, csiNodes } = this;
+    const storage = persistentVolumeClaims.length + persistentVolumes.length + storageClasses.length + csiNodes.length > 0;
+    const held = new Set(persistentVolumeClaims.map((c) => `${c.metadata.namespace ?? ""}/${c.metadata.name ?? ""}`));
+    const made = this.templateClaims.filter((c) => !held.has(`${c.metadata.namespace ?? ""}/${c.metadata.name ?? ""}`));
+    const claims = made.length === 0 ? persistentVolumeClaims : [...persistentVolumeClaims, ...made];
+    const volumes = storage ? { volumes: { persistentVolumeClaims: claims, persistentVolumes, storageClasses, csiNodes } } : {};
+    return { pods, boundPods, nodePools, nodes, nodeClaims, daemonSets, podDisruptionBudgets, catalogs, nodeOverlays, ec2NodeClasses, ...volumes, skipped };
   }
 }
 

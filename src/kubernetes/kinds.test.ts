@@ -8,7 +8,6 @@ const thirdParty = [
   { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", metadata: { name: "web" } },
   { apiVersion: "karpenter.kwok.sh/v1alpha1", kind: "KWOKNodeClass", metadata: { name: "default" } },
   { apiVersion: "cert-manager.io/v1", kind: "Certificate", metadata: { name: "tls-2" } },
-  { apiVersion: "karpenter.sh/v1alpha1", kind: "NodeOverlay", metadata: { name: "o" } },
 ];
 
 describe("kinds nodefit does not read", () => {
@@ -19,7 +18,6 @@ describe("kinds nodefit does not read", () => {
       ["Certificate", 2],
       ["ConfigMap", 1],
       ["KWOKNodeClass", 1],
-      ["NodeOverlay", 1],
       ["Rollout", 1],
     ]);
   });

@@ -4,9 +4,25 @@ import { nodeSchema, podDisruptionBudgetSchema } from "./schemas/cluster.js";
 import { podSchema } from "./schemas/pod.js";
 import { ec2NodeClassSchema } from "./schemas/ec2nodeclass.js";
 import { daemonSetSchema, jobSchema, replicatedSchema, statefulSetSchema } from "./schemas/workloads.js";
+import { nodeOverlaySchema } from "./schemas/node-overlay.js";
+import { csiNodeSchema, persistentVolumeClaimSchema, persistentVolumeSchema, storageClassSchema } from "./schemas/storage.js";
 
 /** What nodefit does with a kind it reads. */
-export type KindRole = "pod" | "workload" | "daemonSet" | "nodePool" | "node" | "nodeClaim" | "podDisruptionBudget" | "catalog" | "ec2NodeClass";
+export type KindRole =
+  | "pod"
+  | "workload"
+  | "daemonSet"
+  | "nodePool"
+  | "node"
+  | "nodeClaim"
+  | "podDisruptionBudget"
+  | "catalog"
+  | "persistentVolumeClaim"
+  | "persistentVolume"
+  | "storageClass"
+  | "csiNode"
+  | "nodeOverlay"
+  | "ec2NodeClass";
 
 /** How one kind is read. */
 export interface KindInfo {
@@ -37,6 +53,11 @@ export const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
   ["PodDisruptionBudget", { role: "podDisruptionBudget", apiVersions: ["policy/v1"], namespaced: true, schema: podDisruptionBudgetSchema }],
   ["InstanceTypeCatalog", { role: "catalog", apiVersions: ["nodefit.dev/v1alpha1"], namespaced: false }],
   ["EC2NodeClass", { role: "ec2NodeClass", apiVersions: ["karpenter.k8s.aws/v1"], namespaced: false, schema: ec2NodeClassSchema }],
+  ["PersistentVolumeClaim", { role: "persistentVolumeClaim", apiVersions: ["v1"], namespaced: true, schema: persistentVolumeClaimSchema }],
+  ["PersistentVolume", { role: "persistentVolume", apiVersions: ["v1"], namespaced: false, schema: persistentVolumeSchema }],
+  ["StorageClass", { role: "storageClass", apiVersions: ["storage.k8s.io/v1"], namespaced: false, schema: storageClassSchema }],
+  ["CSINode", { role: "csiNode", apiVersions: ["storage.k8s.io/v1"], namespaced: false, schema: csiNodeSchema }],
+  ["NodeOverlay", { role: "nodeOverlay", apiVersions: ["karpenter.sh/v1alpha1"], namespaced: false, schema: nodeOverlaySchema }],
 ]);
 
 /**
@@ -56,6 +77,7 @@ export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "CronJob",
   "CSIDriver",
   "CustomResourceDefinition",
+  "DeviceClass",
   "Endpoints",
   "EndpointSlice",
   "Event",
@@ -68,20 +90,19 @@ export const SKIPPED_KINDS: ReadonlySet<string> = new Set([
   "MutatingWebhookConfiguration",
   "Namespace",
   "NetworkPolicy",
-  "NodeOverlay",
-  "PersistentVolume",
-  "PersistentVolumeClaim",
   "PodSecurityPolicy",
   "PodTemplate",
   "PriorityClass",
+  "ResourceClaim",
+  "ResourceClaimTemplate",
   "ResourceQuota",
+  "ResourceSlice",
   "Role",
   "RoleBinding",
   "RuntimeClass",
   "Secret",
   "Service",
   "ServiceAccount",
-  "StorageClass",
   "ValidatingWebhookConfiguration",
   "VerticalPodAutoscaler",
   "VolumeAttachment",

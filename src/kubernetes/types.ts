@@ -1,5 +1,5 @@
 import type { Ec2NodeClassObject } from "./schemas/ec2nodeclass.js";
-import type { DaemonSet, InputError, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "nodefit";
+import type { DaemonSet, InputError, Node, NodeClaim, NodeOverlay, NodePool, Pod, PodDisruptionBudget, VolumeObjects } from "nodefit";
 
 /**
  * One Kubernetes object with where it came from. `file` and `index` only improve error messages;
@@ -29,6 +29,10 @@ export interface KubernetesInput {
   readonly nodeClaims: readonly NodeClaim[];
   readonly daemonSets: readonly DaemonSet[];
   readonly podDisruptionBudgets: readonly PodDisruptionBudget[];
+  /** Claims, volumes, StorageClasses and CSINodes; present only when at least one such document was read. */
+  readonly volumes?: VolumeObjects | undefined;
+  /** `karpenter.sh/v1alpha1 NodeOverlay` documents, for `applyNodeOverlays` on the catalogue. */
+  readonly nodeOverlays: readonly NodeOverlay[];
   /** `nodefit.dev/v1alpha1 InstanceTypeCatalog` documents, unvalidated, for the catalogue reader. */
   readonly catalogs: readonly KubernetesDocument[];
   /** `karpenter.k8s.aws/v1 EC2NodeClass` objects, for `awsCatalogForNodePools` in `nodefit/aws`. */

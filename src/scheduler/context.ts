@@ -5,6 +5,7 @@
  */
 import type { Topology } from "../topology/index.js";
 import type { Pod } from "../types/kubernetes.js";
+import type { NodeVolumeLimits } from "../volumes/index.js";
 import type { PodClass } from "./pod-data.js";
 import type { ReservationManager } from "./reservations.js";
 import type { ResolvedScheduleOptions } from "./types.js";
@@ -19,6 +20,8 @@ export interface RunContext {
   readonly vectors: CatalogueVectors;
   /** A pod class's requests as a vector of {@link RunContext.vectors}' space (cached per class). */
   readonly requestVector: (podClass: PodClass) => Float64Array;
+  /** CSI attach limits of existing nodes (absent when no CSINode sets one). */
+  readonly volumeLimits?: NodeVolumeLimits | undefined;
 }
 
 /** One attempt to place a pod (the pod may be a relaxed copy). */

@@ -51,7 +51,7 @@ export class ExistingNodeState {
   }
 
   /**
-   * Checks, in upstream's order: taints, host ports, resources, strict label compatibility, topology.
+   * Checks, in upstream's order: taints, CSI volume limits, host ports, resources, strict label compatibility, topology.
    *
    * @param attempt - the pod being tried
    * @param ctx - the run
@@ -62,6 +62,8 @@ export class ExistingNodeState {
     if (!toleratesAll(podClass.tolerations, this.taints)) {
       return { ok: false, reason: `did not tolerate ${untoleratedTaints(podClass.tolerations, this.taints).map(formatTaint).join(", ")}` };
     }
+    const volumes = ctx.volumeLimits?.check(this.name, attempt.pod);
+    if (volumes !== undefined) return { ok: false, reason: volumes };
     for (const port of podClass.hostPorts) {
       for (const other of this.hostPorts) if (hostPortsConflict(port, other)) return { ok: false, reason: `host port ${port.port} in use` };
     }
@@ -97,6 +99,7 @@ export class ExistingNodeState {
     this.requirements = requirements;
     this.remaining = subtractResources(this.remaining, attempt.podClass.requests);
     this.hostPorts.push(...attempt.podClass.hostPorts);
+    ctx.volumeLimits?.add(this.name, attempt.pod);
     ctx.topology.record(attempt.pod, requirements, this.taints, { strict: true });
     this.failedClasses.clear();
   }

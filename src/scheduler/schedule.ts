@@ -10,6 +10,7 @@ import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { Topology, type TopologyTemplate } from "../topology/index.js";
 import { DomainUniverse } from "../topology/domain-universe.js";
 import type { CompiledPools } from "./cluster-model.js";
+import { NodeVolumeLimits, volumePrePass, withVolumeFailures } from "../volumes/index.js";
 import type { Pod, PodSpec } from "../types/kubernetes.js";
 import { buildCluster } from "./cluster.js";
 import { isReschedulable } from "./pod-lifecycle.js";
@@ -97,7 +98,9 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * ```
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
-  return scheduleSimulation(input, options, NO_SIMULATION);
+  // Pods get their volumes' requirements, and pods that need what nodefit cannot schedule are taken out.
+  const pre = volumePrePass(input);
+  return withVolumeFailures(scheduleSimulation(pre.input, options, NO_SIMULATION), pre.failures);
 }
 
 const NO_SIMULATION: SimulationState = { movers: new Set(), pendingOnly: new Set() };
@@ -154,7 +157,8 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const vectors = CatalogueVectors.of(catalogue, runResourceNames(templates, daemons, classes));
   const requestVectors: Float64Array[] = [];
   const requestVector = (podClass: PodClass): Float64Array => (requestVectors[podClass.id] ??= vectors.vector(podClass.requests));
-  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector };
+  const volumeLimits = NodeVolumeLimits.build(input.volumes, bound);
+  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector, volumeLimits };
   const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
   const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);
   const solver = new Solver(ctx, cluster.nodes, placement, input.nodePools.length > 0, limits);

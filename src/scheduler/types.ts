@@ -8,6 +8,7 @@ import type { ClusterModel } from "./cluster-model.js";
 import type { ResourceList, ResourceShortfall } from "../resources/index.js";
 import type { RequirementConflict } from "../requirements/index.js";
 import type { TopologyConflict } from "../topology/index.js";
+import type { VolumeFailureCode, VolumeObjects } from "../volumes/index.js";
 import type {
   DaemonSet,
   Node,
@@ -42,6 +43,8 @@ export interface ScheduleInput {
   readonly boundPods?: readonly Pod[] | undefined;
   /** DaemonSets: their pods are overhead on every compatible node. */
   readonly daemonSets?: readonly DaemonSet[] | undefined;
+  /** Storage objects: pods' claims become node requirements (upstream's volume topology). Left out: volumes are not looked at. */
+  readonly volumes?: VolumeObjects | undefined;
 }
 
 /**
@@ -151,12 +154,13 @@ export type UnschedulableCode =
   | "min-values"
   | "reserved-capacity"
   | "no-fit"
-  | "step-limit";
+  | "step-limit"
+  | VolumeFailureCode;
 
 /** The kind of one NodePool's refusal; a subset of {@link UnschedulableCode}. */
 export type NodePoolFailureKind = Exclude<
   UnschedulableCode,
-  "invalid-pod" | "restricted-label" | "nodepool-excluded" | "no-nodepools" | "no-fit" | "step-limit"
+  "invalid-pod" | "restricted-label" | "nodepool-excluded" | "no-nodepools" | "no-fit" | "step-limit" | VolumeFailureCode
 >;
 
 /** Why one NodePool could not take a pod. */

@@ -35,6 +35,8 @@ export interface ObjectMeta {
 export interface ResourceRequirements {
   readonly requests?: ResourceMap | undefined;
   readonly limits?: ResourceMap | undefined;
+  /** Names of the pod's `resourceClaims` this container uses (DRA). */
+  readonly claims?: readonly { readonly name?: string | undefined }[] | undefined;
 }
 
 /** A container port; only host ports matter for scheduling. */
@@ -160,10 +162,14 @@ export interface TopologySpreadConstraint {
   readonly matchLabelKeys?: readonly string[] | undefined;
 }
 
-/** A persistent volume claim reference inside a pod's volumes. */
+/** A pod volume; only claim-backed ones (a claim reference or a generic ephemeral volume) matter for scheduling. */
 export interface Volume {
   readonly name?: string | undefined;
   readonly persistentVolumeClaim?: { readonly claimName: string } | undefined;
+  /** A generic ephemeral volume: its claim is `<pod name>-<volume name>`, made from this template. */
+  readonly ephemeral?: {
+    readonly volumeClaimTemplate?: { readonly spec?: { readonly storageClassName?: string | undefined } | undefined } | undefined;
+  } | undefined;
 }
 
 /** The parts of a pod spec that scheduling reads. */
@@ -182,6 +188,8 @@ export interface PodSpec {
   readonly priority?: number | undefined;
   readonly priorityClassName?: string | undefined;
   readonly volumes?: readonly Volume[] | undefined;
+  /** Dynamic Resource Allocation claims (`resource.k8s.io`); upstream's default does not schedule such pods. */
+  readonly resourceClaims?: readonly { readonly name?: string | undefined }[] | undefined;
 }
 
 /** A pod: pending when `spec.nodeName` is empty, otherwise bound to that node. */

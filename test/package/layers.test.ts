@@ -15,7 +15,9 @@ const LAYER: Readonly<Record<string, number>> = {
   requirements: 2,
   taints: 2,
   "instance-types": 3,
+  volumes: 3,
   topology: 4,
+  overlays: 4,
   scheduler: 5,
   consolidation: 6,
 };

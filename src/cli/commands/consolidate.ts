@@ -35,6 +35,7 @@ export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: 
       daemonSets: kubernetes.daemonSets,
       podDisruptionBudgets: kubernetes.podDisruptionBudgets,
       instanceTypes: input.instanceTypes,
+      volumes: kubernetes.volumes,
     },
     { now, maxCommands: options.maxCommands, spotToSpotConsolidation: options.spotToSpot ?? false },
   );

@@ -1,4 +1,4 @@
-import { formatAmount, formatTaint, schedule, type NodePoolFailure, type ScheduleResult } from "nodefit";
+import { formatAmount, formatTaint, indexVolumeObjects, podVolumeRequirements, schedule, type NodePoolFailure, type ScheduleResult } from "nodefit";
 import type { Command } from "../args.js";
 import { UsageError, type CliIo } from "../io.js";
 import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
@@ -17,6 +17,21 @@ interface PodExplanation {
   readonly code?: string;
   readonly message?: string;
   readonly nodePools: readonly { readonly nodePool: string; readonly kind: string; readonly reasons: readonly string[] }[];
+  /** What the pod's volumes demand of its node: one line per alternative (volume topology). */
+  readonly volumes?: readonly string[];
+  /** NodeOverlays that changed the chosen instance type. */
+  readonly overlays?: readonly string[];
+}
+
+/** The pod's volume alternatives and the overlays behind its chosen instance type, when there are any. */
+function volumesAndOverlays(e: PodExplanation, input: LoadedInput, result: ScheduleResult): PodExplanation {
+  const pod = input.kubernetes.pods.find((p) => `${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}` === e.pod);
+  const volumes = input.kubernetes.volumes;
+  const r = pod === undefined || volumes === undefined ? undefined : podVolumeRequirements(pod, indexVolumeObjects(volumes));
+  const lines = r?.ok === true ? r.alternatives.map((a) => a.requirements.toString() || "(unconstrained)") : [];
+  const type = result.nodeClaims.find((c) => c.pods.includes(e.pod))?.instanceType;
+  const overlays = (input.overlays ?? []).filter((o) => type !== undefined && o.instanceTypes.includes(type)).map((o) => o.overlay);
+  return { ...e, ...(lines.length > 0 ? { volumes: lines } : {}), ...(overlays.length > 0 ? { overlays } : {}) };
 }
 
 /** Why a node is consolidated, or why it stays. */
@@ -96,6 +111,8 @@ function podText(e: PodExplanation): string {
   const lines = [`pod ${e.pod}: ${e.status}`];
   if (e.placement !== undefined) lines.push(`  on ${e.placement.kind} ${e.placement.name}: ${e.placement.detail}`);
   if (e.code !== undefined) lines.push(`  ${e.code}: ${e.message ?? ""}`);
+  for (const v of e.volumes ?? []) lines.push(`  volumes require: ${v}`);
+  if (e.overlays !== undefined) lines.push(`  instance type changed by NodeOverlay: ${e.overlays.join(", ")}`);
   for (const np of e.nodePools) {
     lines.push(`  NodePool ${np.nodePool} (${np.kind}):`);
     for (const r of np.reasons) lines.push(`    - ${r}`);
@@ -115,7 +132,7 @@ export async function runExplain(command: ExplainCommand, io: CliIo): Promise<vo
   if (command.pod !== undefined) {
     const result = schedule(scheduleInputOf(input), input.scheduleOptions);
     const name = command.pod.includes("/") ? command.pod : `default/${command.pod}`;
-    explanation = explainPod(name, input, result);
+    explanation = volumesAndOverlays(explainPod(name, input, result), input, result);
   } else {
     explanation = explainNode(command.node ?? "", input, command.now);
   }

@@ -7,6 +7,7 @@ import { affinitySchema, tolerationSchema, topologySpreadConstraintSchema } from
 export const resourceRequirementsSchema: z.ZodType<ResourceRequirements> = z.object({
   requests: resourceMapSchema.optional(),
   limits: resourceMapSchema.optional(),
+  claims: z.array(z.object({ name: z.string().optional() })).optional(),
 });
 
 // The API server defaults a port's protocol to TCP; host-port conflicts compare protocols.
@@ -44,9 +45,13 @@ export const podSpecSchema: z.ZodType<PodSpec> = z.object({
       z.object({
         name: z.string().optional(),
         persistentVolumeClaim: z.object({ claimName: nameSchema }).optional(),
+        ephemeral: z
+          .object({ volumeClaimTemplate: z.object({ spec: z.object({ storageClassName: z.string().optional() }).optional() }).optional() })
+          .optional(),
       }),
     )
     .optional(),
+  resourceClaims: z.array(z.object({ name: z.string().optional() })).optional(),
 });
 
 /** A pod template: optional metadata (labels, annotations) and a pod spec. */

@@ -105,7 +105,8 @@ export const requirementWithMinValuesSchema: z.ZodType<NodeSelectorRequirementWi
   })
   .superRefine((r, ctx) => checkRequirement(r, ctx));
 
-const nodeSelectorTermSchema: z.ZodType<NodeSelectorTerm> = z.object({
+/** One term of required node affinity (also a PersistentVolume's `nodeAffinity`). */
+export const nodeSelectorTermSchema: z.ZodType<NodeSelectorTerm> = z.object({
   matchExpressions: z.array(nodeSelectorRequirementSchema).optional(),
   matchFields: z.array(nodeSelectorRequirementSchema).optional(),
 });

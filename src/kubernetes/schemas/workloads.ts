@@ -16,7 +16,9 @@ export interface WorkloadObject {
     /** A suspended Job runs no pods. */
     readonly suspend?: boolean | undefined;
     readonly template: PodTemplateSpec;
-    readonly volumeClaimTemplates?: ReadonlyArray<{ readonly metadata: { readonly name: string } }> | undefined;
+    readonly volumeClaimTemplates?:
+      | ReadonlyArray<{ readonly metadata: { readonly name: string }; readonly spec?: { readonly storageClassName?: string | undefined } | undefined }>
+      | undefined;
   };
   /** A Job's progress: pods running and succeeded, and whether it finished. */
   readonly status?: {
@@ -43,7 +45,9 @@ export const statefulSetSchema: z.ZodType<WorkloadObject> = z.object({
   spec: z.object({
     replicas: countSchema.optional(),
     template: podTemplateSchema,
-    volumeClaimTemplates: z.array(z.object({ metadata: z.object({ name: nameSchema }) })).optional(),
+    volumeClaimTemplates: z
+      .array(z.object({ metadata: z.object({ name: nameSchema }), spec: z.object({ storageClassName: z.string().optional() }).optional() }))
+      .optional(),
   }),
 });
 

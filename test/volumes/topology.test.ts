@@ -1,0 +1,278 @@
+/**
+ * Upstream's volume topology tests, translated one by one (Karpenter v1.14.1
+ * pkg/controllers/provisioning/suite_test.go "Volume Topology Requirements" and
+ * pkg/controllers/provisioning/scheduling/suite_test.go "VolumeUsage" topology cases). Each title carries
+ * upstream's It text and file.
+ */
+import { describe, expect, test } from "vitest";
+import type { VolumeObjects } from "../../src/volumes/index.js";
+import { pod, req, requiredTerms, run } from "../scenarios/helpers.js";
+import { claim, HOSTNAME, podWithClaims, podWithEphemeral, storageClass, volume, ZONE } from "./fixtures.js";
+
+const PROVISIONING = "pkg/controllers/provisioning/suite_test.go";
+const SCHEDULING = "pkg/controllers/provisioning/scheduling/suite_test.go";
+
+// Upstream's BeforeEach: a WaitForFirstConsumer class limited to zones 2 and 3.
+const sc = storageClass("my-storage-class", { zones: ["test-zone-2", "test-zone-3"], bindingMode: "WaitForFirstConsumer" });
+const zone13 = requiredTerms([req(ZONE, "In", "test-zone-1", "test-zone-3")]);
+const zone1 = requiredTerms([req(ZONE, "In", "test-zone-1")]);
+
+function zoneOf(result: ReturnType<typeof run>, podName: string): string | undefined {
+  return result.nodeClaims.find((c) => c.pods.includes(podName))?.zone;
+}
+
+describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
+  test("should not schedule if invalid pvc", () => {
+    const r = run({ pods: [podWithClaims("p", ["invalid"])], volumes: {} });
+    expect(r.unschedulable).toEqual([{ pod: "default/p", code: "volume-not-found", message: 'volume "vol-0" uses claim default/invalid, which is not in the input', nodePools: [] }]);
+    expect(r.summary).toMatchObject({ pods: 1, scheduled: 0 });
+  });
+
+  test("should schedule with an empty storage class if the pvc is bound", () => {
+    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { storageClassName: "", volumeName: "test-volume" })], persistentVolumes: [volume("test-volume")] };
+    expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
+  });
+
+  test("should not schedule with an empty storage class if the pvc is not bound", () => {
+    const r = run({ pods: [podWithClaims("p", ["c"])], volumes: { persistentVolumeClaims: [claim("c", { storageClassName: "" })] } });
+    expect(r.unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
+  });
+
+  test("should schedule with a missing storage class if the pvc is bound", () => {
+    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { storageClassName: "missing-storage-class", volumeName: "test-volume" })], persistentVolumes: [volume("test-volume")] };
+    expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
+  });
+
+  test("should not schedule with a missing storage class if the pvc is not bound", () => {
+    const r = run({ pods: [podWithClaims("p", ["c"])], volumes: { persistentVolumeClaims: [claim("c", { storageClassName: "missing-storage-class" })] } });
+    expect(r.unschedulable.map((u) => [u.code, u.message])).toEqual([["volume-not-found", 'claim default/c is unbound and its StorageClass "missing-storage-class" is not in the input']]);
+  });
+
+  test("should schedule valid pods when a pod with an invalid pvc is encountered (pvc)", () => {
+    const r = run({ pods: [podWithClaims("invalid", ["invalid"]), pod("valid")], volumes: {} });
+    expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/invalid"]);
+    expect(r.summary).toMatchObject({ pods: 2, scheduled: 1 });
+  });
+
+  test("should schedule valid pods when a pod with an invalid pvc is encountered (storage class)", () => {
+    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { storageClassName: "invalid-storage-class" })] };
+    const r = run({ pods: [podWithClaims("invalid", ["c"]), pod("valid")], volumes });
+    expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/invalid"]);
+    expect(r.summary.scheduled).toBe(1);
+  });
+
+  test("should schedule valid pods when a pod with an invalid pvc is encountered (volume name)", () => {
+    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { volumeName: "invalid-volume-name" })] };
+    const r = run({ pods: [podWithClaims("invalid", ["c"]), pod("valid")], volumes });
+    expect(r.unschedulable.map((u) => [u.pod, u.code])).toEqual([["default/invalid", "volume-not-found"]]);
+    expect(r.summary.scheduled).toBe(1);
+  });
+
+  test("should schedule to storage class zones if volume does not exist", () => {
+    const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: sc.metadata.name ?? "" })] };
+    const r = run({ pods: [podWithClaims("p", ["c"], { affinity: zone13 })], volumes });
+    expect(zoneOf(r, "default/p")).toBe("test-zone-3");
+  });
+
+  test("should schedule to storage class zones if volume does not exist (ephemeral volume)", () => {
+    const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("p-tmp", { storageClassName: "my-storage-class" })] };
+    const r = run({ pods: [podWithEphemeral("p", "my-storage-class", { affinity: zone13 })], volumes });
+    expect(zoneOf(r, "default/p")).toBe("test-zone-3");
+  });
+
+  test("should not schedule if storage class zones are incompatible", () => {
+    const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: "my-storage-class" })] };
+    const r = run({ pods: [podWithClaims("p", ["c"], { affinity: zone1 })], volumes });
+    expect(r.summary.scheduled).toBe(0);
+    expect(r.unschedulable.map((u) => u.code)).toEqual(["incompatible-requirements"]);
+  });
+
+  test("should not schedule if storage class zones are incompatible (ephemeral volume)", () => {
+    const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("p-tmp", { storageClassName: "my-storage-class" })] };
+    expect(run({ pods: [podWithEphemeral("p", "my-storage-class", { affinity: zone1 })], volumes }).summary.scheduled).toBe(0);
+  });
+
+  test("should schedule to volume zones if volume already bound", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [sc],
+      persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
+      persistentVolumeClaims: [claim("c", { volumeName: "pv", storageClassName: "my-storage-class" })],
+    };
+    expect(zoneOf(run({ pods: [podWithClaims("p", ["c"])], volumes }), "default/p")).toBe("test-zone-3");
+  });
+
+  test("should schedule to volume zones if volume already bound (ephemeral volume)", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [sc],
+      persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
+      persistentVolumeClaims: [claim("p-tmp", { volumeName: "pv", storageClassName: "my-storage-class" })],
+    };
+    expect(zoneOf(run({ pods: [podWithEphemeral("p", "my-storage-class")], volumes }), "default/p")).toBe("test-zone-3");
+  });
+
+  const localPath = storageClass("local-path", { provisioner: "kubernetes.io/no-provisioner" });
+  const hostnameTerm = [{ matchExpressions: [req(HOSTNAME, "In", "some-random-node")] }];
+  for (const [entry, options] of [["when using local volumes", { local: true }], ["when using hostpath volumes", { hostPath: true }]] as const) {
+    test(`should ignore hostname affinity scheduling when using local path volumes: ${entry}`, () => {
+      const volumes: VolumeObjects = {
+        storageClasses: [localPath],
+        persistentVolumes: [volume("pv", { ...options, terms: hostnameTerm })],
+        persistentVolumeClaims: [claim("c", { volumeName: "pv", storageClassName: "local-path" })],
+      };
+      expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
+    });
+
+    test(`should ignore hostname affinity scheduling when using local path volumes (ephemeral volume): ${entry}`, () => {
+      const volumes: VolumeObjects = {
+        storageClasses: [localPath],
+        persistentVolumes: [volume("pv", { ...options, terms: hostnameTerm })],
+        persistentVolumeClaims: [claim("p-tmp", { volumeName: "pv", storageClassName: "local-path" })],
+      };
+      expect(run({ pods: [podWithEphemeral("p", "local-path")], volumes }).summary.scheduled).toBe(1);
+    });
+  }
+
+  test("should not ignore hostname affinity when using non-local path volumes", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [sc],
+      persistentVolumes: [volume("pv", { terms: hostnameTerm })],
+      persistentVolumeClaims: [claim("c", { volumeName: "pv", storageClassName: "my-storage-class" })],
+    };
+    expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(0);
+  });
+
+  test("should not schedule if volume zones are incompatible", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [sc],
+      persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
+      persistentVolumeClaims: [claim("c", { volumeName: "pv", storageClassName: "my-storage-class" })],
+    };
+    expect(run({ pods: [podWithClaims("p", ["c"], { affinity: zone1 })], volumes }).summary.scheduled).toBe(0);
+  });
+
+  test("should not schedule if volume zones are incompatible (ephemeral volume)", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [sc],
+      persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
+      persistentVolumeClaims: [claim("p-tmp", { volumeName: "pv", storageClassName: "my-storage-class" })],
+    };
+    expect(run({ pods: [podWithEphemeral("p", "my-storage-class", { affinity: zone1 })], volumes }).summary.scheduled).toBe(0);
+  });
+
+  test("should not relax an added volume topology zone node-selector away", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [sc],
+      persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
+      persistentVolumeClaims: [claim("c", { volumeName: "pv", storageClassName: "my-storage-class" })],
+    };
+    // Two ORed terms: the first cannot be met, the second (on-demand) can; the zone must hold in both.
+    const affinity = requiredTerms([req("example.com/label", "In", "unsupported")], [req("karpenter.sh/capacity-type", "In", "on-demand")]);
+    expect(zoneOf(run({ pods: [podWithClaims("p", ["c"], { affinity })], volumes }), "default/p")).toBe("test-zone-3");
+  });
+});
+
+describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
+  const antiAffinity = (app: string) => ({
+    labels: { app },
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: ZONE }] } },
+  });
+
+  test("should schedule pods using a PV with multiple zones", () => {
+    const terms = [{ matchExpressions: [req(ZONE, "In", "test-zone-1")] }, { matchExpressions: [req(ZONE, "In", "test-zone-2")] }];
+    const volumes: VolumeObjects = {
+      persistentVolumes: [0, 1].map((i) => volume(`multi-zone-pv-${i}`, { terms })),
+      persistentVolumeClaims: [0, 1].map((i) => claim(`multi-zone-pvc-${i}`, { volumeName: `multi-zone-pv-${i}` })),
+    };
+    const pods = [0, 1].map((i) => podWithClaims(`pod-${i}`, [`multi-zone-pvc-${i}`], antiAffinity("multi-zone-app")));
+    const r = run({ pods, volumes });
+    const zones = pods.map((p) => zoneOf(r, `default/${p.metadata.name ?? ""}`));
+    for (const z of zones) expect(["test-zone-1", "test-zone-2"]).toContain(z);
+    expect(zones[0]).not.toBe(zones[1]);
+  });
+
+  for (const [entry, options] of [["for local volumes", { local: true }], ["for hostpath volumes", { hostPath: true }]] as const) {
+    test(`should preserve unconstrained PV alternatives after ignoring hostname affinity: ${entry}`, () => {
+      const terms = [{ matchExpressions: [req(HOSTNAME, "In", "existing-host")] }, { matchExpressions: [req(ZONE, "In", "invalid-zone")] }];
+      const volumes: VolumeObjects = {
+        persistentVolumes: [volume("hostname-or-zone-pv", { ...options, terms })],
+        persistentVolumeClaims: [claim("hostname-or-zone-pvc", { volumeName: "hostname-or-zone-pv" })],
+      };
+      expect(run({ pods: [podWithClaims("hostname-or-zone-pod", ["hostname-or-zone-pvc"])], volumes }).summary.scheduled).toBe(1);
+    });
+  }
+
+  test("should schedule pods using a StorageClass with multiple zones in AllowedTopologies", () => {
+    const multi = storageClass("multi-zone-sc", {
+      bindingMode: "WaitForFirstConsumer",
+      allowedTopologies: [{ matchLabelExpressions: [{ key: ZONE, values: ["test-zone-1"] }] }, { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-2"] }] }],
+    });
+    const volumes: VolumeObjects = { storageClasses: [multi], persistentVolumeClaims: [0, 1].map((i) => claim(`multi-zone-pvc-${i}`, { storageClassName: "multi-zone-sc" })) };
+    const pods = [0, 1].map((i) => podWithClaims(`sc-pod-${i}`, [`multi-zone-pvc-${i}`], antiAffinity("multi-zone-sc-app")));
+    const r = run({ pods, volumes });
+    const zones = pods.map((p) => zoneOf(r, `default/${p.metadata.name ?? ""}`));
+    for (const z of zones) expect(["test-zone-1", "test-zone-2"]).toContain(z);
+    expect(zones[0]).not.toBe(zones[1]);
+  });
+
+  test("should schedule pods when a valid multi-volume topology alternative remains after pruning disjoint branches", () => {
+    // Upstream's exotic label is the fake catalogue's `special` (optional on large types, absent elsewhere).
+    const a = storageClass("pruned-overlap-a", {
+      bindingMode: "WaitForFirstConsumer",
+      allowedTopologies: [{ matchLabelExpressions: [{ key: "special", values: ["required"] }] }, { matchLabelExpressions: [{ key: "special", values: ["optional"] }] }],
+    });
+    const b = storageClass("pruned-overlap-b", {
+      bindingMode: "WaitForFirstConsumer",
+      allowedTopologies: [
+        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-1"] }, { key: "special", values: ["optional"] }] },
+        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-2"] }, { key: "special", values: ["required"] }] },
+      ],
+    });
+    const volumes: VolumeObjects = {
+      storageClasses: [a, b],
+      persistentVolumeClaims: [claim("pruned-overlap-pvc-a", { storageClassName: "pruned-overlap-a" }), claim("pruned-overlap-pvc-b", { storageClassName: "pruned-overlap-b" })],
+    };
+    const r = run({ pods: [podWithClaims("pruned-overlap-pod", ["pruned-overlap-pvc-a", "pruned-overlap-pvc-b"])], volumes });
+    const c = r.nodeClaims[0];
+    expect(c?.zone).toBe("test-zone-1");
+    expect(c?.requirements.find((x) => x.key === "special")?.values).toEqual(["optional"]);
+  });
+
+  test("should not launch nodes for pod with unbound volume for volumeBindingMode immediate", () => {
+    const volumes: VolumeObjects = { storageClasses: [storageClass("immediate", { bindingMode: "Immediate" })], persistentVolumeClaims: [claim("c", { storageClassName: "immediate" })] };
+    expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
+  });
+
+  test("should not launch nodes for pod with deleting persistentVolumeClaim", () => {
+    const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: "my-storage-class", deleting: true })] };
+    expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.message)).toEqual(["claim default/c is being deleted"]);
+  });
+
+  test("should not launch nodes for pod with bound persistentVolume that is marked for deletion", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [sc],
+      persistentVolumes: [volume("pv", { zones: ["test-zone-1"], deleting: true })],
+      persistentVolumeClaims: [claim("c", { volumeName: "pv", storageClassName: "my-storage-class" })],
+    };
+    expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
+  });
+
+  test("should not launch nodes for pod with Lost persistentVolumeClaim", () => {
+    const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: "my-storage-class", phase: "Lost" })] };
+    expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
+  });
+
+  test("nodefit: an ephemeral volume whose claim is not in the input reads its template, and no class there means the default class", () => {
+    const volumes: VolumeObjects = { storageClasses: [storageClass("default-sc", { zones: ["test-zone-2"], bindingMode: "WaitForFirstConsumer", isDefault: true })] };
+    expect(zoneOf(run({ pods: [podWithEphemeral("p", undefined)], volumes }), "default/p")).toBe("test-zone-2");
+  });
+
+  test("nodefit: of several default classes the newest is the default, as Kubernetes' admission picks it", () => {
+    const volumes: VolumeObjects = {
+      storageClasses: [
+        storageClass("older", { zones: ["test-zone-1"], bindingMode: "WaitForFirstConsumer", isDefault: true, created: "2024-01-01T00:00:00Z" }),
+        storageClass("newer", { zones: ["test-zone-3"], bindingMode: "WaitForFirstConsumer", isDefault: true, created: "2025-01-01T00:00:00Z" }),
+      ],
+    };
+    expect(zoneOf(run({ pods: [podWithEphemeral("p", undefined)], volumes }), "default/p")).toBe("test-zone-3");
+  });
+});
