@@ -394,10 +394,6 @@ describe("restricted labels and domains", () => {
     expect(failures(run({ pods: [pod("p", { nodeSelector: { "sub.karpenter.sh/test": "x" } })] }))).toEqual([["default/p", "restricted-label"]]);
   });
 
-  test("a restricted key in a preferred term is reported too", () => {
-    expect(failures(run({ pods: [pod("p", { affinity: preferredTerms([1, [req("karpenter.sh/test", "In", "x")]]) })] }))).toEqual([["default/p", "restricted-label"]]);
-  });
-
   test("kubernetes.io and k8s.io keys (and subdomains) are allowed as custom NodePool labels", () => {
     const keys = ["node-restriction.kubernetes.io/test", "kops.k8s.io/test", "subdomain.node-restriction.kubernetes.io/test", "subdomain.kops.k8s.io/test"];
     const c = only(run({ pods: [pod("p")], nodePools: [pool(...keys.map((k) => req(k, "In", "test-value")))] }));
