@@ -229,3 +229,29 @@ export function requirementOf(claim: { readonly requirements: readonly NodeSelec
 export function failures(result: ScheduleResult): [string, string][] {
   return result.unschedulable.map((u) => [u.pod, u.code]);
 }
+
+/**
+ * The labels the node a pod landed on would carry, as upstream's tests read `node.Labels`: an existing node's labels;
+ * for a new claim its labels plus the launched offering's zone, capacity type and instance type, plus every
+ * single-valued label of that instance type (the fake provider's `integer`, `size`, ...). Undefined when the pod
+ * was not placed.
+ */
+export function landedLabels(result: ScheduleResult, podName: string, input: { readonly nodes?: readonly Node[] } = {}): ReadonlyMap<string, string> | undefined {
+  const key = podName.includes("/") ? podName : `default/${podName}`;
+  const existing = result.existingNodes.find((n) => n.pods.includes(key));
+  if (existing !== undefined) {
+    const n = (input.nodes ?? []).find((x) => x.metadata.name === existing.name);
+    return new Map(Object.entries(n?.metadata.labels ?? {}));
+  }
+  const claim = result.nodeClaims.find((c) => c.pods.includes(key));
+  if (claim === undefined) return undefined;
+  const labels = new Map(claim.labels);
+  const type = fakeInstanceTypes().find((t) => t.name === claim.instanceType);
+  for (const r of type?.requirements ?? []) {
+    if (r.operator === "In" && r.size === 1) labels.set(r.key, r.any() ?? "");
+  }
+  labels.set("topology.kubernetes.io/zone", claim.zone);
+  labels.set("karpenter.sh/capacity-type", claim.capacityType);
+  labels.set("node.kubernetes.io/instance-type", claim.instanceType);
+  return labels;
+}

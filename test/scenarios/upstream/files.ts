@@ -20,3 +20,11 @@ export type UpstreamFile = keyof typeof UPSTREAM_FILES;
 export function upstream(file: UpstreamFile, path: string): string {
   return `[${file}] ${path}`;
 }
+
+/**
+ * The titles of an upstream test that upstream repeats verbatim in a second Context of the same name (the ledger's
+ * `#2`): `[upstream(file, path), upstream(file, path + " #2")]`. The coverage test counts both.
+ */
+export function upstreamCopies(file: UpstreamFile, path: string): readonly string[] {
+  return [upstream(file, path), upstream(file, `${path} #2`)];
+}

@@ -15,16 +15,22 @@ export function upstreamTitles(): ReadonlyMap<UpstreamFile, readonly string[]> {
   return new Map(Object.keys(UPSTREAM_FILES).map((f) => [f as UpstreamFile, json[f] ?? []]));
 }
 
-/** `[file] path` keys named by `upstream("file", "path")` calls in the scenario files, with the files naming them. */
+/**
+ * `[file] path` keys named by `upstream("file", "path")` calls (and both copies of `upstreamCopies("file", "path")`)
+ * in the scenario files, with the files naming them. Titles must be plain string literals to be counted.
+ */
 export function translatedTitles(): ReadonlyMap<string, readonly string[]> {
   const dir = here("../");
   const out = new Map<string, string[]>();
-  const call = /upstream\(\s*"([a-z_/]+)",\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
+  const call = /upstream(Copies)?\(\s*"([a-z_/]+)",\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".test.ts")).sort()) {
     const text = readFileSync(`${dir}${name}`, "utf8");
     for (const m of text.matchAll(call)) {
-      const key = `[${m[1] ?? ""}] ${JSON.parse(m[2] ?? '""') as string}`;
-      out.set(key, [...(out.get(key) ?? []), name]);
+      const path = JSON.parse(m[3] ?? '""') as string;
+      for (const p of m[1] === undefined ? [path] : [path, `${path} #2`]) {
+        const key = `[${m[2] ?? ""}] ${p}`;
+        out.set(key, [...(out.get(key) ?? []), name]);
+      }
     }
   }
   return out;
