@@ -1,7 +1,9 @@
 /**
  * Builders for scheduler scenario tests on upstream's fake instance-type fixture.
  */
-import { schedule, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from "../../src/scheduler/index.js";
+import type { InstanceType } from "../../src/instance-types/index.js";
+import { resourceListToRecord } from "../../src/resources/index.js";
+import { schedule, type PlannedNodeClaim, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from "../../src/scheduler/index.js";
 import { FAKE_WELL_KNOWN_LABELS, fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
 import type {
   Affinity,
@@ -231,22 +233,13 @@ export function failures(result: ScheduleResult): [string, string][] {
 }
 
 /**
- * The labels the node a pod landed on would carry, as upstream's tests read `node.Labels`: an existing node's labels;
- * for a new claim its labels plus the launched offering's zone, capacity type and instance type, plus every
- * single-valued label of that instance type (the fake provider's `integer`, `size`, ...). Undefined when the pod
- * was not placed.
+ * The labels a launched claim's node would carry, as upstream's fake provider sets them: the claim's labels, the
+ * launched offering's zone, capacity type and instance type, and every single-valued label of that instance type (the
+ * fake provider's `integer`, `size`, ...).
  */
-export function landedLabels(result: ScheduleResult, podName: string, input: { readonly nodes?: readonly Node[] } = {}): ReadonlyMap<string, string> | undefined {
-  const key = podName.includes("/") ? podName : `default/${podName}`;
-  const existing = result.existingNodes.find((n) => n.pods.includes(key));
-  if (existing !== undefined) {
-    const n = (input.nodes ?? []).find((x) => x.metadata.name === existing.name);
-    return new Map(Object.entries(n?.metadata.labels ?? {}));
-  }
-  const claim = result.nodeClaims.find((c) => c.pods.includes(key));
-  if (claim === undefined) return undefined;
+export function claimNodeLabels(claim: PlannedNodeClaim, catalogue: readonly InstanceType[] = fakeInstanceTypes()): Map<string, string> {
   const labels = new Map(claim.labels);
-  const type = fakeInstanceTypes().find((t) => t.name === claim.instanceType);
+  const type = catalogue.find((t) => t.name === claim.instanceType);
   for (const r of type?.requirements ?? []) {
     if (r.operator === "In" && r.size === 1) labels.set(r.key, r.any() ?? "");
   }
@@ -254,4 +247,90 @@ export function landedLabels(result: ScheduleResult, podName: string, input: { r
   labels.set("karpenter.sh/capacity-type", claim.capacityType);
   labels.set("node.kubernetes.io/instance-type", claim.instanceType);
   return labels;
+}
+
+/**
+ * The labels of the node a pod landed on, as upstream's tests read `node.Labels`: an existing node's labels (from
+ * `input.nodes`), or {@link claimNodeLabels} of its new claim. Undefined when the pod was not placed.
+ */
+export function landedLabels(
+  result: ScheduleResult,
+  podName: string,
+  input: { readonly nodes?: readonly Node[]; readonly instanceTypes?: readonly InstanceType[] } = {},
+): ReadonlyMap<string, string> | undefined {
+  const key = podName.includes("/") ? podName : `default/${podName}`;
+  const existing = result.existingNodes.find((n) => n.pods.includes(key));
+  if (existing !== undefined) {
+    const n = (input.nodes ?? []).find((x) => x.metadata.name === existing.name);
+    return new Map(Object.entries(n?.metadata.labels ?? {}));
+  }
+  const claim = result.nodeClaims.find((c) => c.pods.includes(key));
+  return claim === undefined ? undefined : claimNodeLabels(claim, input.instanceTypes);
+}
+
+/**
+ * A cluster that upstream's multi-step tests provision into: each {@link Provisioner.provision} schedules pending pods
+ * against the nodes so far, then launches every new claim as an initialized managed node (labels from
+ * {@link claimNodeLabels}, allocatable of its instance type) and binds the placed pods to their nodes, as
+ * `ExpectProvisioned` does.
+ */
+export class Provisioner {
+  /** Nodes launched so far (plus any given). */
+  readonly nodes: Node[] = [];
+  /** Pods bound so far (plus any given). */
+  readonly bound: Pod[] = [];
+  private step = 0;
+
+  constructor(
+    private readonly instanceTypes: readonly InstanceType[] = fakeInstanceTypes(),
+    private readonly options: ScheduleOptions = {},
+  ) {}
+
+  /** Schedules `pods` with `nodePools`, launches the claims and binds the pods; returns the run's result. */
+  provision(pods: readonly Pod[], nodePools: readonly NodePool[] = [nodePool("default")], extra: Partial<ScheduleInput> = {}): ScheduleResult {
+    this.step++;
+    const result = run({ pods, nodePools, instanceTypes: this.instanceTypes, nodes: this.nodes, boundPods: this.bound, ...extra }, this.options);
+    const nodeOf = new Map<string, string>();
+    for (const n of result.existingNodes) for (const p of n.pods) nodeOf.set(p, n.name);
+    for (const c of result.nodeClaims) {
+      const name = `${c.name}-step${this.step}`;
+      const type = this.instanceTypes.find((t) => t.name === c.instanceType);
+      const allocatable = type === undefined ? {} : resourceListToRecord(type.allocatable);
+      this.nodes.push(managedNode(name, c.nodePool, { labels: Object.fromEntries(claimNodeLabels(c, this.instanceTypes)), allocatable }));
+      for (const p of c.pods) nodeOf.set(p, name);
+    }
+    for (const p of pods) {
+      const target = nodeOf.get(`${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`);
+      if (target !== undefined) this.bound.push({ ...p, spec: { ...p.spec, nodeName: target } });
+    }
+    return result;
+  }
+
+  /** Removes bound pods, as `ExpectDeleted` does. */
+  remove(names: readonly string[]): void {
+    for (let i = this.bound.length - 1; i >= 0; i--) if (names.includes(this.bound[i]?.metadata.name ?? "")) this.bound.splice(i, 1);
+  }
+
+  /** The labels of the node a bound pod runs on. */
+  nodeLabelsOf(podName: string): Readonly<StringMap> | undefined {
+    const p = this.bound.find((b) => b.metadata.name === podName);
+    return this.nodes.find((n) => n.metadata.name === p?.spec.nodeName)?.metadata.labels;
+  }
+
+  /**
+   * Upstream's `ExpectSkew`: how many bound pods in `namespace` that match `matchLabels` run in each domain of `key`
+   * (nodes without the label are left out; finished and terminating pods are ignored for topology, as upstream's
+   * `IgnoredForTopology`), as a sorted list of counts.
+   */
+  skew(key: string, matchLabels: StringMap, namespace = "default"): number[] {
+    const counts = new Map<string, number>();
+    for (const p of this.bound) {
+      if ((p.metadata.namespace ?? "default") !== namespace) continue;
+      if (p.status?.phase === "Succeeded" || p.status?.phase === "Failed" || p.metadata.deletionTimestamp !== undefined) continue;
+      if (!Object.entries(matchLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) continue;
+      const domain = this.nodes.find((n) => n.metadata.name === p.spec.nodeName)?.metadata.labels?.[key];
+      if (domain !== undefined) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+    }
+    return [...counts.values()].sort((a, b) => a - b);
+  }
 }

@@ -1,0 +1,217 @@
+/**
+ * Upstream's topology suite (pkg/controllers/provisioning/scheduling/topology_test.go), translated one `It` at a time on
+ * the fake catalogue. The suite's NodePool requires `karpenter.sh/capacity-type Exists`; its pods carry `test: test`;
+ * `ExpectSkew` is {@link Provisioner.skew}: pods per domain over the nodes launched so far. Pods that upstream creates
+ * with `test.Pod` (no PodScheduled=False condition, so the provisioner never considers them) are left out of the
+ * pending list, since every pending pod given to nodefit is one the provisioner considers.
+ */
+import { describe, expect, it } from "vitest";
+import type { NodeSelectorRequirementWithMinValues, Pod, TopologySpreadConstraint } from "../../src/types/kubernetes.js";
+import { node, nodePool, pod, Provisioner, replicas, req, type PodOptions } from "./helpers.js";
+import { upstream } from "./upstream/files.js";
+
+const ZONE = "topology.kubernetes.io/zone";
+const HOSTNAME = "kubernetes.io/hostname";
+const CT = "karpenter.sh/capacity-type";
+const ARCH = "kubernetes.io/arch";
+const LABELS = { test: "test" };
+const CT_EXISTS = req(CT, "Exists");
+
+/** The suite's NodePool: capacity type Exists plus `requirements`, with template `labels`. */
+const pool = (requirements: readonly NodeSelectorRequirementWithMinValues[] = [], labels: Record<string, string> = {}, name = "default") =>
+  nodePool(name, { requirements: [CT_EXISTS, ...requirements], labels });
+const zones = (...values: string[]) => req(ZONE, "In", ...values);
+const spread = (key: string, o: Partial<TopologySpreadConstraint> = {}): TopologySpreadConstraint => ({
+  maxSkew: 1,
+  topologyKey: key,
+  whenUnsatisfiable: "DoNotSchedule",
+  labelSelector: { matchLabels: LABELS },
+  ...o,
+});
+let serial = 0;
+/** `count` pending pods labelled `test: test` with the given constraint, named uniquely across steps. */
+const spreadPods = (count: number, constraint: TopologySpreadConstraint | undefined, o: PodOptions = {}): Pod[] =>
+  replicas(`p${++serial}`, count, { labels: LABELS, ...(constraint ? { topologySpreadConstraints: [constraint] } : {}), ...o });
+const CPU_1_1 = { requests: { cpu: "1.1" } };
+
+describe("top level", () => {
+  it(upstream("scheduling/topology", "should ignore unknown topology keys"), () => {
+    const c = new Provisioner();
+    const [spreading] = spreadPods(1, spread("unknown"));
+    c.provision([spreading as Pod, pod("plain")]);
+    expect(c.nodeLabelsOf(spreading?.metadata.name ?? "")).toBeUndefined();
+    expect(c.nodeLabelsOf("plain")).toBeDefined();
+  });
+
+  it(upstream("scheduling/topology", "should not spread when a nil label selector is defined"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(2, { maxSkew: 1, topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule" }), [pool()]);
+    // ExpectSkew with a nil selector counts every pod in the namespace: both share one zone.
+    expect(c.skew(ZONE, {})).toEqual([2]);
+  });
+});
+
+describe("Zonal", () => {
+  const balanced = (requirements: readonly NodeSelectorRequirementWithMinValues[], labels: Record<string, string>, count: number, expected: number[]): void => {
+    const c = new Provisioner();
+    c.provision(spreadPods(count, spread(ZONE)), [pool(requirements, labels)]);
+    expect(c.skew(ZONE, LABELS)).toEqual(expected);
+  };
+  it(upstream("scheduling/topology", "Zonal › should balance pods across zones (match labels)"), () => balanced([], {}, 4, [1, 1, 2]));
+  it(upstream("scheduling/topology", "Zonal › should balance pods across zones (match expressions)"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(4, spread(ZONE, { labelSelector: { matchExpressions: [{ key: "test", operator: "In", values: ["test"] }] } })), [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 1, 2]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints"), () => balanced([zones("test-zone-1", "test-zone-2", "test-zone-3")], {}, 4, [1, 1, 2]));
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with requirements"), () => balanced([zones("test-zone-1", "test-zone-2")], {}, 4, [2, 2]));
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with labels"), () => balanced([], { [ZONE]: "test-zone-1" }, 4, [4]));
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with requirements and labels"), () =>
+    balanced([zones("test-zone-1", "test-zone-2")], { [ZONE]: "test-zone-1" }, 4, [4]),
+  );
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with labels across NodePools"), () => {
+    const c = new Provisioner();
+    // The second NodePool is upstream's bare test.NodePool(): no requirements of its own.
+    const second = nodePool("second", { requirements: [], labels: { [ZONE]: "test-zone-2" } });
+    c.provision(spreadPods(4, spread(ZONE)), [pool([zones("test-zone-1", "test-zone-2")], { [ZONE]: "test-zone-1" }), second]);
+    expect(c.skew(ZONE, LABELS)).toEqual([2, 2]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (existing pod)"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(1, undefined, { ...CPU_1_1, nodeSelector: { [ZONE]: "test-zone-3" } }), [pool()]);
+    c.provision(spreadPods(6, spread(ZONE), CPU_1_1), [pool([zones("test-zone-1", "test-zone-2")])]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 2]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should schedule to the non-minimum domain if its all that's available"), () => {
+    const c = new Provisioner();
+    const constraint = spread(ZONE, { maxSkew: 5 });
+    c.provision(spreadPods(1, constraint, CPU_1_1), [pool([zones("test-zone-1")])]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1]);
+    c.provision(spreadPods(1, constraint, CPU_1_1), [pool([zones("test-zone-2")])]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 1]);
+    c.provision(spreadPods(10, constraint, CPU_1_1), [pool([zones("test-zone-3")])]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 1, 6]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should only schedule to minimum domains if already violating max skew"), () => {
+    const c = new Provisioner();
+    const first = spreadPods(9, spread(ZONE), CPU_1_1);
+    c.provision(first, [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([3, 3, 3]);
+    c.remove(first.map((p) => p.metadata.name ?? "").filter((n) => c.nodeLabelsOf(n)?.[ZONE] !== "test-zone-1"));
+    expect(c.skew(ZONE, LABELS)).toEqual([3]);
+    c.provision(spreadPods(3, spread(ZONE), CPU_1_1), [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 3]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should not violate max-skew when unsat = do not schedule"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(1, spread(ZONE), CPU_1_1), [pool([zones("test-zone-1")])]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1]);
+    c.provision(spreadPods(10, spread(ZONE), CPU_1_1), [pool([zones("test-zone-2", "test-zone-3")])]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 2]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should not violate max-skew when unsat = do not schedule (discover domains)"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(1, undefined, CPU_1_1), [pool([zones("test-zone-1")])]);
+    c.provision(spreadPods(10, spread(ZONE), CPU_1_1), [pool([zones("test-zone-2", "test-zone-3")])]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 2]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should only count running/scheduled pods with matching labels scheduled to nodes with a corresponding domain"), () => {
+    // Upstream's test.Node has no allocatable, so the existing nodes only carry the counted pods.
+    const empty = {};
+    const first = node("first", { labels: { [ZONE]: "test-zone-1" }, allocatable: empty });
+    const second = node("second", { labels: { [ZONE]: "test-zone-2" }, allocatable: empty });
+    const third = node("third", { allocatable: empty });
+    const c = new Provisioner();
+    c.nodes.push(first, second, third);
+    c.bound.push(
+      pod("missing-labels", { nodeName: "first" }),
+      pod("no-domain", { labels: LABELS, nodeName: "third" }),
+      pod("wrong-namespace", { labels: LABELS, namespace: "elsewhere", nodeName: "first" }),
+      pod("failed", { labels: LABELS, nodeName: "first", phase: "Failed" }),
+      pod("succeeded", { labels: LABELS, nodeName: "first", phase: "Succeeded" }),
+      pod("running-1", { labels: LABELS, nodeName: "first" }),
+      pod("running-2", { labels: LABELS, nodeName: "first" }),
+      pod("running-3", { labels: LABELS, nodeName: "second" }),
+    );
+    c.provision(spreadPods(2, spread(ZONE)), [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 2]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should match all pods when labelSelector is not specified"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [pool()]);
+    expect(c.skew(ZONE, {})).toEqual([1]);
+  });
+  it(upstream("scheduling/topology", "Zonal › should handle interdependent selectors"), () => {
+    const c = new Provisioner();
+    // The pods do not carry the selector's labels, so none counts and all may share a node.
+    const pods = replicas("p", 5, { topologySpreadConstraints: [spread(HOSTNAME)] });
+    c.provision(pods, [pool()]);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+    expect(c.bound).toHaveLength(5);
+  });
+  const minDomains = (values: string[], min: number, count: number, expected: number[]) => (): void => {
+    const c = new Provisioner();
+    c.provision(spreadPods(count, spread(ZONE, { minDomains: min })), [pool([zones(...values)])]);
+    expect(c.skew(ZONE, LABELS)).toEqual(expected);
+  };
+  it(upstream("scheduling/topology", "Zonal › should respect minDomains constraints"), minDomains(["test-zone-1", "test-zone-2"], 3, 3, [1, 1]));
+  it(upstream("scheduling/topology", "Zonal › satisfied minDomains constraints (equal) should allow expected pod scheduling"), minDomains(["test-zone-1", "test-zone-2", "test-zone-3"], 3, 11, [3, 4, 4]));
+  it(
+    upstream("scheduling/topology", "Zonal › satisfied minDomains constraints (greater than minimum) should allow expected pod scheduling"),
+    minDomains(["test-zone-1", "test-zone-2", "test-zone-3"], 2, 11, [3, 4, 4]),
+  );
+});
+
+describe("Hostname", () => {
+  it(upstream("scheduling/topology", "Hostname › should balance pods across nodes"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(4, spread(HOSTNAME)), [pool()]);
+    expect(c.skew(HOSTNAME, LABELS)).toEqual([1, 1, 1, 1]);
+  });
+  it(upstream("scheduling/topology", "Hostname › should balance pods on the same hostname up to maxskew"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(4, spread(HOSTNAME, { maxSkew: 4 })), [pool()]);
+    expect(c.skew(HOSTNAME, LABELS)).toEqual([4]);
+  });
+  const byApp = (app: string, o: PodOptions = {}): PodOptions => ({
+    labels: { app },
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: HOSTNAME, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app } } }],
+    ...o,
+  });
+  it(upstream("scheduling/topology", "Hostname › balance multiple deployments with hostname topology spread"), () => {
+    const c = new Provisioner();
+    c.provision([...replicas("app1", 2, byApp("app1")), ...replicas("app2", 2, byApp("app2"))], [pool()]);
+    expect(c.bound).toHaveLength(4);
+    expect(c.nodes).toHaveLength(2);
+  });
+  it(upstream("scheduling/topology", "Hostname › balance multiple deployments with hostname topology spread & varying arch"), () => {
+    const c = new Provisioner();
+    const arch = (a: string) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(ARCH, "In", a)] }] } } } });
+    c.provision([...replicas("app1", 2, byApp("app1", arch("amd64"))), ...replicas("app2", 2, byApp("app2", arch("arm64")))], [pool()]);
+    expect(c.bound).toHaveLength(4);
+    expect(c.nodes).toHaveLength(4);
+  });
+});
+
+describe("CapacityType", () => {
+  it(upstream("scheduling/topology", "CapacityType › should balance pods across capacity types"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(4, spread(CT)), [pool()]);
+    expect(c.skew(CT, LABELS)).toEqual([2, 2]);
+  });
+  it(upstream("scheduling/topology", "CapacityType › should respect NodePool capacity type constraints"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(4, spread(CT)), [nodePool("default", { requirements: [req(CT, "In", "spot", "on-demand")] })]);
+    expect(c.skew(CT, LABELS)).toEqual([2, 2]);
+  });
+  const twoSteps = (whenUnsatisfiable: "DoNotSchedule" | "ScheduleAnyway", expected: number[]) => (): void => {
+    const c = new Provisioner();
+    const constraint = spread(CT, { whenUnsatisfiable });
+    c.provision(spreadPods(1, constraint, CPU_1_1), [nodePool("default", { requirements: [req(CT, "In", "spot")] })]);
+    expect(c.skew(CT, LABELS)).toEqual([1]);
+    c.provision(spreadPods(5, constraint, CPU_1_1), [nodePool("default", { requirements: [req(CT, "In", "on-demand")] })]);
+    expect(c.skew(CT, LABELS)).toEqual(expected);
+  };
+  it(upstream("scheduling/topology", "CapacityType › should not violate max-skew when unsat = do not schedule (capacity type)"), twoSteps("DoNotSchedule", [1, 2]));
+  it(upstream("scheduling/topology", "CapacityType › should violate max-skew when unsat = schedule anyway (capacity type)"), twoSteps("ScheduleAnyway", [1, 5]));
+});
