@@ -215,3 +215,105 @@ describe("CapacityType", () => {
   it(upstream("scheduling/topology", "CapacityType › should not violate max-skew when unsat = do not schedule (capacity type)"), twoSteps("DoNotSchedule", [1, 2]));
   it(upstream("scheduling/topology", "CapacityType › should violate max-skew when unsat = schedule anyway (capacity type)"), twoSteps("ScheduleAnyway", [1, 5]));
 });
+
+describe("CapacityType (continued)", () => {
+  it(upstream("scheduling/topology", "CapacityType › should only count running/scheduled pods with matching labels scheduled to nodes with a corresponding domain"), () => {
+    const empty = {};
+    const c = new Provisioner();
+    c.nodes.push(node("first", { labels: { [CT]: "spot" }, allocatable: empty }), node("second", { labels: { [CT]: "on-demand" }, allocatable: empty }), node("third", { allocatable: empty }));
+    c.bound.push(
+      pod("missing-labels", { nodeName: "first" }),
+      pod("no-domain", { labels: LABELS, nodeName: "third" }),
+      pod("wrong-namespace", { labels: LABELS, namespace: "elsewhere", nodeName: "first" }),
+      pod("failed", { labels: LABELS, nodeName: "first", phase: "Failed" }),
+      pod("succeeded", { labels: LABELS, nodeName: "first", phase: "Succeeded" }),
+      pod("running-1", { labels: LABELS, nodeName: "first" }),
+      pod("running-2", { labels: LABELS, nodeName: "first" }),
+      pod("running-3", { labels: LABELS, nodeName: "second" }),
+    );
+    c.provision(spreadPods(2, spread(CT)), [pool()]);
+    expect(c.skew(CT, LABELS)).toEqual([2, 3]);
+  });
+  it(upstream("scheduling/topology", "CapacityType › should match all pods when labelSelector is not specified"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [pool()]);
+    expect(c.skew(CT, {})).toEqual([1]);
+  });
+  it(upstream("scheduling/topology", "CapacityType › should handle interdependent selectors"), () => {
+    const c = new Provisioner();
+    c.provision(replicas("p", 5, { topologySpreadConstraints: [spread(HOSTNAME)] }), [pool()]);
+    expect(c.bound).toHaveLength(5);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+  });
+  const required = (...r: ReturnType<typeof req>[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: r }] } } } });
+  it(upstream("scheduling/topology", "CapacityType › should balance pods across capacity-types (node required affinity constrained)"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(1, undefined, required(zones("test-zone-1"), req(CT, "In", "on-demand"))), [pool()]);
+    expect(c.bound).toHaveLength(1);
+    // The new pods' node affinity leaves the on-demand pod's domain out of their spread (nodeAffinityPolicy Honor).
+    c.provision(spreadPods(5, spread(CT), required(zones("test-zone-2"), req(CT, "In", "spot"))), [pool()]);
+    expect(c.skew(CT, LABELS)).toEqual([1, 5]);
+  });
+  const firstThenSpread = (key: string, first: ReturnType<typeof req>, poolRequirement: ReturnType<typeof req>) => (): void => {
+    const c = new Provisioner();
+    c.provision(spreadPods(1, undefined, { nodeSelector: { "node.kubernetes.io/instance-type": "single-pod-instance-type" }, ...required(first) }), [pool()]);
+    expect(c.bound).toHaveLength(1);
+    c.provision(spreadPods(5, spread(key), { requests: { cpu: "2" } }), [nodePool("default", { requirements: [poolRequirement] })]);
+    expect(c.skew(key, LABELS)).toEqual([1, 2]);
+  };
+  it(
+    upstream("scheduling/topology", "CapacityType › should balance pods across capacity-types (no constraints)"),
+    firstThenSpread(CT, req(CT, "In", "on-demand"), req(CT, "In", "spot")),
+  );
+  it(upstream("scheduling/topology", "CapacityType › should balance pods across arch (no constraints)"), firstThenSpread(ARCH, req(ARCH, "In", "amd64"), req(ARCH, "In", "arm64")));
+});
+
+describe("Combined Hostname and Zonal Topology", () => {
+  /** Provisions batches and checks the first constraint's skew after each, and that no node holds more than 3. */
+  const batches = (first: TopologySpreadConstraint, steps: readonly (readonly [number, number[]])[]) => (): void => {
+    const c = new Provisioner();
+    const hostname = spread(HOSTNAME, { maxSkew: 3 });
+    for (const [count, expected] of steps) {
+      c.provision(replicas(`b${++serial}`, count, { labels: LABELS, topologySpreadConstraints: [first, hostname] }), [pool()]);
+      expect(c.skew(first.topologyKey, LABELS)).toEqual(expected);
+      expect(Math.max(...c.skew(HOSTNAME, LABELS))).toBeLessThanOrEqual(3);
+    }
+  };
+  it(
+    upstream("scheduling/topology", "Combined Hostname and Zonal Topology › should spread pods while respecting both constraints (hostname and zonal)"),
+    batches(spread(ZONE), [
+      [2, [1, 1]],
+      [3, [1, 2, 2]],
+      [5, [3, 3, 4]],
+      [11, [7, 7, 7]],
+    ]),
+  );
+  it(
+    upstream("scheduling/topology", "Combined Hostname and Zonal Topology › should spread pods while respecting both constraints #2"),
+    batches(spread(CT), [
+      [2, [1, 1]],
+      [3, [2, 3]],
+      [5, [5, 5]],
+      [11, [10, 11]],
+    ]),
+  );
+  it(upstream("scheduling/topology", "Combined Hostname and Zonal Topology › should balance pods across NodePool requirements"), () => {
+    const KEY = "capacity.spread.4-1";
+    const spot = nodePool("spot", { requirements: [req(CT, "In", "spot"), req(KEY, "In", "2", "3", "4", "5")] });
+    const onDemand = nodePool("on-demand", { requirements: [req(CT, "In", "on-demand"), req(KEY, "In", "1")] });
+    const c = new Provisioner();
+    c.provision(spreadPods(20, spread(KEY)), [spot, onDemand]);
+    expect(c.bound).toHaveLength(20);
+    expect(c.skew(KEY, LABELS)).toEqual([4, 4, 4, 4, 4]);
+    expect(c.skew(CT, LABELS)).toEqual([4, 16]);
+  });
+  it(upstream("scheduling/topology", "Combined Hostname and Zonal Topology › should spread pods while respecting both constraints"), () => {
+    const c = new Provisioner();
+    const constraints = [spread(ZONE), spread(HOSTNAME, { whenUnsatisfiable: "ScheduleAnyway" })];
+    // The second NodePool cannot launch anything (cpu limit 0) but still contributes test-zone-3 as a domain.
+    const disabled = nodePool("b", { requirements: [zones("test-zone-3")], limits: { cpu: "0" } });
+    c.provision(replicas("p", 10, { labels: LABELS, topologySpreadConstraints: constraints }), [pool([zones("test-zone-1", "test-zone-2")]), disabled]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 1]);
+    expect(c.skew(HOSTNAME, LABELS)).toEqual([1, 1]);
+  });
+});
