@@ -317,3 +317,62 @@ describe("Combined Hostname and Zonal Topology", () => {
     expect(c.skew(HOSTNAME, LABELS)).toEqual([1, 1]);
   });
 });
+
+describe("MatchLabelKeys", () => {
+  const withKeys = (): TopologySpreadConstraint => spread(HOSTNAME, { matchLabelKeys: ["test-label"] });
+  it(upstream("scheduling/topology", "MatchLabelKeys › should support matchLabelKeys"), () => {
+    const c = new Provisioner();
+    const pods = [
+      ...replicas("a", 2, { labels: { ...LABELS, "test-label": "value-a" }, topologySpreadConstraints: [withKeys()] }),
+      ...replicas("b", 2, { labels: { ...LABELS, "test-label": "value-b" }, topologySpreadConstraints: [withKeys()] }),
+    ];
+    c.provision(pods, [pool()]);
+    expect(c.skew(HOSTNAME, LABELS)).toEqual([2, 2]);
+  });
+  it(upstream("scheduling/topology", "MatchLabelKeys › should ignore unknown labels specified in matchLabelKeys"), () => {
+    const c = new Provisioner();
+    c.provision(replicas("p", 4, { labels: LABELS, topologySpreadConstraints: [withKeys()] }), [pool()]);
+    expect(c.skew(HOSTNAME, LABELS)).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe("NodeTaintsPolicy", () => {
+  const SPREAD = "fake-label";
+  const taint = { key: "taintname", value: "taintvalue", effect: "NoSchedule" };
+  const existingTainted = (policy: "Ignore" | "Honor", expected: number[]) => (): void => {
+    const c = new Provisioner();
+    c.nodes.push(
+      node("node1", { labels: { [SPREAD]: "foo" }, taints: [taint], allocatable: { cpu: "100m" } }),
+      node("node2", { labels: { [SPREAD]: "bar" }, taints: [taint], allocatable: { cpu: "100m" } }),
+    );
+    const constraint = spread(SPREAD, { nodeTaintsPolicy: policy });
+    c.provision(spreadPods(5, constraint, { requests: { cpu: "1" } }), [pool([], { [SPREAD]: "baz" })]);
+    expect(c.skew(SPREAD, LABELS)).toEqual(expected);
+  };
+  it(upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label (NodeTaintsPolicy=ignore)"), existingTainted("Ignore", [1]));
+  it(upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label (NodeTaintsPolicy=honor)"), existingTainted("Honor", [5]));
+
+  const taintedPool = (policy: "Ignore" | "Honor", expected: number[]) => (): void => {
+    const c = new Provisioner();
+    const tainted = nodePool("tainted", { requirements: [CT_EXISTS, req(SPREAD, "In", "bar")], taints: [{ key: "taint-key", value: "taint-value", effect: "NoSchedule" }] });
+    c.provision(spreadPods(2, spread(SPREAD, { nodeTaintsPolicy: policy })), [pool([req(SPREAD, "In", "foo")]), tainted]);
+    expect(c.skew(SPREAD, LABELS)).toEqual(expected);
+  };
+  it(upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when discovered from the nodepool (NodeTaintsPolicy=ignore)"), taintedPool("Ignore", [1]));
+  it(upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when discovered from the nodepool (NodeTaintsPolicy=honor)"), taintedPool("Honor", [2]));
+  it(
+    upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when mutually exclusive NodePools (by taints) share domains (NodeTaintsPolicy=honor)"),
+    () => {
+      const c = new Provisioner();
+      const constraint = spread(SPREAD, { nodeTaintsPolicy: "Honor" });
+      const pools = [["foo", "bar"], ["foo", "baz"]].map((domains, i) =>
+        nodePool(`np-${i}`, { requirements: [CT_EXISTS, req(SPREAD, "In", ...domains)], taints: [{ key: "taint-key", value: `nodepool-${i}`, effect: "NoSchedule" }] }),
+      );
+      const pods = pools.flatMap((_, i) =>
+        replicas(`d${i}`, (i + 1) * 2, { labels: LABELS, topologySpreadConstraints: [constraint], tolerations: [{ key: "taint-key", effect: "NoSchedule", value: `nodepool-${i}` }] }),
+      );
+      c.provision(pods, pools);
+      expect(c.skew(SPREAD, LABELS)).toEqual([1, 2, 3]);
+    },
+  );
+});
