@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { NodeSelectorRequirementWithMinValues, Pod, TopologySpreadConstraint } from "../../src/types/kubernetes.js";
+import { assortedInstanceTypes } from "../../src/testing/fake-catalog.js";
 import { node, nodePool, pod, Provisioner, replicas, req, type PodOptions } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
@@ -375,4 +376,107 @@ describe("NodeTaintsPolicy", () => {
       expect(c.skew(SPREAD, LABELS)).toEqual([1, 2, 3]);
     },
   );
+});
+
+describe("NodeAffinityPolicy", () => {
+  const SPREAD = "fake-label";
+  const policy = (nodeAffinityPolicy: "Ignore" | "Honor", expected: number[]) => (): void => {
+    const c = new Provisioner();
+    c.nodes.push(
+      node("node1", { labels: { [SPREAD]: "foo", selector: "mismatch" }, allocatable: { cpu: "100m" } }),
+      node("node2", { labels: { [SPREAD]: "bar", selector: "mismatch" }, allocatable: { cpu: "100m" } }),
+    );
+    const constraint = spread(SPREAD, { nodeAffinityPolicy });
+    c.provision(spreadPods(5, constraint, { requests: { cpu: "1" }, nodeSelector: { selector: "value" } }), [pool([], { [SPREAD]: "baz", selector: "value" })]);
+    expect(c.skew(SPREAD, LABELS)).toEqual(expected);
+  };
+  it(upstream("scheduling/topology", "NodeAffinityPolicy › should balance pods across a label (NodeAffinityPolicy=ignore)"), policy("Ignore", [1]));
+  it(upstream("scheduling/topology", "NodeAffinityPolicy › should balance pods across a label (NodeAffinityPolicy=honor)"), policy("Honor", [5]));
+});
+
+/** Upstream's `ExpectMaxSkew`: the largest count minus the smallest over the key's domains. */
+const maxSkew = (c: Provisioner, key: string): number => {
+  const counts = c.skew(key, LABELS);
+  return counts.length === 0 ? 0 : Math.max(...counts) - Math.min(...counts);
+};
+const requiredZones = (...values: string[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [zones(...values)] }] } } } });
+
+describe("Combined Zonal and Capacity Type Topology", () => {
+  it(upstream("scheduling/topology", "Combined Zonal and Capacity Type Topology › should spread pods while respecting both constraints"), () => {
+    const c = new Provisioner();
+    const constraints = [spread(CT), spread(ZONE)];
+    for (const [count, ctMax, zoneMax] of [
+      [2, 1, 1],
+      [3, 3, 2],
+      [3, 5, 4],
+      [11, 11, 7],
+    ] as const) {
+      c.provision(replicas(`b${++serial}`, count, { labels: LABELS, topologySpreadConstraints: constraints }), [pool()]);
+      expect(Math.max(...c.skew(CT, LABELS))).toBeLessThanOrEqual(ctMax);
+      expect(Math.max(...c.skew(ZONE, LABELS))).toBeLessThanOrEqual(zoneMax);
+    }
+  });
+});
+
+describe("Combined Hostname, Zonal, and Capacity Type Topology", () => {
+  it(upstream("scheduling/topology", "Combined Hostname, Zonal, and Capacity Type Topology › should spread pods while respecting all constraints"), () => {
+    const c = new Provisioner(assortedInstanceTypes());
+    const constraints = [spread(CT), spread(ZONE, { maxSkew: 2 }), spread(HOSTNAME, { maxSkew: 3 })];
+    for (let i = 1; i < 15; i++) {
+      const pods = replicas(`b${++serial}`, i, { labels: LABELS, topologySpreadConstraints: constraints });
+      c.provision(pods, [pool()]);
+      expect(maxSkew(c, CT)).toBeLessThanOrEqual(1);
+      expect(maxSkew(c, ZONE)).toBeLessThanOrEqual(2);
+      expect(maxSkew(c, HOSTNAME)).toBeLessThanOrEqual(3);
+      for (const p of pods) expect(c.nodeLabelsOf(p.metadata.name ?? "")).toBeDefined();
+    }
+  });
+});
+
+describe("Combined Zonal Topology and Node Affinity", () => {
+  it(upstream("scheduling/topology", "Combined Zonal Topology and Node Affinity › should limit spread options by nodeSelector"), () => {
+    const c = new Provisioner();
+    c.provision([...spreadPods(5, spread(ZONE), { nodeSelector: { [ZONE]: "test-zone-1" } }), ...spreadPods(10, spread(ZONE), { nodeSelector: { [ZONE]: "test-zone-2" } })], [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([5, 10]);
+  });
+  it(upstream("scheduling/topology", "Combined Zonal Topology and Node Affinity › should limit spread options by node requirements"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(10, spread(ZONE), requiredZones("test-zone-1", "test-zone-2")), [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([5, 5]);
+  });
+  it(upstream("scheduling/topology", "Combined Zonal Topology and Node Affinity › should limit spread options by required node affinity"), () => {
+    const c = new Provisioner();
+    c.provision(spreadPods(6, spread(ZONE), requiredZones("test-zone-1", "test-zone-2")), [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([3, 3]);
+    const open = nodePool("default", { requirements: [zones("test-zone-1", "test-zone-2", "test-zone-3")] });
+    c.provision(spreadPods(1, spread(ZONE), requiredZones("test-zone-2", "test-zone-3")), [open]);
+    expect(c.skew(ZONE, LABELS)).toEqual([1, 3, 3]);
+    c.provision(spreadPods(5, spread(ZONE)), [open]);
+    expect(c.skew(ZONE, LABELS)).toEqual([4, 4, 4]);
+  });
+  it(upstream("scheduling/topology", "Combined Zonal Topology and Node Affinity › should not limit spread options by preferred node affinity"), () => {
+    const c = new Provisioner();
+    const preferred = { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [zones("test-zone-1", "test-zone-2")] } }] } } };
+    c.provision(spreadPods(6, spread(ZONE), preferred), [pool()]);
+    expect(c.skew(ZONE, LABELS)).toEqual([2, 2, 2]);
+  });
+});
+
+describe("Combined Capacity Type Topology and Node Affinity", () => {
+  it(upstream("scheduling/topology", "Combined Capacity Type Topology and Node Affinity › should limit spread options by nodeSelector"), () => {
+    const c = new Provisioner();
+    const constraint = spread(CT, { whenUnsatisfiable: "ScheduleAnyway" });
+    c.provision([...spreadPods(5, constraint, { nodeSelector: { [CT]: "spot" } }), ...spreadPods(5, constraint, { nodeSelector: { [CT]: "on-demand" } })], [pool()]);
+    expect(c.skew(CT, LABELS)).toEqual([5, 5]);
+  });
+  it(upstream("scheduling/topology", "Combined Capacity Type Topology and Node Affinity › should limit spread options by node affinity (capacity type)"), () => {
+    const c = new Provisioner();
+    const requiredCt = (...values: string[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(CT, "In", ...values)] }] } } } });
+    c.provision(spreadPods(3, spread(CT), requiredCt("spot")), [pool()]);
+    expect(c.skew(CT, LABELS)).toEqual([3]);
+    c.provision(spreadPods(1, spread(CT), requiredCt("on-demand", "spot")), [pool()]);
+    expect(c.skew(CT, LABELS)).toEqual([1, 3]);
+    c.provision(spreadPods(5, spread(CT)), [pool()]);
+    expect(c.skew(CT, LABELS)).toEqual([4, 5]);
+  });
 });
