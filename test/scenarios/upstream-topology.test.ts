@@ -480,3 +480,94 @@ describe("Combined Capacity Type Topology and Node Affinity", () => {
     expect(c.skew(CT, LABELS)).toEqual([4, 5]);
   });
 });
+
+/** One required pod-affinity (or anti-affinity) term selecting `matchLabels` on `key`. */
+const podTerm = (matchLabels: Record<string, string>, key: string) => ({ labelSelector: { matchLabels }, topologyKey: key });
+const affinityTo = (matchLabels: Record<string, string>, key: string): PodOptions => ({ affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(matchLabels, key)] } } });
+const S2 = { security: "s2" };
+/** The affinity blocks of several pod options together (each sets different parts). */
+const both = (...parts: PodOptions[]) => Object.assign({}, ...parts.map((p) => p.affinity)) as NonNullable<PodOptions["affinity"]>;
+
+describe("Pod Affinity/Anti-Affinity", () => {
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should schedule a pod with empty pod affinity and anti-affinity"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] }, podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] } } })], [pool()]);
+    expect(c.nodeLabelsOf("p")).toBeDefined();
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect pod affinity (hostname)"), () => {
+    const c = new Provisioner();
+    c.provision([...spreadPods(10, spread(HOSTNAME)), pod("aff1", { labels: S2 }), pod("aff2", affinityTo(S2, HOSTNAME))], [pool()]);
+    expect(c.nodeLabelsOf("aff2")).toBeDefined();
+    expect(c.nodeLabelsOf("aff1")?.[HOSTNAME]).toBe(c.nodeLabelsOf("aff2")?.[HOSTNAME]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect pod affinity (arch)"), () => {
+    const c = new Provisioner();
+    const tsc = [{ maxSkew: 1, topologyKey: HOSTNAME, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: S2 } }];
+    const first = pod("aff1", { labels: S2, topologySpreadConstraints: tsc, requests: { cpu: "2" }, nodeSelector: { [ARCH]: "arm64" } });
+    const second = pod("aff2", { labels: S2, topologySpreadConstraints: tsc, requests: { cpu: "1" }, ...affinityTo(S2, ARCH) });
+    c.provision([first, second], [pool()]);
+    expect(c.nodeLabelsOf("aff1")?.[ARCH]).toBe("arm64");
+    expect(c.nodeLabelsOf("aff2")?.[ARCH]).toBe("arm64");
+    expect(c.nodeLabelsOf("aff1")?.[HOSTNAME]).not.toBe(c.nodeLabelsOf("aff2")?.[HOSTNAME]);
+  });
+  const selfAffinity = (key: string, o: PodOptions = {}) => replicas(`s${++serial}`, 3, { labels: S2, ...affinityTo(S2, key), ...o });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect self pod affinity (hostname)"), () => {
+    const c = new Provisioner();
+    c.provision(selfAffinity(HOSTNAME), [pool()]);
+    expect(c.bound).toHaveLength(3);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect self pod affinity for first empty topology domain only (hostname)"), () => {
+    const c = new Provisioner();
+    const batch = () => replicas(`s${++serial}`, 10, { labels: S2, ...affinityTo(S2, HOSTNAME) });
+    c.provision(batch(), [pool()]);
+    // A node holds at most five pods: one node with five, five unschedulable.
+    expect(c.bound).toHaveLength(5);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+    c.provision(batch(), [pool()]);
+    expect(c.bound).toHaveLength(5);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect self pod affinity for first empty topology domain only (hostname/constrained zones)"), () => {
+    const c = new Provisioner();
+    c.provision([pod("first", { labels: S2, nodeSelector: { [ZONE]: "test-zone-1" }, ...affinityTo(S2, HOSTNAME) })], [pool()]);
+    // The zone requirement limits only where these pods may go; the affinity still sees the pod in test-zone-1.
+    const pods = replicas("p", 10, { labels: S2, affinity: both(affinityTo(S2, HOSTNAME), requiredZones("test-zone-2", "test-zone-3")) });
+    c.provision(pods, [pool()]);
+    expect(c.bound.map((p) => p.metadata.name)).toEqual(["first"]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect self pod affinity (zone)"), () => {
+    const c = new Provisioner();
+    c.provision(selfAffinity(ZONE), [pool()]);
+    expect(c.bound).toHaveLength(3);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect self pod affinity (zone w/ constraint)"), () => {
+    const c = new Provisioner();
+    const pods = replicas("p", 3, { labels: S2, affinity: both(affinityTo(S2, ZONE), requiredZones("test-zone-3")) });
+    c.provision(pods, [pool()]);
+    expect(c.bound).toHaveLength(3);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+    for (const p of c.bound) expect(c.nodeLabelsOf(p.metadata.name ?? "")?.[ZONE]).toBe("test-zone-3");
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow two nodes to be created when two pods with matching affinities have incompatible selectors"), () => {
+    const c = new Provisioner();
+    const S1 = { security: "s1" };
+    const inZone = (name: string, zone: string) => pod(name, { labels: S1, affinity: both(affinityTo(S1, ZONE), requiredZones(zone)) });
+    c.provision([inZone("pod1", "test-zone-2"), inZone("pod2", "test-zone-3")], [pool()]);
+    expect(c.nodeLabelsOf("pod1")?.[ZONE]).toBe("test-zone-2");
+    expect(c.nodeLabelsOf("pod2")?.[ZONE]).toBe("test-zone-3");
+    expect(c.nodes).toHaveLength(2);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow violation of preferred pod affinity"), () => {
+    const c = new Provisioner();
+    const preferring = pod("aff2", { affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(S2, HOSTNAME) }] } } });
+    c.provision([...spreadPods(10, spread(HOSTNAME)), preferring], [pool()]);
+    expect(c.nodeLabelsOf("aff2")).toBeDefined();
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow violation of preferred pod anti-affinity"), () => {
+    const c = new Provisioner();
+    const avoiding = replicas("aff", 10, { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(LABELS, ZONE) }] } } });
+    c.provision([...spreadPods(3, spread(ZONE)), ...avoiding], [pool()]);
+    for (const p of avoiding) expect(c.nodeLabelsOf(p.metadata.name ?? "")).toBeDefined();
+  });
+});
