@@ -571,3 +571,79 @@ describe("Pod Affinity/Anti-Affinity", () => {
     for (const p of avoiding) expect(c.nodeLabelsOf(p.metadata.name ?? "")).toBeDefined();
   });
 });
+
+describe("Pod Affinity/Anti-Affinity (anti-affinity)", () => {
+  const antiTo = (matchLabels: Record<string, string>, key: string): PodOptions => ({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(matchLabels, key)] } } });
+  const preferAway = (matchLabels: Record<string, string>, key: string): PodOptions => ({
+    affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: podTerm(matchLabels, key) }] } },
+  });
+  const inZone = (name: string, zone: string, o: PodOptions = {}) => pod(name, { requests: { cpu: "2" }, nodeSelector: { [ZONE]: zone }, ...o });
+  const zonePods = (o: PodOptions) => [inZone("zone1", "test-zone-1", o), inZone("zone2", "test-zone-2", o), inZone("zone3", "test-zone-3", o)];
+
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should separate nodes using simple pod anti-affinity on hostname"), () => {
+    const c = new Provisioner();
+    c.provision([pod("aff2", antiTo(S2, HOSTNAME)), pod("aff1", { labels: S2 })], [pool()]);
+    expect(c.nodeLabelsOf("aff1")).toBeDefined();
+    expect(c.nodeLabelsOf("aff2")).toBeDefined();
+    expect(c.nodeLabelsOf("aff1")?.[HOSTNAME]).not.toBe(c.nodeLabelsOf("aff2")?.[HOSTNAME]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should not violate pod anti-affinity on zone"), () => {
+    const c = new Provisioner();
+    c.provision([...zonePods({ labels: S2 }), pod("aff", antiTo(S2, ZONE))], [pool()]);
+    for (const n of ["zone1", "zone2", "zone3"]) expect(c.nodeLabelsOf(n)).toBeDefined();
+    expect(c.nodeLabelsOf("aff")).toBeUndefined();
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should not violate pod anti-affinity on zone (other schedules first)"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { labels: S2, requests: { cpu: "2" } }), pod("aff", antiTo(S2, ZONE))], [pool()]);
+    expect(c.nodeLabelsOf("p")).toBeDefined();
+    expect(c.nodeLabelsOf("aff")).toBeUndefined();
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should not violate pod anti-affinity (arch)"), () => {
+    const c = new Provisioner();
+    const tsc = [{ maxSkew: 1, topologyKey: HOSTNAME, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: S2 } }];
+    c.provision(
+      [
+        pod("aff1", { labels: S2, topologySpreadConstraints: tsc, requests: { cpu: "2" }, nodeSelector: { [ARCH]: "arm64" } }),
+        pod("aff2", { labels: S2, topologySpreadConstraints: tsc, requests: { cpu: "1" }, ...antiTo(S2, ARCH) }),
+      ],
+      [pool()],
+    );
+    expect(c.nodeLabelsOf("aff1")?.[ARCH]).toBe("arm64");
+    expect(c.nodeLabelsOf("aff2")?.[ARCH]).toBe("amd64");
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should violate preferred pod anti-affinity on zone (inverse)"), () => {
+    const c = new Provisioner();
+    c.provision([...zonePods(preferAway(S2, ZONE)), pod("aff", { labels: S2 })], [pool()]);
+    for (const n of ["zone1", "zone2", "zone3", "aff"]) expect(c.nodeLabelsOf(n)).toBeDefined();
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should not violate pod anti-affinity on zone (inverse)"), () => {
+    const c = new Provisioner();
+    c.provision([...zonePods(antiTo(S2, ZONE)), pod("aff", { labels: S2 })], [pool()]);
+    for (const n of ["zone1", "zone2", "zone3"]) expect(c.nodeLabelsOf(n)).toBeDefined();
+    expect(c.nodeLabelsOf("aff")).toBeUndefined();
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should not violate pod anti-affinity on zone (Schrödinger)"), () => {
+    const c = new Provisioner();
+    c.provision([pod("anywhere", { requests: { cpu: "2" }, ...antiTo(S2, ZONE) }), pod("aff", { labels: S2 })], [pool()]);
+    expect(c.nodeLabelsOf("anywhere")).toBeDefined();
+    expect(c.nodeLabelsOf("aff")).toBeUndefined();
+    // Once the first pod's node exists, its zone is known and the second pod can go elsewhere.
+    c.provision([pod("aff", { labels: S2 })], [pool()]);
+    expect(c.nodeLabelsOf("aff")?.[ZONE]).toBeDefined();
+    expect(c.nodeLabelsOf("aff")?.[ZONE]).not.toBe(c.nodeLabelsOf("anywhere")?.[ZONE]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should not violate pod anti-affinity on zone (inverse w/existing nodes)"), () => {
+    const c = new Provisioner();
+    c.provision(zonePods(antiTo(S2, ZONE)), [pool()]);
+    for (const n of ["zone1", "zone2", "zone3"]) expect(c.nodeLabelsOf(n)).toBeDefined();
+    c.provision([pod("aff", { labels: S2 })], [pool()]);
+    expect(c.nodeLabelsOf("aff")).toBeUndefined();
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should violate preferred pod anti-affinity on zone (inverse w/existing nodes)"), () => {
+    const c = new Provisioner();
+    c.provision(zonePods(preferAway(S2, ZONE)), [pool()]);
+    c.provision([pod("aff", { labels: S2 })], [pool()]);
+    expect(c.nodeLabelsOf("aff")).toBeDefined();
+  });
+});
