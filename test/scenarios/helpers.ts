@@ -271,7 +271,7 @@ export function landedLabels(
 /**
  * A cluster that upstream's multi-step tests provision into: each {@link Provisioner.provision} schedules pending pods
  * against the nodes so far, then launches every new claim as an initialized managed node (labels from
- * {@link claimNodeLabels}, allocatable of its instance type) and binds the placed pods to their nodes, as
+ * {@link claimNodeLabels}, allocatable of its instance type, the claim's taints) and binds the placed pods to their nodes, as
  * `ExpectProvisioned` does.
  */
 export class Provisioner {
@@ -296,7 +296,7 @@ export class Provisioner {
       const name = `${c.name}-step${this.step}`;
       const type = this.instanceTypes.find((t) => t.name === c.instanceType);
       const allocatable = type === undefined ? {} : resourceListToRecord(type.allocatable);
-      this.nodes.push(managedNode(name, c.nodePool, { labels: Object.fromEntries(claimNodeLabels(c, this.instanceTypes)), allocatable }));
+      this.nodes.push(managedNode(name, c.nodePool, { labels: Object.fromEntries(claimNodeLabels(c, this.instanceTypes)), allocatable, taints: c.taints }));
       for (const p of c.pods) nodeOf.set(p, name);
     }
     for (const p of pods) {

@@ -647,3 +647,129 @@ describe("Pod Affinity/Anti-Affinity (anti-affinity)", () => {
     expect(c.nodeLabelsOf("aff")).toBeDefined();
   });
 });
+
+describe("Pod Affinity/Anti-Affinity (zones, chains, namespaces)", () => {
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow violation of a pod affinity preference with a conflicting required constraint"), () => {
+    const c = new Provisioner();
+    const preferring = replicas("aff", 3, {
+      labels: LABELS,
+      topologySpreadConstraints: [spread(HOSTNAME)],
+      affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(S2, HOSTNAME) }] } },
+    });
+    c.provision([...preferring, pod("target", { labels: S2 })], [pool()]);
+    expect(c.bound).toHaveLength(4);
+    expect(c.skew(HOSTNAME, LABELS)).toEqual([1, 1, 1]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should support pod anti-affinity with a zone topology"), () => {
+    const c = new Provisioner();
+    const batch = () => replicas(`z${++serial}`, 3, { labels: S2, affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(S2, ZONE)] } } });
+    // Each run places one pod (its zone is only known once its node exists); the unplaced ones are dropped, as
+    // upstream deletes them between runs.
+    for (const expected of [[1], [1, 1], [1, 1, 1], [1, 1, 1]]) {
+      c.provision(batch(), [pool()]);
+      expect(c.skew(ZONE, {})).toEqual(expected);
+    }
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should not schedule pods with affinity to a non-existent pod"), () => {
+    const c = new Provisioner();
+    c.provision(replicas("aff", 10, affinityTo(S2, ZONE)), [pool()]);
+    expect(c.bound).toEqual([]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should support pod affinity with zone topology (unconstrained target)"), () => {
+    const c = new Provisioner();
+    const followers = replicas("aff", 10, affinityTo(S2, ZONE));
+    c.provision([...followers, pod("target", { labels: S2 })], [pool()]);
+    // The target's zone is not decided until its node exists, so the followers wait.
+    expect(c.bound.map((p) => p.metadata.name)).toEqual(["target"]);
+    expect(c.skew(ZONE, {})).toEqual([1]);
+    c.provision(followers, [pool()]);
+    expect(c.bound).toHaveLength(11);
+    expect(c.skew(ZONE, {})).toEqual([11]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should support pod affinity with zone topology (constrained target)"), () => {
+    const c = new Provisioner();
+    c.provision([...replicas("aff", 10, affinityTo(S2, ZONE)), pod("target", { labels: S2, ...requiredZones("test-zone-1") })], [pool()]);
+    expect(c.skew(ZONE, {})).toEqual([11]);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should handle multiple dependent affinities"), () => {
+    // Upstream repeats this 50 times on a fresh cluster to shake out map-order randomness; nodefit is deterministic.
+    const c = new Provisioner();
+    const kind = (type: string) => ({ type, spread: "spread" });
+    c.provision(
+      [
+        pod("db", { labels: kind("db") }),
+        pod("web", { labels: kind("web"), ...affinityTo(kind("db"), HOSTNAME) }),
+        pod("cache", { labels: kind("cache"), ...affinityTo(kind("web"), HOSTNAME) }),
+        pod("ui", { labels: kind("ui"), ...affinityTo(kind("cache"), HOSTNAME) }),
+      ],
+      [pool()],
+    );
+    expect(c.bound).toHaveLength(4);
+  });
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should fail to schedule pods with unsatisfiable dependencies"), () => {
+    const c = new Provisioner();
+    c.provision([pod("db", { labels: { type: "db", spread: "spread" }, ...affinityTo({ type: "web", spread: "spread" }, HOSTNAME) })], [pool()]);
+    expect(c.bound).toEqual([]);
+  });
+  const namespaced = (term: ReturnType<typeof podTerm> & { namespaces?: string[]; namespaceSelector?: object }, namespace: string, together: boolean) => (): void => {
+    const c = new Provisioner();
+    const follower = pod("aff2", { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } });
+    c.provision([...spreadPods(10, spread(HOSTNAME)), pod("aff1", { labels: S2, namespace }), follower], [pool()]);
+    const target = c.bound.find((p) => p.metadata.name === "aff1");
+    expect(target).toBeDefined();
+    const follows = c.bound.find((p) => p.metadata.name === "aff2");
+    if (together) expect(follows?.spec.nodeName).toBe(target?.spec.nodeName);
+    else expect(follows).toBeUndefined();
+  };
+  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should filter pod affinity topologies by namespace, no matching pods"), namespaced(podTerm(S2, HOSTNAME), "other-ns-no-match", false));
+  it(
+    upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should filter pod affinity topologies by namespace, matching pods namespace list"),
+    namespaced({ ...podTerm(S2, HOSTNAME), namespaces: ["other-ns-list"] }, "other-ns-list", true),
+  );
+  it(
+    upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should filter pod affinity topologies by namespace, empty namespace selector"),
+    namespaced({ ...podTerm(S2, HOSTNAME), namespaceSelector: { matchLabels: {} } }, "empty-ns-selector", true),
+  );
+});
+
+describe("Taints", () => {
+  const taintedPool = (taint: { key: string; value: string; effect: string }) => nodePool("default", { requirements: [CT_EXISTS], taints: [taint] });
+  it(upstream("scheduling/topology", "should taint nodes with NodePool taints"), () => {
+    const taint = { key: "test", value: "bar", effect: "NoSchedule" };
+    const c = new Provisioner();
+    const result = c.provision([pod("p", { tolerations: [{ effect: "NoSchedule", operator: "Exists" }] })], [taintedPool(taint)]);
+    expect(result.nodeClaims[0]?.taints).toContainEqual(taint);
+  });
+  it(upstream("scheduling/topology", "should schedule pods that tolerate NodePool constraints"), () => {
+    const np = taintedPool({ key: "test-key", value: "test-value", effect: "NoSchedule" });
+    const c = new Provisioner();
+    c.provision(
+      [
+        pod("exists", { tolerations: [{ key: "test-key", operator: "Exists", effect: "NoSchedule" }] }),
+        pod("equal", { tolerations: [{ key: "test-key", value: "test-value", operator: "Equal", effect: "NoSchedule" }] }),
+      ],
+      [np],
+    );
+    expect(c.bound.map((p) => p.metadata.name).sort()).toEqual(["equal", "exists"]);
+    c.provision(
+      [
+        pod("none"),
+        pod("key-mismatch", { tolerations: [{ key: "invalid", operator: "Exists" }] }),
+        pod("value-mismatch", { tolerations: [{ key: "test-key", operator: "Equal", effect: "NoSchedule" }] }),
+      ],
+      [np],
+    );
+    expect(c.bound).toHaveLength(2);
+  });
+  it(upstream("scheduling/topology", "should provision nodes with taints and schedule pods if the taint is only a startup taint"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [nodePool("default", { requirements: [CT_EXISTS], startupTaints: [{ key: "ignore-me", value: "nothing-to-see-here", effect: "NoSchedule" }] })]);
+    expect(c.nodeLabelsOf("p")).toBeDefined();
+  });
+  it(upstream("scheduling/topology", "should not generate taints for OpExists"), () => {
+    const c = new Provisioner();
+    const result = c.provision([pod("p", { tolerations: [{ key: "test-key", operator: "Exists", effect: "NoExecute" }] })], [pool()]);
+    // Upstream's node carries only the default taint its fake kubelet adds; the claim itself has none.
+    expect(result.nodeClaims[0]?.taints).toEqual([]);
+  });
+});
