@@ -284,6 +284,8 @@ export class Provisioner {
   constructor(
     private readonly instanceTypes: readonly InstanceType[] = fakeInstanceTypes(),
     private readonly options: ScheduleOptions = {},
+    /** Whether launched nodes are initialized (true) or stay in flight, as upstream's freshly provisioned nodes do. */
+    private readonly initialized: boolean = true,
   ) {}
 
   /** Schedules `pods` with `nodePools`, launches the claims and binds the pods; returns the run's result. */
@@ -296,7 +298,7 @@ export class Provisioner {
       const name = `${c.name}-step${this.step}`;
       const type = this.instanceTypes.find((t) => t.name === c.instanceType);
       const allocatable = type === undefined ? {} : resourceListToRecord(type.allocatable);
-      this.nodes.push(managedNode(name, c.nodePool, { labels: Object.fromEntries(claimNodeLabels(c, this.instanceTypes)), allocatable, taints: c.taints }));
+      this.nodes.push(managedNode(name, c.nodePool, { labels: Object.fromEntries(claimNodeLabels(c, this.instanceTypes)), allocatable, taints: c.taints, initialized: this.initialized }));
       for (const p of c.pods) nodeOf.set(p, name);
     }
     for (const p of pods) {
