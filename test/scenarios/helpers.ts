@@ -1,6 +1,7 @@
 /**
  * Builders for scheduler scenario tests on upstream's fake instance-type fixture.
  */
+import { planConsolidation, type ConsolidationOptions, type ConsolidationPlan } from "../../src/consolidation/index.js";
 import type { InstanceType } from "../../src/instance-types/index.js";
 import { resourceListToRecord } from "../../src/resources/index.js";
 import { schedule, type PlannedNodeClaim, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from "../../src/scheduler/index.js";
@@ -15,6 +16,7 @@ import type {
   NodeSelectorRequirement,
   NodeSelectorRequirementWithMinValues,
   Pod,
+  PodDisruptionBudget,
   ResourceMap,
   StringMap,
   Taint,
@@ -335,4 +337,36 @@ export class Provisioner {
     }
     return [...counts.values()].sort((a, b) => a - b);
   }
+}
+
+/** What a consolidation scenario gives the planner: the cluster's objects, bound and pending pods together. */
+export interface ConsolidationScenario {
+  readonly nodePools: readonly NodePool[];
+  readonly nodes: readonly Node[];
+  readonly nodeClaims?: readonly NodeClaim[];
+  /** Bound pods (`spec.nodeName` set) and pending pods. */
+  readonly pods?: readonly Pod[];
+  readonly daemonSets?: readonly DaemonSet[];
+  readonly podDisruptionBudgets?: readonly PodDisruptionBudget[];
+  readonly instanceTypes: readonly InstanceType[];
+}
+
+/**
+ * Plans consolidation for a scenario at `now`. Every consolidation scenario goes through here, so a change of the
+ * planner's input shape (for example bound pods given apart from pending ones) is one edit. `maxCommands: 1` stands
+ * for one reconcile of upstream's disruption controller.
+ */
+export function consolidate(scenario: ConsolidationScenario, options: Partial<ConsolidationOptions> = {}): ConsolidationPlan {
+  return planConsolidation(
+    {
+      nodePools: scenario.nodePools,
+      nodes: scenario.nodes,
+      nodeClaims: scenario.nodeClaims ?? [],
+      pods: scenario.pods ?? [],
+      daemonSets: scenario.daemonSets ?? [],
+      podDisruptionBudgets: scenario.podDisruptionBudgets ?? [],
+      instanceTypes: scenario.instanceTypes,
+    },
+    { now: "2025-01-01T12:00:00Z", ...options },
+  );
 }
