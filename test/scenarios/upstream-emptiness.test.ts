@@ -6,58 +6,13 @@
  */
 import { describe, expect, it } from "vitest";
 import type { InstanceType } from "../../src/instance-types/index.js";
-import { assortedInstanceTypes } from "../../src/testing/fake-catalog.js";
-import type { Budget, Node, NodePool, Pod } from "../../src/types/kubernetes.js";
-import { consolidate, managedNode, pod } from "./helpers.js";
+import type { NodePool } from "../../src/types/kubernetes.js";
+import { catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
+import { consolidate, pod } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
-const catalogue = assortedInstanceTypes();
-/** The cheapest instance type with an offering of `capacityType` (ties by name), as the suite's BeforeEach picks. */
-function cheapest(capacityType: string): InstanceType {
-  const withType = catalogue.filter((t) => t.offerings.some((o) => o.capacityType === capacityType && o.available));
-  const price = (t: InstanceType) => Math.min(...t.offerings.map((o) => o.price));
-  const sorted = [...withType].sort((a, b) => price(a) - price(b) || (a.name < b.name ? -1 : 1));
-  const first = sorted[0];
-  if (first === undefined) throw new Error(`no ${capacityType} type`);
-  return first;
-}
-const LEAST_EXPENSIVE = cheapest("on-demand");
-const LEAST_EXPENSIVE_SPOT = cheapest("spot");
-
-function whenEmpty(name = "default", budgets: readonly Budget[] = [{ nodes: "100%" }], consolidateAfter = "0s"): NodePool {
-  return {
-    metadata: { name },
-    spec: { template: { spec: { requirements: [] } }, disruption: { consolidationPolicy: "WhenEmpty", consolidateAfter, budgets: [...budgets] } },
-  };
-}
-
-/** A node of `type` (its first offering's zone and capacity type) in NodePool `pool`, 32 CPU and 100 pods allocatable. */
-function suiteNode(name: string, pool = "default", type: InstanceType = LEAST_EXPENSIVE_SPOT, annotations: Record<string, string> = {}): Node {
-  const offering = type.offerings[0];
-  const n = managedNode(name, pool, {
-    labels: {
-      "node.kubernetes.io/instance-type": type.name,
-      "karpenter.sh/capacity-type": offering?.capacityType ?? "on-demand",
-      "topology.kubernetes.io/zone": offering?.zone ?? "test-zone-1",
-    },
-    allocatable: { cpu: "32", pods: "100" },
-  });
-  return { ...n, metadata: { ...n.metadata, annotations, creationTimestamp: "2025-01-01T00:00:00Z" } };
-}
-
-/** A running pod on `node`, owned by a `kind` controller, terminating when `terminating`. */
-function owned(name: string, node: string, kind: string, terminating = false): Pod {
-  const p = pod(name, { nodeName: node, phase: "Running" });
-  return {
-    ...p,
-    metadata: {
-      ...p.metadata,
-      ownerReferences: [{ kind, name: `${kind.toLowerCase()}-owner`, uid: `${kind}-uid`, controller: true }],
-      ...(terminating ? { deletionTimestamp: "2025-01-01T11:59:00Z" } : {}),
-    },
-  };
-}
-
+const whenEmpty = (name = "default", budgets: readonly { nodes: string }[] = [{ nodes: "100%" }], consolidateAfter = "0s"): NodePool =>
+  disruptionPool(name, "WhenEmpty", budgets, consolidateAfter);
 const deleted = (plan: ReturnType<typeof consolidate>): string[] => plan.commands.flatMap((c) => (c.decision === "delete" ? [...c.candidates] : [])).sort();
 
 describe("Budgets", () => {
