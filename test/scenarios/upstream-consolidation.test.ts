@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Pod } from "../../src/types/kubernetes.js";
-import { catalogue, disruptionPool, LEAST_EXPENSIVE, owned, suiteNode } from "./disruption-fixtures.js";
+import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
+import { catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
 import { consolidate, node, type ConsolidationScenario } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
@@ -61,5 +62,67 @@ describe("Delete", () => {
     expect(disrupted(scenario, start)).toEqual([]);
     // Three minutes later every grace period has run out and one command is planned.
     expect(consolidate(scenario, { maxCommands: 1, now: "2025-01-01T12:03:00Z" }).commands).toHaveLength(1);
+  });
+});
+
+describe("Replace", () => {
+  const canReplace = (type: typeof MOST_EXPENSIVE) => (): void => {
+    const plan = consolidate(
+      { nodePools: [pool()], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue },
+      { maxCommands: 1, spotToSpotConsolidation: true },
+    );
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
+    expect(plan.commands[0]?.replacements).toHaveLength(1);
+    // The replacement may not be the candidate's own (most expensive) instance type.
+    expect(plan.commands[0]?.replacements[0]?.instanceTypeOptions).not.toContain(type.name);
+  };
+  it(upstream("disruption/consolidation", "Replace › can replace node › if the candidate is on-demand node"), canReplace(MOST_EXPENSIVE));
+  it(upstream("disruption/consolidation", "Replace › can replace node › if the candidate is spot node"), canReplace(MOST_EXPENSIVE_SPOT));
+
+  const offering = (capacityType: string, zone: string, price: number, available = true) => ({ capacityType, zone, price, available });
+  const wontReplace = (replacementOfferings: ReturnType<typeof offering>[], requirements: { key: string; operator: string; values: string[] }[]) => (): void => {
+    const current = fakeInstanceType({ name: "current-on-demand", offerings: [offering("on-demand", "test-zone-1a", 0.5, false)] });
+    const replacement = fakeInstanceType({ name: "replacement", offerings: replacementOfferings });
+    const np = disruptionPool("default", "WhenEmptyOrUnderutilized");
+    const constrained = { ...np, spec: { ...np.spec, template: { spec: { requirements } } } };
+    const plan = consolidate(
+      { nodePools: [constrained], nodes: [suiteNode("node-0", "default", current)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: [current, replacement] },
+      { maxCommands: 1, spotToSpotConsolidation: true },
+    );
+    expect(plan.commands).toEqual([]);
+  };
+  it(
+    upstream("disruption/consolidation", "Replace › won't replace node if any spot replacement is more expensive"),
+    wontReplace([offering("spot", "test-zone-1a", 1.0), offering("spot", "test-zone-1b", 0.2), offering("spot", "test-zone-1c", 0.4)], []),
+  );
+  it(
+    upstream("disruption/consolidation", "Replace › won't replace on-demand node if on-demand replacement is more expensive"),
+    wontReplace(
+      [offering("on-demand", "test-zone-1a", 0.6), offering("on-demand", "test-zone-1b", 0.6), offering("spot", "test-zone-1b", 0.2), offering("spot", "test-zone-1c", 0.3)],
+      [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }],
+    ),
+  );
+});
+
+describe("Multi-NodeClaim", () => {
+  const oneEach = [0, 1, 2].map((i) => owned(`pod-${i}`, `node-${i}`, "ReplicaSet", false, LABELS));
+  const mergeThree = (types: readonly (typeof MOST_EXPENSIVE)[]) => (): void => {
+    const nodes = types.map((t, i) => suiteNode(`node-${i}`, "default", t));
+    const plan = consolidate({ nodePools: [pool()], nodes, pods: oneEach, instanceTypes: catalogue }, { maxCommands: 1, spotToSpotConsolidation: true });
+    expect(plan.commands).toHaveLength(1);
+    expect([...(plan.commands[0]?.candidates ?? [])].sort()).toEqual(["node-0", "node-1", "node-2"]);
+    expect(plan.commands[0]?.replacements).toHaveLength(1);
+  };
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is on-demand node"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE]));
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is spot node"), mergeThree([MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT]));
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 if the candidates have both spot and on-demand"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT]));
+  // Upstream's table swaps the names: its "on-demand" entry runs on the cheapest spot type.
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is on-demand node"), () => {
+    const nodes = [suiteNode("node-0", "default", LEAST_EXPENSIVE_SPOT), suiteNode("node-1", "default", LEAST_EXPENSIVE_SPOT)];
+    const pods = [owned("pod-0", "node-0", "ReplicaSet", false, LABELS), owned("pod-1", "node-1", "ReplicaSet", false, LABELS), owned("pod-2", "node-1", "ReplicaSet", false, LABELS)];
+    const plan = consolidate({ nodePools: [pool()], nodes, pods, instanceTypes: catalogue }, { maxCommands: 1, spotToSpotConsolidation: true });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
   });
 });
