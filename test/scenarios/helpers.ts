@@ -273,7 +273,7 @@ export function landedLabels(
 /**
  * A cluster that upstream's multi-step tests provision into: each {@link Provisioner.provision} schedules pending pods
  * against the nodes so far, then launches every new claim as an initialized managed node (labels from
- * {@link claimNodeLabels}, allocatable of its instance type, the claim's taints) and binds the placed pods to their nodes, as
+ * {@link claimNodeLabels}, capacity and allocatable of its instance type, the claim's taints) and binds the placed pods to their nodes, as
  * `ExpectProvisioned` does.
  */
 export class Provisioner {
@@ -300,7 +300,9 @@ export class Provisioner {
       const name = `${c.name}-step${this.step}`;
       const type = this.instanceTypes.find((t) => t.name === c.instanceType);
       const allocatable = type === undefined ? {} : resourceListToRecord(type.allocatable);
-      this.nodes.push(managedNode(name, c.nodePool, { labels: Object.fromEntries(claimNodeLabels(c, this.instanceTypes)), allocatable, taints: c.taints, initialized: this.initialized }));
+      const capacity = type === undefined ? {} : resourceListToRecord(type.capacity);
+      const labels = Object.fromEntries(claimNodeLabels(c, this.instanceTypes));
+      this.nodes.push(managedNode(name, c.nodePool, { labels, allocatable, capacity, taints: c.taints, initialized: this.initialized }));
       for (const p of c.pods) nodeOf.set(p, name);
     }
     for (const p of pods) {
