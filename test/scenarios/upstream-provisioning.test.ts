@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PodOptions } from "./helpers.js";
-import { nodeClaim, nodePool, pod, Provisioner, replicas, run } from "./helpers.js";
+import { daemonSet, nodeClaim, nodePool, pod, Provisioner, replicas, run } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 const bare = (o: Parameters<typeof nodePool>[1] = {}) => nodePool("default", { requirements: [], ...o });
@@ -61,4 +61,55 @@ describe("Resource Limits", () => {
     c.provision([pod("p3", antiSelf)], [np]);
     expect(placed(c, "p3")).toBe(false);
   });
+});
+
+describe("Daemonsets", () => {
+  const typeOf = (c: Provisioner, name: string) => c.nodes.find((n) => n.metadata.name === c.bound.find((p) => p.metadata.name === name)?.spec.nodeName)?.metadata.labels?.["node.kubernetes.io/instance-type"];
+  const small = { requests: { cpu: "1", memory: "1Gi" } };
+  // Upstream checks the launched type has 4 CPU and 4Gi: the 2-CPU type would ignore the DaemonSet.
+  const FOUR_CPU = ["default-instance-type", "single-pod-instance-type", "gpu-vendor-instance-type", "gpu-vendor-b-instance-type"];
+  it(upstream("provisioning/suite", "Daemonsets › should account for daemonsets"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", small)], [bare()], { daemonSets: [daemonSet("ds", { requests: { cpu: "2", memory: "2Gi" } })] });
+    expect(FOUR_CPU).toContain(typeOf(c, "p"));
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should account for daemonset hostports"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { ...small, ports: [{ containerPort: 8080, hostPort: 8080 }] })], [bare()], {
+      daemonSets: [daemonSet("ds", { requests: { cpu: "2", memory: "2Gi" }, ports: [{ containerPort: 8080, hostPort: 8080 }] })],
+    });
+    expect(placed(c, "p")).toBe(false);
+    expect(c.nodes).toEqual([]);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should account for daemonsets (with startup taint)"), () => {
+    const c = new Provisioner();
+    const np = bare({ startupTaints: [{ key: "foo.com/taint", effect: "NoSchedule" }] });
+    c.provision([pod("p", small)], [np], { daemonSets: [daemonSet("ds", { requests: { cpu: "2", memory: "2Gi" } })] });
+    expect(FOUR_CPU).toContain(typeOf(c, "p"));
+  });
+  const notScheduled = (ds: ReturnType<typeof daemonSet>) => (): void => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [bare()], { daemonSets: [ds] });
+    expect(placed(c, "p")).toBe(false);
+  };
+  it(upstream("provisioning/suite", "Daemonsets › should not schedule if daemonset overhead is too large"), notScheduled(daemonSet("ds", { requests: { cpu: "10000", memory: "10000Gi" } })));
+  it(
+    upstream("provisioning/suite", "Daemonsets › should not schedule if resource requests are not defined and limits (requests) are too large"),
+    notScheduled(daemonSet("ds", { limits: { cpu: "10000", memory: "10000Gi" }, requests: { cpu: "1" } })),
+  );
+  it(upstream("provisioning/suite", "Daemonsets › should schedule based on the max resource requests of containers and initContainers"), () => {
+    const c = new Provisioner();
+    // The init container's memory request is its limit (3Gi), as Kubernetes defaults it.
+    const ds = daemonSet("ds", { limits: { cpu: "10000", memory: "1Gi" }, requests: { cpu: "1" }, initContainers: [{ requests: { cpu: "3", memory: "3Gi" } }] });
+    c.provision([pod("p")], [bare()], { daemonSets: [ds] });
+    expect(FOUR_CPU).toContain(typeOf(c, "p"));
+  });
+  it(
+    upstream("provisioning/suite", "Daemonsets › should not schedule if combined max resources are too large for any node"),
+    notScheduled(daemonSet("ds", { limits: { cpu: "10000", memory: "1Gi" }, requests: { cpu: "1" }, initContainers: [{ requests: { cpu: "1", memory: "10000Gi" } }] })),
+  );
+  it(
+    upstream("provisioning/suite", "Daemonsets › should not schedule if initContainer resources are too large"),
+    notScheduled(daemonSet("ds", { initContainers: [{ requests: { cpu: "10000", memory: "10000Gi" } }] })),
+  );
 });
