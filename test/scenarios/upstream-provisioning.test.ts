@@ -113,3 +113,91 @@ describe("Daemonsets", () => {
     notScheduled(daemonSet("ds", { initContainers: [{ requests: { cpu: "10000", memory: "10000Gi" } }] })),
   );
 });
+
+describe("Labels, Taints and Multiple NodePools", () => {
+  const labelsOf = (c: Provisioner, name: string) => c.nodeLabelsOf(name) ?? {};
+  it(upstream("provisioning/suite", "Labels › should label nodes"), () => {
+    const c = new Provisioner();
+    const np = nodePool("default", {
+      labels: { "test-key-1": "test-value-1" },
+      requirements: [
+        { key: "test-key-2", operator: "In", values: ["test-value-2"] },
+        { key: "test-key-3", operator: "NotIn", values: ["test-value-3"] },
+        { key: "test-key-4", operator: "Lt", values: ["4"] },
+        { key: "test-key-5", operator: "Gt", values: ["5"] },
+        { key: "test-key-6", operator: "Exists" },
+        { key: "test-key-7", operator: "DoesNotExist" },
+      ],
+    });
+    c.provision([pod("p")], [np]);
+    const labels = labelsOf(c, "p");
+    expect(labels["karpenter.sh/nodepool"]).toBe("default");
+    expect(labels["test-key-1"]).toBe("test-value-1");
+    expect(labels["test-key-2"]).toBe("test-value-2");
+    for (const k of ["test-key-3", "test-key-4", "test-key-5"]) {
+      expect(labels[k]).toBeDefined();
+      expect(labels[k]).not.toBe(`test-value-${k.slice(-1)}`);
+    }
+    expect(labels["test-key-6"]).toBeDefined();
+    expect("test-key-7" in labels).toBe(false);
+  });
+  const domainLabel = (prefix: string) => (): void => {
+    for (const domain of ["kubernetes.io", "k8s.io"]) {
+      const key = `${prefix}${domain}/test`;
+      const c = new Provisioner();
+      c.provision([pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: ["test-value"] }] }] } } } })], [bare({ labels: { [key]: "test-value" } })]);
+      expect(labelsOf(c, "p")[key]).toBe("test-value");
+    }
+  };
+  it(upstream("provisioning/suite", "Labels › should label nodes with labels in the kubernetes domains"), domainLabel(""));
+  it(upstream("provisioning/suite", "Labels › should label nodes with labels in the subdomain from kubernetes domains"), domainLabel("subdomain."));
+  it(upstream("provisioning/suite", "Labels › should not label nodes with well-known labels from requirements"), () => {
+    const c = new Provisioner();
+    const np = bare({ requirements: [{ key: "foo", operator: "In", values: ["bar"] }, { key: "node.kubernetes.io/windows-build", operator: "NotIn", values: ["test-value"] }] });
+    c.provision([pod("p")], [np]);
+    expect(labelsOf(c, "p")["node.kubernetes.io/windows-build"]).not.toBe("test-value");
+    expect(labelsOf(c, "p")["foo"]).toBe("bar");
+  });
+  it(upstream("provisioning/suite", "Taints › should schedule pods that tolerate taints"), () => {
+    const c = new Provisioner();
+    const np = bare({ taints: [{ key: "nvidia.com/gpu", value: "true", effect: "NoSchedule" }] });
+    const pods = [
+      pod("equal", { tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "true", effect: "NoSchedule" }] }),
+      pod("exists-effect", { tolerations: [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }] }),
+      pod("exists-key", { tolerations: [{ key: "nvidia.com/gpu", operator: "Exists" }] }),
+      pod("exists-all", { tolerations: [{ operator: "Exists" }] }),
+    ];
+    c.provision(pods, [np]);
+    expect(c.bound).toHaveLength(4);
+  });
+  const poolOf = (c: Provisioner, name: string) => labelsOf(c, name)["karpenter.sh/nodepool"];
+  it(upstream("provisioning/suite", "Multiple NodePools › should schedule to an explicitly selected NodePool"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { nodeSelector: { "karpenter.sh/nodepool": "first" } })], [nodePool("first", { requirements: [] }), nodePool("second", { requirements: [] })]);
+    expect(poolOf(c, "p")).toBe("first");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › should schedule to a NodePool by labels"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { nodeSelector: { foo: "bar" } })], [nodePool("labelled", { requirements: [], labels: { foo: "bar" } }), nodePool("plain", { requirements: [] })]);
+    expect(poolOf(c, "p")).toBe("labelled");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › should not match NodePool with PreferNoSchedule taint when other NodePool match"), () => {
+    // Named so that the tainted NodePool comes first in upstream's order (equal weights, name descending).
+    const c = new Provisioner();
+    const tainted = nodePool("z-tainted", { requirements: [], taints: [{ key: "foo", value: "bar", effect: "PreferNoSchedule" }] });
+    c.provision([pod("p")], [tainted, nodePool("a-plain", { requirements: [] })]);
+    expect(poolOf(c, "p")).toBe("a-plain");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › Weighted NodePools › should schedule to the nodepool with the highest priority always"), () => {
+    const c = new Provisioner();
+    const pools = [nodePool("w0", { requirements: [] }), nodePool("w20", { requirements: [], weight: 20 }), nodePool("w100", { requirements: [], weight: 100 })];
+    c.provision([pod("a"), pod("b"), pod("c")], pools);
+    for (const n of ["a", "b", "c"]) expect(poolOf(c, n)).toBe("w100");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › Weighted NodePools › should schedule to explicitly selected nodepool even if other nodePools are higher priority"), () => {
+    const c = new Provisioner();
+    const pools = [nodePool("target", { requirements: [] }), nodePool("w20", { requirements: [], weight: 20 }), nodePool("w100", { requirements: [], weight: 100 })];
+    c.provision([pod("p", { nodeSelector: { "karpenter.sh/nodepool": "target" } })], pools);
+    expect(poolOf(c, "p")).toBe("target");
+  });
+});
