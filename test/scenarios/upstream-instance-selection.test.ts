@@ -177,3 +177,25 @@ describe("Instance Type Selection: resources and prices", () => {
     expect(result.nodeClaims[0]?.instanceType).toBe("test-instance1");
   });
 });
+
+describe("MinValues", () => {
+  const spotIn = (price: number) => [{ zone: "test-zone-1-spot", capacityType: "spot", price }];
+  it(upstream("scheduling/instance_selection", "MinValues › should schedule respecting the minValues from instance-type requirements"), () => {
+    const instanceTypes = [
+      fakeInstanceType({ name: "instance-type-1", arch: "arm64", operatingSystems: ["linux"], cpu: 1, memoryGi: 1, offerings: spotIn(0.52) }),
+      fakeInstanceType({ name: "instance-type-2", arch: "arm64", operatingSystems: ["linux"], cpu: 4, memoryGi: 4, offerings: spotIn(1.0) }),
+    ];
+    const np = nodePool("default", { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["instance-type-1", "instance-type-2"], minValues: 2 }] });
+    // Both pods would fit together on instance-type-2 alone; minValues 2 keeps both types, so each pod gets a node.
+    const result = run({ pods: replicas("p", 2, { requests: { cpu: "0.9", memory: "0.9Gi" } }), nodePools: [np], instanceTypes });
+    expect(result.unschedulable).toEqual([]);
+    expect(result.nodeClaims).toHaveLength(2);
+    expect(result.nodeClaims[0]?.instanceTypeOptions.length).toBeGreaterThanOrEqual(2);
+  });
+  it(upstream("scheduling/instance_selection", "MinValues › schedule should fail if minimum number of InstanceTypes is not met as per the minValues in the requirement"), () => {
+    const np = nodePool("default", { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "Exists", minValues: 11 }] });
+    const result = run({ pods: [pod("p")], nodePools: [np], instanceTypes: catalogue.slice(0, 10) });
+    expect(result.nodeClaims).toEqual([]);
+    expect(result.unschedulable).toHaveLength(1);
+  });
+});
