@@ -126,3 +126,21 @@ describe("Multi-NodeClaim", () => {
     expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
   });
 });
+
+describe("Budgets", () => {
+  const emptyNodes = (budget: string, expected: number) => (): void => {
+    const nodes = Array.from({ length: 10 }, (_, i) => suiteNode(`node-${i}`, "default", MOST_EXPENSIVE));
+    const np = disruptionPool("default", "WhenEmptyOrUnderutilized", [{ nodes: budget }]);
+    const plan = consolidate({ nodePools: [np], nodes, instanceTypes: catalogue }, { maxCommands: 1 });
+    if (expected === 0) {
+      expect(plan.commands).toEqual([]);
+      return;
+    }
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", replacements: [] });
+    expect(plan.commands[0]?.candidates).toHaveLength(expected);
+  };
+  it(upstream("disruption/consolidation", "Budgets › should only allow 3 empty nodes to be disrupted"), emptyNodes("30%", 3));
+  it(upstream("disruption/consolidation", "Budgets › should allow all empty nodes to be disrupted"), emptyNodes("100%", 10));
+  it(upstream("disruption/consolidation", "Budgets › should allow no empty nodes to be disrupted"), emptyNodes("0%", 0));
+});
