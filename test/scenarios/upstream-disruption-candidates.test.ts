@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Node, Pod, PodDisruptionBudget } from "../../src/types/kubernetes.js";
 import { catalogue, disruptionPool, MOST_EXPENSIVE, owned, suiteNode } from "./disruption-fixtures.js";
+import { evictionCost } from "../../src/consolidation/index.js";
 import { consolidate, pod } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
@@ -82,5 +83,35 @@ describe("candidate filtering", () => {
   });
   it(upstream("disruption/suite", "should not consider candidates that are have a non-existent NodePool"), () => {
     expect(verdict([base()], [], [], [disruptionPool("other", "WhenEmptyOrUnderutilized")])).toBe("unknown-nodepool");
+  });
+});
+
+describe("Pod Eviction Cost", () => {
+  const costOf = (o: { deletionCost?: string; priority?: number }): number => {
+    const p = pod("p");
+    return evictionCost({
+      ...p,
+      metadata: { ...p.metadata, ...(o.deletionCost === undefined ? {} : { annotations: { "controller.kubernetes.io/pod-deletion-cost": o.deletionCost } }) },
+      spec: { ...p.spec, ...(o.priority === undefined ? {} : { priority: o.priority }) },
+    });
+  };
+  it(upstream("disruption/suite", "should have a standard disruptionCost for a pod with no priority or disruptionCost specified"), () => {
+    expect(costOf({})).toBe(1);
+  });
+  it(upstream("disruption/suite", "should have a higher disruptionCost for a pod with a positive deletion disruptionCost"), () => {
+    expect(costOf({ deletionCost: "100" })).toBeGreaterThan(1);
+  });
+  it(upstream("disruption/suite", "should have a lower disruptionCost for a pod with a positive deletion disruptionCost"), () => {
+    expect(costOf({ deletionCost: "-100" })).toBeLessThan(1);
+  });
+  it(upstream("disruption/suite", "should have higher costs for higher deletion costs"), () => {
+    expect(costOf({ deletionCost: "101" })).toBeGreaterThan(costOf({ deletionCost: "100" }));
+    expect(costOf({ deletionCost: "100" })).toBeGreaterThan(costOf({ deletionCost: "99" }));
+  });
+  it(upstream("disruption/suite", "should have a higher disruptionCost for a pod with a higher priority"), () => {
+    expect(costOf({ priority: 1 })).toBeGreaterThan(1);
+  });
+  it(upstream("disruption/suite", "should have a lower disruptionCost for a pod with a lower priority"), () => {
+    expect(costOf({ priority: -1 })).toBeLessThan(1);
   });
 });
