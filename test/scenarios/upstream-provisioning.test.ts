@@ -201,3 +201,50 @@ describe("Labels, Taints and Multiple NodePools", () => {
     expect(poolOf(c, "p")).toBe("target");
   });
 });
+
+describe("provisioning basics", () => {
+  it(upstream("provisioning/suite", "should provision nodes"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [bare()]);
+    expect(c.nodes).toHaveLength(1);
+    expect(placed(c, "p")).toBe(true);
+  });
+  it(upstream("provisioning/suite", "Should provision nodes for multiple pods"), () => {
+    const c = new Provisioner();
+    c.provision(replicas("p", 100), [bare()]);
+    expect(c.nodes.length).toBeGreaterThan(0);
+    expect(c.bound).toHaveLength(100);
+  });
+  const selectors: readonly (readonly [string, string])[] = [
+    ["karpenter.sh/nodepool", "default"],
+    ["topology.kubernetes.io/zone", "test-zone-1"],
+    ["node.kubernetes.io/instance-type", "default-instance-type"],
+    ["kubernetes.io/arch", "arm64"],
+    ["kubernetes.io/os", "linux"],
+  ];
+  const unknown: readonly (readonly [string, string])[] = [
+    ["karpenter.sh/nodepool", "unknown"],
+    ["topology.kubernetes.io/zone", "unknown"],
+    ["node.kubernetes.io/instance-type", "unknown"],
+    ["kubernetes.io/arch", "unknown"],
+    ["kubernetes.io/os", "unknown"],
+    ["karpenter.sh/capacity-type", "unknown"],
+    ["foo", "bar"],
+  ];
+  const supported = (asAffinity: boolean) => (): void => {
+    const make = (name: string, [key, value]: readonly [string, string]) =>
+      pod(name, asAffinity ? { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: [value] }] }] } } } } : { nodeSelector: { [key]: value } });
+    const c = new Provisioner();
+    c.provision(selectors.map((s, i) => make(`ok-${i}`, s)), [bare()]);
+    expect(c.bound).toHaveLength(selectors.length);
+    c.provision(unknown.map((s, i) => make(`no-${i}`, s)), [bare()]);
+    expect(c.bound).toHaveLength(selectors.length);
+  };
+  it(upstream("provisioning/suite", "should provision nodes for pods with supported node selectors"), supported(false));
+  it(upstream("provisioning/suite", "should provision nodes for pods with supported node affinities"), supported(true));
+  it(upstream("provisioning/suite", "should provision nodes for accelerators"), () => {
+    const c = new Provisioner();
+    c.provision([pod("a", { limits: { "fake.com/vendor-a": "1" } }), pod("b", { limits: { "fake.com/vendor-b": "1" } })], [bare()]);
+    expect(c.bound).toHaveLength(2);
+  });
+});
