@@ -248,3 +248,41 @@ describe("provisioning basics", () => {
     expect(c.bound).toHaveLength(2);
   });
 });
+
+describe("Preferential Fallback", () => {
+  const ZONE = "topology.kubernetes.io/zone";
+  const IT = "node.kubernetes.io/instance-type";
+  const term = (key: string, value: string) => ({ matchExpressions: [{ key, operator: "In", values: [value] }] });
+  const requiredAny = (...terms: ReturnType<typeof term>[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });
+  const preferred = (...terms: (readonly [number, ReturnType<typeof term>])[]) => ({
+    affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, preference]) => ({ weight, preference })) } },
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Required › should not relax the final term"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", requiredAny(term(ZONE, "invalid")))], [bare({ requirements: [{ key: ZONE, operator: "In", values: ["test-zone-1"] }] })]);
+    expect(placed(c, "p")).toBe(false);
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Required › should relax multiple terms"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", requiredAny(term(ZONE, "invalid"), term(ZONE, "invalid"), term(ZONE, "test-zone-1"), term(ZONE, "test-zone-2")))], [bare()]);
+    expect(c.nodeLabelsOf("p")?.[ZONE]).toBe("test-zone-1");
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should relax all node affinity terms"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", preferred([1, term(ZONE, "invalid")], [1, term(IT, "invalid")]))], [bare()]);
+    expect(placed(c, "p")).toBe(true);
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should relax to use lighter weights"), () => {
+    const c = new Provisioner();
+    const p = pod("p", preferred([100, term(IT, "test-zone-3")], [50, term(ZONE, "test-zone-2")], [1, term(ZONE, "test-zone-1")]));
+    c.provision([p], [bare({ requirements: [{ key: ZONE, operator: "In", values: ["test-zone-1", "test-zone-2"] }] })]);
+    expect(c.nodeLabelsOf("p")?.[ZONE]).toBe("test-zone-2");
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should tolerate PreferNoSchedule taint only after trying to relax Affinity terms"), () => {
+    const c = new Provisioner();
+    const taint = { key: "foo", value: "bar", effect: "PreferNoSchedule" };
+    const result = c.provision([pod("p", preferred([1, term(ZONE, "invalid")], [1, term(IT, "invalid")]))], [bare({ taints: [taint] })]);
+    expect(placed(c, "p")).toBe(true);
+    expect(result.nodeClaims[0]?.taints).toContainEqual(taint);
+  });
+});
