@@ -286,3 +286,55 @@ describe("Preferential Fallback", () => {
     expect(result.nodeClaims[0]?.taints).toContainEqual(taint);
   });
 });
+
+describe("Preferential Fallback › Ignore Preferences", () => {
+  const ZONE = "topology.kubernetes.io/zone";
+  const HOSTNAME = "kubernetes.io/hostname";
+  const ignoring = () => new Provisioner(undefined, { preferencePolicy: "Ignore" });
+  /** A 2-CPU pod in zone 1, two 3-CPU pods in zone 2, and a 1-CPU pod whose preference points at zone 2 (or its pods). */
+  const zonesAndPreference = (preference: PodOptions["affinity"]) => (): void => {
+    const c = ignoring();
+    const pods = [
+      pod("zone1", { labels: { app: "foo" }, nodeSelector: { [ZONE]: "test-zone-1" }, requests: { cpu: "2" } }),
+      ...replicas("zone2", 2, { labels: { app: "bar" }, nodeSelector: { [ZONE]: "test-zone-2" }, requests: { cpu: "3" } }),
+      pod("preferring", { labels: { app: "baz" }, requests: { cpu: "1" }, ...(preference ? { affinity: preference } : {}) }),
+    ];
+    c.provision(pods, [bare()]);
+    expect(c.bound).toHaveLength(4);
+    const nodeOf = (n: string) => c.bound.find((p) => p.metadata.name === n)?.spec.nodeName;
+    // With the preference ignored, the pod joins the zone-1 pod's node.
+    expect(nodeOf("preferring")).toBe(nodeOf("zone1"));
+    expect(nodeOf("preferring")).not.toBe(nodeOf("zone2-0"));
+  };
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore node affinity preferences"),
+    zonesAndPreference({ nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-2"] }] } }] } }),
+  );
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod affinity preferences › corev1.LabelTopologyZone"),
+    zonesAndPreference({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: ZONE, labelSelector: { matchLabels: { app: "bar" } } } }] } }),
+  );
+  // Upstream's second table entry is also named corev1.LabelTopologyZone but uses the hostname key.
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod affinity preferences › corev1.LabelTopologyZone #2"),
+    zonesAndPreference({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: "bar" } } } }] } }),
+  );
+  const oneNode = (opts: PodOptions) => (): void => {
+    const c = ignoring();
+    c.provision(replicas("p", 5, opts), [bare()]);
+    expect(c.bound).toHaveLength(5);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+  };
+  const spreadAnyway = (key: string): PodOptions => ({
+    labels: { app: "foo" },
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: key, whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { app: "foo" } } }],
+  });
+  const preferApart = (key: string): PodOptions => ({
+    labels: { app: "foo" },
+    affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: key, labelSelector: { matchLabels: { app: "foo" } } } }] } },
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone"), oneNode(spreadAnyway(ZONE)));
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone #2"), oneNode(spreadAnyway(HOSTNAME)));
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone"), oneNode(preferApart(ZONE)));
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone #2"), oneNode(preferApart(HOSTNAME)));
+});
