@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
-import type { TopologySpreadConstraint } from "../../src/types/kubernetes.js";
+import type { Node, Taint, TopologySpreadConstraint } from "../../src/types/kubernetes.js";
 import { pod, Provisioner, replicas, req, requiredTerms } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
@@ -74,5 +74,34 @@ describe("In-Flight Nodes", () => {
     expect(c.skew(HOSTNAME, labels)).toEqual([1, 1, 1, 1]);
     c.provision(replicas("b", 5, { labels, topologySpreadConstraints: [spread(HOSTNAME)] }));
     expect(c.skew(HOSTNAME, labels)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe("In-Flight Nodes › Taints", () => {
+  /** Replaces the first launched node with `change(node)`. */
+  const mutateFirst = (c: Provisioner, change: (n: Node) => Node): string => {
+    const n = c.nodes[0];
+    if (n === undefined) throw new Error("no node launched");
+    c.nodes[0] = change(n);
+    return n.metadata.name ?? "";
+  };
+  const initialize = (n: Node): Node => ({ ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, "karpenter.sh/initialized": "true" } } });
+  const withTaints = (n: Node, taints: Taint[]): Node => ({ ...n, spec: { ...n.spec, taints } });
+  it(upstream("scheduling/suite", "In-Flight Nodes › Taints › should assume pod will schedule to a tainted node with no taints"), () => {
+    const c = inFlight();
+    c.provision([pod("initial", { limits: { cpu: "8" } })]);
+    c.remove(["initial"]);
+    const first = mutateFirst(c, (n) => withTaints(n, []));
+    c.provision([pod("second")]);
+    expect(nodeOf(c, "second")).toBe(first);
+  });
+  it(upstream("scheduling/suite", "In-Flight Nodes › Taints › should not assume pod will schedule to a tainted node"), () => {
+    const c = inFlight();
+    c.provision([pod("initial", { limits: { cpu: "8" } })]);
+    c.remove(["initial"]);
+    const first = mutateFirst(c, (n) => withTaints(initialize(n), [{ key: "foo.com/taint", value: "tainted", effect: "NoSchedule" }]));
+    c.provision([pod("second")]);
+    expect(nodeOf(c, "second")).toBeDefined();
+    expect(nodeOf(c, "second")).not.toBe(first);
   });
 });
