@@ -39,20 +39,27 @@ describe("quantityToAmount", () => {
     expect(quantityToAmount(resource, input)).toBe(expected);
   });
 
-  const tooLarge: ReadonlyArray<readonly [string, string | number]> = [
-    ["memory", "9007199254740992"],
-    ["memory", "8Pi"], // 2^53 bytes
-    ["memory", "-9007199254740992"],
-    ["memory", "9Ei"],
-    ["memory", "1e400"],
-    ["memory", 2 ** 53],
-    ["cpu", "9007199254741"], // 2^53 millicores and more
-    ["cpu", "9007199254740.992"],
+  // Beyond 2^53 a float64 holds every second (then fourth, ...) integer: "up" and "down" pick the neighbours.
+  const directed: ReadonlyArray<readonly [string, string | number, number, number]> = [
+    ["memory", "9007199254740992", 2 ** 53, 2 ** 53],
+    ["memory", "9007199254740993", 2 ** 53 + 2, 2 ** 53],
+    ["memory", "-9007199254740993", -(2 ** 53 + 2), -(2 ** 53)], // by magnitude: "up" is away from zero
+    ["memory", "8Pi", 2 ** 53, 2 ** 53],
+    ["memory", "10000000Gi", 1e7 * 2 ** 30, 1e7 * 2 ** 30], // upstream's benchmark limit: a multiple of 2^30, exact
+    ["memory", "9Ei", 2 ** 63, 2 ** 63 - 1024], // Kubernetes caps binary values at 2^63 - 1
+    ["memory", "1e400", Number.MAX_VALUE, Number.MAX_VALUE], // saturates at the largest finite double
+    ["memory", "-1e400", -Number.MAX_VALUE, -Number.MAX_VALUE],
+    ["cpu", "9007199254740.993", 2 ** 53 + 2, 2 ** 53],
+    ["cpu", "1.0005", 1001, 1000],
+    ["cpu", "0.0001", 1, 0],
+    ["cpu", "-0.0005", -1, -0],
+    ["memory", "1500m", 2, 1],
+    ["pods", "110", 110, 110],
   ];
-  it.each(tooLarge)("%s %j is refused, not rounded", (resource, input) => {
-    expect(() => quantityToAmount(resource, input)).toThrow(
-      expect.objectContaining({ code: "invalid-quantity", path: [resource], message: expect.stringContaining(String(input)) }),
-    );
+  it.each(directed)("%s %j → up %d, down %d", (resource, input, up, down) => {
+    expect(quantityToAmount(resource, input)).toBe(up);
+    expect(quantityToAmount(resource, input, "up")).toBe(up);
+    expect(quantityToAmount(resource, input, "down")).toBe(down);
   });
 
   it("accepts the largest safe amount of millicores", () => {
@@ -96,7 +103,20 @@ describe("formatAmount", () => {
     expect(formatAmount(resource, amount)).toBe(expected);
   });
 
-  it.each([0.5, Number.NaN, 2 ** 53, Number.POSITIVE_INFINITY])("refuses the amount %d", (amount) => {
+  it.each([
+    ["memory", 2 ** 53, "8Pi"],
+    ["memory", 2 ** 63, "9223372036854775808"], // binary suffixes stop at Kubernetes' 2^63 - 1 cap
+    ["cpu", 2 ** 60, "1152921504606846976m"],
+  ] as const)("prints the large amount %s %d exactly as %s", (resource, amount, expected) => {
+    expect(formatAmount(resource, amount)).toBe(expected);
+    expect(quantityToAmount(resource, expected)).toBe(amount);
+  });
+
+  it("prints the largest finite double exactly (309 digits: past the parser's 256-character cap)", () => {
+    expect(formatAmount("memory", Number.MAX_VALUE)).toBe(BigInt(Number.MAX_VALUE).toString());
+  });
+
+  it.each([0.5, Number.NaN, Number.POSITIVE_INFINITY])("refuses the amount %d", (amount) => {
     expect(() => formatAmount("cpu", amount)).toThrow(expect.objectContaining({ code: "invalid-quantity", path: ["cpu"] }));
   });
 

@@ -1,12 +1,11 @@
 import { QuantityError, type PathSegment } from "../errors.js";
 import type { QuantityInput } from "../types/kubernetes.js";
-import { toScaledInteger } from "./decimal.js";
 import { parseQuantity, quantityOf, type Quantity } from "./quantity.js";
 import { formatQuantity } from "./quantity-format.js";
+import { toDirectedNumber, type Rounding } from "./rounding.js";
 
 /** The resource whose amounts are counted in thousandths (millicores). */
 export const CPU = "cpu";
-const MAX_AMOUNT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Whether a resource is measured in bytes and reads best with binary suffixes: `memory`,
@@ -27,48 +26,44 @@ function unitExponent(resource: string): number {
 }
 
 /**
- * Converts a parsed quantity to a resource's base units, rounding up (away from zero).
+ * Converts a parsed quantity to a resource's base units.
+ *
+ * The value is exact when it is a whole number of base units within 2^53; otherwise it is the
+ * nearest float64 in the direction of `rounding` (see {@link Rounding}).
  *
  * @param resource - the resource name (`cpu` counts millicores)
  * @param quantity - the parsed quantity
- * @param path - where the value sits, for the error
- * @returns the amount as a safe integer
- * @throws QuantityError when the amount is not a safe integer (beyond 2^53 - 1 in magnitude)
+ * @param rounding - `"up"` for requests (the default), `"down"` for capacities and limits
+ * @returns the amount, an integer-valued finite number
  */
-export function quantityAmount(resource: string, quantity: Quantity, path: readonly PathSegment[] = [resource]): number {
-  return amountOrThrow(resource, quantity, path, formatQuantity(quantity));
-}
-
-function amountOrThrow(resource: string, quantity: Quantity, path: readonly PathSegment[], text: string): number {
-  const amount = toScaledInteger(quantity.coefficient, quantity.exponent, -unitExponent(resource), MAX_AMOUNT);
-  if (amount === undefined) {
-    const unit = resource === CPU ? "millicores" : "units";
-    throw new QuantityError(`quantity ${JSON.stringify(text)} of ${resource} is beyond 2^53 ${unit}`, path);
-  }
-  return Number(amount);
+export function quantityAmount(resource: string, quantity: Quantity, rounding: Rounding = "up"): number {
+  return toDirectedNumber(quantity.coefficient, quantity.exponent, -unitExponent(resource), rounding);
 }
 
 /**
  * Reads a manifest quantity as an amount in the resource's base units.
  *
- * `cpu` becomes millicores rounded up (`"1.0005"` → 1001); every other resource becomes whole
- * units rounded up (bytes for memory, counts for pods and extended resources). Negative values
- * parse; callers that forbid them check the sign.
+ * `cpu` becomes millicores, every other resource whole units (bytes for memory, counts for pods
+ * and extended resources). A fraction of a base unit, and an amount a float64 cannot hold
+ * exactly (beyond 2^53), is rounded in the direction of `rounding`: the default `"up"` suits
+ * requests (`"1.0005"` CPU → 1001); capacities, allocatable and limits read with `"down"`, so
+ * that rounding never adds room. Negative values parse; callers that forbid them check the sign.
  *
  * @param resource - the resource name
  * @param input - the quantity text or number
- * @returns a safe integer amount
- * @throws QuantityError naming the text when it does not parse or exceeds 2^53 base units; its
- *   `path` is `[resource]`
+ * @param rounding - `"up"` (the default) or `"down"`
+ * @returns an integer-valued finite amount
+ * @throws QuantityError naming the text when it does not parse; its `path` is `[resource]`
  * @example
  * ```ts
  * quantityToAmount("cpu", "1.5");      // 1500
  * quantityToAmount("memory", "1.5Gi"); // 1610612736
  * quantityToAmount("pods", 110);       // 110
+ * quantityToAmount("memory", "10000000Gi", "down"); // 10737418240000000 (exact: a multiple of 2^30)
  * ```
  */
-export function quantityToAmount(resource: string, input: QuantityInput): number {
-  return quantityAmountAt(resource, input, [resource]);
+export function quantityToAmount(resource: string, input: QuantityInput, rounding: Rounding = "up"): number {
+  return quantityAmountAt(resource, input, [resource], rounding);
 }
 
 /**
@@ -76,8 +71,13 @@ export function quantityToAmount(resource: string, input: QuantityInput): number
  *
  * @internal
  */
-export function quantityAmountAt(resource: string, input: QuantityInput, path: readonly PathSegment[]): number {
-  const cached = typeof input === "string" ? cachedAmount(resource, input) : undefined;
+export function quantityAmountAt(
+  resource: string,
+  input: QuantityInput,
+  path: readonly PathSegment[],
+  rounding: Rounding = "up",
+): number {
+  const cached = typeof input === "string" ? cachedAmount(resource, input, rounding) : undefined;
   if (cached !== undefined) return cached;
   let quantity: Quantity;
   try {
@@ -86,26 +86,30 @@ export function quantityAmountAt(resource: string, input: QuantityInput, path: r
     const message = error instanceof Error ? error.message : String(error);
     throw new QuantityError(`${resource}: ${message}`, path);
   }
-  const amount = amountOrThrow(resource, quantity, path, String(input));
-  if (typeof input === "string") rememberAmount(resource, input, amount);
+  const amount = quantityAmount(resource, quantity, rounding);
+  if (typeof input === "string") rememberAmount(resource, input, rounding, amount);
   return amount;
 }
 
-/** Parsed amounts of quantity strings, per unit class (cpu or not): a cluster repeats a few strings many times. */
-const AMOUNTS: readonly Map<string, number>[] = [new Map(), new Map()];
+/** Parsed amounts of quantity strings, per unit class (cpu or not) and rounding: a cluster repeats a few strings many times. */
+const AMOUNTS: readonly Map<string, number>[] = [new Map(), new Map(), new Map(), new Map()];
 const MAX_REMEMBERED = 4096;
 
+function amountTable(resource: string, rounding: Rounding): Map<string, number> {
+  return AMOUNTS[(resource === CPU ? 0 : 1) + (rounding === "up" ? 0 : 2)] as Map<string, number>;
+}
+
 /**
- * The amount a string parsed to before for a resource of the same unit class.
+ * The amount a string parsed to before for a resource of the same unit class and rounding.
  *
  * @internal
  */
-export function cachedAmount(resource: string, text: string): number | undefined {
-  return (AMOUNTS[resource === CPU ? 0 : 1] as Map<string, number>).get(text);
+export function cachedAmount(resource: string, text: string, rounding: Rounding = "up"): number | undefined {
+  return amountTable(resource, rounding).get(text);
 }
 
-function rememberAmount(resource: string, text: string, amount: number): void {
-  const table = AMOUNTS[resource === CPU ? 0 : 1] as Map<string, number>;
+function rememberAmount(resource: string, text: string, rounding: Rounding, amount: number): void {
+  const table = amountTable(resource, rounding);
   if (table.size >= MAX_REMEMBERED) table.clear();
   table.set(text, amount);
 }
@@ -118,9 +122,10 @@ function rememberAmount(resource: string, text: string, amount: number): void {
  * (`1500M`, `1000`); counts print as DecimalSI (`110`, `1k`).
  *
  * @param resource - the resource name
- * @param amount - a safe integer in the resource's base units
+ * @param amount - a finite integer-valued amount in the resource's base units (beyond 2^53 it is
+ *   printed exactly as the float64 holds it)
  * @returns the canonical quantity string
- * @throws QuantityError when the amount is not a safe integer
+ * @throws QuantityError when the amount is not a finite integer
  * @example
  * ```ts
  * formatAmount("cpu", 1500);          // "1500m"
@@ -129,9 +134,10 @@ function rememberAmount(resource: string, text: string, amount: number): void {
  * ```
  */
 export function formatAmount(resource: string, amount: number): string {
-  if (!Number.isSafeInteger(amount)) {
-    throw new QuantityError(`amount ${String(amount)} of ${resource} is not a safe integer`, [resource]);
+  if (!Number.isInteger(amount)) {
+    throw new QuantityError(`amount ${String(amount)} of ${resource} is not a finite integer`, [resource]);
   }
-  const binary = isMemoryLikeResource(resource) && amount !== 0 && amount % 1024 === 0;
+  // Kubernetes caps binary quantities at 2^63 - 1, so larger amounts print in decimal to keep their value.
+  const binary = isMemoryLikeResource(resource) && amount !== 0 && amount % 1024 === 0 && Math.abs(amount) < 2 ** 63;
   return formatQuantity(quantityOf(BigInt(amount), unitExponent(resource), binary ? "BinarySI" : "DecimalSI"));
 }

@@ -9,6 +9,7 @@ export { parseQuantity, quantityOf, quantitiesEqual } from "./quantity.js";
 export type { Quantity, QuantityFormat } from "./quantity.js";
 export { formatQuantity } from "./quantity-format.js";
 export { CPU, isMemoryLikeResource, quantityAmount, quantityToAmount, formatAmount } from "./amount.js";
+export type { Rounding } from "./rounding.js";
 export { EMPTY_RESOURCES, resourceList, resourceListToRecord } from "./resource-list.js";
 export type { ResourceList } from "./resource-list.js";
 export { addResources, subtractResources, maxResources, minResources } from "./arithmetic.js";

@@ -1,11 +1,13 @@
 import type { PathSegment } from "../errors.js";
 import type { ResourceMap } from "../types/kubernetes.js";
 import { cachedAmount, formatAmount, quantityAmountAt } from "./amount.js";
+import type { Rounding } from "./rounding.js";
 
 /**
  * Amounts per resource name in base units: `cpu` in millicores, every other resource in whole
  * units (bytes for memory, ephemeral-storage and hugepages, counts for pods and extended
- * resources). Every amount is a safe integer; a missing resource counts as 0.
+ * resources). Every amount is a finite integer-valued number, exact below 2^53 (see
+ * {@link Rounding} beyond); a missing resource counts as 0.
  */
 export type ResourceList = ReadonlyMap<string, number>;
 
@@ -20,22 +22,27 @@ export const EMPTY_RESOURCES: ResourceList = new Map();
  *
  * @param map - the manifest map (`requests`, `limits`, `allocatable`, ...); undefined is empty
  * @param basePath - where the map sits in its object, prefixed to error paths
+ * @param rounding - `"up"` (the default) for requests; `"down"` for capacities, allocatable and
+ *   limits (see {@link Rounding})
  * @returns the amounts in base units
- * @throws QuantityError with `path` ending in the resource name when a quantity is invalid or
- *   beyond 2^53 base units
+ * @throws QuantityError with `path` ending in the resource name when a quantity is invalid
  * @example
  * ```ts
  * resourceList({ cpu: "1.5", memory: "2Gi" }); // Map { "cpu" => 1500, "memory" => 2147483648 }
  * ```
  */
-export function resourceList(map: ResourceMap | undefined, basePath: readonly PathSegment[] = []): ResourceList {
+export function resourceList(
+  map: ResourceMap | undefined,
+  basePath: readonly PathSegment[] = [],
+  rounding: Rounding = "up",
+): ResourceList {
   const result = new Map<string, number>();
   if (map === undefined || map === null) return result;
   for (const name of Object.keys(map)) {
     const value = map[name];
     if (value === undefined) continue;
-    const cached = typeof value === "string" ? cachedAmount(name, value) : undefined;
-    result.set(name, cached ?? quantityAmountAt(name, value, [...basePath, name]));
+    const cached = typeof value === "string" ? cachedAmount(name, value, rounding) : undefined;
+    result.set(name, cached ?? quantityAmountAt(name, value, [...basePath, name], rounding));
   }
   return result;
 }

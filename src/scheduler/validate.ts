@@ -1,6 +1,9 @@
 /**
  * Pod validation as upstream's provisioner does it before scheduling: pods that use restricted labels,
  * unsupported operators or `matchFields`, or that refuse Karpenter nodes, are reported, never thrown.
+ * Like upstream's `validateAffinity`, only the node selector and required node-affinity terms are
+ * checked: a preferred term on a restricted label (`kubernetes.io/hostname`) is a preference no node
+ * claim can meet, and relaxation drops it like any other.
  *
  * @module
  */
@@ -50,12 +53,6 @@ export function validatePodSpec(spec: PodSpec, wellKnown: ReadonlySet<string>): 
     }
     for (const expression of term.matchExpressions ?? []) {
       const failure = checkExpression(expression, `required node affinity term ${i}`, wellKnown);
-      if (failure !== undefined) return failure;
-    }
-  }
-  for (const [i, term] of (nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).entries()) {
-    for (const expression of term.preference.matchExpressions ?? []) {
-      const failure = checkExpression(expression, `preferred node affinity term ${i}`, wellKnown);
       if (failure !== undefined) return failure;
     }
   }

@@ -43,7 +43,6 @@ const BUDGET_AT = "bad.yaml: document 1 (NodePool general): spec.disruption.budg
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["a quantity that is not one", POD("{ cpu: abc }"), `${POD_AT}.cpu: "abc" is not a quantity`],
   ["a suffix Kubernetes does not know", POD("{ memory: 1K }"), `${POD_AT}.memory: "1K" is not a quantity`],
-  ["a quantity out of range", POD('{ memory: "1e400" }'), `${POD_AT}.memory: "1e400" is not a usable quantity: quantity "1e400" of memory is beyond 2^53 units`],
   ["a number beyond the largest float", POD("{ memory: 1e400 }"), `${POD_AT}.memory: Infinity is not a quantity: the number is beyond the largest float (quote it to keep it as written)`],
   ["a quantity longer than the limit", POD(`{ cpu: "${"1".repeat(100_000)}x" }`), `${POD_AT}.cpu: a quantity of 100001 characters is longer than the limit of 64 (MAX_QUANTITY_LENGTH): "11111111111111111111"...`],
   ["a negative request", POD('{ cpu: "-1" }'), `${POD_AT}.cpu: "-1" must not be negative`],

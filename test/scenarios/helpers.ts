@@ -1,7 +1,10 @@
 /**
  * Builders for scheduler scenario tests on upstream's fake instance-type fixture.
  */
-import { schedule, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from "../../src/scheduler/index.js";
+import { planConsolidation, type ConsolidationOptions, type ConsolidationPlan } from "../../src/consolidation/index.js";
+import type { InstanceType } from "../../src/instance-types/index.js";
+import { resourceListToRecord } from "../../src/resources/index.js";
+import { schedule, type PlannedNodeClaim, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from "../../src/scheduler/index.js";
 import { FAKE_WELL_KNOWN_LABELS, fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
 import type {
   Affinity,
@@ -13,6 +16,7 @@ import type {
   NodeSelectorRequirement,
   NodeSelectorRequirementWithMinValues,
   Pod,
+  PodDisruptionBudget,
   ResourceMap,
   StringMap,
   Taint,
@@ -228,4 +232,143 @@ export function requirementOf(claim: { readonly requirements: readonly NodeSelec
 /** `[pod, code]` pairs of the unschedulable pods. */
 export function failures(result: ScheduleResult): [string, string][] {
   return result.unschedulable.map((u) => [u.pod, u.code]);
+}
+
+/**
+ * The labels a launched claim's node would carry, as upstream's fake provider sets them: the claim's labels, the
+ * launched offering's zone, capacity type and instance type, and every single-valued label of that instance type (the
+ * fake provider's `integer`, `size`, ...).
+ */
+export function claimNodeLabels(claim: PlannedNodeClaim, catalogue: readonly InstanceType[] = fakeInstanceTypes()): Map<string, string> {
+  const labels = new Map(claim.labels);
+  const type = catalogue.find((t) => t.name === claim.instanceType);
+  for (const r of type?.requirements ?? []) {
+    if (r.operator === "In" && r.size === 1) labels.set(r.key, r.any() ?? "");
+  }
+  labels.set("topology.kubernetes.io/zone", claim.zone);
+  labels.set("karpenter.sh/capacity-type", claim.capacityType);
+  labels.set("node.kubernetes.io/instance-type", claim.instanceType);
+  return labels;
+}
+
+/**
+ * The labels of the node a pod landed on, as upstream's tests read `node.Labels`: an existing node's labels (from
+ * `input.nodes`), or {@link claimNodeLabels} of its new claim. Undefined when the pod was not placed.
+ */
+export function landedLabels(
+  result: ScheduleResult,
+  podName: string,
+  input: { readonly nodes?: readonly Node[]; readonly instanceTypes?: readonly InstanceType[] } = {},
+): ReadonlyMap<string, string> | undefined {
+  const key = podName.includes("/") ? podName : `default/${podName}`;
+  const existing = result.existingNodes.find((n) => n.pods.includes(key));
+  if (existing !== undefined) {
+    const n = (input.nodes ?? []).find((x) => x.metadata.name === existing.name);
+    return new Map(Object.entries(n?.metadata.labels ?? {}));
+  }
+  const claim = result.nodeClaims.find((c) => c.pods.includes(key));
+  return claim === undefined ? undefined : claimNodeLabels(claim, input.instanceTypes);
+}
+
+/**
+ * A cluster that upstream's multi-step tests provision into: each {@link Provisioner.provision} schedules pending pods
+ * against the nodes so far, then launches every new claim as an initialized managed node (labels from
+ * {@link claimNodeLabels}, capacity and allocatable of its instance type, the claim's taints) and binds the placed pods to their nodes, as
+ * `ExpectProvisioned` does.
+ */
+export class Provisioner {
+  /** Nodes launched so far (plus any given). */
+  readonly nodes: Node[] = [];
+  /** Pods bound so far (plus any given). */
+  readonly bound: Pod[] = [];
+  private step = 0;
+
+  constructor(
+    private readonly instanceTypes: readonly InstanceType[] = fakeInstanceTypes(),
+    private readonly options: ScheduleOptions = {},
+    /** Whether launched nodes are initialized (true) or stay in flight, as upstream's freshly provisioned nodes do. */
+    private readonly initialized: boolean = true,
+  ) {}
+
+  /** Schedules `pods` with `nodePools`, launches the claims and binds the pods; returns the run's result. */
+  provision(pods: readonly Pod[], nodePools: readonly NodePool[] = [nodePool("default")], extra: Partial<ScheduleInput> = {}): ScheduleResult {
+    this.step++;
+    const result = run({ pods, nodePools, instanceTypes: this.instanceTypes, nodes: this.nodes, boundPods: this.bound, ...extra }, this.options);
+    const nodeOf = new Map<string, string>();
+    for (const n of result.existingNodes) for (const p of n.pods) nodeOf.set(p, n.name);
+    for (const c of result.nodeClaims) {
+      const name = `${c.name}-step${this.step}`;
+      const type = this.instanceTypes.find((t) => t.name === c.instanceType);
+      const allocatable = type === undefined ? {} : resourceListToRecord(type.allocatable);
+      const capacity = type === undefined ? {} : resourceListToRecord(type.capacity);
+      const labels = Object.fromEntries(claimNodeLabels(c, this.instanceTypes));
+      this.nodes.push(managedNode(name, c.nodePool, { labels, allocatable, capacity, taints: c.taints, initialized: this.initialized }));
+      for (const p of c.pods) nodeOf.set(p, name);
+    }
+    for (const p of pods) {
+      const target = nodeOf.get(`${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`);
+      if (target !== undefined) this.bound.push({ ...p, spec: { ...p.spec, nodeName: target } });
+    }
+    return result;
+  }
+
+  /** Removes bound pods, as `ExpectDeleted` does. */
+  remove(names: readonly string[]): void {
+    for (let i = this.bound.length - 1; i >= 0; i--) if (names.includes(this.bound[i]?.metadata.name ?? "")) this.bound.splice(i, 1);
+  }
+
+  /** The labels of the node a bound pod runs on. */
+  nodeLabelsOf(podName: string): Readonly<StringMap> | undefined {
+    const p = this.bound.find((b) => b.metadata.name === podName);
+    return this.nodes.find((n) => n.metadata.name === p?.spec.nodeName)?.metadata.labels;
+  }
+
+  /**
+   * Upstream's `ExpectSkew`: how many bound pods in `namespace` that match `matchLabels` run in each domain of `key`
+   * (nodes without the label are left out; finished and terminating pods are ignored for topology, as upstream's
+   * `IgnoredForTopology`), as a sorted list of counts.
+   */
+  skew(key: string, matchLabels: StringMap, namespace = "default"): number[] {
+    const counts = new Map<string, number>();
+    for (const p of this.bound) {
+      if ((p.metadata.namespace ?? "default") !== namespace) continue;
+      if (p.status?.phase === "Succeeded" || p.status?.phase === "Failed" || p.metadata.deletionTimestamp !== undefined) continue;
+      if (!Object.entries(matchLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) continue;
+      const domain = this.nodes.find((n) => n.metadata.name === p.spec.nodeName)?.metadata.labels?.[key];
+      if (domain !== undefined) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+    }
+    return [...counts.values()].sort((a, b) => a - b);
+  }
+}
+
+/** What a consolidation scenario gives the planner: the cluster's objects, bound and pending pods together. */
+export interface ConsolidationScenario {
+  readonly nodePools: readonly NodePool[];
+  readonly nodes: readonly Node[];
+  readonly nodeClaims?: readonly NodeClaim[];
+  /** Bound pods (`spec.nodeName` set) and pending pods. */
+  readonly pods?: readonly Pod[];
+  readonly daemonSets?: readonly DaemonSet[];
+  readonly podDisruptionBudgets?: readonly PodDisruptionBudget[];
+  readonly instanceTypes: readonly InstanceType[];
+}
+
+/**
+ * Plans consolidation for a scenario at `now`. Every consolidation scenario goes through here, so a change of the
+ * planner's input shape (for example bound pods given apart from pending ones) is one edit. `maxCommands: 1` stands
+ * for one reconcile of upstream's disruption controller.
+ */
+export function consolidate(scenario: ConsolidationScenario, options: Partial<ConsolidationOptions> = {}): ConsolidationPlan {
+  return planConsolidation(
+    {
+      nodePools: scenario.nodePools,
+      nodes: scenario.nodes,
+      nodeClaims: scenario.nodeClaims ?? [],
+      pods: scenario.pods ?? [],
+      daemonSets: scenario.daemonSets ?? [],
+      podDisruptionBudgets: scenario.podDisruptionBudgets ?? [],
+      instanceTypes: scenario.instanceTypes,
+    },
+    { now: "2025-01-01T12:00:00Z", ...options },
+  );
 }

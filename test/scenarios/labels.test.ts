@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { syntheticInstanceTypes } from "../../src/testing/fake-catalog.js";
 import type { NodeSelectorRequirementWithMinValues } from "../../src/types/kubernetes.js";
 import { failures, nodePool, pod, preferredTerms, req, requiredTerms, run } from "./helpers.js";
+import { upstream } from "./upstream/files.js";
 
 const ZONE = "topology.kubernetes.io/zone";
 const IT = "node.kubernetes.io/instance-type";
@@ -394,10 +395,6 @@ describe("restricted labels and domains", () => {
     expect(failures(run({ pods: [pod("p", { nodeSelector: { "sub.karpenter.sh/test": "x" } })] }))).toEqual([["default/p", "restricted-label"]]);
   });
 
-  test("a restricted key in a preferred term is reported too", () => {
-    expect(failures(run({ pods: [pod("p", { affinity: preferredTerms([1, [req("karpenter.sh/test", "In", "x")]]) })] }))).toEqual([["default/p", "restricted-label"]]);
-  });
-
   test("kubernetes.io and k8s.io keys (and subdomains) are allowed as custom NodePool labels", () => {
     const keys = ["node-restriction.kubernetes.io/test", "kops.k8s.io/test", "subdomain.node-restriction.kubernetes.io/test", "subdomain.kops.k8s.io/test"];
     const c = only(run({ pods: [pod("p")], nodePools: [pool(...keys.map((k) => req(k, "In", "test-value")))] }));
@@ -420,7 +417,7 @@ describe("restricted labels and domains", () => {
 describe("provider labels on the benchmark catalogue", () => {
   const types = syntheticInstanceTypes(5);
 
-  test("size large and size small select fake-it-4 and fake-it-0", () => {
+  test(upstream("scheduling/suite", "Instance Type Compatibility › Provider Specific Labels › should filter instance types that match labels"), () => {
     const r = run({ pods: [pod("large", { nodeSelector: { size: "large" } }), pod("small", { nodeSelector: { size: "small" } })], instanceTypes: types });
     expect(r.nodeClaims.map((c) => [c.pods, c.instanceType])).toEqual([
       [["default/large"], "fake-it-4"],
@@ -428,7 +425,7 @@ describe("provider labels on the benchmark catalogue", () => {
     ]);
   });
 
-  test("a label and an instance type that contradict each other are refused", () => {
+  test(upstream("scheduling/suite", "Instance Type Compatibility › Provider Specific Labels › should not schedule with incompatible labels"), () => {
     const pods = [
       pod("a", { nodeSelector: { size: "large", [IT]: "fake-it-0" } }),
       pod("b", { nodeSelector: { size: "small", [IT]: "fake-it-4" } }),
@@ -438,11 +435,11 @@ describe("provider labels on the benchmark catalogue", () => {
     expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/a", "default/b"]);
   });
 
-  test("Exists on an optional label picks the only type that has it", () => {
+  test(upstream("scheduling/suite", "Instance Type Compatibility › Provider Specific Labels › should schedule optional labels"), () => {
     expect(only(run({ pods: [pod("p", { affinity: requiredTerms([req("special", "Exists")]) })], instanceTypes: types })).instanceType).toBe("fake-it-4");
   });
 
-  test("DoesNotExist on an optional label avoids it", () => {
+  test(upstream("scheduling/suite", "Instance Type Compatibility › Provider Specific Labels › should schedule without optional labels if disallowed"), () => {
     expect(only(run({ pods: [pod("p", { affinity: requiredTerms([req("special", "DoesNotExist")]) })], instanceTypes: types })).instanceType).toBe("fake-it-0");
   });
 });

@@ -1,0 +1,146 @@
+/**
+ * Upstream's consolidation suite (pkg/controllers/disruption/consolidation_test.go), translated one `It` at a time
+ * through the consolidation planner on the disruption suite's assorted catalogue. Its NodePool consolidates
+ * WhenEmptyOrUnderutilized after 0s with a 100% budget; `Delete` starts from two nodes of the cheapest on-demand type.
+ * One reconcile of upstream's controller is `consolidate(..., { maxCommands: 1 })`; "deleted" is what that one command
+ * removes.
+ */
+import { describe, expect, it } from "vitest";
+import type { Pod } from "../../src/types/kubernetes.js";
+import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
+import { catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
+import { consolidate, node, type ConsolidationScenario } from "./helpers.js";
+import { upstream } from "./upstream/files.js";
+
+const LABELS = { app: "test" };
+const pool = () => disruptionPool("default", "WhenEmptyOrUnderutilized");
+/** The Delete context's two nodes. */
+const twoNodes = (annotations1: Record<string, string> = {}) => [suiteNode("node-0", "default", LEAST_EXPENSIVE), suiteNode("node-1", "default", LEAST_EXPENSIVE, annotations1)];
+/** ReplicaSet pods: two on node-0, one on node-1 (upstream's usual binding). */
+const threePods = (annotate: (i: number) => Record<string, string> = () => ({}), labelled: (i: number) => boolean = () => true): Pod[] =>
+  [0, 1, 2].map((i) => owned(`pod-${i}`, i < 2 ? "node-0" : "node-1", "ReplicaSet", false, labelled(i) ? LABELS : {}, annotate(i)));
+/** The nodes the one planned command deletes without a replacement, sorted; [] when nothing is planned. */
+function disrupted(scenario: ConsolidationScenario, now?: string): string[] {
+  const plan = consolidate(scenario, { maxCommands: 1, ...(now === undefined ? {} : { now }) });
+  expect(plan.commands.length).toBeLessThanOrEqual(1);
+  // Upstream's Delete tests end with one NodeClaim fewer and none created.
+  expect(plan.commands[0]?.replacements ?? []).toEqual([]);
+  return [...(plan.commands[0]?.candidates ?? [])].sort();
+}
+
+describe("Delete", () => {
+  it(upstream("disruption/consolidation", "Delete › can delete nodes, when non-Karpenter capacity can fit pods"), () => {
+    const unmanaged = node("unmanaged", { allocatable: { cpu: "32", pods: "100" } });
+    const pods = [0, 1, 2].map((i) => owned(`pod-${i}`, "node-0", "ReplicaSet", false, LABELS));
+    const plan = consolidate({ nodePools: [pool()], nodes: [suiteNode("node-0", "default", LEAST_EXPENSIVE), unmanaged], pods, instanceTypes: catalogue }, { maxCommands: 1 });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
+  });
+  it(upstream("disruption/consolidation", "Delete › can delete nodes, considers PDB"), () => {
+    // Only pod-2 (on node-1) is covered by the PDB, which allows no disruption: node-0 goes although it has more pods.
+    const pdb = { metadata: { name: "pdb", namespace: "default" }, spec: { selector: { matchLabels: LABELS }, maxUnavailable: 0 }, status: { disruptionsAllowed: 0 } };
+    const pods = threePods(() => ({}), (i) => i === 2);
+    expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods, podDisruptionBudgets: [pdb], instanceTypes: catalogue })).toEqual(["node-0"]);
+  });
+  it(upstream("disruption/consolidation", "Delete › can delete nodes, considers karpenter.sh/do-not-disrupt set to true on nodes"), () => {
+    const nodes = twoNodes({ "karpenter.sh/do-not-disrupt": "true" });
+    expect(disrupted({ nodePools: [pool()], nodes, pods: threePods(), instanceTypes: catalogue })).toEqual(["node-0"]);
+  });
+  it(upstream("disruption/consolidation", "Delete › can delete nodes, considers karpenter.sh/do-not-disrupt set to true on pods"), () => {
+    const pods = threePods((i) => (i === 2 ? { "karpenter.sh/do-not-disrupt": "true" } : {}));
+    expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods, instanceTypes: catalogue })).toEqual(["node-0"]);
+  });
+  it(upstream("disruption/consolidation", "Delete › does not consolidate nodes with pods that have a duration-based do-not-disrupt annotation that is still active"), () => {
+    const now = "2025-01-01T12:00:00Z";
+    const pods = threePods((i) => (i === 2 ? { "karpenter.sh/do-not-disrupt": "2m" } : {})).map((p, i) => (i === 2 ? { ...p, status: { ...p.status, startTime: now } } : p));
+    expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods, instanceTypes: catalogue }, now)).toEqual(["node-0"]);
+  });
+  it(upstream("disruption/consolidation", "Delete › can consolidate nodes after duration-based do-not-disrupt annotation expires"), () => {
+    const start = "2025-01-01T12:00:00Z";
+    const pods = threePods(() => ({ "karpenter.sh/do-not-disrupt": "2m" })).map((p) => ({ ...p, status: { ...p.status, startTime: start } }));
+    const scenario = { nodePools: [pool()], nodes: twoNodes(), pods, instanceTypes: catalogue };
+    expect(disrupted(scenario, start)).toEqual([]);
+    // Three minutes later every grace period has run out and one command is planned.
+    expect(consolidate(scenario, { maxCommands: 1, now: "2025-01-01T12:03:00Z" }).commands).toHaveLength(1);
+  });
+});
+
+describe("Replace", () => {
+  const canReplace = (type: typeof MOST_EXPENSIVE) => (): void => {
+    const plan = consolidate(
+      { nodePools: [pool()], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue },
+      { maxCommands: 1, spotToSpotConsolidation: true },
+    );
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
+    expect(plan.commands[0]?.replacements).toHaveLength(1);
+    // The replacement may not be the candidate's own (most expensive) instance type.
+    expect(plan.commands[0]?.replacements[0]?.instanceTypeOptions).not.toContain(type.name);
+  };
+  it(upstream("disruption/consolidation", "Replace › can replace node › if the candidate is on-demand node"), canReplace(MOST_EXPENSIVE));
+  it(upstream("disruption/consolidation", "Replace › can replace node › if the candidate is spot node"), canReplace(MOST_EXPENSIVE_SPOT));
+
+  const offering = (capacityType: string, zone: string, price: number, available = true) => ({ capacityType, zone, price, available });
+  const wontReplace = (replacementOfferings: ReturnType<typeof offering>[], requirements: { key: string; operator: string; values: string[] }[]) => (): void => {
+    const current = fakeInstanceType({ name: "current-on-demand", offerings: [offering("on-demand", "test-zone-1a", 0.5, false)] });
+    const replacement = fakeInstanceType({ name: "replacement", offerings: replacementOfferings });
+    const np = disruptionPool("default", "WhenEmptyOrUnderutilized");
+    const constrained = { ...np, spec: { ...np.spec, template: { spec: { requirements } } } };
+    const plan = consolidate(
+      { nodePools: [constrained], nodes: [suiteNode("node-0", "default", current)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: [current, replacement] },
+      { maxCommands: 1, spotToSpotConsolidation: true },
+    );
+    expect(plan.commands).toEqual([]);
+  };
+  it(
+    upstream("disruption/consolidation", "Replace › won't replace node if any spot replacement is more expensive"),
+    wontReplace([offering("spot", "test-zone-1a", 1.0), offering("spot", "test-zone-1b", 0.2), offering("spot", "test-zone-1c", 0.4)], []),
+  );
+  it(
+    upstream("disruption/consolidation", "Replace › won't replace on-demand node if on-demand replacement is more expensive"),
+    wontReplace(
+      [offering("on-demand", "test-zone-1a", 0.6), offering("on-demand", "test-zone-1b", 0.6), offering("spot", "test-zone-1b", 0.2), offering("spot", "test-zone-1c", 0.3)],
+      [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }],
+    ),
+  );
+});
+
+describe("Multi-NodeClaim", () => {
+  const oneEach = [0, 1, 2].map((i) => owned(`pod-${i}`, `node-${i}`, "ReplicaSet", false, LABELS));
+  const mergeThree = (types: readonly (typeof MOST_EXPENSIVE)[]) => (): void => {
+    const nodes = types.map((t, i) => suiteNode(`node-${i}`, "default", t));
+    const plan = consolidate({ nodePools: [pool()], nodes, pods: oneEach, instanceTypes: catalogue }, { maxCommands: 1, spotToSpotConsolidation: true });
+    expect(plan.commands).toHaveLength(1);
+    expect([...(plan.commands[0]?.candidates ?? [])].sort()).toEqual(["node-0", "node-1", "node-2"]);
+    expect(plan.commands[0]?.replacements).toHaveLength(1);
+  };
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is on-demand node"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE]));
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is spot node"), mergeThree([MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT]));
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 if the candidates have both spot and on-demand"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT]));
+  // Upstream's table swaps the names: its "on-demand" entry runs on the cheapest spot type.
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is on-demand node"), () => {
+    const nodes = [suiteNode("node-0", "default", LEAST_EXPENSIVE_SPOT), suiteNode("node-1", "default", LEAST_EXPENSIVE_SPOT)];
+    const pods = [owned("pod-0", "node-0", "ReplicaSet", false, LABELS), owned("pod-1", "node-1", "ReplicaSet", false, LABELS), owned("pod-2", "node-1", "ReplicaSet", false, LABELS)];
+    const plan = consolidate({ nodePools: [pool()], nodes, pods, instanceTypes: catalogue }, { maxCommands: 1, spotToSpotConsolidation: true });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
+  });
+});
+
+describe("Budgets", () => {
+  const emptyNodes = (budget: string, expected: number) => (): void => {
+    const nodes = Array.from({ length: 10 }, (_, i) => suiteNode(`node-${i}`, "default", MOST_EXPENSIVE));
+    const np = disruptionPool("default", "WhenEmptyOrUnderutilized", [{ nodes: budget }]);
+    const plan = consolidate({ nodePools: [np], nodes, instanceTypes: catalogue }, { maxCommands: 1 });
+    if (expected === 0) {
+      expect(plan.commands).toEqual([]);
+      return;
+    }
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", replacements: [] });
+    expect(plan.commands[0]?.candidates).toHaveLength(expected);
+  };
+  it(upstream("disruption/consolidation", "Budgets › should only allow 3 empty nodes to be disrupted"), emptyNodes("30%", 3));
+  it(upstream("disruption/consolidation", "Budgets › should allow all empty nodes to be disrupted"), emptyNodes("100%", 10));
+  it(upstream("disruption/consolidation", "Budgets › should allow no empty nodes to be disrupted"), emptyNodes("0%", 0));
+});

@@ -1,0 +1,340 @@
+/**
+ * Upstream's provisioning suite (pkg/controllers/provisioning/suite_test.go), translated one `It` at a time on the fake
+ * catalogue. Its NodePools are upstream's bare `test.NodePool()` (no requirements) unless a test sets some.
+ */
+import { describe, expect, it } from "vitest";
+import type { PodOptions } from "./helpers.js";
+import { daemonSet, nodeClaim, nodePool, pod, Provisioner, replicas, run } from "./helpers.js";
+import { upstream } from "./upstream/files.js";
+
+const bare = (o: Parameters<typeof nodePool>[1] = {}) => nodePool("default", { requirements: [], ...o });
+const placed = (c: Provisioner, name: string) => c.bound.some((p) => p.metadata.name === name);
+const antiSelf: PodOptions = {
+  labels: { app: "foo" },
+  requests: { cpu: "1.5" },
+  affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "foo" } } }] } },
+};
+
+describe("Resource Limits", () => {
+  it(upstream("provisioning/suite", "Resource Limits › should not schedule when limits are exceeded"), () => {
+    // A launched NodeClaim of the NodePool already holds 100 CPU against a limit of 20.
+    const claim = nodeClaim("existing", "default", { allocatable: { cpu: "100" } });
+    const result = run({ pods: [pod("p")], nodePools: [bare({ limits: { cpu: "20" } })], nodeClaims: [claim] });
+    expect(result.nodeClaims).toEqual([]);
+    expect(result.unschedulable.map((u) => u.pod)).toEqual(["default/p"]);
+  });
+  it(upstream("provisioning/suite", "Resource Limits › should schedule if limits would be met"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { requests: { cpu: "1.75" } })], [bare({ limits: { cpu: "2" } })]);
+    expect(placed(c, "p")).toBe(true);
+  });
+  it(upstream("provisioning/suite", "Resource Limits › should partially schedule if limits would be exceeded"), () => {
+    const c = new Provisioner();
+    c.provision(replicas("p", 2, antiSelf), [bare({ limits: { cpu: "3" } })]);
+    expect(c.bound).toHaveLength(1);
+  });
+  it(upstream("provisioning/suite", "Resource Limits › should not schedule if limits would be exceeded"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { requests: { cpu: "2.1" } })], [bare({ limits: { cpu: "2" } })]);
+    expect(placed(c, "p")).toBe(false);
+  });
+  it(upstream("provisioning/suite", "Resource Limits › should not schedule if limits would be exceeded (GPU)"), () => {
+    // The NodePool may hold one pod; the only type with the GPU brings a capacity of five pods, beyond the limit.
+    const c = new Provisioner();
+    c.provision([pod("p", { limits: { "fake.com/vendor-a": "1" } })], [bare({ limits: { pods: "1" } })]);
+    expect(placed(c, "p")).toBe(false);
+  });
+  it(upstream("provisioning/suite", "Resource Limits › should not schedule to a nodepool after a scheduling round if limits would be exceeded"), () => {
+    const c = new Provisioner();
+    const np = bare({ limits: { cpu: "2" } });
+    c.provision([pod("first", { requests: { cpu: "1.75" } })], [np]);
+    expect(placed(c, "first")).toBe(true);
+    c.provision([pod("second", { requests: { cpu: "1.75" } })], [np]);
+    expect(placed(c, "second")).toBe(false);
+  });
+  it(upstream("provisioning/suite", "Resource Limits › should not schedule if limits would be exceeded (node)"), () => {
+    const c = new Provisioner();
+    const np = bare({ limits: { nodes: "2" } });
+    c.provision([pod("p1", antiSelf)], [np]);
+    c.provision([pod("p2", antiSelf)], [np]);
+    expect(placed(c, "p1") && placed(c, "p2")).toBe(true);
+    c.provision([pod("p3", antiSelf)], [np]);
+    expect(placed(c, "p3")).toBe(false);
+  });
+});
+
+describe("Daemonsets", () => {
+  const typeOf = (c: Provisioner, name: string) => c.nodes.find((n) => n.metadata.name === c.bound.find((p) => p.metadata.name === name)?.spec.nodeName)?.metadata.labels?.["node.kubernetes.io/instance-type"];
+  const small = { requests: { cpu: "1", memory: "1Gi" } };
+  // Upstream checks the launched type has 4 CPU and 4Gi: the 2-CPU type would ignore the DaemonSet.
+  const FOUR_CPU = ["default-instance-type", "single-pod-instance-type", "gpu-vendor-instance-type", "gpu-vendor-b-instance-type"];
+  it(upstream("provisioning/suite", "Daemonsets › should account for daemonsets"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", small)], [bare()], { daemonSets: [daemonSet("ds", { requests: { cpu: "2", memory: "2Gi" } })] });
+    expect(FOUR_CPU).toContain(typeOf(c, "p"));
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should account for daemonset hostports"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { ...small, ports: [{ containerPort: 8080, hostPort: 8080 }] })], [bare()], {
+      daemonSets: [daemonSet("ds", { requests: { cpu: "2", memory: "2Gi" }, ports: [{ containerPort: 8080, hostPort: 8080 }] })],
+    });
+    expect(placed(c, "p")).toBe(false);
+    expect(c.nodes).toEqual([]);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should account for daemonsets (with startup taint)"), () => {
+    const c = new Provisioner();
+    const np = bare({ startupTaints: [{ key: "foo.com/taint", effect: "NoSchedule" }] });
+    c.provision([pod("p", small)], [np], { daemonSets: [daemonSet("ds", { requests: { cpu: "2", memory: "2Gi" } })] });
+    expect(FOUR_CPU).toContain(typeOf(c, "p"));
+  });
+  const notScheduled = (ds: ReturnType<typeof daemonSet>) => (): void => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [bare()], { daemonSets: [ds] });
+    expect(placed(c, "p")).toBe(false);
+  };
+  it(upstream("provisioning/suite", "Daemonsets › should not schedule if daemonset overhead is too large"), notScheduled(daemonSet("ds", { requests: { cpu: "10000", memory: "10000Gi" } })));
+  it(
+    upstream("provisioning/suite", "Daemonsets › should not schedule if resource requests are not defined and limits (requests) are too large"),
+    notScheduled(daemonSet("ds", { limits: { cpu: "10000", memory: "10000Gi" }, requests: { cpu: "1" } })),
+  );
+  it(upstream("provisioning/suite", "Daemonsets › should schedule based on the max resource requests of containers and initContainers"), () => {
+    const c = new Provisioner();
+    // The init container's memory request is its limit (3Gi), as Kubernetes defaults it.
+    const ds = daemonSet("ds", { limits: { cpu: "10000", memory: "1Gi" }, requests: { cpu: "1" }, initContainers: [{ requests: { cpu: "3", memory: "3Gi" } }] });
+    c.provision([pod("p")], [bare()], { daemonSets: [ds] });
+    expect(FOUR_CPU).toContain(typeOf(c, "p"));
+  });
+  it(
+    upstream("provisioning/suite", "Daemonsets › should not schedule if combined max resources are too large for any node"),
+    notScheduled(daemonSet("ds", { limits: { cpu: "10000", memory: "1Gi" }, requests: { cpu: "1" }, initContainers: [{ requests: { cpu: "1", memory: "10000Gi" } }] })),
+  );
+  it(
+    upstream("provisioning/suite", "Daemonsets › should not schedule if initContainer resources are too large"),
+    notScheduled(daemonSet("ds", { initContainers: [{ requests: { cpu: "10000", memory: "10000Gi" } }] })),
+  );
+});
+
+describe("Labels, Taints and Multiple NodePools", () => {
+  const labelsOf = (c: Provisioner, name: string) => c.nodeLabelsOf(name) ?? {};
+  it(upstream("provisioning/suite", "Labels › should label nodes"), () => {
+    const c = new Provisioner();
+    const np = nodePool("default", {
+      labels: { "test-key-1": "test-value-1" },
+      requirements: [
+        { key: "test-key-2", operator: "In", values: ["test-value-2"] },
+        { key: "test-key-3", operator: "NotIn", values: ["test-value-3"] },
+        { key: "test-key-4", operator: "Lt", values: ["4"] },
+        { key: "test-key-5", operator: "Gt", values: ["5"] },
+        { key: "test-key-6", operator: "Exists" },
+        { key: "test-key-7", operator: "DoesNotExist" },
+      ],
+    });
+    c.provision([pod("p")], [np]);
+    const labels = labelsOf(c, "p");
+    expect(labels["karpenter.sh/nodepool"]).toBe("default");
+    expect(labels["test-key-1"]).toBe("test-value-1");
+    expect(labels["test-key-2"]).toBe("test-value-2");
+    for (const k of ["test-key-3", "test-key-4", "test-key-5"]) {
+      expect(labels[k]).toBeDefined();
+      expect(labels[k]).not.toBe(`test-value-${k.slice(-1)}`);
+    }
+    expect(labels["test-key-6"]).toBeDefined();
+    expect("test-key-7" in labels).toBe(false);
+  });
+  const domainLabel = (prefix: string) => (): void => {
+    for (const domain of ["kubernetes.io", "k8s.io"]) {
+      const key = `${prefix}${domain}/test`;
+      const c = new Provisioner();
+      c.provision([pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: ["test-value"] }] }] } } } })], [bare({ labels: { [key]: "test-value" } })]);
+      expect(labelsOf(c, "p")[key]).toBe("test-value");
+    }
+  };
+  it(upstream("provisioning/suite", "Labels › should label nodes with labels in the kubernetes domains"), domainLabel(""));
+  it(upstream("provisioning/suite", "Labels › should label nodes with labels in the subdomain from kubernetes domains"), domainLabel("subdomain."));
+  it(upstream("provisioning/suite", "Labels › should not label nodes with well-known labels from requirements"), () => {
+    const c = new Provisioner();
+    const np = bare({ requirements: [{ key: "foo", operator: "In", values: ["bar"] }, { key: "node.kubernetes.io/windows-build", operator: "NotIn", values: ["test-value"] }] });
+    c.provision([pod("p")], [np]);
+    expect(labelsOf(c, "p")["node.kubernetes.io/windows-build"]).not.toBe("test-value");
+    expect(labelsOf(c, "p")["foo"]).toBe("bar");
+  });
+  it(upstream("provisioning/suite", "Taints › should schedule pods that tolerate taints"), () => {
+    const c = new Provisioner();
+    const np = bare({ taints: [{ key: "nvidia.com/gpu", value: "true", effect: "NoSchedule" }] });
+    const pods = [
+      pod("equal", { tolerations: [{ key: "nvidia.com/gpu", operator: "Equal", value: "true", effect: "NoSchedule" }] }),
+      pod("exists-effect", { tolerations: [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }] }),
+      pod("exists-key", { tolerations: [{ key: "nvidia.com/gpu", operator: "Exists" }] }),
+      pod("exists-all", { tolerations: [{ operator: "Exists" }] }),
+    ];
+    c.provision(pods, [np]);
+    expect(c.bound).toHaveLength(4);
+  });
+  const poolOf = (c: Provisioner, name: string) => labelsOf(c, name)["karpenter.sh/nodepool"];
+  it(upstream("provisioning/suite", "Multiple NodePools › should schedule to an explicitly selected NodePool"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { nodeSelector: { "karpenter.sh/nodepool": "first" } })], [nodePool("first", { requirements: [] }), nodePool("second", { requirements: [] })]);
+    expect(poolOf(c, "p")).toBe("first");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › should schedule to a NodePool by labels"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", { nodeSelector: { foo: "bar" } })], [nodePool("labelled", { requirements: [], labels: { foo: "bar" } }), nodePool("plain", { requirements: [] })]);
+    expect(poolOf(c, "p")).toBe("labelled");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › should not match NodePool with PreferNoSchedule taint when other NodePool match"), () => {
+    // Named so that the tainted NodePool comes first in upstream's order (equal weights, name descending).
+    const c = new Provisioner();
+    const tainted = nodePool("z-tainted", { requirements: [], taints: [{ key: "foo", value: "bar", effect: "PreferNoSchedule" }] });
+    c.provision([pod("p")], [tainted, nodePool("a-plain", { requirements: [] })]);
+    expect(poolOf(c, "p")).toBe("a-plain");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › Weighted NodePools › should schedule to the nodepool with the highest priority always"), () => {
+    const c = new Provisioner();
+    const pools = [nodePool("w0", { requirements: [] }), nodePool("w20", { requirements: [], weight: 20 }), nodePool("w100", { requirements: [], weight: 100 })];
+    c.provision([pod("a"), pod("b"), pod("c")], pools);
+    for (const n of ["a", "b", "c"]) expect(poolOf(c, n)).toBe("w100");
+  });
+  it(upstream("provisioning/suite", "Multiple NodePools › Weighted NodePools › should schedule to explicitly selected nodepool even if other nodePools are higher priority"), () => {
+    const c = new Provisioner();
+    const pools = [nodePool("target", { requirements: [] }), nodePool("w20", { requirements: [], weight: 20 }), nodePool("w100", { requirements: [], weight: 100 })];
+    c.provision([pod("p", { nodeSelector: { "karpenter.sh/nodepool": "target" } })], pools);
+    expect(poolOf(c, "p")).toBe("target");
+  });
+});
+
+describe("provisioning basics", () => {
+  it(upstream("provisioning/suite", "should provision nodes"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [bare()]);
+    expect(c.nodes).toHaveLength(1);
+    expect(placed(c, "p")).toBe(true);
+  });
+  it(upstream("provisioning/suite", "Should provision nodes for multiple pods"), () => {
+    const c = new Provisioner();
+    c.provision(replicas("p", 100), [bare()]);
+    expect(c.nodes.length).toBeGreaterThan(0);
+    expect(c.bound).toHaveLength(100);
+  });
+  const selectors: readonly (readonly [string, string])[] = [
+    ["karpenter.sh/nodepool", "default"],
+    ["topology.kubernetes.io/zone", "test-zone-1"],
+    ["node.kubernetes.io/instance-type", "default-instance-type"],
+    ["kubernetes.io/arch", "arm64"],
+    ["kubernetes.io/os", "linux"],
+  ];
+  const unknown: readonly (readonly [string, string])[] = [
+    ["karpenter.sh/nodepool", "unknown"],
+    ["topology.kubernetes.io/zone", "unknown"],
+    ["node.kubernetes.io/instance-type", "unknown"],
+    ["kubernetes.io/arch", "unknown"],
+    ["kubernetes.io/os", "unknown"],
+    ["karpenter.sh/capacity-type", "unknown"],
+    ["foo", "bar"],
+  ];
+  const supported = (asAffinity: boolean) => (): void => {
+    const make = (name: string, [key, value]: readonly [string, string]) =>
+      pod(name, asAffinity ? { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: [value] }] }] } } } } : { nodeSelector: { [key]: value } });
+    const c = new Provisioner();
+    c.provision(selectors.map((s, i) => make(`ok-${i}`, s)), [bare()]);
+    expect(c.bound).toHaveLength(selectors.length);
+    c.provision(unknown.map((s, i) => make(`no-${i}`, s)), [bare()]);
+    expect(c.bound).toHaveLength(selectors.length);
+  };
+  it(upstream("provisioning/suite", "should provision nodes for pods with supported node selectors"), supported(false));
+  it(upstream("provisioning/suite", "should provision nodes for pods with supported node affinities"), supported(true));
+  it(upstream("provisioning/suite", "should provision nodes for accelerators"), () => {
+    const c = new Provisioner();
+    c.provision([pod("a", { limits: { "fake.com/vendor-a": "1" } }), pod("b", { limits: { "fake.com/vendor-b": "1" } })], [bare()]);
+    expect(c.bound).toHaveLength(2);
+  });
+});
+
+describe("Preferential Fallback", () => {
+  const ZONE = "topology.kubernetes.io/zone";
+  const IT = "node.kubernetes.io/instance-type";
+  const term = (key: string, value: string) => ({ matchExpressions: [{ key, operator: "In", values: [value] }] });
+  const requiredAny = (...terms: ReturnType<typeof term>[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });
+  const preferred = (...terms: (readonly [number, ReturnType<typeof term>])[]) => ({
+    affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, preference]) => ({ weight, preference })) } },
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Required › should not relax the final term"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", requiredAny(term(ZONE, "invalid")))], [bare({ requirements: [{ key: ZONE, operator: "In", values: ["test-zone-1"] }] })]);
+    expect(placed(c, "p")).toBe(false);
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Required › should relax multiple terms"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", requiredAny(term(ZONE, "invalid"), term(ZONE, "invalid"), term(ZONE, "test-zone-1"), term(ZONE, "test-zone-2")))], [bare()]);
+    expect(c.nodeLabelsOf("p")?.[ZONE]).toBe("test-zone-1");
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should relax all node affinity terms"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p", preferred([1, term(ZONE, "invalid")], [1, term(IT, "invalid")]))], [bare()]);
+    expect(placed(c, "p")).toBe(true);
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should relax to use lighter weights"), () => {
+    const c = new Provisioner();
+    const p = pod("p", preferred([100, term(IT, "test-zone-3")], [50, term(ZONE, "test-zone-2")], [1, term(ZONE, "test-zone-1")]));
+    c.provision([p], [bare({ requirements: [{ key: ZONE, operator: "In", values: ["test-zone-1", "test-zone-2"] }] })]);
+    expect(c.nodeLabelsOf("p")?.[ZONE]).toBe("test-zone-2");
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should tolerate PreferNoSchedule taint only after trying to relax Affinity terms"), () => {
+    const c = new Provisioner();
+    const taint = { key: "foo", value: "bar", effect: "PreferNoSchedule" };
+    const result = c.provision([pod("p", preferred([1, term(ZONE, "invalid")], [1, term(IT, "invalid")]))], [bare({ taints: [taint] })]);
+    expect(placed(c, "p")).toBe(true);
+    expect(result.nodeClaims[0]?.taints).toContainEqual(taint);
+  });
+});
+
+describe("Preferential Fallback › Ignore Preferences", () => {
+  const ZONE = "topology.kubernetes.io/zone";
+  const HOSTNAME = "kubernetes.io/hostname";
+  const ignoring = () => new Provisioner(undefined, { preferencePolicy: "Ignore" });
+  /** A 2-CPU pod in zone 1, two 3-CPU pods in zone 2, and a 1-CPU pod whose preference points at zone 2 (or its pods). */
+  const zonesAndPreference = (preference: PodOptions["affinity"]) => (): void => {
+    const c = ignoring();
+    const pods = [
+      pod("zone1", { labels: { app: "foo" }, nodeSelector: { [ZONE]: "test-zone-1" }, requests: { cpu: "2" } }),
+      ...replicas("zone2", 2, { labels: { app: "bar" }, nodeSelector: { [ZONE]: "test-zone-2" }, requests: { cpu: "3" } }),
+      pod("preferring", { labels: { app: "baz" }, requests: { cpu: "1" }, ...(preference ? { affinity: preference } : {}) }),
+    ];
+    c.provision(pods, [bare()]);
+    expect(c.bound).toHaveLength(4);
+    const nodeOf = (n: string) => c.bound.find((p) => p.metadata.name === n)?.spec.nodeName;
+    // With the preference ignored, the pod joins the zone-1 pod's node.
+    expect(nodeOf("preferring")).toBe(nodeOf("zone1"));
+    expect(nodeOf("preferring")).not.toBe(nodeOf("zone2-0"));
+  };
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore node affinity preferences"),
+    zonesAndPreference({ nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-2"] }] } }] } }),
+  );
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod affinity preferences › corev1.LabelTopologyZone"),
+    zonesAndPreference({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: ZONE, labelSelector: { matchLabels: { app: "bar" } } } }] } }),
+  );
+  // Upstream's second table entry is also named corev1.LabelTopologyZone but uses the hostname key.
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod affinity preferences › corev1.LabelTopologyZone #2"),
+    zonesAndPreference({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: "bar" } } } }] } }),
+  );
+  const oneNode = (opts: PodOptions) => (): void => {
+    const c = ignoring();
+    c.provision(replicas("p", 5, opts), [bare()]);
+    expect(c.bound).toHaveLength(5);
+    expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
+  };
+  const spreadAnyway = (key: string): PodOptions => ({
+    labels: { app: "foo" },
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: key, whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { app: "foo" } } }],
+  });
+  const preferApart = (key: string): PodOptions => ({
+    labels: { app: "foo" },
+    affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: key, labelSelector: { matchLabels: { app: "foo" } } } }] } },
+  });
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone"), oneNode(spreadAnyway(ZONE)));
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone #2"), oneNode(spreadAnyway(HOSTNAME)));
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone"), oneNode(preferApart(ZONE)));
+  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone #2"), oneNode(preferApart(HOSTNAME)));
+});
