@@ -46,7 +46,7 @@ function bindTo(pod: Pod, nodeName: string): Pod {
 }
 
 function replacementObjects(claim: PlannedNodeClaim, ctx: PlanContext): { node: Node; nodeClaim: NodeClaim } {
-  const type = ctx.catalog.get(claim.instanceType);
+  const type = ctx.catalog.get(claim.instanceType, claim.nodePool);
   const labels = new Map<string, string>();
   for (const r of type?.requirements ?? []) {
     const only = r.operator === "In" && r.values.size === 1 ? [...r.values][0] : undefined;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { InstanceType } from "../instance-types/index.js";
+import type { CatalogLookup } from "./catalog-lookup.js";
 import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE } from "../requirements/index.js";
 import type { Node, NodeClaim, NodePool, Pod } from "../types/kubernetes.js";
 import { podName } from "../_internal/pod-key.js";
@@ -68,14 +68,15 @@ function condition(conditions: ReadonlyArray<{ readonly type: string; readonly s
  * @returns the price, or undefined when unknown
  */
 export function nodePrice(
-  catalog: ReadonlyMap<string, InstanceType>,
+  catalog: CatalogLookup,
   instanceType: string | undefined,
   zone: string | undefined,
   capacityType: string | undefined,
+  nodePool?: string,
 ): number | undefined {
   if (instanceType === undefined || zone === undefined || capacityType === undefined) return undefined;
   let best: number | undefined;
-  for (const o of catalog.get(instanceType)?.offerings ?? []) {
+  for (const o of catalog.get(instanceType, nodePool)?.offerings ?? []) {
     if (o.zone === zone && o.capacityType === capacityType && (best === undefined || o.price < best)) best = o.price;
   }
   return best;
@@ -99,7 +100,7 @@ export function nodeState(
   claim: NodeClaim | undefined,
   pods: readonly Pod[],
   pools: ReadonlyMap<string, NodePool>,
-  catalog: ReadonlyMap<string, InstanceType>,
+  catalog: CatalogLookup,
 ): NodeState {
   const poolName = label(node, LABEL_NODEPOOL);
   const readyStatus = condition(node.status?.conditions, "Ready");
@@ -121,7 +122,7 @@ export function nodeState(
     instanceType,
     zone,
     capacityType,
-    price: nodePrice(catalog, instanceType, zone, capacityType),
+    price: nodePrice(catalog, instanceType, zone, capacityType, poolName),
     createdAt: timestampMs(node.metadata.creationTimestamp) ?? timestampMs(claim?.metadata.creationTimestamp),
     lastPodEvent: timestampMs(claim?.status?.lastPodEventTime),
     pods,
@@ -144,7 +145,7 @@ export function buildClusterState(
   claims: readonly NodeClaim[],
   pods: readonly Pod[],
   pools: ReadonlyMap<string, NodePool>,
-  catalog: ReadonlyMap<string, InstanceType>,
+  catalog: CatalogLookup,
 ): ClusterState {
   const byNodeName = new Map<string, NodeClaim>();
   const byProvider = new Map<string, NodeClaim>();

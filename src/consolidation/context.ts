@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { InstanceType, InstanceTypeIndex } from "../instance-types/index.js";
+import type { CatalogLookup } from "./catalog-lookup.js";
+import type { InstanceTypeIndex } from "../instance-types/index.js";
 import type { ClusterModel } from "../scheduler/cluster-model.js";
 import type { DaemonSet, NodePool } from "../types/kubernetes.js";
 import type { PdbState } from "./pdb.js";
@@ -16,7 +17,7 @@ export interface PlanContext {
   readonly pools: ReadonlyMap<string, NodePool>;
   readonly nodePools: readonly NodePool[];
   /** Instance types by name. */
-  readonly catalog: ReadonlyMap<string, InstanceType>;
+  readonly catalog: CatalogLookup;
   /** The catalogue, indexed once for every simulation. */
   readonly index: InstanceTypeIndex;
   /** What every simulation of the plan shares: per-node room, compiled NodePools (never kept past the plan). */

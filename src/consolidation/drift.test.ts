@@ -1,11 +1,11 @@
+import { CatalogLookup } from "./catalog-lookup.js";
 import { describe, expect, it } from "vitest";
 import { catalog, claim, node, pool } from "../../test/consolidation/fixtures.js";
-import type { InstanceType } from "../instance-types/index.js";
 import type { NodeClaim, NodePool } from "../types/kubernetes.js";
 import { nodeState } from "./cluster.js";
 import { driftReason } from "./drift.js";
 
-const cat = new Map<string, InstanceType>(catalog().map((t) => [t.name, t]));
+const cat = new CatalogLookup(catalog());
 const state = (p: NodePool, labels: Record<string, string> = {}, c?: NodeClaim, taints?: { key: string; value?: string; effect: string }[]) => {
   const n = node("n", { labels });
   const withTaints = taints === undefined ? n : { ...n, spec: { taints } };

@@ -1,8 +1,8 @@
+import { CatalogLookup } from "./catalog-lookup.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { catalog, node, NOW_MS, pod, pool } from "../../test/consolidation/fixtures.js";
-import type { InstanceType } from "../instance-types/index.js";
 import { InstanceTypeIndex } from "../instance-types/index.js";
 import type { NodePool, Pod } from "../types/kubernetes.js";
 import { toCandidate, type Candidate } from "./candidates.js";
@@ -18,7 +18,7 @@ const ctx: PlanContext = {
   options: resolveConsolidationOptions({ now: new Date(NOW_MS) }),
   pools,
   nodePools: [...pools.values()],
-  catalog: new Map<string, InstanceType>(types.map((t) => [t.name, t])),
+  catalog: new CatalogLookup(types),
   index: InstanceTypeIndex.build(types),
   model: new ClusterModel(),
   daemonSets: [],

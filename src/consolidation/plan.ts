@@ -3,10 +3,11 @@
  *
  * @module
  */
+import { CatalogLookup } from "./catalog-lookup.js";
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { volumePrePass } from "../volumes/index.js";
-import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { InstanceTypeIndex } from "../instance-types/index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
 import type { NodePool } from "../types/kubernetes.js";
 import { applyCommand, nameReplacements } from "./apply.js";
@@ -43,8 +44,7 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
   const pods = snapshotPods(input.pods, input.boundPods);
   const pools = new Map<string, NodePool>();
   for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
-  const catalog = new Map<string, InstanceType>();
-  for (const t of input.instanceTypes) if (!catalog.has(t.name)) catalog.set(t.name, t);
+  const catalog = new CatalogLookup(input.instanceTypes);
   return {
     options: resolveConsolidationOptions(options),
     pools,

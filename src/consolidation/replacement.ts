@@ -53,7 +53,7 @@ function fail(code: BlockerCode, message: string): ReplacementResult {
 export function cheaperReplacement(claim: PlannedNodeClaim, candidates: readonly Candidate[], ctx: PlanContext, kind: "single" | "multi"): ReplacementResult {
   const candidatePrice = candidates.reduce((sum, c) => sum + c.price, 0);
   let reqs = requirementsFromNodeSelectorRequirements(claim.requirements);
-  let types: readonly InstanceType[] = claim.instanceTypeOptions.map((n) => ctx.catalog.get(n)).filter((t): t is InstanceType => t !== undefined);
+  let types: readonly InstanceType[] = claim.instanceTypeOptions.map((n) => ctx.catalog.get(n, claim.nodePool)).filter((t): t is InstanceType => t !== undefined);
   const capacity = reqs.get(LABEL_CAPACITY_TYPE);
   const allSpot = candidates.every((c) => c.state.capacityType === "spot");
   let narrowed: readonly string[] | undefined;

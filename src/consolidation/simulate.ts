@@ -69,7 +69,7 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 const inFlightCache = new WeakMap<ClusterState, readonly NodeClaim[]>();
 
 function inFlightClaim(claim: PlannedNodeClaim, ctx: PlanContext): NodeClaim {
-  const type = ctx.catalog.get(claim.instanceType);
+  const type = ctx.catalog.get(claim.instanceType, claim.nodePool);
   const labels = Object.fromEntries([...claim.labels, [LABEL_NODEPOOL, claim.nodePool]]);
   const allocatable = type === undefined ? {} : resourceListToRecord(type.allocatable);
   return {
