@@ -44,6 +44,19 @@ export interface ConsolidationOptions {
   readonly preferencePolicy?: "Respect" | "Ignore" | undefined;
   /** Passed to the scheduler's simulations. */
   readonly minValuesPolicy?: "Strict" | "BestEffort" | undefined;
+  /**
+   * Called after each simulation and each command found, and once at the end with the totals. It only
+   * observes: the plan is the same without it.
+   */
+  readonly onProgress?: ((progress: ConsolidationProgress) => void) | undefined;
+}
+
+/** What {@link ConsolidationOptions.onProgress} reports. */
+export interface ConsolidationProgress {
+  /** Scheduling simulations run so far. */
+  readonly simulations: number;
+  /** Commands found so far. */
+  readonly commands: number;
 }
 
 /** {@link ConsolidationOptions} resolved once. */

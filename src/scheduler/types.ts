@@ -91,6 +91,20 @@ export interface ScheduleOptions {
    * AWS provider launches reserved, then spot, then on-demand (`AWS_CAPACITY_TYPE_PRIORITY` in `nodefit/aws`).
    */
   readonly capacityTypePriority?: readonly string[] | undefined;
+  /**
+   * Called as pods are placed, at most every ~1% of the pods (counted in placement attempts, so the calls are
+   * deterministic), and once at the end with the totals. It only observes: results are the same without it.
+   * Consolidation's simulations never call it.
+   */
+  readonly onProgress?: ((progress: ScheduleProgress) => void) | undefined;
+}
+
+/** What {@link ScheduleOptions.onProgress} reports. */
+export interface ScheduleProgress {
+  /** Pods placed so far. */
+  readonly placed: number;
+  /** Pods the run tries to place (pending pods and pods of deleting nodes). */
+  readonly pods: number;
 }
 
 /** {@link ScheduleOptions} with every default filled in. */
