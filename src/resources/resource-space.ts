@@ -102,7 +102,7 @@ export function subtractVectorInto(target: Float64Array, v: Float64Array): void 
 }
 
 /**
- * Whether a request vector fits an available vector, with {@link fitsResources}' rules: a zero
+ * Whether a request vector fits an available vector, with `fitsResources`' rules (from `nodefit`): a zero
  * request fits; a non-zero request needs a non-negative available amount at least as large.
  * Allocates nothing.
  *
