@@ -107,6 +107,7 @@ function hourlyCost(cluster: ClusterState): number {
  * console.log(plan.blocked); // [{ node: "node-c", code: "do-not-disrupt", message: "pod default/db-0 has karpenter.sh/do-not-disrupt" }]
  * console.log(toConsolidationJson(plan));
  * ```
+ * @category Consolidation
  */
 export function planConsolidation(input: ConsolidationInput, options: ConsolidationOptions): ConsolidationPlan {
   return planConsolidationWith(input, options, true);

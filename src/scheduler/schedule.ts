@@ -97,6 +97,7 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * result.summary.scheduled; // 8
  * console.log(toScheduleJson(result));
  * ```
+ * @category Scheduling
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   // Pods get their volumes' requirements, and pods that need what nodefit cannot schedule are taken out.
