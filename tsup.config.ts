@@ -2,10 +2,28 @@ import { defineConfig } from "tsup";
 
 // One build, several entries: subpath entries import the core through the package's own name
 // ("nodefit"), marked external, so a bundle never holds two copies of the core.
+// The core's two subpaths, nodefit and nodefit/advanced, are built together with code splitting: they share
+// their modules through chunks, so a class (Requirements, InstanceTypeIndex) has one identity whichever
+// subpath it came from. The other entries reach the core through "nodefit" and are built without splitting.
+const library = {
+  format: ["esm", "cjs"],
+  dts: true,
+  sourcemap: false,
+  target: "node20",
+  treeshake: true,
+  external: ["nodefit", "nodefit/advanced", "fast-check"],
+} as const;
+
 export default defineConfig([
   {
+    ...library,
+    entry: { index: "src/index.ts", "advanced/index": "src/advanced.ts" },
+    clean: true,
+    splitting: true,
+  },
+  {
+    ...library,
     entry: {
-      index: "src/index.ts",
       "kubernetes/index": "src/kubernetes/index.ts",
       "aws/index": "src/adapters/aws/index.ts",
       "azure/index": "src/adapters/azure/index.ts",
@@ -15,16 +33,10 @@ export default defineConfig([
       // Not an export: the file nodefit/worker starts as a worker thread (thread.js or thread.cjs beside it).
       "worker/thread": "src/worker/thread.ts",
     },
-    format: ["esm", "cjs"],
-    dts: true,
-    clean: true,
-    sourcemap: false,
-    target: "node20",
+    clean: false,
     splitting: false,
-    treeshake: true,
     // import.meta.url in the CJS build of nodefit/worker (to find its thread file).
     shims: true,
-    external: ["nodefit", "fast-check"],
   },
   {
     entry: { "cli/main": "src/cli/bin.ts" },
@@ -32,6 +44,6 @@ export default defineConfig([
     clean: false,
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-    external: ["nodefit", "nodefit/kubernetes", "nodefit/aws", "nodefit/azure", "nodefit/gcp"],
+    external: ["nodefit", "nodefit/advanced", "nodefit/kubernetes", "nodefit/aws", "nodefit/azure", "nodefit/gcp"],
   },
 ]);

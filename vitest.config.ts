@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^nodefit$/, replacement: src("index.ts") },
+      { find: /^nodefit\/advanced$/, replacement: src("advanced.ts") },
       { find: /^nodefit\/kubernetes$/, replacement: src("kubernetes/index.ts") },
       { find: /^nodefit\/aws$/, replacement: src("adapters/aws/index.ts") },
       { find: /^nodefit\/azure$/, replacement: src("adapters/azure/index.ts") },

@@ -4,6 +4,7 @@ import { Converter, ReflectionKind } from "typedoc";
 
 const TITLES = new Map([
   ["index", "nodefit"],
+  ["advanced", "nodefit/advanced"],
   ["kubernetes", "nodefit/kubernetes"],
   ["adapters/aws", "nodefit/aws"],
   ["adapters/azure", "nodefit/azure"],

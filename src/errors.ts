@@ -1,4 +1,8 @@
-/** A step in the path to a bad field: an object key or an array index. */
+/**
+ * A step in the path to a bad field: an object key or an array index.
+ *
+ * @category Errors
+ */
 export type PathSegment = string | number;
 
 /**
@@ -8,6 +12,7 @@ export type PathSegment = string | number;
  *   message name the file, document and field);
  * - `invalid-quantity`: a string that is not a Kubernetes quantity, or one out of range;
  * - `invalid-requirement`: a label requirement that Kubernetes or Karpenter would reject.
+ * @category Errors
  */
 export type NodefitErrorCode = "invalid-input" | "invalid-quantity" | "invalid-requirement";
 
@@ -15,6 +20,7 @@ export type NodefitErrorCode = "invalid-input" | "invalid-quantity" | "invalid-r
  * The one error type nodefit throws for invalid input. Tell kinds apart by {@link NodefitError.code},
  * never by `instanceof`, so two copies of the package (ESM and CJS) still agree. When the error wraps
  * another (a YAML parser's, a file system's), that one is the standard `cause`.
+ * @category Errors
  */
 export class NodefitError extends Error {
   /** A stable, machine-readable kind, e.g. `invalid-quantity`. */
@@ -36,7 +42,11 @@ export class NodefitError extends Error {
   }
 }
 
-/** A string that is not a Kubernetes quantity, or one out of range. */
+/**
+ * A string that is not a Kubernetes quantity, or one out of range.
+ *
+ * @category Errors
+ */
 export class QuantityError extends NodefitError {
   constructor(message: string, path: readonly PathSegment[] = [], options?: ErrorOptions) {
     super("invalid-quantity", message, path, options);
@@ -44,7 +54,11 @@ export class QuantityError extends NodefitError {
   }
 }
 
-/** A label requirement that Kubernetes or Karpenter would reject. */
+/**
+ * A label requirement that Kubernetes or Karpenter would reject.
+ *
+ * @category Errors
+ */
 export class RequirementError extends NodefitError {
   constructor(message: string, path: readonly PathSegment[] = [], options?: ErrorOptions) {
     super("invalid-requirement", message, path, options);
@@ -52,7 +66,11 @@ export class RequirementError extends NodefitError {
   }
 }
 
-/** Any other invalid input (a NodePool, a node, a catalogue entry). */
+/**
+ * Any other invalid input (a NodePool, a node, a catalogue entry).
+ *
+ * @category Errors
+ */
 export class InputError extends NodefitError {
   constructor(message: string, path: readonly PathSegment[] = [], options?: ErrorOptions) {
     super("invalid-input", message, path, options);
@@ -65,6 +83,7 @@ export class InputError extends NodefitError {
  *
  * @param path - the path segments, outermost first
  * @returns the dotted path, or an empty string for an empty path
+ * @category Errors
  */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = "";

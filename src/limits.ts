@@ -20,18 +20,21 @@
  * ```ts
  * MAX_PODS; // 150000
  * ```
+ * @category Limits
  */
 export const MAX_PODS: number = 150_000;
 
 /**
  * The most Nodes one input may hold (and, separately, the most NodeClaims). Kubernetes supports 5,000
  * nodes per cluster; the loader is tested at 10,000 nodes.
+ * @category Limits
  */
 export const MAX_NODES: number = 15_000;
 
 /**
  * The most instance types all `InstanceTypeCatalog` documents of one input may define together. The
  * largest cloud catalogues hold about 1,000 types (AWS EC2 about 900); the loader is tested at 5,000.
+ * @category Limits
  */
 export const MAX_INSTANCE_TYPES_IN_CATALOG: number = 10_000;
 
@@ -40,6 +43,7 @@ export const MAX_INSTANCE_TYPES_IN_CATALOG: number = 10_000;
  * Workload manifests nest about 15 levels (a Deployment's pod anti-affinity expression values are at
  * depth 14) and CRD schemas rarely pass 40; 100 keeps every recursive walk (copying, validation) a
  * hundred times below the JavaScript stack limit, and turns reference cycles into an error.
+ * @category Limits
  */
 export const MAX_DOCUMENT_DEPTH: number = 100;
 
@@ -47,12 +51,14 @@ export const MAX_DOCUMENT_DEPTH: number = 100;
  * The longest string (value or object key) a document may hold, in UTF-16 code units: 1 MiB, the
  * order of the API server's own request limit (etcd stores at most 1.5 MiB per object), so any object
  * a cluster can hold passes, while a multi-megabyte value cannot slow validation down.
+ * @category Limits
  */
 export const MAX_STRING_LENGTH: number = 1_048_576;
 
 /**
  * The longest resource quantity string (`"1500m"`, `"16Gi"`). Real quantities are under 20 characters; the
  * cap keeps quantity parsing linear and fast whatever a manifest holds.
+ * @category Limits
  */
 export const MAX_QUANTITY_LENGTH: number = 64;
 
@@ -67,6 +73,7 @@ export const MAX_QUANTITY_LENGTH: number = 64;
  * 1.5 MiB per object), so any object passes; a `List` document is one document, so a larger dump
  * (about 5,000 pods as `kubectl get -o yaml` writes them) is split into several. Measured: a Pod with
  * 1,000,000 annotations takes 6 s to validate, 4,000,000 took 49 s and 2 GB.
+ * @category Limits
  */
 export const MAX_DOCUMENT_VALUES: number = 1_000_000;
 
@@ -75,6 +82,7 @@ export const MAX_DOCUMENT_VALUES: number = 1_000_000;
  * reader resolves each alias by scanning the anchors and aliases before it, so their number squared is
  * the work: 20,000 of them took 9 s. Hand-written manifests use a handful; generated ones (kubectl,
  * Helm) none.
+ * @category Limits
  */
 export const MAX_YAML_ALIASES: number = 1_000;
 
@@ -84,6 +92,7 @@ export const MAX_YAML_ALIASES: number = 1_000;
  * measured on a 2-core machine with 4,000 pods each selecting one NodePool, 500 NodePools take 1.8 s and
  * 270 MB, 1,000 take 3.4 s and 510 MB (16,000 pods: 7.7 s and 850 MB), 2,000 take 13 s and 1.25 GB, and
  * 4,000 ran out of memory. Real clusters use a few dozen.
+ * @category Limits
  */
 export const MAX_NODE_POOLS: number = 500;
 
@@ -97,5 +106,6 @@ export const MAX_NODE_POOLS: number = 500;
  * (6,000 × 18,000 = 108,000,000), took 31 s; 1,000 constraints over 50,000 pods 30 s; 500 over 20,000
  * (10,000,000) 5.7 s; 2,000 spread pods over 15,000 Nodes (30,000,000) 66 s. At this limit: 500
  * constraints over 20,000 pods, or 2,000 constrained pods over 5,000 Nodes.
+ * @category Limits
  */
 export const MAX_TOPOLOGY_SPREAD_WORK: number = 10_000_000;

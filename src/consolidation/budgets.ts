@@ -7,16 +7,28 @@ import type { Budget, NodePool } from "../types/kubernetes.js";
 import { isCronWindowActive, parseCron } from "./cron.js";
 import { parseDuration } from "./duration.js";
 
-/** Why a node is disrupted, as budgets name it. */
+/**
+ * Why a node is disrupted, as budgets name it.
+ *
+ * @category Consolidation
+ */
 export type DisruptionReason = "Empty" | "Drifted" | "Underutilized";
 
-/** Budgets a NodePool has when it sets none (upstream's default). */
+/**
+ * Budgets a NodePool has when it sets none (upstream's default).
+ *
+ * @category Consolidation
+ */
 export const DEFAULT_BUDGETS: readonly Budget[] = Object.freeze([{ nodes: "10%" }]);
 
 const NODES_PATTERN = /^((100|[0-9]{1,2})%|[0-9]+)$/;
 const BUDGET_DURATION_PATTERN = /^(?=[0-9])([0-9]+h)?([0-9]+m)?(0s)?$/;
 
-/** One budget evaluated at an instant. */
+/**
+ * One budget evaluated at an instant.
+ *
+ * @category Consolidation
+ */
 export interface BudgetEvaluation {
   /** Whether it applies now (no schedule, or inside its window). Invalid budgets count as active. */
   readonly active: boolean;
@@ -38,6 +50,7 @@ export interface BudgetEvaluation {
  * ```ts
  * evaluateBudget({ nodes: "50%" }, 3, 0).allowed; // 2
  * ```
+ * @category Consolidation
  */
 export function evaluateBudget(budget: Budget, nodeCount: number, now: number): BudgetEvaluation {
   const nodes = String(budget.nodes);
@@ -59,7 +72,11 @@ function invalid(reason: string): BudgetEvaluation {
   return { active: true, allowed: 0, invalid: reason };
 }
 
-/** A pool's allowance for one reason, with the budget that set it. */
+/**
+ * A pool's allowance for one reason, with the budget that set it.
+ *
+ * @category Consolidation
+ */
 export interface PoolAllowance {
   /** Disruptions still allowed: the smallest active budget minus nodes already NotReady or deleting, ≥ 0. */
   readonly allowed: number;
@@ -85,6 +102,7 @@ export interface PoolAllowance {
  * ```ts
  * poolAllowance(pool, "Underutilized", 10, 0, Date.parse("2024-01-01T00:00:00Z")).allowed; // 1 with the default budget
  * ```
+ * @category Consolidation
  */
 export function poolAllowance(pool: NodePool, reason: DisruptionReason, nodeCount: number, disrupting: number, now: number): PoolAllowance {
   const budgets = pool.spec.disruption?.budgets ?? DEFAULT_BUDGETS;

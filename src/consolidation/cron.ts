@@ -11,7 +11,11 @@
  * @module
  */
 
-/** A parsed cron schedule: the allowed values of each field. */
+/**
+ * A parsed cron schedule: the allowed values of each field.
+ *
+ * @category Consolidation
+ */
 export interface CronSchedule {
   readonly minutes: ReadonlySet<number>;
   readonly hours: ReadonlySet<number>;
@@ -23,7 +27,11 @@ export interface CronSchedule {
   readonly dayOfWeekStar: boolean;
 }
 
-/** The outcome of {@link parseCron}: a schedule or the reason the text is not one. */
+/**
+ * The outcome of {@link parseCron}: a schedule or the reason the text is not one.
+ *
+ * @category Consolidation
+ */
 export type CronParseResult = { readonly ok: true; readonly schedule: CronSchedule } | { readonly ok: false; readonly error: string };
 
 interface FieldSpec {
@@ -66,6 +74,7 @@ const MACROS: ReadonlyMap<string, string> = new Map([
  * parseCron("*\/15 9-17 * * mon-fri").ok; // true
  * parseCron("61 * * * *"); // { ok: false, error: "minute value 61 out of range 0-59" }
  * ```
+ * @category Consolidation
  */
 export function parseCron(expression: string): CronParseResult {
   const trimmed = expression.trim();
@@ -148,6 +157,7 @@ const MINUTE = 60_000;
  * @param schedule - a parsed schedule
  * @param ms - epoch milliseconds
  * @returns true when minute, hour, day, month and weekday all match
+ * @category Consolidation
  */
 export function cronMatches(schedule: CronSchedule, ms: number): boolean {
   const d = new Date(ms);
@@ -258,6 +268,7 @@ export function walkBackToFiring(schedule: CronSchedule, at: number, after: numb
  * @param at - the latest instant to consider
  * @param after - the search stops at this instant (exclusive)
  * @returns the firing instant (a whole UTC minute), or undefined when none lies in `(after, at]`
+ * @category Consolidation
  */
 export function lastFiringBetween(schedule: CronSchedule, at: number, after: number): number | undefined {
   return walkBackToFiring(schedule, at, after).firing;
@@ -276,6 +287,7 @@ export function lastFiringBetween(schedule: CronSchedule, at: number, after: num
  * const s = parseCron("@daily");
  * s.ok && isCronWindowActive(s.schedule, 3_600_000, Date.parse("2024-01-02T00:30:00Z")); // true
  * ```
+ * @category Consolidation
  */
 export function isCronWindowActive(schedule: CronSchedule, durationMs: number, now: number): boolean {
   return lastFiringBetween(schedule, now, now - durationMs) !== undefined;

@@ -6,7 +6,11 @@
  */
 import type { Pod } from "../types/kubernetes.js";
 
-/** The pod annotation Kubernetes' ReplicaSet controller reads to pick pods to delete first. */
+/**
+ * The pod annotation Kubernetes' ReplicaSet controller reads to pick pods to delete first.
+ *
+ * @category Consolidation
+ */
 export const POD_DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
 
 /**
@@ -19,6 +23,7 @@ export const POD_DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
  * ```ts
  * evictionCost({ metadata: {}, spec: { containers: [], priority: 2 ** 25 } }); // 2
  * ```
+ * @category Consolidation
  */
 export function evictionCost(pod: Pod): number {
   let cost = 1;
@@ -33,6 +38,7 @@ export function evictionCost(pod: Pod): number {
  *
  * @param pods - the node's pods
  * @returns the sum
+ * @category Consolidation
  */
 export function reschedulingCost(pods: readonly Pod[]): number {
   let sum = 0;
@@ -51,6 +57,7 @@ export function reschedulingCost(pods: readonly Pod[]): number {
  * ```ts
  * lifetimeRemaining(100, 25); // 0.75
  * ```
+ * @category Consolidation
  */
 export function lifetimeRemaining(expireAfterMs: number | null, ageMs: number): number {
   if (expireAfterMs === null || expireAfterMs <= 0) return expireAfterMs === null ? 1 : 0;
@@ -63,6 +70,7 @@ export function lifetimeRemaining(expireAfterMs: number | null, ageMs: number): 
  *
  * @param reschedulable - the node's reschedulable pods
  * @returns at least 1
+ * @category Consolidation
  */
 export function rescheduleDisruptionCost(reschedulable: readonly Pod[]): number {
   let sum = 1;

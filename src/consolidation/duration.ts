@@ -28,6 +28,7 @@ const PART = /([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
  * parseDuration("1h30m"); // 5400000
  * parseDuration("soon"); // undefined
  * ```
+ * @category Consolidation
  */
 export function parseDuration(text: string): number | undefined {
   if (text === "0") return 0;

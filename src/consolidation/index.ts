@@ -32,6 +32,7 @@ export type {
   ConsolidationMethod,
   ConsolidationOptions,
   ConsolidationPlan,
+  ConsolidationProgress,
   ConsolidationSummary,
   Reschedule,
   ResolvedConsolidationOptions,

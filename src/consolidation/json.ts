@@ -24,6 +24,7 @@ function money(x: number): number {
  * ```ts
  * JSON.parse(toConsolidationJson(planConsolidation(input, { now: "2024-06-01T12:00:00Z" }))).summary.hourlyCostAfter;
  * ```
+ * @category Consolidation
  */
 export function toConsolidationJson(plan: ConsolidationPlan): string {
   const doc = obj([

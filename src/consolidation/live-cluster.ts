@@ -14,7 +14,11 @@ import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } f
 import { planConsolidationWith, type SharedState } from "./plan.js";
 import type { ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
-/** The kinds a {@link Cluster} follows, with the object type of each. */
+/**
+ * The kinds a {@link Cluster} follows, with the object type of each.
+ *
+ * @category Consolidation
+ */
 export interface ClusterKinds {
   readonly Pod: Pod;
   readonly Node: Node;
@@ -24,12 +28,20 @@ export interface ClusterKinds {
   readonly PodDisruptionBudget: PodDisruptionBudget;
 }
 
-/** A watch event, as an informer delivers it: `ADDED` and `MODIFIED` both put the object, `DELETED` removes it. */
+/**
+ * A watch event, as an informer delivers it: `ADDED` and `MODIFIED` both put the object, `DELETED` removes it.
+ *
+ * @category Consolidation
+ */
 export type ClusterEvent = {
   readonly [K in keyof ClusterKinds]: { readonly type: "ADDED" | "MODIFIED" | "DELETED"; readonly kind: K; readonly object: ClusterKinds[K] };
 }[keyof ClusterKinds];
 
-/** The objects a {@link Cluster} starts from (the shape `fromKubernetes` returns; every list optional). */
+/**
+ * The objects a {@link Cluster} starts from (the shape `fromKubernetes` returns; every list optional).
+ *
+ * @category Consolidation
+ */
 export interface ClusterSnapshot {
   readonly pods?: readonly Pod[] | undefined;
   readonly boundPods?: readonly Pod[] | undefined;
@@ -40,7 +52,11 @@ export interface ClusterSnapshot {
   readonly podDisruptionBudgets?: readonly PodDisruptionBudget[] | undefined;
 }
 
-/** A {@link Cluster}'s objects, each kind in name order. */
+/**
+ * A {@link Cluster}'s objects, each kind in name order.
+ *
+ * @category Consolidation
+ */
 export interface ClusterObjects {
   readonly pods: readonly Pod[];
   readonly nodes: readonly Node[];

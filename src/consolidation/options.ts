@@ -21,6 +21,7 @@ export const MAX_PLAN_COMMANDS = 10_000;
  * ```ts
  * resolveConsolidationOptions({ now: "2024-01-01T00:00:00Z" }).spotToSpotConsolidation; // false
  * ```
+ * @category Consolidation
  */
 export function resolveConsolidationOptions(options: ConsolidationOptions): ResolvedConsolidationOptions {
   const now = options.now === undefined ? undefined : timestampMs(options.now);

@@ -8,7 +8,11 @@ import { toleratesAll } from "../taints/index.js";
 import type { Pod, PodDisruptionBudget } from "../types/kubernetes.js";
 import { isMirrorPod, isTerminal, isTerminating } from "./pods.js";
 
-/** A PDB with its allowance resolved. */
+/**
+ * A PDB with its allowance resolved.
+ *
+ * @category Consolidation
+ */
 export interface PdbState {
   /** `namespace/name`. */
   readonly name: string;
@@ -61,6 +65,7 @@ export function pdbSelects(pdb: PodDisruptionBudget, pod: Pod): boolean {
  * ```ts
  * resolvePdbs([{ metadata: { name: "web" }, spec: { selector: { matchLabels: { app: "web" } }, minAvailable: 2 } }], pods);
  * ```
+ * @category Consolidation
  */
 export function resolvePdbs(pdbs: readonly PodDisruptionBudget[], pods: readonly Pod[]): readonly PdbState[] {
   return pdbs.map((pdb) => {
@@ -93,7 +98,11 @@ function computeAllowed(pdb: PodDisruptionBudget, pods: readonly Pod[]): number 
   return Math.max(0, healthy - desired);
 }
 
-/** Why a pod cannot be evicted under its PDBs. */
+/**
+ * Why a pod cannot be evicted under its PDBs.
+ *
+ * @category Consolidation
+ */
 export type PdbBlock = { readonly kind: "no-disruptions"; readonly pdb: string } | { readonly kind: "multiple"; readonly pdbs: readonly string[] };
 
 /**
@@ -104,6 +113,7 @@ export type PdbBlock = { readonly kind: "no-disruptions"; readonly pdb: string }
  * @param pod - the pod
  * @param pdbs - resolved PDBs
  * @returns the block, or undefined when the pod may be evicted
+ * @category Consolidation
  */
 export function pdbBlock(pod: Pod, pdbs: readonly PdbState[]): PdbBlock | undefined {
   if (isTerminal(pod) || isTerminating(pod) || isMirrorPod(pod)) return undefined;

@@ -20,6 +20,7 @@ import { multiNode } from "./methods/multi-node.js";
 import { resolveConsolidationOptions } from "./options.js";
 import { startPass, type Pass } from "./pass.js";
 import { resolvePdbs } from "./pdb.js";
+import { noteCommands, watchProgress } from "./progress.js";
 import { singleNode } from "./methods/single-node.js";
 import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
@@ -106,6 +107,7 @@ function hourlyCost(cluster: ClusterState): number {
  * console.log(plan.blocked); // [{ node: "node-c", code: "do-not-disrupt", message: "pod default/db-0 has karpenter.sh/do-not-disrupt" }]
  * console.log(toConsolidationJson(plan));
  * ```
+ * @category Consolidation
  */
 export function planConsolidation(input: ConsolidationInput, options: ConsolidationOptions): ConsolidationPlan {
   return planConsolidationWith(input, options, true);
@@ -128,6 +130,7 @@ export function planConsolidationWith(input: ConsolidationInput, options: Consol
 
 function planResolved(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared: SharedState | undefined): ConsolidationPlan {
   const ctx = buildPlanContext(input, options, shortcuts, shared);
+  watchProgress(ctx, options.onProgress);
   let cluster = buildClusterState(input.nodes, input.nodeClaims ?? [], snapshotPods(input.pods, input.boundPods), ctx.pools, ctx.catalog);
   const before = hourlyCost(cluster);
   // Replacement names avoid every Node and NodeClaim of the input and every earlier replacement.
@@ -149,6 +152,7 @@ function planResolved(input: ConsolidationInput, options: ConsolidationOptions, 
     }
     const named = nameReplacements(found, taken, counters);
     commands.push(publicCommand(named));
+    noteCommands(ctx, commands.length);
     for (const c of named.candidates) disrupted.add(c.name);
     cluster = applyCommand(cluster, named, ctx);
   }
@@ -165,5 +169,6 @@ function planResolved(input: ConsolidationInput, options: ConsolidationOptions, 
     );
   }
   blocked.sort((a, b) => compareStrings(a.node, b.node));
+  noteCommands(ctx, commands.length);
   return { commands, blocked, summary: { nodes: input.nodes.length, hourlyCostBefore: before, hourlyCostAfter: hourlyCost(cluster) } };
 }

@@ -9,7 +9,11 @@ import { parseDuration, timestampMs } from "./duration.js";
 
 export { isMirrorPod, isOwnedBy, isReschedulable, isTerminal, isTerminating } from "../scheduler/pod-lifecycle.js";
 
-/** The annotation that opts a pod or node out of voluntary disruption. */
+/**
+ * The annotation that opts a pod or node out of voluntary disruption.
+ *
+ * @category Consolidation
+ */
 export const DO_NOT_DISRUPT = "karpenter.sh/do-not-disrupt";
 
 /**
@@ -25,6 +29,7 @@ export const DO_NOT_DISRUPT = "karpenter.sh/do-not-disrupt";
  * ```ts
  * isDoNotDisruptActive({ metadata: { annotations: { "karpenter.sh/do-not-disrupt": "true" } }, spec: { containers: [] } }, 0); // true
  * ```
+ * @category Consolidation
  */
 export function isDoNotDisruptActive(pod: Pod, now: number): boolean {
   if (isTerminal(pod) || isTerminating(pod)) return false;

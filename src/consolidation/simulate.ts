@@ -16,6 +16,7 @@ import type { ClusterState, NodeState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
 import { isFullyBlockedByPdb } from "./pdb.js";
 import { memoOf, remember } from "./memo.js";
+import { noteSimulation } from "./progress.js";
 import { isDoNotDisruptActive, isReschedulable } from "./pods.js";
 
 /** A successful simulation. */
@@ -135,6 +136,7 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
  * @returns the new claims and where each moved pod goes, or why the move fails
  */
 export function simulateRemoval(cluster: ClusterState, candidates: readonly Candidate[], ctx: PlanContext, gateDestinations: boolean): SimulationResult {
+  noteSimulation(ctx);
   const removed = new Set(candidates.map((c) => c.name));
   const remaining = cluster.nodes.filter((n) => !removed.has(n.name) && !n.deleting);
   const movers = candidates.flatMap((c) => movingPods(c.state, ctx).map((p) => unbind(p, ctx)));

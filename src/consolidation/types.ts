@@ -11,6 +11,7 @@ import type { VolumeObjects } from "../volumes/index.js";
 /**
  * A cluster snapshot to plan over, in the same shape as {@link ScheduleInput}: what `fromKubernetes` returns,
  * plus `instanceTypes`, goes in as it is. Nothing in it is ever mutated.
+ * @category Consolidation
  */
 export interface ConsolidationInput {
   readonly nodes: readonly Node[];
@@ -32,7 +33,11 @@ export interface ConsolidationInput {
   readonly volumes?: VolumeObjects | undefined;
 }
 
-/** Planner options as a caller passes them. */
+/**
+ * Planner options as a caller passes them.
+ *
+ * @category Consolidation
+ */
 export interface ConsolidationOptions {
   /** The instant to plan at (RFC 3339 or a Date). Required: the planner never reads the clock. */
   readonly now: Date | string;
@@ -44,9 +49,30 @@ export interface ConsolidationOptions {
   readonly preferencePolicy?: "Respect" | "Ignore" | undefined;
   /** Passed to the scheduler's simulations. */
   readonly minValuesPolicy?: "Strict" | "BestEffort" | undefined;
+  /**
+   * Called after each simulation and each command found, and once at the end with the totals. It only
+   * observes: the plan is the same without it.
+   */
+  readonly onProgress?: ((progress: ConsolidationProgress) => void) | undefined;
 }
 
-/** {@link ConsolidationOptions} resolved once. */
+/**
+ * What {@link ConsolidationOptions.onProgress} reports.
+ *
+ * @category Consolidation
+ */
+export interface ConsolidationProgress {
+  /** Scheduling simulations run so far. */
+  readonly simulations: number;
+  /** Commands found so far. */
+  readonly commands: number;
+}
+
+/**
+ * {@link ConsolidationOptions} resolved once.
+ *
+ * @category Consolidation
+ */
 export interface ResolvedConsolidationOptions {
   /** Epoch milliseconds. */
   readonly now: number;
@@ -56,13 +82,25 @@ export interface ResolvedConsolidationOptions {
   readonly minValuesPolicy: "Strict" | "BestEffort";
 }
 
-/** The disruption method that produced a command, in upstream's order. */
+/**
+ * The disruption method that produced a command, in upstream's order.
+ *
+ * @category Consolidation
+ */
 export type ConsolidationMethod = "emptiness" | "drift" | "multi-node" | "single-node";
 
-/** What a command does to its candidates. */
+/**
+ * What a command does to its candidates.
+ *
+ * @category Consolidation
+ */
 export type ConsolidationDecision = "delete" | "replace";
 
-/** Where one evicted pod goes. */
+/**
+ * Where one evicted pod goes.
+ *
+ * @category Consolidation
+ */
 export interface Reschedule {
   /** `namespace/name`. */
   readonly pod: string;
@@ -70,7 +108,11 @@ export interface Reschedule {
   readonly to: string;
 }
 
-/** One step of the plan. */
+/**
+ * One step of the plan.
+ *
+ * @category Consolidation
+ */
 export interface ConsolidationCommand {
   readonly method: ConsolidationMethod;
   readonly decision: ConsolidationDecision;
@@ -83,7 +125,11 @@ export interface ConsolidationCommand {
   readonly savings: number;
 }
 
-/** Stable codes for why a node is not disrupted. */
+/**
+ * Stable codes for why a node is not disrupted.
+ *
+ * @category Consolidation
+ */
 export type BlockerCode =
   | "not-managed"
   | "unknown-nodepool"
@@ -107,14 +153,22 @@ export type BlockerCode =
   | "spot-to-spot-options"
   | "not-evaluated";
 
-/** A node the plan leaves alone, and why. */
+/**
+ * A node the plan leaves alone, and why.
+ *
+ * @category Consolidation
+ */
 export interface Blocker {
   readonly node: string;
   readonly code: BlockerCode;
   readonly message: string;
 }
 
-/** Totals of the plan. */
+/**
+ * Totals of the plan.
+ *
+ * @category Consolidation
+ */
 export interface ConsolidationSummary {
   /** Nodes in the input. */
   readonly nodes: number;
@@ -124,7 +178,11 @@ export interface ConsolidationSummary {
   readonly hourlyCostAfter: number;
 }
 
-/** The dry-run plan: commands in execution order, what stays and why, and totals. */
+/**
+ * The dry-run plan: commands in execution order, what stays and why, and totals.
+ *
+ * @category Consolidation
+ */
 export interface ConsolidationPlan {
   readonly commands: readonly ConsolidationCommand[];
   /** Every input node no command disrupts, sorted by name. */

@@ -9,7 +9,11 @@
  * @module
  */
 
-/** A set of positions `0..size-1`; bit `i` of word `i >>> 5` is position `i`. */
+/**
+ * A set of positions `0..size-1`; bit `i` of word `i >>> 5` is position `i`.
+ *
+ * @category Instance types
+ */
 export type Bitset = Uint32Array;
 
 /**

@@ -5,7 +5,11 @@
  */
 import type { ResourceList } from "../resources/index.js";
 
-/** The resources an instance type holds back from pods. Each part is summed per resource. */
+/**
+ * The resources an instance type holds back from pods. Each part is summed per resource.
+ *
+ * @category Instance types
+ */
 export interface InstanceTypeOverhead {
   /** Reserved for Kubernetes daemons (kubelet, container runtime). */
   readonly kubeReserved: ResourceList;
@@ -15,7 +19,11 @@ export interface InstanceTypeOverhead {
   readonly evictionThreshold: ResourceList;
 }
 
-/** An overhead that holds nothing back. */
+/**
+ * An overhead that holds nothing back.
+ *
+ * @category Instance types
+ */
 export const NO_OVERHEAD: InstanceTypeOverhead = {
   kubeReserved: new Map(),
   systemReserved: new Map(),
@@ -29,6 +37,7 @@ const HUGEPAGES_PREFIX = "hugepages-";
  *
  * @param overhead - kube-reserved, system-reserved and eviction threshold
  * @returns their per-resource total
+ * @category Instance types
  */
 export function overheadTotal(overhead: InstanceTypeOverhead): ResourceList {
   const total = new Map<string, number>();
@@ -50,6 +59,7 @@ export function overheadTotal(overhead: InstanceTypeOverhead): ResourceList {
  * ```ts
  * allocatableOf(new Map([["cpu", 4000]]), { ...NO_OVERHEAD, kubeReserved: new Map([["cpu", 100]]) }); // cpu 3900
  * ```
+ * @category Instance types
  */
 export function allocatableOf(capacity: ResourceList, overhead: InstanceTypeOverhead): ResourceList {
   const reserved = overheadTotal(overhead);

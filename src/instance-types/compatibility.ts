@@ -11,6 +11,7 @@ import { LABEL_RESERVATION_ID, type Offering } from "./offering.js";
 /**
  * The labels a node claim may leave undefined when checked against an offering: the well-known labels plus
  * the reservation-id label, which only reserved offerings carry.
+ * @category Instance types
  */
 export const OFFERING_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set([...WELL_KNOWN_LABELS, LABEL_RESERVATION_ID]);
 
@@ -22,6 +23,7 @@ export const OFFERING_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set([...WELL_
  * @param offering - the offering
  * @param requirements - the node claim's (or pod's) requirements
  * @returns true when zone, capacity type and reservation all match
+ * @category Instance types
  */
 export function isOfferingCompatible(offering: Offering, requirements: Requirements): boolean {
   return requirements.isCompatible(offering.requirements, { allowUndefined: OFFERING_WELL_KNOWN_LABELS });
@@ -33,6 +35,7 @@ export function isOfferingCompatible(offering: Offering, requirements: Requireme
  * @param offerings - the offerings of one instance type
  * @param requirements - the node claim's requirements
  * @returns the available compatible offerings
+ * @category Instance types
  */
 export function availableCompatibleOfferings(offerings: readonly Offering[], requirements: Requirements): readonly Offering[] {
   return offerings.filter((o) => o.available && isOfferingCompatible(o, requirements));
@@ -44,6 +47,7 @@ export function availableCompatibleOfferings(offerings: readonly Offering[], req
  * @param type - the instance type
  * @param requirements - the node claim's requirements
  * @returns true when some available offering matches
+ * @category Instance types
  */
 export function hasCompatibleOffering(type: InstanceType, requirements: Requirements): boolean {
   return type.offerings.some((o) => o.available && isOfferingCompatible(o, requirements));
@@ -56,6 +60,7 @@ export function hasCompatibleOffering(type: InstanceType, requirements: Requirem
  * @param type - the instance type
  * @param requirements - the node claim's requirements
  * @returns true when every shared key has a common value
+ * @category Instance types
  */
 export function meetsRequirements(type: InstanceType, requirements: Requirements): boolean {
   return type.requirements.intersects(requirements);

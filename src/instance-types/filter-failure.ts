@@ -9,7 +9,11 @@ import type { Requirements } from "../requirements/index.js";
 import { formatAmount, resourceListToRecord, type ResourceList, type ResourceShortfall } from "../resources/index.js";
 import { formatMinValuesShortfall, type MinValuesShortfall } from "./min-values.js";
 
-/** Why {@link filterInstanceTypes} kept no instance type. */
+/**
+ * Why {@link filterInstanceTypes} kept no instance type.
+ *
+ * @category Instance types
+ */
 export interface InstanceTypeFilterFailure {
   /** `no-instance-type` when no type met all three criteria; `min-values` when survivors missed minValues. */
   readonly code: "no-instance-type" | "min-values";
@@ -50,6 +54,7 @@ const CPU_TYPO_MILLICORES = 1_000_000_000;
  * const { failure } = filterInstanceTypes(types, reqs, requests);
  * if (failure) console.log(formatInstanceTypeFilterFailure(failure));
  * ```
+ * @category Instance types
  */
 export function formatInstanceTypeFilterFailure(failure: InstanceTypeFilterFailure): string {
   const context = `, requirements=${failure.requirements.toString()}, resources=${JSON.stringify(resourceListToRecord(failure.requests))}`;

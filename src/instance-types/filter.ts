@@ -13,7 +13,11 @@ import type { InstanceType } from "./instance-type.js";
 import { satisfiesMinValues, type MinValuesShortfall } from "./min-values.js";
 import type { MinValuesPolicy } from "./truncate.js";
 
-/** Options for {@link filterInstanceTypes}. */
+/**
+ * Options for {@link filterInstanceTypes}.
+ *
+ * @category Instance types
+ */
 export interface FilterOptions {
   /**
    * How to treat requirements with minValues on the survivors: `Strict` (default) keeps none when they miss,
@@ -22,7 +26,11 @@ export interface FilterOptions {
   readonly minValuesPolicy?: MinValuesPolicy | "Ignore" | undefined;
 }
 
-/** The outcome of {@link filterInstanceTypes}. */
+/**
+ * The outcome of {@link filterInstanceTypes}.
+ *
+ * @category Instance types
+ */
 export interface FilterResult {
   /** The surviving types, in input order. */
   readonly instanceTypes: readonly InstanceType[];
@@ -44,6 +52,7 @@ export interface FilterResult {
  * ```ts
  * const { instanceTypes, failure } = filterInstanceTypes(fakeInstanceTypes(), reqs, new Map([["cpu", 1000]]));
  * ```
+ * @category Instance types
  */
 export function filterInstanceTypes(
   types: readonly InstanceType[],

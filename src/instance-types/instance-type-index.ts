@@ -43,13 +43,21 @@ interface OfferingGroup {
   readonly members: Bitset;
 }
 
-/** Options for {@link InstanceTypeIndex.build}. */
+/**
+ * Options for {@link InstanceTypeIndex.build}.
+ *
+ * @category Instance types
+ */
 export interface InstanceTypeIndexOptions {
   /** Extra resource dimensions to include beyond those the catalogue's capacities name. */
   readonly resources?: Iterable<string> | undefined;
 }
 
-/** A catalogue compiled for fast filtering. Immutable once built. */
+/**
+ * A catalogue compiled for fast filtering. Immutable once built.
+ *
+ * @category Instance types
+ */
 export class InstanceTypeIndex {
   /** The catalogue, in the order positions refer to. */
   readonly types: readonly InstanceType[];

@@ -21,7 +21,11 @@ import { createOffering, LABEL_RESERVATION_ID, offeringKey, type Offering, type 
 
 export type { InstanceTypeOverhead } from "./allocatable.js";
 
-/** A machine shape a NodePool may launch. Immutable; build one with {@link createInstanceType}. */
+/**
+ * A machine shape a NodePool may launch. Immutable; build one with {@link createInstanceType}.
+ *
+ * @category Instance types
+ */
 export interface InstanceType {
   readonly name: string;
   /**
@@ -37,10 +41,18 @@ export interface InstanceType {
   readonly offerings: readonly Offering[];
 }
 
-/** Resources given either as a parsed {@link ResourceList} or as Kubernetes quantities. */
+/**
+ * Resources given either as a parsed {@link ResourceList} or as Kubernetes quantities.
+ *
+ * @category Instance types
+ */
 export type ResourcesInput = ResourceList | ResourceMap;
 
-/** The input {@link createInstanceType} accepts. */
+/**
+ * The input {@link createInstanceType} accepts.
+ *
+ * @category Instance types
+ */
 export interface InstanceTypeSpec {
   /** The instance type's name; becomes `node.kubernetes.io/instance-type In [name]`. */
   readonly name: string;
@@ -83,6 +95,7 @@ const DERIVED_LABELS: ReadonlySet<string> = new Set([LABEL_INSTANCE_TYPE, LABEL_
  * });
  * it.allocatable.get("cpu"); // 1900
  * ```
+ * @category Instance types
  */
 export function createInstanceType(spec: InstanceTypeSpec): InstanceType {
   if (typeof spec.name !== "string" || spec.name === "") {

@@ -7,7 +7,11 @@
 import { Requirements } from "../requirements/index.js";
 import type { InstanceType } from "./instance-type.js";
 
-/** One requirement key whose minValues the instance types did not reach. */
+/**
+ * One requirement key whose minValues the instance types did not reach.
+ *
+ * @category Instance types
+ */
 export interface MinValuesShortfall {
   readonly key: string;
   /** What the requirement asks for. */
@@ -16,7 +20,11 @@ export interface MinValuesShortfall {
   readonly achieved: number;
 }
 
-/** The outcome of {@link satisfiesMinValues}. */
+/**
+ * The outcome of {@link satisfiesMinValues}.
+ *
+ * @category Instance types
+ */
 export type MinValuesResult =
   | { readonly satisfied: true; readonly needed: number }
   | { readonly satisfied: false; readonly needed: number; readonly shortfalls: readonly MinValuesShortfall[] };
@@ -34,6 +42,7 @@ export type MinValuesResult =
  * ```ts
  * satisfiesMinValues(orderByPrice(types, reqs), reqs);
  * ```
+ * @category Instance types
  */
 export function satisfiesMinValues(types: readonly InstanceType[], requirements: Requirements): MinValuesResult {
   const wanted = [...requirements].filter((r) => r.minValues !== undefined);
@@ -79,6 +88,7 @@ export function relaxMinValues(requirements: Requirements, shortfalls: readonly 
  *
  * @param shortfalls - the keys that missed their minimum
  * @returns e.g. `minValues requirement is not met for label(s) (label(s)=[kubernetes.io/arch])`
+ * @category Instance types
  */
 export function formatMinValuesShortfall(shortfalls: readonly MinValuesShortfall[]): string {
   return `minValues requirement is not met for label(s) (label(s)=[${shortfalls.map((s) => s.key).join(" ")}])`;

@@ -7,15 +7,27 @@
 import { InputError, type PathSegment } from "../errors.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, Requirement, Requirements } from "../requirements/index.js";
 
-/** The label a reserved offering carries with its reservation's id. */
+/**
+ * The label a reserved offering carries with its reservation's id.
+ *
+ * @category Instance types
+ */
 export const LABEL_RESERVATION_ID = "karpenter.sh/reservation-id";
 
-/** How an offering is bought: on demand, as spot capacity, or out of a capacity reservation. */
+/**
+ * How an offering is bought: on demand, as spot capacity, or out of a capacity reservation.
+ *
+ * @category Instance types
+ */
 export type CapacityType = "on-demand" | "spot" | "reserved";
 
 const CAPACITY_TYPE_NAMES: ReadonlySet<string> = new Set(["on-demand", "spot", "reserved"]);
 
-/** One way to launch an instance type: a zone, a capacity type, an hourly price and whether it can be had now. */
+/**
+ * One way to launch an instance type: a zone, a capacity type, an hourly price and whether it can be had now.
+ *
+ * @category Instance types
+ */
 export interface Offering {
   readonly zone: string;
   readonly capacityType: CapacityType;
@@ -31,7 +43,11 @@ export interface Offering {
   readonly requirements: Requirements;
 }
 
-/** The input {@link createOffering} accepts; `available` defaults to true. */
+/**
+ * The input {@link createOffering} accepts; `available` defaults to true.
+ *
+ * @category Instance types
+ */
 export interface OfferingSpec {
   readonly zone: string;
   readonly capacityType: string;
@@ -54,6 +70,7 @@ export interface OfferingSpec {
  * const o = createOffering({ zone: "test-zone-1", capacityType: "spot", price: 0.41 });
  * o.requirements.get("topology.kubernetes.io/zone").has("test-zone-1"); // true
  * ```
+ * @category Instance types
  */
 export function createOffering(spec: OfferingSpec, path: readonly PathSegment[] = []): Offering {
   if (typeof spec.zone !== "string" || spec.zone === "") {
@@ -100,6 +117,7 @@ export function createOffering(spec: OfferingSpec, path: readonly PathSegment[] 
  *
  * @param offering - the offering
  * @returns a string unique per (zone, capacity type, reservation id)
+ * @category Instance types
  */
 export function offeringKey(offering: Pick<Offering, "zone" | "capacityType" | "reservationId">): string {
   return `${offering.zone}\u0000${offering.capacityType}\u0000${offering.reservationId ?? ""}`;

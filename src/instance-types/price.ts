@@ -20,6 +20,7 @@ import type { CapacityType, Offering } from "./offering.js";
  * ```ts
  * cheapestOffering(type, Requirements.EMPTY)?.price;
  * ```
+ * @category Instance types
  */
 export function cheapestOffering(type: InstanceType, requirements: Requirements): Offering | undefined {
   let best: Offering | undefined;
@@ -34,6 +35,7 @@ export function cheapestOffering(type: InstanceType, requirements: Requirements)
  * @param type - the instance type
  * @param requirements - the node claim's requirements
  * @returns that offering, or undefined when none is available and compatible
+ * @category Instance types
  */
 export function mostExpensiveOffering(type: InstanceType, requirements: Requirements): Offering | undefined {
   let worst: Offering | undefined;
@@ -47,6 +49,7 @@ export function mostExpensiveOffering(type: InstanceType, requirements: Requirem
  * @param type - the instance type
  * @param requirements - the node claim's requirements
  * @returns the cheapest available compatible price, or `Infinity` when there is none
+ * @category Instance types
  */
 export function launchPrice(type: InstanceType, requirements: Requirements): number {
   return cheapestOffering(type, requirements)?.price ?? Infinity;
@@ -63,6 +66,7 @@ export function launchPrice(type: InstanceType, requirements: Requirements): num
  * ```ts
  * orderByPrice(fakeInstanceTypes(), Requirements.EMPTY)[0]?.name; // "small-instance-type"
  * ```
+ * @category Instance types
  */
 export function orderByPrice(types: readonly InstanceType[], requirements: Requirements): readonly InstanceType[] {
   const keyed = types.map((type) => ({ type, price: launchPrice(type, requirements) }));
@@ -70,7 +74,11 @@ export function orderByPrice(types: readonly InstanceType[], requirements: Requi
   return keyed.map((k) => k.type);
 }
 
-/** The precedence {@link worstLaunchPrice} applies: a launch prefers reserved, then spot, then on-demand. */
+/**
+ * The precedence {@link worstLaunchPrice} applies: a launch prefers reserved, then spot, then on-demand.
+ *
+ * @category Instance types
+ */
 export const LAUNCH_PRECEDENCE: readonly CapacityType[] = ["reserved", "spot", "on-demand"];
 
 /**
@@ -80,6 +88,7 @@ export const LAUNCH_PRECEDENCE: readonly CapacityType[] = ["reserved", "spot", "
  * @param offerings - the offerings of an instance type (or of several)
  * @param requirements - the node claim's requirements
  * @returns that price, or `Infinity` when no offering is available and compatible
+ * @category Instance types
  */
 export function worstLaunchPrice(offerings: readonly Offering[], requirements: Requirements): number {
   const usable = availableCompatibleOfferings(offerings, requirements);

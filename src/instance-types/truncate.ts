@@ -9,10 +9,18 @@ import type { InstanceType } from "./instance-type.js";
 import { formatMinValuesShortfall, relaxMinValues, satisfiesMinValues, type MinValuesShortfall } from "./min-values.js";
 import { orderByPrice } from "./price.js";
 
-/** How many instance types a launch request carries (Karpenter v1.7+). */
+/**
+ * How many instance types a launch request carries (Karpenter v1.7+).
+ *
+ * @category Instance types
+ */
 export const MAX_INSTANCE_TYPES = 600;
 
-/** What to do when minValues cannot be met: refuse (`Strict`, Karpenter's default) or lower them (`BestEffort`). */
+/**
+ * What to do when minValues cannot be met: refuse (`Strict`, Karpenter's default) or lower them (`BestEffort`).
+ *
+ * @category Instance types
+ */
 export type MinValuesPolicy = "Strict" | "BestEffort";
 
 /** The outcome of {@link truncateInstanceTypes}. */

@@ -10,21 +10,33 @@ import { resourceList, type ResourceList } from "../resources/index.js";
 import type { NodeOverlay } from "../types/node-overlay.js";
 import { adjustedPrice, OVERLAY_PRICE_ADJUSTMENT_PATTERN, OVERLAY_PRICE_PATTERN } from "./price.js";
 
-/** Why an overlay was not applied: `invalid` (upstream's RuntimeValidation) or `conflict` (an equal-weight overlay got there first). */
+/**
+ * Why an overlay was not applied: `invalid` (upstream's RuntimeValidation) or `conflict` (an equal-weight overlay got there first).
+ *
+ * @category Node overlays
+ */
 export interface OverlayConflict {
   readonly overlay: string;
   readonly reason: "invalid" | "conflict";
   readonly message: string;
 }
 
-/** What one applied overlay changed. */
+/**
+ * What one applied overlay changed.
+ *
+ * @category Node overlays
+ */
 export interface OverlayEffect {
   readonly overlay: string;
   /** Instance types whose price or capacity it set, by name, sorted. */
   readonly instanceTypes: readonly string[];
 }
 
-/** The outcome of {@link applyNodeOverlays}. */
+/**
+ * The outcome of {@link applyNodeOverlays}.
+ *
+ * @category Node overlays
+ */
 export interface NodeOverlayResult {
   /** The catalogue with overlays applied; unchanged types are the input objects themselves. */
   readonly instanceTypes: readonly InstanceType[];
@@ -194,6 +206,7 @@ function applyUpdate(type: InstanceType, update: TypeUpdate): InstanceType {
  *   spec: { requirements: [{ key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["m7i"] }], priceAdjustment: "-30%" },
  * }]);
  * ```
+ * @category Node overlays
  */
 export function applyNodeOverlays(instanceTypes: readonly InstanceType[], overlays: readonly NodeOverlay[]): NodeOverlayResult {
   const rejected: OverlayConflict[] = [];

@@ -4,12 +4,17 @@
  * @module
  */
 
-/** `price`: an unsigned decimal (Karpenter's CRD pattern). */
+/**
+ * `price`: an unsigned decimal (Karpenter's CRD pattern).
+ *
+ * @category Node overlays
+ */
 export const OVERLAY_PRICE_PATTERN: RegExp = /^\d+(\.\d+)?$/;
 
 /**
  * `priceAdjustment`: a signed decimal, `+N%`, a negative percentage above -100%, or exactly `-100%`
  * (Karpenter's CRD pattern).
+ * @category Node overlays
  */
 export const OVERLAY_PRICE_ADJUSTMENT_PATTERN: RegExp = /^(([+-]{1}(\d*\.?\d+))|(\+{1}\d*\.?\d+%)|(^(-\d{1,2}(\.\d+)?%)$)|(-100%))$/;
 
@@ -26,6 +31,7 @@ export const OVERLAY_PRICE_ADJUSTMENT_PATTERN: RegExp = /^(([+-]{1}(\d*\.?\d+))|
  * adjustedPrice(2, "-5");   // 0
  * adjustedPrice(2, "0.5");  // 0.5
  * ```
+ * @category Node overlays
  */
 export function adjustedPrice(price: number, change: string): number {
   if (change === "") return price;

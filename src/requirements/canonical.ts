@@ -6,13 +6,25 @@
  */
 import { RequirementError } from "../errors.js";
 
-/** Every operator a node selector or Karpenter requirement may use. */
+/**
+ * Every operator a node selector or Karpenter requirement may use.
+ *
+ * @category Requirements
+ */
 export type Operator = "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt" | "Gte" | "Lte";
 
-/** The operators, in the order error messages list them. */
+/**
+ * The operators, in the order error messages list them.
+ *
+ * @category Requirements
+ */
 export const OPERATORS: readonly Operator[] = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt", "Gte", "Lte"];
 
-/** The largest minValues Karpenter accepts. */
+/**
+ * The largest minValues Karpenter accepts.
+ *
+ * @category Requirements
+ */
 export const MAX_MIN_VALUES = 50;
 
 /**

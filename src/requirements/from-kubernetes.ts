@@ -9,7 +9,11 @@ import type { NodeSelectorRequirementWithMinValues, NodeSelectorTerm, StringMap 
 import { Requirement } from "./requirement.js";
 import { Requirements } from "./requirements.js";
 
-/** Labels as a plain object (possibly from JSON) or a map. */
+/**
+ * Labels as a plain object (possibly from JSON) or a map.
+ *
+ * @category Requirements
+ */
 export type LabelSource = StringMap | ReadonlyMap<string, string>;
 
 /**
@@ -47,6 +51,7 @@ function entries(labels: LabelSource): Iterable<readonly [string, string]> {
  * ```ts
  * requirementsFromLabels({ "kubernetes.io/arch": "arm64" }).get("kubernetes.io/arch").has("arm64"); // true
  * ```
+ * @category Requirements
  */
 export function requirementsFromLabels(labels: LabelSource | undefined, path: readonly PathSegment[] = []): Requirements {
   if (labels === undefined) return Requirements.EMPTY;
@@ -62,6 +67,7 @@ export function requirementsFromLabels(labels: LabelSource | undefined, path: re
  * @param path - where the selector sits in the input, for error paths
  * @returns the requirements
  * @throws RequirementError for an empty key
+ * @category Requirements
  */
 export function requirementsFromSelector(selector: LabelSource | undefined, path: readonly PathSegment[] = []): Requirements {
   return requirementsFromLabels(selector, path);
@@ -81,6 +87,7 @@ export function requirementsFromSelector(selector: LabelSource | undefined, path
  *   { key: "karpenter.sh/capacity-type", operator: "In", values: ["spot", "on-demand"], minValues: 2 },
  * ]).hasMinValues(); // true
  * ```
+ * @category Requirements
  */
 export function requirementsFromNodeSelectorRequirements(
   list: readonly NodeSelectorRequirementWithMinValues[] | undefined,
@@ -103,6 +110,7 @@ export function requirementsFromNodeSelectorRequirements(
  * @param path - where the term sits in the input, for error paths
  * @returns the requirements
  * @throws RequirementError naming the bad expression
+ * @category Requirements
  */
 export function requirementsFromNodeSelectorTerm(
   term: NodeSelectorTerm | undefined,

@@ -44,6 +44,7 @@ function expressionMatches(expression: LabelSelectorRequirement, value: string |
  * labelSelectorMatches(undefined, { app: "web" }); // false
  * labelSelectorMatches({}, {}); // true
  * ```
+ * @category Requirements
  */
 export function labelSelectorMatches(
   selector: LabelSelector | undefined,

@@ -7,7 +7,11 @@ import type { PodSpec, PreferredSchedulingTerm } from "../types/kubernetes.js";
 import { requirementsFromNodeSelectorTerm, requirementsFromSelector } from "./from-kubernetes.js";
 import type { Requirements } from "./requirements.js";
 
-/** Options of {@link podRequirements}. */
+/**
+ * Options of {@link podRequirements}.
+ *
+ * @category Requirements
+ */
 export interface PodRequirementsOptions {
   /** Leave out preferred node affinity (topology domains, DaemonSets, `PreferencePolicy=Ignore`). */
   readonly strict?: boolean | undefined;
@@ -19,6 +23,7 @@ export interface PodRequirementsOptions {
  *
  * @param spec - the pod spec
  * @returns the terms in the order relaxation drops them
+ * @category Requirements
  */
 export function preferredNodeAffinityTerms(spec: PodSpec): readonly PreferredSchedulingTerm[] {
   const terms = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
@@ -34,6 +39,7 @@ export function preferredNodeAffinityTerms(spec: PodSpec): readonly PreferredSch
  *
  * @param spec - the pod spec
  * @returns true if there is at least one preferred node-affinity term
+ * @category Requirements
  */
 export function hasPreferredNodeAffinity(spec: PodSpec): boolean {
   return (spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
@@ -54,6 +60,7 @@ export function hasPreferredNodeAffinity(spec: PodSpec): boolean {
  * podRequirements({ containers: [], nodeSelector: { "kubernetes.io/arch": "arm64" } }).get("kubernetes.io/arch").toString();
  * // "kubernetes.io/arch In [arm64]"
  * ```
+ * @category Requirements
  */
 export function podRequirements(spec: PodSpec, options: PodRequirementsOptions = {}): Requirements {
   let requirements = requirementsFromSelector(spec.nodeSelector, ["nodeSelector"]);

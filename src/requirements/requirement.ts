@@ -29,6 +29,7 @@ const SHOWN_VALUES = 5;
  * r.has("3"); // false
  * r.toNodeSelectorRequirements(); // [{ key: "cpu-count", operator: "Gte", values: ["4"] }]
  * ```
+ * @category Requirements
  */
 export class Requirement {
   /** The label key, with deprecated aliases rewritten to the current name. */

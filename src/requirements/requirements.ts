@@ -9,7 +9,11 @@ import { labelHint } from "./label-hint.js";
 import { normalizeLabelKey, RESTRICTED_LABELS, WELL_KNOWN_LABELS } from "./labels.js";
 import { Requirement } from "./requirement.js";
 
-/** Why two requirement sets do not fit together, for one key. */
+/**
+ * Why two requirement sets do not fit together, for one key.
+ *
+ * @category Requirements
+ */
 export interface RequirementConflict {
   /** The label key. */
   readonly key: string;
@@ -19,7 +23,11 @@ export interface RequirementConflict {
   readonly message: string;
 }
 
-/** Options of {@link Requirements.compatible}. */
+/**
+ * Options of {@link Requirements.compatible}.
+ *
+ * @category Requirements
+ */
 export interface CompatibilityOptions {
   /** Keys the receiver may leave undefined, typically {@link WELL_KNOWN_LABELS} for a new NodeClaim. */
   readonly allowUndefined?: ReadonlySet<string> | undefined;
@@ -43,6 +51,7 @@ function absenceOnly(requirement: Requirement): boolean {
  * pool.isCompatible(pod, { allowUndefined: WELL_KNOWN_LABELS }); // true
  * pool.add(pod).get(LABEL_ZONE).toString(); // "topology.kubernetes.io/zone In [b]"
  * ```
+ * @category Requirements
  */
 export class Requirements implements Iterable<Requirement> {
   /** The set without requirements. */

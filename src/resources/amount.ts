@@ -4,7 +4,11 @@ import { parseQuantity, quantityOf, type Quantity } from "./quantity.js";
 import { formatQuantity } from "./quantity-format.js";
 import { toDirectedNumber, type Rounding } from "./rounding.js";
 
-/** The resource whose amounts are counted in thousandths (millicores). */
+/**
+ * The resource whose amounts are counted in thousandths (millicores).
+ *
+ * @category Resources
+ */
 export const CPU = "cpu";
 
 /**
@@ -13,6 +17,7 @@ export const CPU = "cpu";
  *
  * @param resource - the resource name
  * @returns true for byte-sized resources
+ * @category Resources
  */
 export function isMemoryLikeResource(resource: string): boolean {
   return (
@@ -35,6 +40,7 @@ function unitExponent(resource: string): number {
  * @param quantity - the parsed quantity
  * @param rounding - `"up"` for requests (the default), `"down"` for capacities and limits
  * @returns the amount, an integer-valued finite number
+ * @category Resources
  */
 export function quantityAmount(resource: string, quantity: Quantity, rounding: Rounding = "up"): number {
   return toDirectedNumber(quantity.coefficient, quantity.exponent, -unitExponent(resource), rounding);
@@ -61,6 +67,7 @@ export function quantityAmount(resource: string, quantity: Quantity, rounding: R
  * quantityToAmount("pods", 110);       // 110
  * quantityToAmount("memory", "10000000Gi", "down"); // 10737418240000000 (exact: a multiple of 2^30)
  * ```
+ * @category Resources
  */
 export function quantityToAmount(resource: string, input: QuantityInput, rounding: Rounding = "up"): number {
   return quantityAmountAt(resource, input, [resource], rounding);
@@ -132,6 +139,7 @@ function rememberAmount(resource: string, text: string, rounding: Rounding, amou
  * formatAmount("memory", 2 ** 31);    // "2Gi"
  * formatAmount("memory", 1.5e9);      // "1500M"
  * ```
+ * @category Resources
  */
 export function formatAmount(resource: string, amount: number): string {
   if (!Number.isInteger(amount)) {

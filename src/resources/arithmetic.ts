@@ -23,6 +23,7 @@ const minus = (x: number, y: number): number => x - y;
  * ```ts
  * addResources(new Map([["cpu", 500]]), new Map([["cpu", 250], ["pods", 1]])); // cpu 750, pods 1
  * ```
+ * @category Resources
  */
 export function addResources(a: ResourceList, b: ResourceList): ResourceList {
   if (b.size === 0) return a;
@@ -36,6 +37,7 @@ export function addResources(a: ResourceList, b: ResourceList): ResourceList {
  * @param a - the list to subtract from
  * @param b - the list to subtract
  * @returns a new list with every resource of either input
+ * @category Resources
  */
 export function subtractResources(a: ResourceList, b: ResourceList): ResourceList {
   if (b.size === 0) return a;
@@ -48,6 +50,7 @@ export function subtractResources(a: ResourceList, b: ResourceList): ResourceLis
  * @param a - the first list
  * @param b - the second list
  * @returns a new list with every resource of either input
+ * @category Resources
  */
 export function maxResources(a: ResourceList, b: ResourceList): ResourceList {
   return combine(a, b, Math.max);
@@ -60,6 +63,7 @@ export function maxResources(a: ResourceList, b: ResourceList): ResourceList {
  * @param a - the first list
  * @param b - the second list
  * @returns a new list with every resource of either input
+ * @category Resources
  */
 export function minResources(a: ResourceList, b: ResourceList): ResourceList {
   return combine(a, b, Math.min);

@@ -1,6 +1,10 @@
 import { compareNames, type ResourceList } from "./resource-list.js";
 
-/** One resource a request does not fit into, with both amounts in base units. */
+/**
+ * One resource a request does not fit into, with both amounts in base units.
+ *
+ * @category Resources
+ */
 export interface ResourceShortfall {
   readonly resource: string;
   readonly requested: number;
@@ -31,6 +35,7 @@ function fitsOne(requested: number, available: number): boolean {
  * fitsResources(new Map([["cpu", 500]]), new Map([["cpu", 1000]])); // true
  * fitsResources(new Map([["nvidia.com/gpu", 1]]), new Map([["cpu", 1000]])); // false
  * ```
+ * @category Resources
  */
 export function fitsResources(requests: ResourceList, available: ResourceList): boolean {
   for (const [name, requested] of requests) {
@@ -52,6 +57,7 @@ export function fitsResources(requests: ResourceList, available: ResourceList): 
  * insufficientResources(new Map([["cpu", 1500]]), new Map([["cpu", 1000]]));
  * // [{ resource: "cpu", requested: 1500, available: 1000 }]
  * ```
+ * @category Resources
  */
 export function insufficientResources(requests: ResourceList, available: ResourceList): readonly ResourceShortfall[] {
   const shortfalls: ResourceShortfall[] = [];

@@ -1,7 +1,11 @@
 import type { Container, PodSpec } from "../types/kubernetes.js";
 import { ipKey, isUnspecifiedIp } from "./ip-key.js";
 
-/** A host port a pod binds on its node: IP (`0.0.0.0` when unspecified), port and protocol. */
+/**
+ * A host port a pod binds on its node: IP (`0.0.0.0` when unspecified), port and protocol.
+ *
+ * @category Resources
+ */
 export interface HostPort {
   readonly ip: string;
   readonly port: number;
@@ -30,6 +34,7 @@ function containerHostPorts(containers: readonly Container[] | undefined, out: H
  * podHostPorts({ containers: [{ ports: [{ containerPort: 80, hostPort: 8080 }] }] });
  * // [{ ip: "0.0.0.0", port: 8080, protocol: "TCP" }]
  * ```
+ * @category Resources
  */
 export function podHostPorts(spec: PodSpec): readonly HostPort[] {
   const out: HostPort[] = [];
@@ -51,6 +56,7 @@ export function podHostPorts(spec: PodSpec): readonly HostPort[] {
  * hostPortsConflict({ ip: "0.0.0.0", port: 80, protocol: "TCP" }, { ip: "10.0.0.1", port: 80, protocol: "TCP" }); // true
  * hostPortsConflict({ ip: "0.0.0.0", port: 80, protocol: "TCP" }, { ip: "0.0.0.0", port: 80, protocol: "UDP" }); // false
  * ```
+ * @category Resources
  */
 export function hostPortsConflict(a: HostPort, b: HostPort): boolean {
   if (a.port !== b.port || a.protocol !== b.protocol) return false;

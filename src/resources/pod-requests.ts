@@ -77,6 +77,7 @@ function aggregateContainerRequests(spec: PodSpec): Map<string, number> {
  *   containers: [{ resources: { requests: { cpu: "500m" }, limits: { memory: "1Gi" } } }],
  * }); // Map { "cpu" => 2000, "memory" => 1073741824, "pods" => 1 }
  * ```
+ * @category Resources
  */
 export function podRequests(spec: PodSpec): ResourceList {
   const requests = aggregateContainerRequests(spec);

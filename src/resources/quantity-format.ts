@@ -59,6 +59,7 @@ function binarySI(magnitude: bigint, exponent: number): string | undefined {
  * formatQuantity(parseQuantity("307200Ki")); // "300Mi"
  * formatQuantity(parseQuantity("0.5"));      // "500m"
  * ```
+ * @category Resources
  */
 export function formatQuantity(quantity: Quantity): string {
   const { coefficient, exponent, format } = quantity;

@@ -5,6 +5,7 @@ import { absBig, compareMagnitude, stripZeros, toScaledInteger } from "./decimal
 /**
  * How a quantity is written, remembered from parsing so that formatting keeps it: `BinarySI`
  * (`Ki`…`Ei`), `DecimalSI` (`n`…`E` and no suffix) or `DecimalExponent` (`1e3`).
+ * @category Resources
  */
 export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
 
@@ -14,6 +15,7 @@ export type QuantityFormat = "DecimalSI" | "BinarySI" | "DecimalExponent";
  * Values are already rounded up (away from zero) to whole nano units, as Kubernetes does on
  * parsing. The coefficient carries no trailing zeros (zero is `0n × 10^0`), so two quantities
  * with the same value and format are structurally equal.
+ * @category Resources
  */
 export interface Quantity {
   readonly format: QuantityFormat;
@@ -108,6 +110,7 @@ function settle(negative: boolean, magnitude: bigint, exponent: number, format: 
  * parseQuantity("1.5Gi"); // { format: "BinarySI", coefficient: 1610612736n, exponent: 0 }
  * parseQuantity("500m");  // { format: "DecimalSI", coefficient: 5n, exponent: -1 }
  * ```
+ * @category Resources
  */
 export function parseQuantity(input: QuantityInput): Quantity {
   const text = inputText(input);
@@ -133,6 +136,7 @@ export function parseQuantity(input: QuantityInput): Quantity {
  * @param exponent - the power of ten of one unit
  * @param format - the format to remember
  * @returns the normalised quantity
+ * @category Resources
  */
 export function quantityOf(units: bigint, exponent: number, format: QuantityFormat): Quantity {
   return settle(units < 0n, absBig(units), exponent, format);
@@ -144,6 +148,7 @@ export function quantityOf(units: bigint, exponent: number, format: QuantityForm
  * @param a - one quantity
  * @param b - another quantity
  * @returns true when `a` and `b` denote the same number
+ * @category Resources
  */
 export function quantitiesEqual(a: Quantity, b: Quantity): boolean {
   return a.coefficient === b.coefficient && a.exponent === b.exponent;

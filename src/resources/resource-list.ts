@@ -8,10 +8,15 @@ import type { Rounding } from "./rounding.js";
  * units (bytes for memory, ephemeral-storage and hugepages, counts for pods and extended
  * resources). Every amount is a finite integer-valued number, exact below 2^53 (see
  * {@link Rounding} beyond); a missing resource counts as 0.
+ * @category Resources
  */
 export type ResourceList = ReadonlyMap<string, number>;
 
-/** The empty resource list. */
+/**
+ * The empty resource list.
+ *
+ * @category Resources
+ */
 export const EMPTY_RESOURCES: ResourceList = new Map();
 
 /**
@@ -30,6 +35,7 @@ export const EMPTY_RESOURCES: ResourceList = new Map();
  * ```ts
  * resourceList({ cpu: "1.5", memory: "2Gi" }); // Map { "cpu" => 1500, "memory" => 2147483648 }
  * ```
+ * @category Resources
  */
 export function resourceList(
   map: ResourceMap | undefined,
@@ -59,6 +65,7 @@ export function resourceList(
  * ```ts
  * resourceListToRecord(new Map([["memory", 2 ** 31], ["cpu", 1500]])); // { cpu: "1500m", memory: "2Gi" }
  * ```
+ * @category Resources
  */
 export function resourceListToRecord(list: ResourceList): Record<string, string> {
   const names = [...list.keys()].sort(compareNames);

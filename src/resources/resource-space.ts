@@ -11,6 +11,7 @@ import type { ResourceList } from "./resource-list.js";
  * const free = space.toVector(new Map([["cpu", 4000], ["memory", 2 ** 33], ["pods", 110]]));
  * fitsVector(space.toVector(new Map([["cpu", 500], ["pods", 1]])), free); // true
  * ```
+ * @category Resources
  */
 export class ResourceSpace {
   /** The resource names, in vector order. */
@@ -86,6 +87,7 @@ export class ResourceSpace {
  *
  * @param target - the vector to change
  * @param v - the vector to add (same space)
+ * @category Resources
  */
 export function addVectorInto(target: Float64Array, v: Float64Array): void {
   for (let i = 0; i < target.length; i++) target[i] = (target[i] ?? 0) + (v[i] ?? 0);
@@ -96,19 +98,21 @@ export function addVectorInto(target: Float64Array, v: Float64Array): void {
  *
  * @param target - the vector to change
  * @param v - the vector to subtract (same space)
+ * @category Resources
  */
 export function subtractVectorInto(target: Float64Array, v: Float64Array): void {
   for (let i = 0; i < target.length; i++) target[i] = (target[i] ?? 0) - (v[i] ?? 0);
 }
 
 /**
- * Whether a request vector fits an available vector, with {@link fitsResources}' rules: a zero
+ * Whether a request vector fits an available vector, with `fitsResources`' rules (from `nodefit`): a zero
  * request fits; a non-zero request needs a non-negative available amount at least as large.
  * Allocates nothing.
  *
  * @param req - the request vector
  * @param avail - the available vector (same space)
  * @returns true when every dimension fits
+ * @category Resources
  */
 export function fitsVector(req: Float64Array, avail: Float64Array): boolean {
   for (let i = 0; i < req.length; i++) {

@@ -21,6 +21,7 @@ import { absBig, pow10 } from "./decimal.js";
  * double (about 1.8e308 units) both directions saturate at it. Negative values (which only
  * validation ever sees) round by magnitude, `"up"` away from zero, so a negative request never
  * reads as zero, as Kubernetes' `MilliValue` rounds.
+ * @category Resources
  */
 export type Rounding = "up" | "down";
 

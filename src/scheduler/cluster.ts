@@ -23,7 +23,11 @@ import { ExistingNodeState } from "./existing-node.js";
 import type { ClusterModel, NodeFacts, PreparedNode } from "./cluster-model.js";
 import { LABEL_INITIALIZED } from "./templates.js";
 
-/** The existing side of a run. */
+/**
+ * The existing side of a run.
+ *
+ * @category Scheduling
+ */
 export interface Cluster {
   /** Placement targets, initialized first, then by name. */
   readonly nodes: readonly ExistingNodeState[];

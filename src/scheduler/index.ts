@@ -19,6 +19,7 @@ export type {
   ResolvedScheduleOptions,
   ScheduleInput,
   ScheduleOptions,
+  ScheduleProgress,
   ScheduleResult,
   ScheduleSummary,
   UnschedulableCode,

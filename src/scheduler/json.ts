@@ -17,6 +17,7 @@ import type { ScheduleResult } from "./types.js";
  * const text = toScheduleJson(schedule(input));
  * JSON.parse(text).summary.newNodeClaims;
  * ```
+ * @category Scheduling
  */
 export function toScheduleJson(result: ScheduleResult): string {
   const doc = obj([

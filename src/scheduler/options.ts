@@ -7,7 +7,11 @@ import { InputError } from "../errors.js";
 import { WELL_KNOWN_LABELS } from "../requirements/index.js";
 import type { ResolvedScheduleOptions, ScheduleOptions } from "./types.js";
 
-/** Upstream's default for how many instance types a node claim lists (v1.7+). */
+/**
+ * Upstream's default for how many instance types a node claim lists (v1.7+).
+ *
+ * @category Scheduling
+ */
 export const DEFAULT_MAX_INSTANCE_TYPES = 600;
 
 /** The default bound on placement attempts in one run (far above what 100,000 pods need without retries). */
@@ -23,6 +27,7 @@ export const DEFAULT_MAX_STEPS = 1_000_000;
  * ```ts
  * resolveScheduleOptions({ minValuesPolicy: "BestEffort" }).maxInstanceTypes; // 600
  * ```
+ * @category Scheduling
  */
 export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedScheduleOptions {
   const preferencePolicy = options.preferencePolicy ?? "Respect";

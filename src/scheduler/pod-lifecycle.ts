@@ -55,6 +55,7 @@ export function isMirrorPod(pod: Pod): boolean {
  *
  * @param pod - the pod
  * @returns true when the pod is rescheduled by a disruption
+ * @category Scheduling
  */
 export function isReschedulable(pod: Pod): boolean {
   if (isTerminal(pod)) return false;

@@ -21,6 +21,7 @@ import { NODES_RESOURCE, RemainingLimits } from "./limits.js";
 import { resolveScheduleOptions } from "./options.js";
 import { PodClassCompiler, type PodClass } from "./pod-data.js";
 import { relax } from "./preferences.js";
+import { progressTick } from "./progress.js";
 import { compareQueueEntries, RetryQueue } from "./queue.js";
 import type { ResolvedScheduleOptions } from "./types.js";
 import type { PlacementFailure } from "./reasons.js";
@@ -96,6 +97,7 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * result.summary.scheduled; // 8
  * console.log(toScheduleJson(result));
  * ```
+ * @category Scheduling
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
   // Pods get their volumes' requirements, and pods that need what nodefit cannot schedule are taken out.
@@ -172,6 +174,8 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const queue = new RetryQueue(keys.map((k) => k.index));
   const relaxations = new RelaxationMemo();
   let steps = 0;
+  let placed = 0;
+  const progress = progressTick(options.onProgress, pending.length);
   for (let i = queue.pop(); i !== undefined; i = queue.pop()) {
     if (++steps > opts.maxSteps) {
       // The bound is reached: this pod and every pod still queued stay unplaced, said so, never dropped.
@@ -187,12 +191,15 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
     const failure = trySchedule(original, mover, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
     if (failure === undefined) {
       failures.delete(i);
+      placed++;
     } else {
       failures.set(i, failure);
       topology.update(original);
       queue.push(i);
     }
+    progress?.(placed);
   }
+  progress?.(placed, true);
   return assemble(pending, failures, solver, cluster.nodes, opts, vectors, takenNames(input));
 }
 

@@ -19,7 +19,11 @@ import type {
   Taint,
 } from "../types/kubernetes.js";
 
-/** Everything one scheduling run looks at. Nothing in it is ever mutated. */
+/**
+ * Everything one scheduling run looks at. Nothing in it is ever mutated.
+ *
+ * @category Scheduling
+ */
 export interface ScheduleInput {
   /**
    * Pending pods to place, and bound pods (with `spec.nodeName`), treated as running on that node. A running
@@ -63,7 +67,11 @@ export interface SimulationState {
   readonly model?: ClusterModel | undefined;
 }
 
-/** Scheduler options as a caller passes them; every field has a default. */
+/**
+ * Scheduler options as a caller passes them; every field has a default.
+ *
+ * @category Scheduling
+ */
 export interface ScheduleOptions {
   /** `Respect` (default) treats preferences as hard until relaxed; `Ignore` drops them. */
   readonly preferencePolicy?: "Respect" | "Ignore" | undefined;
@@ -91,9 +99,31 @@ export interface ScheduleOptions {
    * AWS provider launches reserved, then spot, then on-demand (`AWS_CAPACITY_TYPE_PRIORITY` in `nodefit/aws`).
    */
   readonly capacityTypePriority?: readonly string[] | undefined;
+  /**
+   * Called as pods are placed, at most every ~1% of the pods (counted in placement attempts, so the calls are
+   * deterministic), and once at the end with the totals. It only observes: results are the same without it.
+   * Consolidation's simulations never call it.
+   */
+  readonly onProgress?: ((progress: ScheduleProgress) => void) | undefined;
 }
 
-/** {@link ScheduleOptions} with every default filled in. */
+/**
+ * What {@link ScheduleOptions.onProgress} reports.
+ *
+ * @category Scheduling
+ */
+export interface ScheduleProgress {
+  /** Pods placed so far. */
+  readonly placed: number;
+  /** Pods the run tries to place (pending pods and pods of deleting nodes). */
+  readonly pods: number;
+}
+
+/**
+ * {@link ScheduleOptions} with every default filled in.
+ *
+ * @category Scheduling
+ */
 export interface ResolvedScheduleOptions {
   readonly preferencePolicy: "Respect" | "Ignore";
   readonly minValuesPolicy: "Strict" | "BestEffort";
@@ -106,7 +136,11 @@ export interface ResolvedScheduleOptions {
   readonly capacityTypePriority?: readonly string[] | undefined;
 }
 
-/** A node the scheduler would create. */
+/**
+ * A node the scheduler would create.
+ *
+ * @category Scheduling
+ */
 export interface PlannedNodeClaim {
   /** `<nodePool>-<n>`, n from 1 in creation order per NodePool, skipping names an input Node or NodeClaim has. */
   readonly name: string;
@@ -131,14 +165,22 @@ export interface PlannedNodeClaim {
   readonly minValuesRelaxed: boolean;
 }
 
-/** An existing node that received pods. */
+/**
+ * An existing node that received pods.
+ *
+ * @category Scheduling
+ */
 export interface ExistingNodePlacement {
   readonly name: string;
   /** Pods as `namespace/name`, in placement order. */
   readonly pods: readonly string[];
 }
 
-/** Machine-readable reasons a pod was not placed. */
+/**
+ * Machine-readable reasons a pod was not placed.
+ *
+ * @category Scheduling
+ */
 export type UnschedulableCode =
   | "invalid-pod"
   | "restricted-label"
@@ -157,13 +199,21 @@ export type UnschedulableCode =
   | "step-limit"
   | VolumeFailureCode;
 
-/** The kind of one NodePool's refusal; a subset of {@link UnschedulableCode}. */
+/**
+ * The kind of one NodePool's refusal; a subset of {@link UnschedulableCode}.
+ *
+ * @category Scheduling
+ */
 export type NodePoolFailureKind = Exclude<
   UnschedulableCode,
   "invalid-pod" | "restricted-label" | "nodepool-excluded" | "no-nodepools" | "no-fit" | "step-limit" | VolumeFailureCode
 >;
 
-/** Why one NodePool could not take a pod. */
+/**
+ * Why one NodePool could not take a pod.
+ *
+ * @category Scheduling
+ */
 export interface NodePoolFailure {
   readonly nodePool: string;
   readonly kind: NodePoolFailureKind;
@@ -182,7 +232,11 @@ export interface NodePoolFailure {
   readonly limits?: readonly string[];
 }
 
-/** A pod that could not be placed, with its reason. */
+/**
+ * A pod that could not be placed, with its reason.
+ *
+ * @category Scheduling
+ */
 export interface UnschedulablePod {
   /** `namespace/name`. */
   readonly pod: string;
@@ -192,7 +246,11 @@ export interface UnschedulablePod {
   readonly nodePools: readonly NodePoolFailure[];
 }
 
-/** Totals of a run. */
+/**
+ * Totals of a run.
+ *
+ * @category Scheduling
+ */
 export interface ScheduleSummary {
   /** Pending pods given, plus the pods of deleting nodes that must find a new home (other bound pods excluded). */
   readonly pods: number;
@@ -202,7 +260,11 @@ export interface ScheduleSummary {
   readonly newHourlyCost: number;
 }
 
-/** What {@link schedule} decided. */
+/**
+ * What {@link schedule} decided.
+ *
+ * @category Scheduling
+ */
 export interface ScheduleResult {
   readonly nodeClaims: readonly PlannedNodeClaim[];
   readonly existingNodes: readonly ExistingNodePlacement[];

@@ -7,6 +7,7 @@ const READINESS_PREFIX = "readiness.k8s.io/";
  * Taints the node lifecycle, the cloud controller manager and Karpenter put on a node while it
  * starts. Karpenter ignores them on nodes it manages that are not initialized yet, because they
  * are about to go away. Besides these, any key prefixed `readiness.k8s.io/` is ephemeral.
+ * @category Taints
  */
 export const EPHEMERAL_TAINTS: readonly Taint[] = Object.freeze([
   Object.freeze({ key: "node.kubernetes.io/not-ready", effect: "NoSchedule" }),
@@ -28,6 +29,7 @@ export const EPHEMERAL_TAINTS: readonly Taint[] = Object.freeze([
  * isEphemeralTaint({ key: "node.kubernetes.io/not-ready", effect: "NoExecute" }); // true
  * isEphemeralTaint({ key: "dedicated", value: "gpu", effect: "NoSchedule" }); // false
  * ```
+ * @category Taints
  */
 export function isEphemeralTaint(taint: Taint): boolean {
   if (taint.key.startsWith(READINESS_PREFIX)) return true;

@@ -11,6 +11,7 @@ import type { Taint } from "../types/kubernetes.js";
  * formatTaint({ key: "dedicated", value: "gpu", effect: "NoSchedule" }); // "dedicated=gpu:NoSchedule"
  * formatTaint({ key: "spot", effect: "NoExecute" }); // "spot:NoExecute"
  * ```
+ * @category Taints
  */
 export function formatTaint(taint: Taint): string {
   const value = taint.value ?? "";

@@ -27,6 +27,7 @@ function parseInt64(text: string | undefined): bigint | undefined {
  * toleratesTaint({ operator: "Exists" }, { key: "gpu", value: "true", effect: "NoSchedule" }); // true
  * toleratesTaint({ key: "gpu", value: "false" }, { key: "gpu", value: "true", effect: "NoSchedule" }); // false
  * ```
+ * @category Taints
  */
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
   const effect = toleration.effect ?? "";
@@ -73,6 +74,7 @@ function anyTolerates(tolerations: readonly Toleration[], taint: Taint): boolean
  * untoleratedTaints([], [{ key: "a", effect: "NoSchedule" }, { key: "b", effect: "PreferNoSchedule" }]);
  * // both taints
  * ```
+ * @category Taints
  */
 export function untoleratedTaints(
   tolerations: readonly Toleration[] | undefined,
@@ -93,6 +95,7 @@ export function untoleratedTaints(
  * ```ts
  * toleratesAll([{ key: "gpu", operator: "Exists" }], [{ key: "gpu", effect: "NoSchedule" }]); // true
  * ```
+ * @category Taints
  */
 export function toleratesAll(tolerations: readonly Toleration[] | undefined, taints: readonly Taint[] | undefined): boolean {
   if (taints === undefined) return true;

@@ -9,7 +9,11 @@ import type { DomainUniverse } from "./domain-universe.js";
 import { groupHash, TopologyGroup, type GroupIdentity } from "./group.js";
 import type { TopologyType } from "./types.js";
 
-/** A read-only view of one group, for inspection and explanations. */
+/**
+ * A read-only view of one group, for inspection and explanations.
+ *
+ * @category Topology
+ */
 export interface TopologyGroupView {
   /** The group's kind. */
   readonly type: TopologyType;

@@ -65,6 +65,7 @@ interface PodState {
  * const result = topology.addRequirements(pod, podRequirements(pod.spec, { strict: true }), nodeRequirements, taints);
  * if (result.ok) topology.record(pod, result.requirements, taints);
  * ```
+ * @category Topology
  */
 export class Topology {
   private readonly registry: GroupRegistry;

@@ -8,7 +8,11 @@ import type { Requirements } from "../requirements/index.js";
 import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
 import type { DomainUniverse } from "./domain-universe.js";
 
-/** A NodePool as the topology layer sees it: where new nodes could be launched. */
+/**
+ * A NodePool as the topology layer sees it: where new nodes could be launched.
+ *
+ * @category Topology
+ */
 export interface TopologyTemplate {
   /** The NodePool's name. */
   readonly nodePoolName: string;
@@ -20,7 +24,11 @@ export interface TopologyTemplate {
   readonly instanceTypes: readonly InstanceType[];
 }
 
-/** An existing node; its hostname domain is `labels.get(LABEL_HOSTNAME) ?? name`. */
+/**
+ * An existing node; its hostname domain is `labels.get(LABEL_HOSTNAME) ?? name`.
+ *
+ * @category Topology
+ */
 export interface TopologyNode {
   /** The node's name. */
   readonly name: string;
@@ -30,7 +38,11 @@ export interface TopologyNode {
   readonly taints: readonly Taint[];
 }
 
-/** Everything {@link Topology.build} needs. */
+/**
+ * Everything {@link Topology.build} needs.
+ *
+ * @category Topology
+ */
 export interface TopologyBuildInput {
   /** The NodePools, in any order: they only supply the domain universe. */
   readonly templates: readonly TopologyTemplate[];
@@ -65,7 +77,11 @@ export interface TopologyBuildInput {
   readonly labelRequirements?: WeakMap<ReadonlyMap<string, string>, Requirements> | undefined;
 }
 
-/** Why topology rejects a pod on a node. */
+/**
+ * Why topology rejects a pod on a node.
+ *
+ * @category Topology
+ */
 export interface TopologyConflict {
   /** Which kind of constraint failed. */
   readonly code: "topology-spread" | "pod-affinity" | "pod-anti-affinity";
@@ -75,15 +91,27 @@ export interface TopologyConflict {
   readonly message: string;
 }
 
-/** The outcome of {@link Topology.addRequirements}. */
+/**
+ * The outcome of {@link Topology.addRequirements}.
+ *
+ * @category Topology
+ */
 export type TopologyResult =
   | { readonly ok: true; readonly requirements: Requirements }
   | { readonly ok: false; readonly conflict: TopologyConflict };
 
-/** The three kinds of topology group. */
+/**
+ * The three kinds of topology group.
+ *
+ * @category Topology
+ */
 export type TopologyType = "spread" | "affinity" | "anti-affinity";
 
-/** Options of {@link Topology.record}. */
+/**
+ * Options of {@link Topology.record}.
+ *
+ * @category Topology
+ */
 export interface TopologyRecordOptions {
   /**
    * Compare spread node filters strictly, as upstream does for existing nodes (whose labels are the
@@ -96,6 +124,7 @@ export interface TopologyRecordOptions {
  * A hostname-keyed constraint whose answer for a node with one hostname depends only on that hostname's
  * count: the node is refused exactly when `counts.get(hostname) ?? 0` exceeds `limit`. Lets a caller skip
  * nodes without asking {@link Topology.addRequirements}.
+ * @category Topology
  */
 export interface HostnameBlock {
   /** The group's counts per hostname (live: they grow as pods are recorded). */

@@ -9,16 +9,32 @@
  * @module
  */
 
-/** A resource quantity as Kubernetes serialises it: `"1500m"`, `"2Gi"`, or a plain number. */
+/**
+ * A resource quantity as Kubernetes serialises it: `"1500m"`, `"2Gi"`, or a plain number.
+ *
+ * @category Kubernetes objects
+ */
 export type QuantityInput = string | number;
 
-/** A map of resource name to quantity, e.g. `{ cpu: "500m", memory: "1Gi" }`. */
+/**
+ * A map of resource name to quantity, e.g. `{ cpu: "500m", memory: "1Gi" }`.
+ *
+ * @category Kubernetes objects
+ */
 export type ResourceMap = { readonly [resource: string]: QuantityInput };
 
-/** A map of label or annotation key to value. */
+/**
+ * A map of label or annotation key to value.
+ *
+ * @category Kubernetes objects
+ */
 export type StringMap = { readonly [key: string]: string };
 
-/** Object metadata: the parts nodefit reads. */
+/**
+ * Object metadata: the parts nodefit reads.
+ *
+ * @category Kubernetes objects
+ */
 export interface ObjectMeta {
   readonly name?: string | undefined;
   readonly namespace?: string | undefined;
@@ -31,7 +47,11 @@ export interface ObjectMeta {
   readonly ownerReferences?: ReadonlyArray<{ readonly kind: string; readonly name: string; readonly uid?: string | undefined; readonly controller?: boolean | undefined }> | undefined;
 }
 
-/** `spec.containers[].resources` and pod-level `spec.resources`. */
+/**
+ * `spec.containers[].resources` and pod-level `spec.resources`.
+ *
+ * @category Kubernetes objects
+ */
 export interface ResourceRequirements {
   readonly requests?: ResourceMap | undefined;
   readonly limits?: ResourceMap | undefined;
@@ -39,7 +59,11 @@ export interface ResourceRequirements {
   readonly claims?: readonly { readonly name?: string | undefined }[] | undefined;
 }
 
-/** A container port; only host ports matter for scheduling. */
+/**
+ * A container port; only host ports matter for scheduling.
+ *
+ * @category Kubernetes objects
+ */
 export interface ContainerPort {
   readonly containerPort?: number | undefined;
   readonly hostPort?: number | undefined;
@@ -47,7 +71,11 @@ export interface ContainerPort {
   readonly protocol?: string | undefined;
 }
 
-/** A container or init container. `restartPolicy: Always` on an init container makes it a sidecar. */
+/**
+ * A container or init container. `restartPolicy: Always` on an init container makes it a sidecar.
+ *
+ * @category Kubernetes objects
+ */
 export interface Container {
   readonly name?: string | undefined;
   readonly resources?: ResourceRequirements | undefined;
@@ -55,7 +83,11 @@ export interface Container {
   readonly restartPolicy?: string | undefined;
 }
 
-/** A taint on a node or in a NodePool template. */
+/**
+ * A taint on a node or in a NodePool template.
+ *
+ * @category Kubernetes objects
+ */
 export interface Taint {
   readonly key: string;
   readonly value?: string | undefined;
@@ -63,7 +95,11 @@ export interface Taint {
   readonly effect: string;
 }
 
-/** A pod's toleration. */
+/**
+ * A pod's toleration.
+ *
+ * @category Kubernetes objects
+ */
 export interface Toleration {
   readonly key?: string | undefined;
   /** `Equal` (the default) or `Exists`. */
@@ -74,7 +110,11 @@ export interface Toleration {
   readonly tolerationSeconds?: number | undefined;
 }
 
-/** One node selector expression: `{ key, operator, values }`. */
+/**
+ * One node selector expression: `{ key, operator, values }`.
+ *
+ * @category Kubernetes objects
+ */
 export interface NodeSelectorRequirement {
   readonly key: string;
   /** `In`, `NotIn`, `Exists`, `DoesNotExist`, `Gt`, `Lt` (and Karpenter's `Gte`, `Lte`). */
@@ -82,43 +122,71 @@ export interface NodeSelectorRequirement {
   readonly values?: readonly string[] | undefined;
 }
 
-/** A NodePool or NodeClaim requirement: a node selector expression with Karpenter's `minValues`. */
+/**
+ * A NodePool or NodeClaim requirement: a node selector expression with Karpenter's `minValues`.
+ *
+ * @category Kubernetes objects
+ */
 export interface NodeSelectorRequirementWithMinValues extends NodeSelectorRequirement {
   readonly minValues?: number | undefined;
 }
 
-/** One term of required node affinity; its expressions are ANDed. */
+/**
+ * One term of required node affinity; its expressions are ANDed.
+ *
+ * @category Kubernetes objects
+ */
 export interface NodeSelectorTerm {
   readonly matchExpressions?: readonly NodeSelectorRequirement[] | undefined;
   readonly matchFields?: readonly NodeSelectorRequirement[] | undefined;
 }
 
-/** A weighted preferred node affinity term. */
+/**
+ * A weighted preferred node affinity term.
+ *
+ * @category Kubernetes objects
+ */
 export interface PreferredSchedulingTerm {
   readonly weight: number;
   readonly preference: NodeSelectorTerm;
 }
 
-/** Node affinity: required terms are ORed, preferred terms weighted. */
+/**
+ * Node affinity: required terms are ORed, preferred terms weighted.
+ *
+ * @category Kubernetes objects
+ */
 export interface NodeAffinity {
   readonly requiredDuringSchedulingIgnoredDuringExecution?: { readonly nodeSelectorTerms: readonly NodeSelectorTerm[] } | undefined;
   readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly PreferredSchedulingTerm[] | undefined;
 }
 
-/** A label selector expression (`In`, `NotIn`, `Exists`, `DoesNotExist`). */
+/**
+ * A label selector expression (`In`, `NotIn`, `Exists`, `DoesNotExist`).
+ *
+ * @category Kubernetes objects
+ */
 export interface LabelSelectorRequirement {
   readonly key: string;
   readonly operator: string;
   readonly values?: readonly string[] | undefined;
 }
 
-/** A label selector. A missing selector selects nothing; an empty one selects everything. */
+/**
+ * A label selector. A missing selector selects nothing; an empty one selects everything.
+ *
+ * @category Kubernetes objects
+ */
 export interface LabelSelector {
   readonly matchLabels?: StringMap | undefined;
   readonly matchExpressions?: readonly LabelSelectorRequirement[] | undefined;
 }
 
-/** A pod (anti-)affinity term. */
+/**
+ * A pod (anti-)affinity term.
+ *
+ * @category Kubernetes objects
+ */
 export interface PodAffinityTerm {
   readonly labelSelector?: LabelSelector | undefined;
   readonly namespaces?: readonly string[] | undefined;
@@ -128,26 +196,42 @@ export interface PodAffinityTerm {
   readonly mismatchLabelKeys?: readonly string[] | undefined;
 }
 
-/** A weighted preferred pod (anti-)affinity term. */
+/**
+ * A weighted preferred pod (anti-)affinity term.
+ *
+ * @category Kubernetes objects
+ */
 export interface WeightedPodAffinityTerm {
   readonly weight: number;
   readonly podAffinityTerm: PodAffinityTerm;
 }
 
-/** Pod affinity or anti-affinity. */
+/**
+ * Pod affinity or anti-affinity.
+ *
+ * @category Kubernetes objects
+ */
 export interface PodAffinity {
   readonly requiredDuringSchedulingIgnoredDuringExecution?: readonly PodAffinityTerm[] | undefined;
   readonly preferredDuringSchedulingIgnoredDuringExecution?: readonly WeightedPodAffinityTerm[] | undefined;
 }
 
-/** A pod's affinity block. */
+/**
+ * A pod's affinity block.
+ *
+ * @category Kubernetes objects
+ */
 export interface Affinity {
   readonly nodeAffinity?: NodeAffinity | undefined;
   readonly podAffinity?: PodAffinity | undefined;
   readonly podAntiAffinity?: PodAffinity | undefined;
 }
 
-/** A topology spread constraint. */
+/**
+ * A topology spread constraint.
+ *
+ * @category Kubernetes objects
+ */
 export interface TopologySpreadConstraint {
   readonly maxSkew: number;
   readonly topologyKey: string;
@@ -162,7 +246,11 @@ export interface TopologySpreadConstraint {
   readonly matchLabelKeys?: readonly string[] | undefined;
 }
 
-/** A pod volume; only claim-backed ones (a claim reference or a generic ephemeral volume) matter for scheduling. */
+/**
+ * A pod volume; only claim-backed ones (a claim reference or a generic ephemeral volume) matter for scheduling.
+ *
+ * @category Kubernetes objects
+ */
 export interface Volume {
   readonly name?: string | undefined;
   readonly persistentVolumeClaim?: { readonly claimName: string } | undefined;
@@ -172,7 +260,11 @@ export interface Volume {
   } | undefined;
 }
 
-/** The parts of a pod spec that scheduling reads. */
+/**
+ * The parts of a pod spec that scheduling reads.
+ *
+ * @category Kubernetes objects
+ */
 export interface PodSpec {
   readonly nodeName?: string | undefined;
   readonly nodeSelector?: StringMap | undefined;
@@ -192,7 +284,11 @@ export interface PodSpec {
   readonly resourceClaims?: readonly { readonly name?: string | undefined }[] | undefined;
 }
 
-/** A pod: pending when `spec.nodeName` is empty, otherwise bound to that node. */
+/**
+ * A pod: pending when `spec.nodeName` is empty, otherwise bound to that node.
+ *
+ * @category Kubernetes objects
+ */
 export interface Pod {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -205,13 +301,21 @@ export interface Pod {
   } | undefined;
 }
 
-/** A pod template (workloads and DaemonSets). */
+/**
+ * A pod template (workloads and DaemonSets).
+ *
+ * @category Kubernetes objects
+ */
 export interface PodTemplateSpec {
   readonly metadata?: ObjectMeta | undefined;
   readonly spec: PodSpec;
 }
 
-/** A DaemonSet: its pods are per-node overhead on every node they are compatible with. */
+/**
+ * A DaemonSet: its pods are per-node overhead on every node they are compatible with.
+ *
+ * @category Kubernetes objects
+ */
 export interface DaemonSet {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -219,7 +323,11 @@ export interface DaemonSet {
   readonly spec: { readonly template: PodTemplateSpec };
 }
 
-/** An existing node. */
+/**
+ * An existing node.
+ *
+ * @category Kubernetes objects
+ */
 export interface Node {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -232,7 +340,11 @@ export interface Node {
   } | undefined;
 }
 
-/** A NodePool disruption budget. */
+/**
+ * A NodePool disruption budget.
+ *
+ * @category Kubernetes objects
+ */
 export interface Budget {
   /** A count (`"10"`) or a percentage (`"20%"`). */
   readonly nodes: string;
@@ -241,7 +353,11 @@ export interface Budget {
   readonly duration?: string | undefined;
 }
 
-/** A karpenter.sh/v1 NodePool. */
+/**
+ * A karpenter.sh/v1 NodePool.
+ *
+ * @category Kubernetes objects
+ */
 export interface NodePool {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -268,7 +384,11 @@ export interface NodePool {
   };
 }
 
-/** A karpenter.sh/v1 NodeClaim: links a node to its NodePool. */
+/**
+ * A karpenter.sh/v1 NodeClaim: links a node to its NodePool.
+ *
+ * @category Kubernetes objects
+ */
 export interface NodeClaim {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -289,7 +409,11 @@ export interface NodeClaim {
   } | undefined;
 }
 
-/** A policy/v1 PodDisruptionBudget. */
+/**
+ * A policy/v1 PodDisruptionBudget.
+ *
+ * @category Kubernetes objects
+ */
 export interface PodDisruptionBudget {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;

@@ -5,7 +5,11 @@
  */
 import type { NodeSelectorRequirement, ObjectMeta, ResourceMap } from "./kubernetes.js";
 
-/** A karpenter.sh/v1alpha1 NodeOverlay: changes the price or adds extended resources of matching instance types. */
+/**
+ * A karpenter.sh/v1alpha1 NodeOverlay: changes the price or adds extended resources of matching instance types.
+ *
+ * @category Kubernetes objects
+ */
 export interface NodeOverlay {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;

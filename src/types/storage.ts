@@ -7,7 +7,11 @@
  */
 import type { NodeSelectorTerm, ObjectMeta } from "./kubernetes.js";
 
-/** A v1 PersistentVolumeClaim. */
+/**
+ * A v1 PersistentVolumeClaim.
+ *
+ * @category Kubernetes objects
+ */
 export interface PersistentVolumeClaim {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -21,7 +25,11 @@ export interface PersistentVolumeClaim {
   readonly status?: { readonly phase?: string | undefined } | undefined;
 }
 
-/** A v1 PersistentVolume. */
+/**
+ * A v1 PersistentVolume.
+ *
+ * @category Kubernetes objects
+ */
 export interface PersistentVolume {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -38,12 +46,20 @@ export interface PersistentVolume {
   } | undefined;
 }
 
-/** One term of a StorageClass's `allowedTopologies`; its expressions are ANDed, terms ORed. */
+/**
+ * One term of a StorageClass's `allowedTopologies`; its expressions are ANDed, terms ORed.
+ *
+ * @category Kubernetes objects
+ */
 export interface TopologySelectorTerm {
   readonly matchLabelExpressions?: readonly { readonly key: string; readonly values: readonly string[] }[] | undefined;
 }
 
-/** A storage.k8s.io/v1 StorageClass. */
+/**
+ * A storage.k8s.io/v1 StorageClass.
+ *
+ * @category Kubernetes objects
+ */
 export interface StorageClass {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -54,7 +70,11 @@ export interface StorageClass {
   readonly allowedTopologies?: readonly TopologySelectorTerm[] | undefined;
 }
 
-/** A storage.k8s.io/v1 CSINode: per CSI driver, how many volumes the node can attach. */
+/**
+ * A storage.k8s.io/v1 CSINode: per CSI driver, how many volumes the node can attach.
+ *
+ * @category Kubernetes objects
+ */
 export interface CSINode {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;

@@ -7,7 +7,11 @@ import type { Pod, Volume } from "../types/kubernetes.js";
 import type { PersistentVolumeClaim } from "../types/storage.js";
 import type { VolumeIndex } from "./volume-index.js";
 
-/** One claim-backed volume of a pod. */
+/**
+ * One claim-backed volume of a pod.
+ *
+ * @category Volumes
+ */
 export interface PodClaim {
   /** The pod's volume name. */
   readonly volume: string;
@@ -36,6 +40,7 @@ function templateClaim(namespace: string, name: string, volume: Volume): Persist
  * @param pod - the pod
  * @param index - the storage objects
  * @returns the claims, each with the object when the input has it
+ * @category Volumes
  */
 export function podClaims(pod: Pod, index: VolumeIndex): readonly PodClaim[] {
   const namespace = pod.metadata.namespace ?? "default";
@@ -62,6 +67,7 @@ export function podClaims(pod: Pod, index: VolumeIndex): readonly PodClaim[] {
  * @param claim - the claim
  * @param index - the storage objects
  * @returns the class name, `""` for none
+ * @category Volumes
  */
 export function claimStorageClass(claim: PersistentVolumeClaim, index: VolumeIndex): string {
   return claim.spec?.storageClassName ?? index.defaultClass ?? "";

@@ -8,7 +8,11 @@ import type { PersistentVolumeClaim } from "../types/storage.js";
 import { claimStorageClass } from "./claims.js";
 import type { VolumeIndex } from "./volume-index.js";
 
-/** The EBS CSI driver, which in-tree `awsElasticBlockStore` volumes migrate to. */
+/**
+ * The EBS CSI driver, which in-tree `awsElasticBlockStore` volumes migrate to.
+ *
+ * @category Volumes
+ */
 export const AWS_EBS_CSI_DRIVER = "ebs.csi.aws.com";
 
 /** In-tree provisioner names and the CSI drivers they migrated to (Kubernetes' csi-translation-lib). */
@@ -29,6 +33,7 @@ const IN_TREE_TO_CSI: ReadonlyMap<string, string> = new Map([
  * @param claim - the claim
  * @param index - the storage objects
  * @returns the driver name, `""` when none can be told (no class, class or volume not in the input)
+ * @category Volumes
  */
 export function claimDriver(claim: PersistentVolumeClaim, index: VolumeIndex): string {
   const volumeName = claim.spec?.volumeName ?? "";

@@ -7,7 +7,11 @@
  */
 import type { PodSpec } from "../types/kubernetes.js";
 
-/** The reason upstream gives for pods with DRA requirements. */
+/**
+ * The reason upstream gives for pods with DRA requirements.
+ *
+ * @category Volumes
+ */
 export const DYNAMIC_RESOURCES_MESSAGE =
   "the pod has Dynamic Resource Allocation requirements (resourceClaims), which Karpenter v1.14 does not schedule by default (--ignore-dra-requests=true)";
 
@@ -17,6 +21,7 @@ export const DYNAMIC_RESOURCES_MESSAGE =
  *
  * @param spec - the pod spec
  * @returns true when the pod needs ResourceClaims
+ * @category Volumes
  */
 export function hasDynamicResourceClaims(spec: PodSpec): boolean {
   if ((spec.resourceClaims?.length ?? 0) > 0) return true;

@@ -13,7 +13,11 @@ import { podVolumeRequirements } from "./topology.js";
 import type { VolumeFailureCode, VolumeObjects } from "./types.js";
 import { indexVolumeObjects, type VolumeIndex } from "./volume-index.js";
 
-/** The parts of a scheduling or consolidation input the pre-pass reads. */
+/**
+ * The parts of a scheduling or consolidation input the pre-pass reads.
+ *
+ * @category Volumes
+ */
 export interface VolumePrePassInput {
   readonly pods: readonly Pod[];
   /** Running pods given apart from `pods` (the shape `fromKubernetes` returns); prepared like bound `pods`. */
@@ -22,7 +26,11 @@ export interface VolumePrePassInput {
   readonly volumes?: VolumeObjects | undefined;
 }
 
-/** A pod the pre-pass took out, in the shape of an unschedulable pod. */
+/**
+ * A pod the pre-pass took out, in the shape of an unschedulable pod.
+ *
+ * @category Volumes
+ */
 export interface VolumePodFailure {
   /** `namespace/name`. */
   readonly pod: string;
@@ -31,7 +39,11 @@ export interface VolumePodFailure {
   readonly nodePools: readonly never[];
 }
 
-/** The parts of a result the pre-pass adds its failures to. */
+/**
+ * The parts of a result the pre-pass adds its failures to.
+ *
+ * @category Volumes
+ */
 export interface VolumePrePassResult {
   readonly unschedulable: readonly { readonly pod: string }[];
   readonly summary: { readonly pods: number };
@@ -67,6 +79,7 @@ function prepareBound(pod: Pod, index: VolumeIndex | undefined): Pod {
  *
  * @param input - pods, DaemonSets and the storage objects
  * @returns the input to run on, and the pods taken out
+ * @category Volumes
  */
 export function volumePrePass<I extends VolumePrePassInput>(input: I): { readonly input: I; readonly failures: readonly VolumePodFailure[] } {
   // The common case (no storage objects, no DRA) costs one scan and no allocation: simulations call this often.

@@ -12,10 +12,18 @@ import { claimDriver } from "./drivers.js";
 import type { PodVolumeRequirements, VolumeAlternative, VolumeFailureCode } from "./types.js";
 import type { VolumeIndex } from "./volume-index.js";
 
-/** Kubernetes' annotation on a claim whose binding the PV controller completed. */
+/**
+ * Kubernetes' annotation on a claim whose binding the PV controller completed.
+ *
+ * @category Volumes
+ */
 export const BIND_COMPLETED_ANNOTATION = "pv.kubernetes.io/bind-completed";
 
-/** Options of {@link podVolumeRequirements}: upstream's two refusal lists, both empty in v1.14 core and AWS. */
+/**
+ * Options of {@link podVolumeRequirements}: upstream's two refusal lists, both empty in v1.14 core and AWS.
+ *
+ * @category Volumes
+ */
 export interface VolumeTopologyOptions {
   /** Provisioners (CSI driver names) whose pods are not scheduled. */
   readonly unsupportedProvisioners?: ReadonlySet<string> | undefined;
@@ -128,6 +136,7 @@ function validateClaim(claim: PersistentVolumeClaim, key: string, index: VolumeI
  * const r = podVolumeRequirements(pod, indexVolumeObjects({ persistentVolumeClaims, persistentVolumes }));
  * if (r.ok) r.alternatives.map((a) => a.requirements.toString()); // ["topology.kubernetes.io/zone In [us-east-1b]"]
  * ```
+ * @category Volumes
  */
 export function podVolumeRequirements(pod: Pod, index: VolumeIndex, options: VolumeTopologyOptions = {}): PodVolumeRequirements {
   let alternatives: readonly VolumeAlternative[] | undefined;

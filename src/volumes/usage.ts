@@ -13,10 +13,18 @@ import { claimDriver } from "./drivers.js";
 import type { VolumeObjects } from "./types.js";
 import { indexVolumeObjects, type VolumeIndex } from "./volume-index.js";
 
-/** CSI driver → the claims (`namespace/name`) using it. */
+/**
+ * CSI driver → the claims (`namespace/name`) using it.
+ *
+ * @category Volumes
+ */
 export type DriverVolumes = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** A driver whose attach limit a placement would pass. */
+/**
+ * A driver whose attach limit a placement would pass.
+ *
+ * @category Volumes
+ */
 export interface VolumeLimitExceeded {
   readonly driver: string;
   /** Volumes of the driver the node would have. */
@@ -31,6 +39,7 @@ export interface VolumeLimitExceeded {
  * @param pod - the pod
  * @param index - the storage objects
  * @returns driver → claim keys
+ * @category Volumes
  */
 export function podDriverVolumes(pod: Pod, index: VolumeIndex): DriverVolumes {
   const out = new Map<string, Set<string>>();
@@ -51,6 +60,7 @@ export function podDriverVolumes(pod: Pod, index: VolumeIndex): DriverVolumes {
  *
  * @param csiNode - the node's CSINode, if any
  * @returns driver → limit
+ * @category Volumes
  */
 export function csiNodeLimits(csiNode: CSINode | undefined): ReadonlyMap<string, number> {
   const limits = new Map<string, number>();
@@ -66,6 +76,7 @@ export function csiNodeLimits(csiNode: CSINode | undefined): ReadonlyMap<string,
  * @param limits - the node's limits
  * @param added - the pod's volumes
  * @returns the first driver over its limit, or undefined
+ * @category Volumes
  */
 export function exceedsVolumeLimits(inUse: DriverVolumes, limits: ReadonlyMap<string, number>, added: DriverVolumes): VolumeLimitExceeded | undefined {
   for (const driver of [...added.keys()].sort()) {
@@ -89,6 +100,7 @@ function addInto(target: Map<string, Set<string>>, added: DriverVolumes): void {
  * The volume state of a run's existing nodes: limits from CSINodes, volumes from the pods bound to each node,
  * updated as the run places pods. Mutable, owned by one run. New node claims have no limit (upstream core
  * checks volume limits on existing nodes only).
+ * @category Volumes
  */
 export class NodeVolumeLimits {
   private readonly inUse = new Map<string, Map<string, Set<string>>>();

@@ -6,10 +6,18 @@
 import type { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "../types/storage.js";
 import type { VolumeObjects } from "./types.js";
 
-/** The annotation that marks a StorageClass as the cluster default. */
+/**
+ * The annotation that marks a StorageClass as the cluster default.
+ *
+ * @category Volumes
+ */
 export const DEFAULT_STORAGE_CLASS_ANNOTATION = "storageclass.kubernetes.io/is-default-class";
 
-/** Storage objects by name: claims by `namespace/name`, volumes, classes and CSINodes by name. */
+/**
+ * Storage objects by name: claims by `namespace/name`, volumes, classes and CSINodes by name.
+ *
+ * @category Volumes
+ */
 export interface VolumeIndex {
   readonly claims: ReadonlyMap<string, PersistentVolumeClaim>;
   readonly volumes: ReadonlyMap<string, PersistentVolume>;
@@ -50,6 +58,7 @@ function defaultClassOf(classes: readonly StorageClass[]): string | undefined {
  *
  * @param objects - the storage objects
  * @returns the index
+ * @category Volumes
  */
 export function indexVolumeObjects(objects: VolumeObjects): VolumeIndex {
   const claims = new Map<string, PersistentVolumeClaim>();

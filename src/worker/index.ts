@@ -11,9 +11,11 @@ import {
   type ConsolidationInput,
   type ConsolidationOptions,
   type ConsolidationPlan,
+  type ConsolidationProgress,
   type NodefitErrorCode,
   type ScheduleInput,
   type ScheduleOptions,
+  type ScheduleProgress,
   type ScheduleResult,
 } from "nodefit";
 import type { WorkerPhase, WorkerRequest, WorkerResponse } from "./protocol.js";
@@ -21,16 +23,20 @@ import { toTransferable } from "./transfer.js";
 
 export type { WorkerPhase } from "./protocol.js";
 
-/** What the asynchronous forms take besides the synchronous call's options. */
-export interface AsyncOptions {
+/**
+ * What the asynchronous forms take besides the synchronous call's options.
+ *
+ * @typeParam P - the run's progress counts: {@link ScheduleProgress} or {@link ConsolidationProgress}
+ */
+export interface AsyncOptions<P = ScheduleProgress | ConsolidationProgress> {
   /** Aborting terminates the worker; the promise then rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined;
   /**
    * Called as the run passes each phase: `preparing` (rebuilding the catalogue in the worker), `running`
-   * (the scheduler or planner at work), `done`. Finer progress (pods placed, simulations run) needs a hook
-   * in the core that it does not offer yet.
+   * (the scheduler or planner at work), `done`; while running, again with the counts the synchronous call's
+   * `onProgress` reports (pods placed, or simulations run and commands found).
    */
-  readonly onProgress?: ((phase: WorkerPhase) => void) | undefined;
+  readonly onProgress?: ((phase: WorkerPhase, progress?: P) => void) | undefined;
 }
 
 // The thread's file beside this one: thread.js / thread.cjs in the build. Run from the sources (tests, a
@@ -47,7 +53,7 @@ function startWorker(workerData: WorkerRequest): Worker {
   return new Worker(new URL(here.endsWith(".cjs") ? "./thread.cjs" : "./thread.js", here), { workerData, execArgv });
 }
 
-function inWorker<T>(request: WorkerRequest, options: AsyncOptions): Promise<T> {
+function inWorker<T, P>(request: WorkerRequest, options: AsyncOptions<P>): Promise<T> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(signal.reason as Error);
   return new Promise<T>((resolve, reject) => {
@@ -65,7 +71,10 @@ function inWorker<T>(request: WorkerRequest, options: AsyncOptions): Promise<T> 
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     worker.on("message", (message: WorkerResponse) => {
-      if (message.type === "progress") onProgress?.(message.phase);
+      if (message.type === "progress") {
+        if (message.progress === undefined) onProgress?.(message.phase);
+        else onProgress?.(message.phase, message.progress as P);
+      }
       else if (message.type === "result") finish(() => resolve(message.result as T));
       else {
         const error =
@@ -93,11 +102,12 @@ function inWorker<T>(request: WorkerRequest, options: AsyncOptions): Promise<T> 
  * const result = await scheduleAsync(input, { signal: controller.signal, onProgress: (phase) => console.error(phase) });
  * ```
  */
-export function scheduleAsync(input: ScheduleInput, options: ScheduleOptions & AsyncOptions = {}): Promise<ScheduleResult> {
+export function scheduleAsync(input: ScheduleInput, options: Omit<ScheduleOptions, "onProgress"> & AsyncOptions<ScheduleProgress> = {}): Promise<ScheduleResult> {
   const { signal, onProgress, ...rest } = options;
   const { instanceTypes, ...plain } = input;
   const scheduleOptions: ScheduleOptions = rest.wellKnownLabels === undefined ? rest : { ...rest, wellKnownLabels: [...rest.wellKnownLabels] };
-  return inWorker({ kind: "schedule", input: plain, instanceTypes: toTransferable(instanceTypes), options: scheduleOptions }, { signal, onProgress });
+  const request = { kind: "schedule", input: plain, instanceTypes: toTransferable(instanceTypes), options: scheduleOptions, progress: onProgress !== undefined } as const;
+  return inWorker(request, { signal, onProgress });
 }
 
 /**
@@ -112,8 +122,12 @@ export function scheduleAsync(input: ScheduleInput, options: ScheduleOptions & A
  * const plan = await planConsolidationAsync(input, { now: "2026-01-01T00:00:00Z", signal: AbortSignal.timeout(60_000) });
  * ```
  */
-export function planConsolidationAsync(input: ConsolidationInput, options: ConsolidationOptions & AsyncOptions): Promise<ConsolidationPlan> {
+export function planConsolidationAsync(
+  input: ConsolidationInput,
+  options: Omit<ConsolidationOptions, "onProgress"> & AsyncOptions<ConsolidationProgress>,
+): Promise<ConsolidationPlan> {
   const { signal, onProgress, ...rest } = options;
   const { instanceTypes, ...plain } = input;
-  return inWorker({ kind: "consolidate", input: plain, instanceTypes: toTransferable(instanceTypes), options: rest }, { signal, onProgress });
+  const request = { kind: "consolidate", input: plain, instanceTypes: toTransferable(instanceTypes), options: rest, progress: onProgress !== undefined } as const;
+  return inWorker(request, { signal, onProgress });
 }

@@ -1,5 +1,5 @@
 // The messages between the caller and the worker thread.
-import type { ConsolidationInput, ConsolidationOptions, PathSegment, ScheduleInput, ScheduleOptions } from "nodefit";
+import type { ConsolidationInput, ConsolidationOptions, ConsolidationProgress, PathSegment, ScheduleInput, ScheduleOptions, ScheduleProgress } from "nodefit";
 import type { TransferableInstanceType } from "./transfer.js";
 
 /** What the worker runs. */
@@ -9,12 +9,16 @@ export type WorkerRequest =
       readonly input: Omit<ScheduleInput, "instanceTypes">;
       readonly instanceTypes: readonly TransferableInstanceType[];
       readonly options: ScheduleOptions | undefined;
+      /** Whether the caller wants the run's counts. */
+      readonly progress: boolean;
     }
   | {
       readonly kind: "consolidate";
       readonly input: Omit<ConsolidationInput, "instanceTypes">;
       readonly instanceTypes: readonly TransferableInstanceType[];
       readonly options: ConsolidationOptions;
+      /** Whether the caller wants the run's counts. */
+      readonly progress: boolean;
     };
 
 /** The phases a worker run reports. */
@@ -22,7 +26,7 @@ export type WorkerPhase = "preparing" | "running" | "done";
 
 /** What the worker sends back. */
 export type WorkerResponse =
-  | { readonly type: "progress"; readonly phase: WorkerPhase }
+  | { readonly type: "progress"; readonly phase: WorkerPhase; readonly progress?: ScheduleProgress | ConsolidationProgress }
   | { readonly type: "result"; readonly result: unknown }
   | {
       readonly type: "error";

@@ -1,6 +1,14 @@
 // The worker thread: rebuilds the instance types, runs the synchronous call, sends back the result.
 import { parentPort, workerData } from "node:worker_threads";
-import { planConsolidation, requirementsFromNodeSelectorRequirements, schedule, type InstanceType, type PathSegment } from "nodefit";
+import {
+  planConsolidation,
+  requirementsFromNodeSelectorRequirements,
+  schedule,
+  type ConsolidationProgress,
+  type InstanceType,
+  type PathSegment,
+  type ScheduleProgress,
+} from "nodefit";
 import type { WorkerRequest, WorkerResponse } from "./protocol.js";
 import type { TransferableInstanceType } from "./transfer.js";
 
@@ -20,8 +28,11 @@ function run(request: WorkerRequest): unknown {
   send({ type: "progress", phase: "preparing" });
   const instanceTypes = fromTransferable(request.instanceTypes);
   send({ type: "progress", phase: "running" });
-  if (request.kind === "schedule") return schedule({ ...request.input, instanceTypes }, request.options);
-  return planConsolidation({ ...request.input, instanceTypes }, request.options);
+  // The counts cross as "running" messages, only when the caller asked for them.
+  const report = (progress: ScheduleProgress | ConsolidationProgress): void => send({ type: "progress", phase: "running", progress });
+  const onProgress = request.progress ? report : undefined;
+  if (request.kind === "schedule") return schedule({ ...request.input, instanceTypes }, { ...request.options, onProgress });
+  return planConsolidation({ ...request.input, instanceTypes }, { ...request.options, onProgress });
 }
 
 try {

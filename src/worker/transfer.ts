@@ -1,13 +1,8 @@
 // Instance types cross to a worker thread by structured clone, which keeps Maps and plain data but drops
 // classes: requirements (a `Requirements` object) travel as the NodeSelectorRequirements they are equivalent
 // to and are rebuilt on the other side. Everything else in the inputs and results is plain data or Maps.
-import type {
-  InstanceType,
-  InstanceTypeIndex,
-  NodeSelectorRequirementWithMinValues,
-  Offering,
-  Requirements,
-} from "nodefit";
+import type { InstanceType, NodeSelectorRequirementWithMinValues, Offering, Requirements } from "nodefit";
+import type { InstanceTypeIndex } from "nodefit/advanced";
 
 type Plain<T> = Omit<T, "requirements"> & { readonly requirements: readonly NodeSelectorRequirementWithMinValues[] };
 

@@ -18,9 +18,15 @@ describe("scheduleAsync", () => {
       const { input, instanceTypes } = await load(name);
       const scheduleInput = { pods: input.pods, nodePools: input.nodePools, instanceTypes, nodes: input.nodes, boundPods: input.boundPods, daemonSets: input.daemonSets };
       const phases: WorkerPhase[] = [];
-      const result = await scheduleAsync(scheduleInput, { onProgress: (p) => phases.push(p) });
+      const placed: number[] = [];
+      const result = await scheduleAsync(scheduleInput, {
+        onProgress: (p, counts) => (counts === undefined ? phases.push(p) : placed.push(counts.placed)),
+      });
       expect(result).toEqual(schedule(scheduleInput));
       expect(phases).toEqual(["preparing", "running", "done"]);
+      // Pods-placed progress crossed from the thread, ending at the pods placed.
+      expect(placed.length).toBeGreaterThan(0);
+      expect(placed.at(-1)).toBe(result.summary.scheduled);
     });
   }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 // with package.json's exports map by the first test.
 const probes: ReadonlyArray<{ readonly subpath: string; readonly expression: string }> = [
   { subpath: "nodefit", expression: "typeof m.VERSION" },
+  { subpath: "nodefit/advanced", expression: "typeof m.ResourceSpace" },
   { subpath: "nodefit/kubernetes", expression: "typeof m.VERSION" },
   { subpath: "nodefit/aws", expression: "typeof m.VERSION" },
   { subpath: "nodefit/azure", expression: "typeof m.VERSION" },

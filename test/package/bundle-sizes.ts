@@ -12,6 +12,8 @@ const CASES: readonly (readonly [string, string])[] = [
   ["nodefit (everything)", `export * from "nodefit";`],
   ["nodefit: schedule only", `export { schedule } from "nodefit";`],
   ["nodefit: planConsolidation only", `export { planConsolidation } from "nodefit";`],
+  ["nodefit/advanced (everything)", `export * from "nodefit/advanced";`],
+  ["nodefit and nodefit/advanced (everything)", `export * from "nodefit"; export * from "nodefit/advanced";`],
   ["nodefit/kubernetes (everything)", `export * from "nodefit/kubernetes";`],
   ["nodefit/kubernetes: fromKubernetes only", `export { fromKubernetes } from "nodefit/kubernetes";`],
   ["nodefit/aws (everything)", `export * from "nodefit/aws";`],

@@ -1,7 +1,8 @@
-import { planConsolidation, toConsolidationJson, type ConsolidationPlan, type InstanceType } from "nodefit";
+import { planConsolidation, toConsolidationJson, type ConsolidationPlan, type ConsolidationProgress, type InstanceType } from "nodefit";
 import type { Command } from "../args.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { loadInput, type LoadedInput } from "../load.js";
+import { consolidationProgressText, progressHook } from "../progress.js";
 import { jsonToYaml } from "../render/format.js";
 import { renderHtml, type Report, type ReportNode } from "../render/html.js";
 import { code, markdownTable } from "../render/markdown.js";
@@ -26,6 +27,7 @@ type ConsolidateCommand = Extract<Command, { name: "consolidate" }>;
 export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: number | undefined; spotToSpot?: boolean } = {}, io?: CliIo): ConsolidationPlan {
   const { kubernetes } = input;
   io?.progress?.(`nodefit: planning consolidation of ${kubernetes.nodes.length} nodes…`);
+  const onProgress = progressHook(io, (p: ConsolidationProgress) => consolidationProgressText(kubernetes.nodes.length, p));
   const plan = planConsolidation(
     {
       nodes: kubernetes.nodes,
@@ -37,7 +39,7 @@ export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: 
       instanceTypes: input.instanceTypes,
       volumes: kubernetes.volumes,
     },
-    { now, maxCommands: options.maxCommands, spotToSpotConsolidation: options.spotToSpot ?? false },
+    { now, maxCommands: options.maxCommands, spotToSpotConsolidation: options.spotToSpot ?? false, onProgress },
   );
   io?.progress?.(undefined);
   return plan;

@@ -1,4 +1,5 @@
-import { formatAmount, formatTaint, indexVolumeObjects, podVolumeRequirements, schedule, type NodePoolFailure, type ScheduleResult } from "nodefit";
+import { formatAmount, formatTaint, schedule, type NodePoolFailure, type ScheduleResult } from "nodefit";
+import { indexVolumeObjects, podVolumeRequirements } from "nodefit/advanced";
 import type { Command } from "../args.js";
 import { UsageError, type CliIo } from "../io.js";
 import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";

@@ -2,6 +2,7 @@ import { schedule, toScheduleJson, type InstanceType, type ScheduleResult } from
 import type { Command } from "../args.js";
 import { EXIT_OK, EXIT_UNSCHEDULABLE, type CliIo } from "../io.js";
 import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
+import { progressHook, scheduleProgressText } from "../progress.js";
 import { jsonToYaml } from "../render/format.js";
 import { renderHtml, type ReportNode } from "../render/html.js";
 import { code, markdownTable } from "../render/markdown.js";
@@ -22,7 +23,7 @@ type ScheduleCommand = Extract<Command, { name: "schedule" }>;
  */
 export function scheduleLoaded(input: LoadedInput, io: CliIo): ScheduleResult {
   io.progress?.(`nodefit: scheduling ${input.kubernetes.pods.length} pods…`);
-  const result = schedule(scheduleInputOf(input), input.scheduleOptions);
+  const result = schedule(scheduleInputOf(input), { ...input.scheduleOptions, onProgress: progressHook(io, scheduleProgressText) });
   io.progress?.(undefined);
   return result;
 }
