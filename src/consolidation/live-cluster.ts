@@ -7,6 +7,7 @@
  */
 import { InputError } from "../errors.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
 import { scheduleSimulation } from "../scheduler/schedule.js";
 import type { ScheduleOptions, ScheduleResult } from "../scheduler/index.js";
@@ -108,7 +109,7 @@ export class Cluster {
   readonly #shared: SharedState;
 
   private constructor(instanceTypes: readonly InstanceType[] | InstanceTypeIndex) {
-    this.#shared = { index: instanceTypes instanceof InstanceTypeIndex ? instanceTypes : InstanceTypeIndex.build(instanceTypes), model: new ClusterModel() };
+    this.#shared = { index: isInstanceTypeIndex(instanceTypes) ? instanceTypes : InstanceTypeIndex.build(instanceTypes), model: new ClusterModel() };
   }
 
   /**

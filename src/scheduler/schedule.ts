@@ -4,7 +4,8 @@
  * @module
  */
 import { InputError } from "../errors.js";
-import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import type { InstanceType } from "../instance-types/index.js";
+import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { Topology, type TopologyTemplate } from "../topology/index.js";
@@ -44,7 +45,8 @@ function creationMillis(pod: Pod): number {
  * tables built from it (vectors, label tables, offering views) are cached by the list they were built from.
  */
 function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
-  return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : [...input.instanceTypes];
+  // By brand, not instanceof: the index may come from another copy of nodefit (require beside import).
+  return isInstanceTypeIndex(input.instanceTypes) ? input.instanceTypes.types : [...input.instanceTypes];
 }
 
 const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
