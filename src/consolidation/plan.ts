@@ -5,6 +5,7 @@
  */
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
+import { assertConsolidationInput } from "../_internal/validate-input.js";
 import { volumePrePass } from "../volumes/index.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
@@ -20,6 +21,7 @@ import { resolveConsolidationOptions } from "./options.js";
 import { startPass, type Pass } from "./pass.js";
 import { resolvePdbs } from "./pdb.js";
 import { singleNode } from "./methods/single-node.js";
+import { WorkLimitReached } from "./work-limit.js";
 import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
 /** What a long-lived cluster shares with each plan: its catalogue index and its scheduling model. */
@@ -45,8 +47,9 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
   for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
   const catalog = new Map<string, InstanceType>();
   for (const t of input.instanceTypes) if (!catalog.has(t.name)) catalog.set(t.name, t);
+  const resolved = resolveConsolidationOptions(options);
   return {
-    options: resolveConsolidationOptions(options),
+    options: resolved,
     pools,
     nodePools: input.nodePools,
     catalog,
@@ -55,6 +58,7 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
     daemonSets: input.daemonSets ?? [],
     pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], pods),
     shortcuts,
+    work: { left: resolved.maxSimulationSteps },
   };
 }
 
@@ -108,6 +112,8 @@ function hourlyCost(cluster: ClusterState): number {
  * ```
  */
 export function planConsolidation(input: ConsolidationInput, options: ConsolidationOptions): ConsolidationPlan {
+  // Checked once at the entry; the plan's simulations run on state built from the checked input.
+  assertConsolidationInput(input);
   return planConsolidationWith(input, options, true);
 }
 
@@ -136,12 +142,21 @@ function planResolved(input: ConsolidationInput, options: ConsolidationOptions, 
   const commands: ConsolidationCommand[] = [];
   const disrupted = new Set<string>();
   let last: Pass | undefined;
+  let stopped: "work-limit" | undefined;
   while (commands.length < ctx.options.maxCommands) {
-    const pass = startPass(cluster, ctx);
     let found: ProposedCommand | undefined;
-    for (const method of METHODS) {
-      found = method(pass);
-      if (found !== undefined) break;
+    let pass: Pass;
+    try {
+      pass = startPass(cluster, ctx);
+      for (const method of METHODS) {
+        found = method(pass);
+        if (found !== undefined) break;
+      }
+    } catch (error) {
+      // Only the work bound is caught: the command under evaluation is dropped, the ones found stand.
+      if (!(error instanceof WorkLimitReached)) throw error;
+      stopped = "work-limit";
+      break;
     }
     if (found === undefined) {
       last = pass;
@@ -160,10 +175,16 @@ function planResolved(input: ConsolidationInput, options: ConsolidationOptions, 
       last?.failures.get(name) ?? {
         node: name,
         code: "not-evaluated",
-        message: last === undefined ? "the plan stopped at maxCommands before this node was decided" : "no method found a cheaper arrangement",
+        message:
+          stopped === "work-limit"
+            ? "the plan stopped at maxSimulationSteps before this node was decided"
+            : last === undefined
+              ? "the plan stopped at maxCommands before this node was decided"
+              : "no method found a cheaper arrangement",
       },
     );
   }
   blocked.sort((a, b) => compareStrings(a.node, b.node));
-  return { commands, blocked, summary: { nodes: input.nodes.length, hourlyCostBefore: before, hourlyCostAfter: hourlyCost(cluster) } };
+  const summary = { nodes: input.nodes.length, hourlyCostBefore: before, hourlyCostAfter: hourlyCost(cluster) };
+  return { commands, blocked, summary: stopped === undefined ? summary : { ...summary, stopped } };
 }

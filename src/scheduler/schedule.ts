@@ -4,6 +4,7 @@
  * @module
  */
 import { InputError } from "../errors.js";
+import { assertScheduleInput } from "../_internal/validate-input.js";
 import type { InstanceType } from "../instance-types/index.js";
 import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { podName } from "../_internal/pod-key.js";
@@ -100,6 +101,9 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * ```
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  // The caller's input is checked once, here; consolidation's simulations call scheduleSimulation on state
+  // nodefit built itself, so they skip the walk (checking there made plans 25% slower).
+  assertScheduleInput(input);
   // Pods get their volumes' requirements, and pods that need what nodefit cannot schedule are taken out.
   const pre = volumePrePass(input);
   return withVolumeFailures(scheduleSimulation(pre.input, options, NO_SIMULATION), pre.failures);
@@ -174,8 +178,9 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const queue = new RetryQueue(keys.map((k) => k.index));
   const relaxations = new RelaxationMemo();
   let steps = 0;
+  const limit = simulation.work === undefined ? opts.maxSteps : Math.min(opts.maxSteps, simulation.work.left);
   for (let i = queue.pop(); i !== undefined; i = queue.pop()) {
-    if (++steps > opts.maxSteps) {
+    if (++steps > limit) {
       // The bound is reached: this pod and every pod still queued stay unplaced, said so, never dropped.
       for (let j: number | undefined = i; j !== undefined; j = queue.drain()) {
         // A pod that already failed keeps its own reason; one never tried says the bound stopped it.
@@ -195,6 +200,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
       queue.push(i);
     }
   }
+  if (simulation.work !== undefined) simulation.work.left -= steps;
   return assemble(pending, failures, solver, cluster.nodes, opts, vectors, takenNames(input));
 }
 

@@ -61,6 +61,11 @@ export interface SimulationState {
   readonly pendingOnly: ReadonlySet<string>;
   /** State shared by every run of one consolidation plan (per-node room, compiled NodePools). */
   readonly model?: ClusterModel | undefined;
+  /**
+   * The plan's remaining placement attempts (`maxSimulationSteps`): the run stops at `min(maxSteps, left)`
+   * and subtracts what it used; `left` below 0 tells the planner the run was cut short.
+   */
+  readonly work?: { left: number } | undefined;
 }
 
 /** Scheduler options as a caller passes them; every field has a default. */
