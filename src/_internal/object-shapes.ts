@@ -235,3 +235,21 @@ export const PDB_SHAPE: FieldShape = obj(
 );
 /** Storage objects (PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSINodes): their metadata. */
 export const STORAGE_OBJECT_SHAPE: FieldShape = obj({ metadata: META }, ["metadata"]);
+/** `ScheduleOptions` (`wellKnownLabels` is checked apart: any iterable of strings). */
+export const SCHEDULE_OPTIONS_SHAPE: FieldShape = obj({
+  preferencePolicy: "string",
+  minValuesPolicy: "string",
+  reservedCapacityMode: "string",
+  maxInstanceTypes: "number",
+  maxSteps: "number",
+  capacityTypePriority: list("string"),
+});
+/** `ConsolidationOptions`. */
+export const CONSOLIDATION_OPTIONS_SHAPE: FieldShape = obj({
+  now: "time",
+  maxCommands: "number",
+  maxSimulationSteps: "number",
+  spotToSpotConsolidation: "boolean",
+  preferencePolicy: "string",
+  minValuesPolicy: "string",
+});

@@ -2,7 +2,7 @@ import { InputError, formatPath } from "../errors.js";
 import type { PathSegment } from "../errors.js";
 import { hasBrand } from "./brand.js";
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES } from "../limits.js";
-import { DAEMON_SET_SHAPE, NODE_CLAIM_SHAPE, NODE_POOL_SHAPE, NODE_SHAPE, PDB_SHAPE, POD_SHAPE, STORAGE_OBJECT_SHAPE, checkShape, type FieldShape } from "./object-shapes.js";
+import { CONSOLIDATION_OPTIONS_SHAPE, DAEMON_SET_SHAPE, NODE_CLAIM_SHAPE, NODE_POOL_SHAPE, NODE_SHAPE, PDB_SHAPE, POD_SHAPE, SCHEDULE_OPTIONS_SHAPE, STORAGE_OBJECT_SHAPE, checkShape, type FieldShape } from "./object-shapes.js";
 
 /**
  * The core's entry checks: what `schedule` and `planConsolidation` need of their input before any of it
@@ -305,4 +305,31 @@ export function assertClusterSnapshot(snapshot: unknown, instanceTypes: unknown)
   checkList(record, "daemonSets", DAEMON_SET, false);
   checkList(record, "podDisruptionBudgets", PDB, false);
   checkCatalogue({ instanceTypes });
+}
+
+/**
+ * Checks the options of `schedule` or `planConsolidation` before they are resolved: an object (or nothing)
+ * whose known fields have their declared types, so a wrong value is named by the resolver's own message
+ * rather than failing inside it; `wellKnownLabels` is an array or Set of strings.
+ *
+ * @param options - what the caller passed
+ * @param kind - which entry point's options
+ * @throws InputError (code `invalid-input`) naming the option, e.g. `options.maxSteps`
+ * @internal
+ * @example
+ * ```ts
+ * assertOptions({ capacityTypePriority: "spot" }, "schedule"); // throws "options.capacityTypePriority: expected a list, got a string"
+ * ```
+ */
+export function assertOptions(options: unknown, kind: "schedule" | "consolidation"): void {
+  if (options === undefined && kind === "schedule") return;
+  if (!isRecord(options)) fail(["options"], `expected an options object, got ${describe(options)}`);
+  checkShape(options, kind === "schedule" ? SCHEDULE_OPTIONS_SHAPE : CONSOLIDATION_OPTIONS_SHAPE, ["options"]);
+  const labels = options["wellKnownLabels"];
+  if (kind === "schedule" && labels !== undefined) {
+    if (!Array.isArray(labels) && !(labels instanceof Set)) fail(["options", "wellKnownLabels"], `expected a list or Set of label keys, got ${describe(labels)}`);
+    for (const label of labels as Iterable<unknown>) {
+      if (typeof label !== "string") fail(["options", "wellKnownLabels"], `expected label keys (strings), got ${describe(label)}`);
+    }
+  }
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { InputError } from "../errors.js";
-import { assertClusterEvent, assertClusterSnapshot } from "../_internal/validate-input.js";
+import { assertClusterEvent, assertClusterSnapshot, assertOptions } from "../_internal/validate-input.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
@@ -189,6 +189,7 @@ export class Cluster {
    * @returns as `schedule`
    */
   schedule(options: ScheduleOptions = {}): ScheduleResult {
+    assertOptions(options, "schedule");
     const s = this.snapshot();
     return scheduleSimulation(
       { pods: s.pods, nodePools: s.nodePools, instanceTypes: this.#shared.index, nodes: s.nodes, nodeClaims: s.nodeClaims, daemonSets: s.daemonSets },
@@ -204,6 +205,7 @@ export class Cluster {
    * @returns the plan
    */
   planConsolidation(options: ConsolidationOptions): ConsolidationPlan {
+    assertOptions(options, "consolidation");
     return planConsolidationWith({ ...this.snapshot(), instanceTypes: this.#shared.index.types }, options, true, this.#shared);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
-import { assertConsolidationInput } from "../_internal/validate-input.js";
+import { assertConsolidationInput, assertOptions } from "../_internal/validate-input.js";
 import { volumePrePass } from "../volumes/index.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
@@ -114,6 +114,7 @@ function hourlyCost(cluster: ClusterState): number {
 export function planConsolidation(input: ConsolidationInput, options: ConsolidationOptions): ConsolidationPlan {
   // Checked once at the entry; the plan's simulations run on state built from the checked input.
   assertConsolidationInput(input);
+  assertOptions(options, "consolidation");
   return planConsolidationWith(input, options, true);
 }
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { InputError } from "../errors.js";
-import { assertScheduleInput } from "../_internal/validate-input.js";
+import { assertOptions, assertScheduleInput } from "../_internal/validate-input.js";
 import type { InstanceType } from "../instance-types/index.js";
 import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { podName } from "../_internal/pod-key.js";
@@ -104,6 +104,7 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   // The caller's input is checked once, here; consolidation's simulations call scheduleSimulation on state
   // nodefit built itself, so they skip the walk (checking there made plans 25% slower).
   assertScheduleInput(input);
+  assertOptions(options, "schedule");
   // Pods get their volumes' requirements, and pods that need what nodefit cannot schedule are taken out.
   const pre = volumePrePass(input);
   return withVolumeFailures(scheduleSimulation(pre.input, options, NO_SIMULATION), pre.failures);

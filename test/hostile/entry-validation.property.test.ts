@@ -143,6 +143,16 @@ describe("the entry checks", () => {
     );
   });
 
+  test("options of the wrong type are named", () => {
+    const input = scheduleInput() as unknown as ScheduleInput;
+    expect(refusal(() => schedule(input, { capacityTypePriority: "spot" } as never))).toBe("invalid-input: options.capacityTypePriority: expected a list, got a string");
+    expect(refusal(() => schedule(input, { wellKnownLabels: [7] } as never))).toBe("invalid-input: options.wellKnownLabels: expected label keys (strings), got number");
+    expect(refusal(() => schedule(input, null as never))).toBe("invalid-input: options: expected an options object, got null");
+    expect(refusal(() => planConsolidation(consolidationInput() as unknown as ConsolidationInput, { now: 5 } as never))).toBe(
+      "invalid-input: options.now: expected a time (a string or a Date), got number",
+    );
+  });
+
   test("the long-lived Cluster checks its snapshot and every event", () => {
     expect(refusal(() => Cluster.fromSnapshot({ pods: [null] } as never, instanceTypes))).toBe("invalid-input: pods[0]: expected a pod object, got null");
     const cluster = Cluster.fromSnapshot({}, instanceTypes);
@@ -172,6 +182,21 @@ describe("malformed input to the core entry points", () => {
   test.prop([mutations], { numRuns: 100 })("planConsolidation() returns or throws a NodefitError", (ms) => {
     const input = mutate(consolidationInput(), ms) as unknown as ConsolidationInput;
     expect(outcome(() => planConsolidation(input, { now: "2026-06-01T12:00:00Z" }))).toMatch(/^(result|error [a-z-]+)$/);
+  });
+
+  const optionValue = fc.oneof(fc.anything({ maxDepth: 2, withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }), fc.constantFrom("Respect", "Ignore", "Strict", 0, 3, -1, 1.5, NaN));
+  test.prop([fc.dictionary(fc.constantFrom("preferencePolicy", "minValuesPolicy", "reservedCapacityMode", "maxInstanceTypes", "maxSteps", "capacityTypePriority", "wellKnownLabels", "now", "maxCommands", "maxSimulationSteps", "spotToSpotConsolidation"), optionValue)], { numRuns: 100 })(
+    "any value for any option",
+    (options) => {
+      const withNow = { now: "2026-06-01T12:00:00Z", ...options };
+      expect(outcome(() => schedule(scheduleInput() as unknown as ScheduleInput, options as never))).toMatch(/^(result|error [a-z-]+)$/);
+      expect(outcome(() => planConsolidation(consolidationInput() as unknown as ConsolidationInput, withNow as never))).toMatch(/^(result|error [a-z-]+)$/);
+    },
+  );
+
+  test.prop([fc.anything({ maxDepth: 2, withNullPrototype: true })], { numRuns: 30 })("any value as the whole options", (options) => {
+    expect(outcome(() => schedule(scheduleInput() as unknown as ScheduleInput, options as never))).toMatch(/^(result|error [a-z-]+)$/);
+    expect(outcome(() => planConsolidation(consolidationInput() as unknown as ConsolidationInput, options as never))).toMatch(/^(result|error [a-z-]+)$/);
   });
 
   test.prop([fc.anything({ maxDepth: 2 })], { numRuns: 50 })("any value as the whole input", (value) => {
