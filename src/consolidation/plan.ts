@@ -6,6 +6,7 @@
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { assertConsolidationInput, assertOptions } from "../_internal/validate-input.js";
+import { exactSum } from "../_internal/exact-sum.js";
 import { volumePrePass } from "../volumes/index.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
@@ -79,8 +80,9 @@ function publicCommand(command: ProposedCommand): ConsolidationCommand {
   };
 }
 
+/** The summary's cost: the exact decimal sum of the prices as given (issue 17), read by no decision. */
 function hourlyCost(cluster: ClusterState): number {
-  return cluster.nodes.reduce((sum, n) => sum + (n.price ?? 0), 0);
+  return exactSum(cluster.nodes.map((n) => n.price ?? 0));
 }
 
 /**

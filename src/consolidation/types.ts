@@ -126,9 +126,9 @@ export interface Blocker {
 export interface ConsolidationSummary {
   /** Nodes in the input. */
   readonly nodes: number;
-  /** Hourly price of the input nodes whose price is known. */
+  /** Hourly price of the input nodes whose price is known: the exact decimal sum of the prices as given. */
   readonly hourlyCostBefore: number;
-  /** The same after every command. */
+  /** The same after every command (also an exact sum). */
   readonly hourlyCostAfter: number;
   /**
    * Present when the plan ended before nothing more helped: `work-limit` when `maxSimulationSteps` was spent

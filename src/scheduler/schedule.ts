@@ -5,6 +5,7 @@
  */
 import { InputError } from "../errors.js";
 import { assertOptions, assertScheduleInput } from "../_internal/validate-input.js";
+import { exactSum } from "../_internal/exact-sum.js";
 import type { InstanceType } from "../instance-types/index.js";
 import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { podName } from "../_internal/pod-key.js";
@@ -327,10 +328,6 @@ function trySchedule(
   }
 }
 
-function roundPrice(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
-}
-
 function assemble(
   pending: readonly Pod[],
   failures: Map<number, PlacementFailure>,
@@ -373,7 +370,8 @@ function assemble(
     .filter((n) => n.pods.length > 0)
     .map((n) => ({ name: n.name, pods: [...n.pods] }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const newHourlyCost = roundPrice(nodeClaims.reduce((sum, c) => sum + c.price, 0));
+  // Reported money is the exact decimal sum of the prices as given (issue 17); no decision reads it.
+  const newHourlyCost = exactSum(nodeClaims.map((c) => c.price));
   return {
     nodeClaims,
     existingNodes,

@@ -203,7 +203,7 @@ export interface ScheduleSummary {
   readonly pods: number;
   readonly scheduled: number;
   readonly newNodeClaims: number;
-  /** Sum of the new claims' prices per hour. */
+  /** Sum of the new claims' prices per hour: the exact decimal sum of the prices as given (`0.1 + 0.2` is `0.3`). */
   readonly newHourlyCost: number;
 }
 
