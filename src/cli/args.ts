@@ -37,6 +37,8 @@ export type Command =
       readonly strict: boolean;
       readonly now: Date;
       readonly maxCommands: number | undefined;
+      /** `--max-simulation-steps`: the plan's work bound. */
+      readonly maxSimulationSteps: number | undefined;
       readonly spotToSpot: boolean;
     }
   | {
@@ -178,12 +180,15 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         provider,
         now: { type: "string" },
         "max-commands": { type: "string" },
+        "max-simulation-steps": { type: "string" },
         "spot-to-spot": { type: "boolean" },
         ...inputs,
       });
       if (values["help"]) return { name: "help", topic: first };
       const max = values["max-commands"] as string | undefined;
       if (max !== undefined && !/^[0-9]+$/.test(max)) throw new UsageError(`--max-commands must be a whole number, not "${max}"`, first);
+      const steps = values["max-simulation-steps"] as string | undefined;
+      if (steps !== undefined && !/^[0-9]{1,15}$/.test(steps)) throw new UsageError(`--max-simulation-steps must be a whole number, not "${steps}"`, first);
       return {
         name: first,
         paths: needPaths(positionals, first),
@@ -192,6 +197,7 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         ...inputsOf(values),
         now: nowOf(values["now"] as string | undefined, first, clock),
         maxCommands: max === undefined ? undefined : Number(max),
+        maxSimulationSteps: steps === undefined ? undefined : Number(steps),
         spotToSpot: values["spot-to-spot"] === true,
       };
     }

@@ -40,13 +40,17 @@ on-demand, whichever the claim allows and has an offering for (cheapest within i
   ],
   [
     "consolidate",
-    `Usage: nodefit consolidate <paths...> [--now T] [--max-commands N] [--spot-to-spot] [--provider P] [--output ...]
+    `Usage: nodefit consolidate <paths...> [--now T] [--max-commands N] [--max-simulation-steps N] [--spot-to-spot]
+       [--provider P] [--output ...]
 
 Plans consolidation to convergence: each command in the order a controller would run it, the savings,
 and every node that stays with the reason.
   --now T              the time to evaluate budgets, consolidateAfter and do-not-disrupt at (RFC 3339, e.g.
                        2026-01-01T00:00:00Z; a leap second :60 is the next minute's start; default now)
   --max-commands N     stop after N commands
+  --max-simulation-steps N
+                       stop when the plan's simulations have made N placement attempts in all (default
+                       1000000); the plan keeps the commands found and says it stopped
   --spot-to-spot       allow spot-to-spot replacement (upstream's SpotToSpotConsolidation gate)
   -p, --provider P     use this embedded catalogue (aws, azure or gcp) when the input has none
   -o, --output FORMAT  table (default), json, yaml, html, markdown, or nodeclaims (the replacements)

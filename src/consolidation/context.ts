@@ -8,6 +8,7 @@ import type { InstanceTypeIndex } from "../instance-types/index.js";
 import type { ClusterModel } from "../scheduler/cluster-model.js";
 import type { DaemonSet, NodePool } from "../types/kubernetes.js";
 import type { PdbState } from "./pdb.js";
+import type { WorkBudget } from "./work-limit.js";
 import type { ResolvedConsolidationOptions } from "./types.js";
 
 /** Shared, read-only state of one planning run. */
@@ -24,6 +25,8 @@ export interface PlanContext {
   readonly model: ClusterModel;
   readonly daemonSets: readonly DaemonSet[];
   readonly pdbs: readonly PdbState[];
+  /** What is left of `maxSimulationSteps`, spent by every simulation of the plan. */
+  readonly work: WorkBudget;
   /**
    * Skip simulations whose outcome is already certain (`cannotConsolidate`); on unless false. The plain
    * path exists so tests can check that both give the same plan.

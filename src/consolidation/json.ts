@@ -48,6 +48,8 @@ export function toConsolidationJson(plan: ConsolidationPlan): string {
         ["nodes", plan.summary.nodes],
         ["hourlyCostBefore", money(plan.summary.hourlyCostBefore)],
         ["hourlyCostAfter", money(plan.summary.hourlyCostAfter)],
+        // Only when the plan was cut short, so a complete plan's JSON is unchanged.
+        ...(plan.summary.stopped === undefined ? [] : [["stopped", plan.summary.stopped] as const]),
       ]),
     ],
   ]);

@@ -6,7 +6,9 @@
  * @module
  */
 import { InputError } from "../errors.js";
+import { assertClusterEvent, assertClusterSnapshot, assertOptions } from "../_internal/validate-input.js";
 import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
 import { scheduleSimulation } from "../scheduler/schedule.js";
 import type { ScheduleOptions, ScheduleResult } from "../scheduler/index.js";
@@ -124,7 +126,7 @@ export class Cluster {
   readonly #shared: SharedState;
 
   private constructor(instanceTypes: readonly InstanceType[] | InstanceTypeIndex) {
-    this.#shared = { index: instanceTypes instanceof InstanceTypeIndex ? instanceTypes : InstanceTypeIndex.build(instanceTypes), model: new ClusterModel() };
+    this.#shared = { index: isInstanceTypeIndex(instanceTypes) ? instanceTypes : InstanceTypeIndex.build(instanceTypes), model: new ClusterModel() };
   }
 
   /**
@@ -133,9 +135,11 @@ export class Cluster {
    * @param snapshot - the objects (pending and bound pods may be in `pods`, bound ones also in `boundPods`)
    * @param instanceTypes - the catalogue (copied into an index), or an index
    * @returns the cluster
-   * @throws InputError for an object without `metadata.name`
+   * @throws InputError for a malformed snapshot or catalogue, or an object without `metadata.name`
    */
   static fromSnapshot(snapshot: ClusterSnapshot, instanceTypes: readonly InstanceType[] | InstanceTypeIndex): Cluster {
+    // Checked before anything is read: a malformed object is an InputError with its path, never a TypeError.
+    assertClusterSnapshot(snapshot, instanceTypes);
     const cluster = new Cluster(instanceTypes);
     const put = <K extends keyof ClusterKinds>(kind: K, list: readonly ClusterKinds[K][] | undefined): void => {
       for (const object of list ?? []) cluster.apply({ type: "ADDED", kind, object } as ClusterEvent);
@@ -154,9 +158,11 @@ export class Cluster {
    * Applies one watch event. A copy of the object is kept, so the caller may reuse it.
    *
    * @param event - `ADDED` / `MODIFIED` put the object under its name; `DELETED` removes that name
-   * @throws InputError for an object without `metadata.name`
+   * @throws InputError for a malformed event (unknown type or kind, an object without `metadata`, a cycle) or an
+   *   object without `metadata.name`
    */
   apply(event: ClusterEvent): void {
+    assertClusterEvent(event);
     const sorted = this.#objects[event.kind];
     const key = keyOf(event.kind, event.object);
     const { at, found } = sorted.find(key);
@@ -199,6 +205,7 @@ export class Cluster {
    * @returns as `schedule`
    */
   schedule(options: ScheduleOptions = {}): ScheduleResult {
+    assertOptions(options, "schedule");
     const s = this.snapshot();
     return scheduleSimulation(
       { pods: s.pods, nodePools: s.nodePools, instanceTypes: this.#shared.index, nodes: s.nodes, nodeClaims: s.nodeClaims, daemonSets: s.daemonSets },
@@ -214,6 +221,7 @@ export class Cluster {
    * @returns the plan
    */
   planConsolidation(options: ConsolidationOptions): ConsolidationPlan {
+    assertOptions(options, "consolidation");
     return planConsolidationWith({ ...this.snapshot(), instanceTypes: this.#shared.index.types }, options, true, this.#shared);
   }
 }

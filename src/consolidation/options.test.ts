@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PLAN_COMMANDS, resolveConsolidationOptions } from "./options.js";
+import { DEFAULT_MAX_SIMULATION_STEPS, MAX_PLAN_COMMANDS, resolveConsolidationOptions } from "./options.js";
 
 describe("resolveConsolidationOptions", () => {
   it("fills defaults and reads now as a string or a Date", () => {
     expect(resolveConsolidationOptions({ now: "2024-06-01T12:00:00Z" })).toEqual({
       now: Date.UTC(2024, 5, 1, 12),
       maxCommands: MAX_PLAN_COMMANDS,
+      maxSimulationSteps: DEFAULT_MAX_SIMULATION_STEPS,
       spotToSpotConsolidation: false,
       preferencePolicy: "Respect",
       minValuesPolicy: "Strict",
@@ -17,6 +18,7 @@ describe("resolveConsolidationOptions", () => {
     [{ now: "later" }, /now must be/, ["now"]],
     [{ now: "2024-06-01T12:00:00Z", maxCommands: -1 }, /maxCommands/, ["maxCommands"]],
     [{ now: "2024-06-01T12:00:00Z", maxCommands: 1.5 }, /maxCommands/, ["maxCommands"]],
+    [{ now: "2024-06-01T12:00:00Z", maxSimulationSteps: -1 }, /maxSimulationSteps/, ["maxSimulationSteps"]],
     [{ now: "2024-06-01T12:00:00Z", preferencePolicy: "Sometimes" }, /preferencePolicy/, ["preferencePolicy"]],
     [{ now: "2024-06-01T12:00:00Z", minValuesPolicy: "Loose" }, /minValuesPolicy/, ["minValuesPolicy"]],
   ])("rejects %j with a coded, pathed error", (options, message, path) => {

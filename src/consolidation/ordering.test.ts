@@ -23,6 +23,7 @@ const ctx: PlanContext = {
   model: new ClusterModel(),
   daemonSets: [],
   pdbs: [],
+  work: { left: Number.MAX_SAFE_INTEGER },
 };
 
 function candidate(name: string, type: string, pods: readonly Pod[], poolName = "default", created?: string): Candidate {

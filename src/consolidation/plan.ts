@@ -6,6 +6,8 @@
 import { CatalogLookup } from "./catalog-lookup.js";
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
+import { assertConsolidationInput, assertOptions } from "../_internal/validate-input.js";
+import { exactSum } from "../_internal/exact-sum.js";
 import { volumePrePass } from "../volumes/index.js";
 import { InstanceTypeIndex } from "../instance-types/index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
@@ -22,6 +24,7 @@ import { startPass, type Pass } from "./pass.js";
 import { resolvePdbs } from "./pdb.js";
 import { noteCommands, watchProgress } from "./progress.js";
 import { singleNode } from "./methods/single-node.js";
+import { WorkLimitReached } from "./work-limit.js";
 import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
 /** What a long-lived cluster shares with each plan: its catalogue index and its scheduling model. */
@@ -46,8 +49,9 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
   const pools = new Map<string, NodePool>();
   for (const p of input.nodePools) pools.set(p.metadata.name ?? "", p);
   const catalog = new CatalogLookup(input.instanceTypes);
+  const resolved = resolveConsolidationOptions(options);
   return {
-    options: resolveConsolidationOptions(options),
+    options: resolved,
     pools,
     nodePools: input.nodePools,
     catalog,
@@ -56,6 +60,7 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
     daemonSets: input.daemonSets ?? [],
     pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], pods),
     shortcuts,
+    work: { left: resolved.maxSimulationSteps },
   };
 }
 
@@ -76,8 +81,9 @@ function publicCommand(command: ProposedCommand): ConsolidationCommand {
   };
 }
 
+/** The summary's cost: the exact decimal sum of the prices as given (issue 17), read by no decision. */
 function hourlyCost(cluster: ClusterState): number {
-  return cluster.nodes.reduce((sum, n) => sum + (n.price ?? 0), 0);
+  return exactSum(cluster.nodes.map((n) => n.price ?? 0));
 }
 
 /**
@@ -110,6 +116,9 @@ function hourlyCost(cluster: ClusterState): number {
  * @category Consolidation
  */
 export function planConsolidation(input: ConsolidationInput, options: ConsolidationOptions): ConsolidationPlan {
+  // Checked once at the entry; the plan's simulations run on state built from the checked input.
+  assertConsolidationInput(input);
+  assertOptions(options, "consolidation");
   return planConsolidationWith(input, options, true);
 }
 
@@ -139,12 +148,21 @@ function planResolved(input: ConsolidationInput, options: ConsolidationOptions, 
   const commands: ConsolidationCommand[] = [];
   const disrupted = new Set<string>();
   let last: Pass | undefined;
+  let stopped: "work-limit" | undefined;
   while (commands.length < ctx.options.maxCommands) {
-    const pass = startPass(cluster, ctx);
     let found: ProposedCommand | undefined;
-    for (const method of METHODS) {
-      found = method(pass);
-      if (found !== undefined) break;
+    let pass: Pass;
+    try {
+      pass = startPass(cluster, ctx);
+      for (const method of METHODS) {
+        found = method(pass);
+        if (found !== undefined) break;
+      }
+    } catch (error) {
+      // Only the work bound is caught: the command under evaluation is dropped, the ones found stand.
+      if (!(error instanceof WorkLimitReached)) throw error;
+      stopped = "work-limit";
+      break;
     }
     if (found === undefined) {
       last = pass;
@@ -164,11 +182,17 @@ function planResolved(input: ConsolidationInput, options: ConsolidationOptions, 
       last?.failures.get(name) ?? {
         node: name,
         code: "not-evaluated",
-        message: last === undefined ? "the plan stopped at maxCommands before this node was decided" : "no method found a cheaper arrangement",
+        message:
+          stopped === "work-limit"
+            ? "the plan stopped at maxSimulationSteps before this node was decided"
+            : last === undefined
+              ? "the plan stopped at maxCommands before this node was decided"
+              : "no method found a cheaper arrangement",
       },
     );
   }
   blocked.sort((a, b) => compareStrings(a.node, b.node));
   noteCommands(ctx, commands.length);
-  return { commands, blocked, summary: { nodes: input.nodes.length, hourlyCostBefore: before, hourlyCostAfter: hourlyCost(cluster) } };
+  const summary = { nodes: input.nodes.length, hourlyCostBefore: before, hourlyCostAfter: hourlyCost(cluster) };
+  return { commands, blocked, summary: stopped === undefined ? summary : { ...summary, stopped } };
 }

@@ -18,6 +18,7 @@ import { isFullyBlockedByPdb } from "./pdb.js";
 import { memoOf, remember } from "./memo.js";
 import { noteSimulation } from "./progress.js";
 import { isDoNotDisruptActive, isReschedulable } from "./pods.js";
+import { checkWork } from "./work-limit.js";
 
 /** A successful simulation. */
 export interface SimulationSuccess {
@@ -117,8 +118,9 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
         daemonSets: ctx.daemonSets,
       },
       { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
-      { movers: NO_NAMES, pendingOnly: NO_NAMES, model: ctx.model },
+      { movers: NO_NAMES, pendingOnly: NO_NAMES, model: ctx.model, work: ctx.work },
     );
+    checkWork(ctx);
     claims = result.nodeClaims.map((c) => inFlightClaim(c, ctx));
   }
   inFlightCache.set(cluster, claims);
@@ -170,8 +172,10 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
       daemonSets: ctx.daemonSets,
     },
     { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
-    { movers: moverNames, pendingOnly, model: ctx.model },
+    { movers: moverNames, pendingOnly, model: ctx.model, work: ctx.work },
   );
+  // A run cut short by the plan's budget proves nothing: the plan stops here.
+  checkWork(ctx);
   for (const u of result.unschedulable) {
     if (moverNames.has(u.pod)) return { ok: false, message: `pod ${u.pod} would not schedule: ${u.message}` };
   }

@@ -43,6 +43,13 @@ export interface ConsolidationOptions {
   readonly now: Date | string;
   /** Stop after this many commands (default: until nothing more helps). */
   readonly maxCommands?: number | undefined;
+  /**
+   * A bound on the plan's work: the scheduler's placement attempts summed over every simulation of the plan
+   * (upstream bounds consolidation by wall-clock time; this is the deterministic equivalent). When it is spent
+   * the plan keeps the commands found so far and says so in `summary.stopped`. Default 1,000,000, twenty
+   * times what the benchmark's 1,000-node cluster needs.
+   */
+  readonly maxSimulationSteps?: number | undefined;
   /** Allow replacing spot nodes with cheaper spot nodes (upstream's SpotToSpotConsolidation gate; default false). */
   readonly spotToSpotConsolidation?: boolean | undefined;
   /** Passed to the scheduler's simulations. */
@@ -77,6 +84,7 @@ export interface ResolvedConsolidationOptions {
   /** Epoch milliseconds. */
   readonly now: number;
   readonly maxCommands: number;
+  readonly maxSimulationSteps: number;
   readonly spotToSpotConsolidation: boolean;
   readonly preferencePolicy: "Respect" | "Ignore";
   readonly minValuesPolicy: "Strict" | "BestEffort";
@@ -172,10 +180,15 @@ export interface Blocker {
 export interface ConsolidationSummary {
   /** Nodes in the input. */
   readonly nodes: number;
-  /** Hourly price of the input nodes whose price is known. */
+  /** Hourly price of the input nodes whose price is known: the exact decimal sum of the prices as given. */
   readonly hourlyCostBefore: number;
-  /** The same after every command. */
+  /** The same after every command (also an exact sum). */
   readonly hourlyCostAfter: number;
+  /**
+   * Present when the plan ended before nothing more helped: `work-limit` when `maxSimulationSteps` was spent
+   * (the commands are those found before; the nodes not yet decided are blocked as `not-evaluated`).
+   */
+  readonly stopped?: "work-limit" | undefined;
 }
 
 /**

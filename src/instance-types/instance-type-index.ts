@@ -18,6 +18,7 @@ import {
   setBitInto,
   type Bitset,
 } from "./_bitset.js";
+import { brand, hasBrand } from "../_internal/brand.js";
 import type { InstanceType } from "./instance-type.js";
 import { LABEL_RESERVATION_ID } from "./offering.js";
 
@@ -54,6 +55,18 @@ export interface InstanceTypeIndexOptions {
 }
 
 /**
+ * Whether `value` is an {@link InstanceTypeIndex} built by this or any other copy of nodefit (ESM and CommonJS
+ * loaded side by side have two classes, and `instanceof` fails across them).
+ *
+ * @param value - anything
+ * @returns true for an index
+ * @internal
+ */
+export function isInstanceTypeIndex(value: unknown): value is InstanceTypeIndex {
+  return hasBrand(value, "InstanceTypeIndex");
+}
+
+/**
  * A catalogue compiled for fast filtering. Immutable once built.
  *
  * @category Instance types
@@ -75,6 +88,8 @@ export class InstanceTypeIndex {
     this.#keys = indexLabels(types);
     this.#allocatable = indexAllocatable(types, space);
     this.#offerings = indexOfferings(types);
+    // Recognised by brand, not instanceof: an index built by the CommonJS copy of nodefit is passed to the ESM one.
+    brand(this, "InstanceTypeIndex");
   }
 
   /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { createInstanceType, Requirement, type InstanceType, type PathSegment } from "nodefit";
 import { ManifestError, type DocumentLabel, type ManifestProblem } from "./manifest-error.js";
 import { nameSchema, resourceMapSchema, stringMapSchema } from "./schemas/primitives.js";

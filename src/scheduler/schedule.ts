@@ -4,7 +4,10 @@
  * @module
  */
 import { InputError } from "../errors.js";
-import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js";
+import { assertOptions, assertScheduleInput } from "../_internal/validate-input.js";
+import { exactSum } from "../_internal/exact-sum.js";
+import type { InstanceType } from "../instance-types/index.js";
+import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { Topology, type TopologyTemplate } from "../topology/index.js";
@@ -45,7 +48,8 @@ function creationMillis(pod: Pod): number {
  * tables built from it (vectors, label tables, offering views) are cached by the list they were built from.
  */
 function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
-  return input.instanceTypes instanceof InstanceTypeIndex ? input.instanceTypes.types : [...input.instanceTypes];
+  // By brand, not instanceof: the index may come from another copy of nodefit (require beside import).
+  return isInstanceTypeIndex(input.instanceTypes) ? input.instanceTypes.types : [...input.instanceTypes];
 }
 
 const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
@@ -100,6 +104,10 @@ function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly 
  * @category Scheduling
  */
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
+  // The caller's input is checked once, here; consolidation's simulations call scheduleSimulation on state
+  // nodefit built itself, so they skip the walk (checking there made plans 25% slower).
+  assertScheduleInput(input);
+  assertOptions(options, "schedule");
   // Pods get their volumes' requirements, and pods that need what nodefit cannot schedule are taken out.
   const pre = volumePrePass(input);
   return withVolumeFailures(scheduleSimulation(pre.input, options, NO_SIMULATION), pre.failures);
@@ -176,8 +184,9 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   let steps = 0;
   let placed = 0;
   const progress = progressTick(options.onProgress, pending.length);
+  const limit = simulation.work === undefined ? opts.maxSteps : Math.min(opts.maxSteps, simulation.work.left);
   for (let i = queue.pop(); i !== undefined; i = queue.pop()) {
-    if (++steps > opts.maxSteps) {
+    if (++steps > limit) {
       // The bound is reached: this pod and every pod still queued stay unplaced, said so, never dropped.
       for (let j: number | undefined = i; j !== undefined; j = queue.drain()) {
         // A pod that already failed keeps its own reason; one never tried says the bound stopped it.
@@ -200,6 +209,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
     progress?.(placed);
   }
   progress?.(placed, true);
+  if (simulation.work !== undefined) simulation.work.left -= steps;
   return assemble(pending, failures, solver, cluster.nodes, opts, vectors, takenNames(input));
 }
 
@@ -325,10 +335,6 @@ function trySchedule(
   }
 }
 
-function roundPrice(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
-}
-
 function assemble(
   pending: readonly Pod[],
   failures: Map<number, PlacementFailure>,
@@ -371,7 +377,8 @@ function assemble(
     .filter((n) => n.pods.length > 0)
     .map((n) => ({ name: n.name, pods: [...n.pods] }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const newHourlyCost = roundPrice(nodeClaims.reduce((sum, c) => sum + c.price, 0));
+  // Reported money is the exact decimal sum of the prices as given (issue 17); no decision reads it.
+  const newHourlyCost = exactSum(nodeClaims.map((c) => c.price));
   return {
     nodeClaims,
     existingNodes,

@@ -65,6 +65,11 @@ export interface SimulationState {
   readonly pendingOnly: ReadonlySet<string>;
   /** State shared by every run of one consolidation plan (per-node room, compiled NodePools). */
   readonly model?: ClusterModel | undefined;
+  /**
+   * The plan's remaining placement attempts (`maxSimulationSteps`): the run stops at `min(maxSteps, left)`
+   * and subtracts what it used; `left` below 0 tells the planner the run was cut short.
+   */
+  readonly work?: { left: number } | undefined;
 }
 
 /**
@@ -256,7 +261,7 @@ export interface ScheduleSummary {
   readonly pods: number;
   readonly scheduled: number;
   readonly newNodeClaims: number;
-  /** Sum of the new claims' prices per hour. */
+  /** Sum of the new claims' prices per hour: the exact decimal sum of the prices as given (`0.1 + 0.2` is `0.3`). */
   readonly newHourlyCost: number;
 }
 

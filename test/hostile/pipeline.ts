@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { planConsolidation, schedule, toConsolidationJson, toScheduleJson, type InstanceType } from "nodefit";
+import { planConsolidation, schedule, toConsolidationJson, toScheduleJson, type ConsolidationInput, type InstanceType } from "nodefit";
 import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
 import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
 
@@ -65,22 +65,22 @@ export function consolidationJson(documents: readonly KubernetesDocument[], now 
   return consolidationJsonOf(fromKubernetes(documents), now);
 }
 
+/** The planner's input as the CLI builds it from documents read (the catalogue as the CLI chooses it, unless given). */
+export function consolidationInputOf(kubernetes: KubernetesInput, instanceTypes: readonly InstanceType[] = catalogueOf(kubernetes).instanceTypes): ConsolidationInput {
+  return {
+    nodes: kubernetes.nodes,
+    nodeClaims: kubernetes.nodeClaims,
+    nodePools: kubernetes.nodePools,
+    pods: [...kubernetes.boundPods, ...kubernetes.pods],
+    daemonSets: kubernetes.daemonSets,
+    podDisruptionBudgets: kubernetes.podDisruptionBudgets,
+    instanceTypes,
+  };
+}
+
 /** `nodefit consolidate --output json` on input already read (or built by hand, past the edge's checks). */
 export function consolidationJsonOf(kubernetes: KubernetesInput, now = "2026-06-01T00:00:00Z"): string {
-  const { instanceTypes } = catalogueOf(kubernetes);
-  const plan = planConsolidation(
-    {
-      nodes: kubernetes.nodes,
-      nodeClaims: kubernetes.nodeClaims,
-      nodePools: kubernetes.nodePools,
-      pods: [...kubernetes.boundPods, ...kubernetes.pods],
-      daemonSets: kubernetes.daemonSets,
-      podDisruptionBudgets: kubernetes.podDisruptionBudgets,
-      instanceTypes,
-    },
-    { now },
-  );
-  return toConsolidationJson(plan);
+  return toConsolidationJson(planConsolidation(consolidationInputOf(kubernetes), { now }));
 }
 
 /** Whether a thrown value is nodefit's documented input error: a NodefitError with an `invalid-` code and a path. */

@@ -1,9 +1,7 @@
 // `npm run sizes`: what each public subpath costs a consumer's bundle, measured on the build in dist/ with
 // esbuild (tsup's bundler): every export of a subpath, and the tree-shaken entry points people import.
-// `--zod-namespace` also measures nodefit/kubernetes as it would be with `import * as z from "zod"` (zod 4's
-// namespace import lets bundlers drop the parts of zod nodefit does not use). Results go in docs/package.md.
-import { build, type Plugin } from "esbuild";
-import { readFileSync } from "node:fs";
+// Results go in docs/package.md.
+import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -23,18 +21,7 @@ const CASES: readonly (readonly [string, string])[] = [
   ["nodefit/testing (everything, without fast-check)", `export * from "nodefit/testing";`],
 ];
 
-// Rewrites the built kubernetes entry's zod import to the namespace form, to measure that form.
-const zodNamespace: Plugin = {
-  name: "zod-namespace",
-  setup(b) {
-    b.onLoad({ filter: /dist[\\/]kubernetes[\\/]index\.js$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replace(/import \{ z \} from ['"]zod['"];/, 'import * as z from "zod";'),
-      loader: "js",
-    }));
-  },
-};
-
-async function size(source: string, plugins: Plugin[]): Promise<{ min: number; gzip: number }> {
+async function size(source: string): Promise<{ min: number; gzip: number }> {
   const result = await build({
     stdin: { contents: source, resolveDir: root, loader: "js" },
     bundle: true,
@@ -43,7 +30,6 @@ async function size(source: string, plugins: Plugin[]): Promise<{ min: number; g
     platform: "node",
     external: ["fast-check"],
     write: false,
-    plugins,
     logLevel: "silent",
     // Not the repository's tsconfig: its paths map "nodefit" to the sources; a consumer gets dist/.
     tsconfigRaw: "{}",
@@ -53,15 +39,9 @@ async function size(source: string, plugins: Plugin[]): Promise<{ min: number; g
 }
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
-const withNamespace = process.argv.includes("--zod-namespace");
-const rows = ["| bundle | minified | gzip |" + (withNamespace ? " minified with `import * as z` | gzip with `import * as z` |" : ""), withNamespace ? "|---|---|---|---|---|" : "|---|---|---|"];
+const rows = ["| bundle | minified | gzip |", "|---|---|---|"];
 for (const [name, source] of CASES) {
-  const plain = await size(source, []);
-  let line = `| ${name} | ${kb(plain.min)} | ${kb(plain.gzip)} |`;
-  if (withNamespace) {
-    const ns = await size(source, [zodNamespace]);
-    line += ` ${kb(ns.min)} | ${kb(ns.gzip)} |`;
-  }
-  rows.push(line);
+  const { min, gzip } = await size(source);
+  rows.push(`| ${name} | ${kb(min)} | ${kb(gzip)} |`);
 }
 process.stdout.write(`${rows.join("\n")}\n`);

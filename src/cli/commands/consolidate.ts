@@ -24,7 +24,12 @@ type ConsolidateCommand = Extract<Command, { name: "consolidate" }>;
  * @param io - where the progress line goes
  * @returns the plan
  */
-export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: number | undefined; spotToSpot?: boolean } = {}, io?: CliIo): ConsolidationPlan {
+export function planFor(
+  input: LoadedInput,
+  now: Date,
+  options: { maxCommands?: number | undefined; maxSimulationSteps?: number | undefined; spotToSpot?: boolean } = {},
+  io?: CliIo,
+): ConsolidationPlan {
   const { kubernetes } = input;
   io?.progress?.(`nodefit: planning consolidation of ${kubernetes.nodes.length} nodes…`);
   const onProgress = progressHook(io, (p: ConsolidationProgress) => consolidationProgressText(kubernetes.nodes.length, p));
@@ -39,7 +44,7 @@ export function planFor(input: LoadedInput, now: Date, options: { maxCommands?: 
       instanceTypes: input.instanceTypes,
       volumes: kubernetes.volumes,
     },
-    { now, maxCommands: options.maxCommands, spotToSpotConsolidation: options.spotToSpot ?? false, onProgress },
+    { now, maxCommands: options.maxCommands, maxSimulationSteps: options.maxSimulationSteps, spotToSpotConsolidation: options.spotToSpot ?? false, onProgress },
   );
   io?.progress?.(undefined);
   return plan;
@@ -59,7 +64,7 @@ function humanMessage(message: string): string {
  */
 export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Promise<number> {
   const input = await loadInput(command.paths, io, { provider: command.provider, aws: command.aws, strict: command.strict });
-  const plan = planFor(input, command.now, { maxCommands: command.maxCommands, spotToSpot: command.spotToSpot }, io);
+  const plan = planFor(input, command.now, { maxCommands: command.maxCommands, maxSimulationSteps: command.maxSimulationSteps, spotToSpot: command.spotToSpot }, io);
   const view: PlanView = { plan, input, money: planMoney(plan, input.kubernetes.nodes, input.instanceTypes) };
   switch (command.output) {
     case "json":
@@ -95,7 +100,8 @@ function summaryLine({ plan, money }: PlanView): string {
   return (
     `${plan.commands.length} command${plan.commands.length === 1 ? "" : "s"} for ${summary.nodes} nodes: ` +
     `${formatHourly(money.before)} → ${formatHourly(money.after)} (saves ${formatHourly(money.before.minus(money.after))}), ` +
-    `${plan.blocked.length} node${plan.blocked.length === 1 ? "" : "s"} stay`
+    `${plan.blocked.length} node${plan.blocked.length === 1 ? "" : "s"} stay` +
+    (summary.stopped === "work-limit" ? " (stopped early: --max-simulation-steps reached)" : "")
   );
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Node, PodDisruptionBudget } from "nodefit";
 import { showValue } from "../show-value.js";
 import { conditionsSchema, countSchema, objectMetaSchema, resourceMapSchema } from "./primitives.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ObjectMeta, StringMap } from "nodefit";
 import type { Ec2NodeClass } from "nodefit/aws";
 import { showValue } from "../show-value.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LABEL_NODEPOOL, isRestrictedLabel, parseCron } from "nodefit";
 import type { Budget, NodeClaim, NodePool, StringMap } from "nodefit";
 import { conditionsSchema, countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";

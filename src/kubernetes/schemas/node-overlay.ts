@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { OVERLAY_PRICE_ADJUSTMENT_PATTERN, OVERLAY_PRICE_PATTERN } from "nodefit";
 import type { NodeOverlay } from "nodefit";
 import { objectMetaSchema, resourceMapSchema } from "./primitives.js";

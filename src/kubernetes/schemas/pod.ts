@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Container, ContainerPort, Pod, PodSpec, PodTemplateSpec, ResourceRequirements } from "nodefit";
 import { nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";
 import { affinitySchema, tolerationSchema, topologySpreadConstraintSchema } from "./scheduling.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ObjectMeta, ResourceMap, StringMap } from "nodefit";
 import { showValue } from "../show-value.js";
 import { quantityProblem } from "./quantity.js";

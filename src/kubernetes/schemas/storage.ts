@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "nodefit";
 import { countSchema, nameSchema, objectMetaSchema, oneOf } from "./primitives.js";
 import { nodeSelectorTermSchema } from "./scheduling.js";

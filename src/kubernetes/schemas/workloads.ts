@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { DaemonSet, ObjectMeta, PodTemplateSpec } from "nodefit";
 import { countSchema, nameSchema, objectMetaSchema } from "./primitives.js";
 import { podTemplateSchema } from "./pod.js";
