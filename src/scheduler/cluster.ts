@@ -131,7 +131,7 @@ function prepareNode(f: NodeFacts, onNode: readonly Pod[], daemons: readonly Dae
     if (!daemonFitsNode(daemon, requirements, f.taints)) continue;
     remaining = subtractResources(remaining, daemon.requests);
   }
-  remaining = new Map([...remaining].map(([k, v]) => [k, Math.max(0, v)]));
+  // Not clamped: a node its running pods overfill keeps a negative room and takes nothing (upstream's Fits).
   return { facts: f, hostname, requirements, remaining, hostPorts: ports, pods: onNode };
 }
 

@@ -67,6 +67,9 @@ export class ExistingNodeState {
     for (const port of podClass.hostPorts) {
       for (const other of this.hostPorts) if (hostPortsConflict(port, other)) return { ok: false, reason: `host port ${port.port} in use` };
     }
+    // Upstream's Fits takes nothing, not even a pod requesting none of it, once any remaining amount is below zero
+    // (bound pods already overfill the node).
+    for (const amount of this.remaining.values()) if (amount < 0) return { ok: false, reason: "insufficient resources (already over its allocatable)" };
     if (!fitsResources(podClass.requests, this.remaining)) return { ok: false, reason: "insufficient resources" };
     if (!this.requirements.isCompatible(podClass.requirements)) return { ok: false, reason: "incompatible labels" };
     let requirements = this.requirements.add(podClass.requirements);
