@@ -137,6 +137,18 @@ export function compileTemplate(
 }
 
 /**
+ * Whether a NodePool may take new claims. Upstream's provisioner leaves NodePools with a `deletionTimestamp` out
+ * before it builds any template (`Provisioner.NewScheduler`), for provisioning and consolidation's simulations
+ * alike; the nodes they own stay in the cluster and remain disruption candidates.
+ *
+ * @param np - the NodePool
+ * @returns false while the NodePool is being deleted
+ */
+export function acceptsNewClaims(np: NodePool): boolean {
+  return np.metadata.deletionTimestamp === undefined;
+}
+
+/**
  * Upstream's NodePool order: weight descending, ties by name descending.
  *
  * @param a - one template

@@ -29,6 +29,23 @@ function disrupted(scenario: ConsolidationScenario, now?: string): string[] {
 }
 
 describe("Delete", () => {
+  // node-1 carries one pod and node-0 two: one command deletes node-1 and creates nothing.
+  const deletesNodeWithFewerPods = (pods: () => Pod[]) => (): void => {
+    expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods: pods(), instanceTypes: catalogue })).toEqual(["node-1"]);
+  };
+  it(upstream("disruption/consolidation", "Delete › can delete nodes"), deletesNodeWithFewerPods(() => threePods()));
+  // Upstream creates a second NodePool without a node class but never applies it; the cluster holds one NodePool.
+  it(upstream("disruption/consolidation", "Delete › can delete nodes if another nodePool has no node template"), deletesNodeWithFewerPods(() => threePods()));
+  it(
+    upstream("disruption/consolidation", "Delete › can delete nodes, considers invalid do-not-disrupt annotation format as not blocking"),
+    deletesNodeWithFewerPods(() => threePods((i) => (i === 2 ? { "karpenter.sh/do-not-disrupt": "invalid-format" } : {}))),
+  );
+  it(
+    upstream("disruption/consolidation", "Delete › can delete nodes, evicts pods without an ownerRef"),
+    deletesNodeWithFewerPods(() =>
+      threePods(() => ({}), () => false).map((p, i) => (i === 2 ? { ...p, metadata: { ...p.metadata, ownerReferences: [] } } : p)),
+    ),
+  );
   it(upstream("disruption/consolidation", "Delete › can delete nodes, when non-Karpenter capacity can fit pods"), () => {
     const unmanaged = node("unmanaged", { allocatable: { cpu: "32", pods: "100" } });
     const pods = [0, 1, 2].map((i) => owned(`pod-${i}`, "node-0", "ReplicaSet", false, LABELS));
@@ -117,14 +134,18 @@ describe("Multi-NodeClaim", () => {
   it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is on-demand node"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE]));
   it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is spot node"), mergeThree([MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT]));
   it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 if the candidates have both spot and on-demand"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT]));
-  // Upstream's table swaps the names: its "on-demand" entry runs on the cheapest spot type.
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is on-demand node"), () => {
-    const nodes = [suiteNode("node-0", "default", LEAST_EXPENSIVE_SPOT), suiteNode("node-1", "default", LEAST_EXPENSIVE_SPOT)];
+  // One pod on node-0, two on node-1, both of one cheapest type: upstream deletes node-0 rather than merge them.
+  const wontMergeSameType = (type: typeof MOST_EXPENSIVE) => (): void => {
+    const nodes = [suiteNode("node-0", "default", type), suiteNode("node-1", "default", type)];
     const pods = [owned("pod-0", "node-0", "ReplicaSet", false, LABELS), owned("pod-1", "node-1", "ReplicaSet", false, LABELS), owned("pod-2", "node-1", "ReplicaSet", false, LABELS)];
     const plan = consolidate({ nodePools: [pool()], nodes, pods, instanceTypes: catalogue }, { maxCommands: 1, spotToSpotConsolidation: true });
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
-  });
+  };
+  // Upstream's table swaps the names: its "on-demand" entry runs on the cheapest spot type, its "spot" entry on the
+  // cheapest on-demand type.
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is on-demand node"), wontMergeSameType(LEAST_EXPENSIVE_SPOT));
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is spot node"), wontMergeSameType(LEAST_EXPENSIVE));
 });
 
 describe("Budgets", () => {

@@ -338,3 +338,22 @@ describe("Preferential Fallback › Ignore Preferences", () => {
   it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone"), oneNode(preferApart(ZONE)));
   it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone #2"), oneNode(preferApart(HOSTNAME)));
 });
+
+describe("Deleting NodePools", () => {
+  // Upstream's `ExpectDeletionTimestampSet`: the NodePool still exists but is being deleted.
+  const deleting = () => {
+    const np = bare();
+    return { ...np, metadata: { ...np.metadata, deletionTimestamp: "2025-01-01T00:00:00Z" } };
+  };
+  it(upstream("provisioning/suite", "should ignore NodePools that are deleting"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [deleting()]);
+    expect(c.nodes).toEqual([]);
+    expect(placed(c, "p")).toBe(false);
+  });
+  it(upstream("provisioning/suite", "should mark pod as unschedulable if there are no valid nodepools"), () => {
+    const result = run({ pods: [pod("p")], nodePools: [deleting()] });
+    expect(result.nodeClaims).toEqual([]);
+    expect(result.unschedulable).toEqual([expect.objectContaining({ pod: "default/p", code: "no-nodepools" })]);
+  });
+});
