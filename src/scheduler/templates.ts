@@ -125,7 +125,8 @@ export function compileTemplate(
   }
   let limits: ResourceList | undefined;
   try {
-    limits = np.spec.limits === undefined ? undefined : resourceList(np.spec.limits);
+    // A limit beyond 2^53 reads down: never more room than written (V4).
+    limits = np.spec.limits === undefined ? undefined : resourceList(np.spec.limits, [], "down");
   } catch (error) {
     return rethrowAt(error, name, [...base, "spec", "limits"]);
   }
