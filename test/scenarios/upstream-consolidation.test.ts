@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Pod } from "../../src/types/kubernetes.js";
 import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
 import { catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
-import { consolidate, node, type ConsolidationScenario } from "./helpers.js";
+import { consolidate, node, pod, type ConsolidationScenario } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 const LABELS = { app: "test" };
@@ -19,6 +19,11 @@ const twoNodes = (annotations1: Record<string, string> = {}) => [suiteNode("node
 /** ReplicaSet pods: two on node-0, one on node-1 (upstream's usual binding). */
 const threePods = (annotate: (i: number) => Record<string, string> = () => ({}), labelled: (i: number) => boolean = () => true): Pod[] =>
   [0, 1, 2].map((i) => owned(`pod-${i}`, i < 2 ? "node-0" : "node-1", "ReplicaSet", false, labelled(i) ? LABELS : {}, annotate(i)));
+/** The pod with its one container's requests replaced. */
+function withRequests(p: Pod, requests: Record<string, string>): Pod {
+  const [container] = p.spec.containers;
+  return container === undefined ? p : { ...p, spec: { ...p.spec, containers: [{ ...container, resources: { requests } }] } };
+}
 /** The nodes the one planned command deletes without a replacement, sorted; [] when nothing is planned. */
 function disrupted(scenario: ConsolidationScenario, now?: string): string[] {
   const plan = consolidate(scenario, { maxCommands: 1, ...(now === undefined ? {} : { now }) });
@@ -46,6 +51,68 @@ describe("Delete", () => {
       threePods(() => ({}), () => false).map((p, i) => (i === 2 ? { ...p, metadata: { ...p.metadata, ownerReferences: [] } } : p)),
     ),
   );
+  it(upstream("disruption/consolidation", "Delete › won't delete node if it would require pods to schedule on an uninitialized node"), () => {
+    const [n0, n1] = twoNodes();
+    if (n0 === undefined || n1 === undefined) throw new Error("two nodes");
+    const { "karpenter.sh/initialized": _, ...labels } = n0.metadata.labels ?? {};
+    const uninitialized = { ...n0, metadata: { ...n0.metadata, labels } };
+    expect(consolidate({ nodePools: [pool()], nodes: [uninitialized, n1], pods: threePods(), instanceTypes: catalogue }).commands).toEqual([]);
+  });
+  it(upstream("disruption/consolidation", "Delete › should not consolidate pods onto a destination node that is under its consolidateAfter window"), () => {
+    // Upstream marks both nodes consolidatable by hand and gates only the destination by its initialization time;
+    // nodefit reads one clock for both, so node-1 (the source) is older than the window and node-0 inside it.
+    const np = disruptionPool("default", "WhenEmptyOrUnderutilized", [{ nodes: "100%" }], "1m");
+    const [n0, n1] = twoNodes();
+    if (n0 === undefined || n1 === undefined) throw new Error("two nodes");
+    const recent = { ...n0, metadata: { ...n0.metadata, creationTimestamp: "2025-01-01T11:59:30Z" } };
+    const scenario = { nodePools: [np], nodes: [recent, n1], pods: threePods(), instanceTypes: catalogue };
+    expect(disrupted(scenario)).toEqual([]);
+    expect(disrupted(scenario, "2025-01-01T12:02:00Z")).toEqual(["node-1"]);
+  });
+  it(upstream("disruption/consolidation", "Delete › should consolidate pods onto a destination node with consolidateAfter set to Never"), () => {
+    const never = disruptionPool("destination", "WhenEmptyOrUnderutilized", [{ nodes: "100%" }], "Never");
+    const destination = suiteNode("destination-node", "destination", LEAST_EXPENSIVE);
+    const recent = { ...destination, metadata: { ...destination.metadata, creationTimestamp: "2025-01-01T12:00:00Z" } };
+    const nodes = [suiteNode("node-0", "default", LEAST_EXPENSIVE), recent];
+    const pods = [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)];
+    expect(disrupted({ nodePools: [pool(), never], nodes, pods, instanceTypes: catalogue })).toEqual(["node-0"]);
+  });
+  it(upstream("disruption/consolidation", "Delete › should replace a node with a cheaper one even when consolidateAfter has not expired"), () => {
+    const np = disruptionPool("default", "WhenEmptyOrUnderutilized", [{ nodes: "100%" }], "1m");
+    const plan = consolidate(
+      { nodePools: [np], nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue },
+      { maxCommands: 1 },
+    );
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
+    expect(plan.commands[0]?.replacements).toHaveLength(1);
+  });
+  it(upstream("disruption/consolidation", "Delete › can delete nodes with a permanently pending pod"), () => {
+    const pending = pod("pending", { nodeSelector: { "non-existent": "node-label" } });
+    expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods: [...threePods(), pending], instanceTypes: catalogue })).toEqual(["node-1"]);
+  });
+  it(upstream("disruption/consolidation", "Delete › won't delete nodes if it would make a non-pending pod go pending"), () => {
+    const labelled = twoNodes().map((n, i) => ({ ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, foo: String(i + 1) } } }));
+    const pods = threePods().map((p, i) => ({ ...p, spec: { ...p.spec, nodeSelector: { foo: i < 2 ? "1" : "2" } } }));
+    expect(consolidate({ nodePools: [pool()], nodes: labelled, pods, instanceTypes: catalogue }).commands).toEqual([]);
+  });
+  it(upstream("disruption/consolidation", "Delete › should consider initialized nodes before uninitialized nodes"), () => {
+    // 100 nodes of a 3 CPU / 3Gi type each hold a 2 CPU / 2Gi pod; only one (here node-37) is initialized. The small
+    // node's 1 CPU / 1Gi pod fits on any of them, and must go to the initialized one.
+    const big = fakeInstanceType({ name: "default-instance-type", cpu: 3, memoryGi: 3, pods: 110 });
+    const small = fakeInstanceType({ name: "small-instance-type", cpu: 1, memoryGi: 1, pods: 10 });
+    const resized = (n: ReturnType<typeof suiteNode>, allocatable: Record<string, string>, initialized: boolean) => {
+      const { "karpenter.sh/initialized": _, ...uninitializedLabels } = n.metadata.labels ?? {};
+      return { ...n, metadata: { ...n.metadata, labels: initialized ? (n.metadata.labels ?? {}) : uninitializedLabels }, status: { ...n.status, allocatable } };
+    };
+    const nodes = Array.from({ length: 100 }, (_, i) => resized(suiteNode(`node-${i}`, "default", big), { cpu: "3", memory: "3Gi", pods: "100" }, i === 37));
+    const pods = nodes.map((n, i) => withRequests(owned(`pod-${i}`, n.metadata.name ?? "", "ReplicaSet", false, LABELS), { cpu: "2", memory: "2Gi" }));
+    const target = resized(suiteNode("consolidatable", "default", small), { cpu: "1", memory: "1Gi", pods: "100" }, true);
+    const moved = withRequests(owned("moved", "consolidatable", "ReplicaSet", false, LABELS), { cpu: "1", memory: "1Gi" });
+    const plan = consolidate({ nodePools: [pool()], nodes: [...nodes, target], pods: [...pods, moved], instanceTypes: [big, small] }, { maxCommands: 1 });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["consolidatable"], replacements: [] });
+  });
   it(upstream("disruption/consolidation", "Delete › can delete nodes, when non-Karpenter capacity can fit pods"), () => {
     const unmanaged = node("unmanaged", { allocatable: { cpu: "32", pods: "100" } });
     const pods = [0, 1, 2].map((i) => owned(`pod-${i}`, "node-0", "ReplicaSet", false, LABELS));
@@ -120,6 +187,57 @@ describe("Replace", () => {
       [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }],
     ),
   );
+});
+
+describe("Replace › blockers", () => {
+  const pdb = (namespace = "default") => ({
+    metadata: { name: "pdb", namespace },
+    spec: { selector: { matchLabels: LABELS }, maxUnavailable: 0 },
+    status: { disruptionsAllowed: 0 },
+  });
+  /** Upstream's node of the table's type: the most expensive on-demand or spot type, 32 CPU allocatable. */
+  const candidate = (spot: boolean) => suiteNode("node-0", "default", spot ? MOST_EXPENSIVE_SPOT : MOST_EXPENSIVE);
+  const replaceOne = (scenario: Omit<ConsolidationScenario, "nodePools" | "instanceTypes">) =>
+    consolidate({ nodePools: [pool()], instanceTypes: catalogue, ...scenario }, { maxCommands: 1, spotToSpotConsolidation: true });
+  /** A ReplicaSet pod on `node` requesting 2 CPU. */
+  const twoCpu = (name: string, node: string, annotations: Record<string, string> = {}): Pod =>
+    withRequests(owned(name, node, "ReplicaSet", false, LABELS, annotations), { cpu: "2" });
+  /** A second node of the most expensive type with 5 CPU allocatable, as upstream's tables build it. */
+  const smallSecond = (spot: boolean, annotations: Record<string, string> = {}) => {
+    const n = suiteNode("node-1", "default", spot ? MOST_EXPENSIVE_SPOT : MOST_EXPENSIVE, annotations);
+    return { ...n, status: { ...n.status, allocatable: { cpu: "5", pods: "100" } } };
+  };
+  const expectReplaced = (plan: ReturnType<typeof consolidate>): void => {
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
+    expect(plan.commands[0]?.replacements).toHaveLength(1);
+  };
+
+  const considersPdb = (spot: boolean) => (): void => {
+    const pods = [0, 1, 2].map((i) => owned(`pod-${i}`, "node-0", "ReplicaSet", false, LABELS));
+    expect(replaceOne({ nodes: [candidate(spot)], pods, podDisruptionBudgets: [pdb()] }).commands).toEqual([]);
+  };
+  const pdbNamespaceMustMatch = (spot: boolean) => (): void => {
+    const pods = [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)];
+    expectReplaced(replaceOne({ nodes: [candidate(spot)], pods, podDisruptionBudgets: [pdb("other")] }));
+  };
+  // node-1 may not be disrupted and has room for only one of node-0's pods: node-0 is replaced, node-1 stays.
+  const doNotDisruptNode = (spot: boolean) => (): void => {
+    const nodes = [candidate(spot), smallSecond(spot, { "karpenter.sh/do-not-disrupt": "true" })];
+    expectReplaced(replaceOne({ nodes, pods: [twoCpu("pod-0", "node-0"), twoCpu("pod-1", "node-0"), twoCpu("pod-2", "node-1")] }));
+  };
+  const doNotDisruptPod = (spot: boolean) => (): void => {
+    const pods = [twoCpu("pod-0", "node-0"), twoCpu("pod-1", "node-0"), twoCpu("pod-2", "node-1", { "karpenter.sh/do-not-disrupt": "true" })];
+    expectReplaced(replaceOne({ nodes: [candidate(spot), smallSecond(spot)], pods }));
+  };
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB › if the candidate is on-demand node"), considersPdb(false));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB › if the candidate is spot node"), considersPdb(true));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, PDB namespace must match › if the candidate is on-demand node"), pdbNamespaceMustMatch(false));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, PDB namespace must match › if the candidate is spot node"), pdbNamespaceMustMatch(true));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on nodes › if the candidate is on-demand node"), doNotDisruptNode(false));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on nodes › if the candidate is spot node"), doNotDisruptNode(true));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on pods › if the candidate is on-demand node"), doNotDisruptPod(false));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on pods › if the candidate is spot node"), doNotDisruptPod(true));
 });
 
 describe("Multi-NodeClaim", () => {
