@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { Pod } from "../../src/types/kubernetes.js";
 import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
-import { catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
+import { byPrice, catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
 import { consolidate, node, pod, type ConsolidationScenario } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
@@ -264,6 +264,53 @@ describe("Multi-NodeClaim", () => {
   // cheapest on-demand type.
   it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is on-demand node"), wontMergeSameType(LEAST_EXPENSIVE_SPOT));
   it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is spot node"), wontMergeSameType(LEAST_EXPENSIVE));
+});
+
+describe("Multi-NodeClaim › empty nodes", () => {
+  const threeEmpty = (type: typeof MOST_EXPENSIVE) => (): void => {
+    const nodes = [0, 1, 2].map((i) => suiteNode(`node-${i}`, "default", type));
+    const plan = consolidate({ nodePools: [pool()], nodes, instanceTypes: catalogue }, { maxCommands: 1, spotToSpotConsolidation: true });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", replacements: [] });
+    expect([...(plan.commands[0]?.candidates ?? [])].sort()).toEqual(["node-0", "node-1", "node-2"]);
+  };
+  // Upstream's table swaps the names here too: the "on-demand" entry runs on spot nodes.
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › should consolidate multiple empty nodes via multi-nodeclaim consolidation › if the candidate is on-demand node"), threeEmpty(MOST_EXPENSIVE_SPOT));
+  it(upstream("disruption/consolidation", "Multi-NodeClaim › should consolidate multiple empty nodes via multi-nodeclaim consolidation › if the candidate is spot node"), threeEmpty(MOST_EXPENSIVE));
+});
+
+describe("Topology Consideration", () => {
+  // Upstream's on-demand types in price order, and the first (or last) with an offering in a zone.
+  const onDemand = byPrice("on-demand");
+  const inZone = (zone: string) => (t: (typeof onDemand)[number]) => t.offerings.some((o) => o.zone === zone);
+  const cheapestIn = (zone: string) => onDemand.find(inZone(zone)) ?? LEAST_EXPENSIVE;
+  const dearestIn = (zone: string) => [...onDemand].reverse().find(inZone(zone)) ?? MOST_EXPENSIVE;
+  /** A node of `type` labelled with `zone` (and the capacity type of the type's first offering), 1 CPU allocatable. */
+  const zoned = (name: string, type: typeof MOST_EXPENSIVE, zone: string) => {
+    const n = suiteNode(name, "default", type);
+    return { ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, "topology.kubernetes.io/zone": zone } }, status: { ...n.status, allocatable: { cpu: "1" } } };
+  };
+  const oneCpuPods = (extra: Partial<Pod["spec"]>, labels: Record<string, string>) =>
+    [0, 1, 2].map((i) => {
+      const p = withRequests(owned(`pod-${i}`, `node-${i}`, "ReplicaSet", false, labels), { cpu: "1" });
+      return { ...p, spec: { ...p.spec, ...extra } };
+    });
+
+  it(upstream("disruption/consolidation", "Topology Consideration › can replace node maintaining zonal topology spread"), () => {
+    const labels = { app: "test-zonal-spread" };
+    const spread = { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels } };
+    const nodes = [zoned("node-0", cheapestIn("test-zone-1"), "test-zone-1"), zoned("node-1", dearestIn("test-zone-2"), "test-zone-2"), zoned("node-2", cheapestIn("test-zone-3"), "test-zone-3")];
+    const plan = consolidate({ nodePools: [pool()], nodes, pods: oneCpuPods({ topologySpreadConstraints: [spread] }, labels), instanceTypes: catalogue }, { maxCommands: 1 });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-1"] });
+    // The replacement stays in the zone it replaces, so the skew stays 1/1/1.
+    expect(plan.commands[0]?.replacements.map((c) => c.zone)).toEqual(["test-zone-2"]);
+  });
+  it(upstream("disruption/consolidation", "Topology Consideration › won't delete node if it would violate pod anti-affinity"), () => {
+    const apart = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: LABELS } }] } };
+    const nodes = ["test-zone-1", "test-zone-2", "test-zone-3"].map((zone, i) => zoned(`node-${i}`, cheapestIn(zone), zone));
+    expect(consolidate({ nodePools: [pool()], nodes, pods: oneCpuPods({ affinity: apart }, LABELS), instanceTypes: catalogue }).commands).toEqual([]);
+  });
 });
 
 describe("Budgets", () => {
