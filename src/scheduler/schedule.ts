@@ -249,7 +249,7 @@ function takenNames(input: ScheduleInput): ReadonlySet<string> {
 /** The NodePools compiled for a run, in upstream's try order, and their topology domain universe. */
 function compilePoolsOf(nodePools: ScheduleInput["nodePools"], catalogue: readonly InstanceType[], daemons: readonly DaemonPod[], opts: ResolvedScheduleOptions): CompiledPools {
   const seenPools = new Set<string>();
-  // A deleting NodePool is left out before it is compiled: no template, no topology domains (upstream's filter).
+  // A deleting or static NodePool is left out before it is compiled: no template, no topology domains (upstream's filter).
   const templates = nodePools.flatMap((np, i) => {
     if (!acceptsNewClaims(np)) return [];
     const t = compileTemplate(np, i, catalogue, daemons, opts.wellKnownLabels, opts.minValuesPolicy);

@@ -138,15 +138,16 @@ export function compileTemplate(
 }
 
 /**
- * Whether a NodePool may take new claims. Upstream's provisioner leaves NodePools with a `deletionTimestamp` out
- * before it builds any template (`Provisioner.NewScheduler`), for provisioning and consolidation's simulations
- * alike; the nodes they own stay in the cluster and remain disruption candidates.
+ * Whether a NodePool may take new claims. Upstream's provisioner leaves NodePools with a `deletionTimestamp` and
+ * static NodePools (`spec.replicas` set: their own controller keeps that many nodes) out before it builds any
+ * template (`Provisioner.NewScheduler`), for provisioning and consolidation's simulations alike; the nodes they own
+ * stay in the cluster as scheduling targets.
  *
  * @param np - the NodePool
- * @returns false while the NodePool is being deleted
+ * @returns false while the NodePool is being deleted, and for a static NodePool
  */
 export function acceptsNewClaims(np: NodePool): boolean {
-  return np.metadata.deletionTimestamp === undefined;
+  return np.metadata.deletionTimestamp === undefined && np.spec.replicas === undefined;
 }
 
 /**

@@ -313,6 +313,84 @@ describe("Topology Consideration", () => {
   });
 });
 
+describe("Replace › options", () => {
+  it(upstream("disruption/consolidation", "Replace › cannot replace spot with spot if the spotToSpotConsolidation is disabled"), () => {
+    const scenario = { nodePools: [pool()], nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE_SPOT)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue };
+    const plan = consolidate(scenario, { maxCommands: 1, spotToSpotConsolidation: false });
+    expect(plan.commands).toEqual([]);
+    expect(plan.blocked.map((b) => b.code)).toContain("spot-to-spot-disabled");
+  });
+  // Upstream's second NodePool gets no instance types from the cloud provider; here its requirements match none.
+  const anotherPoolWithoutTypes = (type: typeof MOST_EXPENSIVE) => (): void => {
+    const empty = { ...pool(), metadata: { name: "nodepool-2" } };
+    const noTypes = { ...empty, spec: { ...empty.spec, template: { spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["no-such-type"] }] } } } };
+    const plan = consolidate(
+      { nodePools: [pool(), noTypes], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue },
+      { maxCommands: 1, spotToSpotConsolidation: true },
+    );
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
+    expect(plan.commands[0]?.replacements[0]?.instanceTypeOptions).not.toContain(MOST_EXPENSIVE.name);
+  };
+  it(upstream("disruption/consolidation", "Replace › can replace nodes if another nodePool returns no instance types › if the candidate is on-demand node"), anotherPoolWithoutTypes(MOST_EXPENSIVE));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes if another nodePool returns no instance types › if the candidate is spot node"), anotherPoolWithoutTypes(MOST_EXPENSIVE_SPOT));
+});
+
+describe("Node Lifetime Consideration", () => {
+  it(upstream("disruption/consolidation", "Node Lifetime Consideration › should consolidate the node with best savings ratio first"), () => {
+    // node-0 is the older node and holds two pods; node-1 has fewer pods, so the better savings ratio.
+    const [n0, n1] = twoNodes();
+    if (n0 === undefined || n1 === undefined) throw new Error("two nodes");
+    const younger = { ...n1, metadata: { ...n1.metadata, creationTimestamp: "2025-01-01T00:00:02Z" } };
+    expect(disrupted({ nodePools: [pool()], nodes: [n0, younger], pods: threePods(), instanceTypes: catalogue })).toEqual(["node-1"]);
+  });
+});
+
+describe("Preferences", () => {
+  it(upstream("disruption/consolidation", "Preferences › should consolidate a node through deletion when ignoring preferences"), () => {
+    // Pods without an owner, each preferring a host of its own; ignored, node-1's one pod joins node-0.
+    const apart = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "foo" } } } }] } };
+    const pods = [0, 1, 2].map((i) => pod(`pod-${i}`, { nodeName: i < 2 ? "node-0" : "node-1", phase: "Running", labels: { app: "foo" }, affinity: apart }));
+    const nodes = twoNodes().map((n) => ({ ...n, status: { ...n.status, allocatable: { cpu: "5", pods: "100" } } }));
+    const plan = consolidate({ nodePools: [pool()], nodes, pods, instanceTypes: catalogue }, { maxCommands: 1, preferencePolicy: "Ignore" });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-1"], replacements: [] });
+  });
+  it(upstream("disruption/consolidation", "Preferences › should consolidate a node through replacement when ignoring preferences"), () => {
+    const prefersItsType = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: [MOST_EXPENSIVE.name] }] } }] } };
+    const p = pod("pod-0", { nodeName: "node-0", phase: "Running", labels: { app: "foo" }, affinity: prefersItsType });
+    const plan = consolidate({ nodePools: [pool()], nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE)], pods: [p], instanceTypes: catalogue }, { maxCommands: 1, preferencePolicy: "Ignore" });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
+    expect(plan.commands[0]?.replacements[0]?.instanceTypeOptions).not.toContain(MOST_EXPENSIVE.name);
+  });
+});
+
+describe("MinValuesPolicy", () => {
+  it(upstream("disruption/consolidation", "MinValuesPolicy › should not consolidate a node by relaxing min values when policy is set to BestEffort"), () => {
+    // Two instance types against `instance-type` minValues 3: a replacement could only relax minValues.
+    const types = [LEAST_EXPENSIVE, MOST_EXPENSIVE];
+    const base = disruptionPool("min-values", "WhenEmptyOrUnderutilized");
+    const minValues = {
+      ...base,
+      spec: { ...base.spec, weight: 100, template: { spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: catalogue.map((t) => t.name), minValues: 3 }] } } },
+    };
+    const n = suiteNode("node-0", "min-values", MOST_EXPENSIVE);
+    const node0 = { ...n, status: { ...n.status, allocatable: { cpu: "5", pods: "100" } } };
+    const plan = consolidate({ nodePools: [minValues], nodes: [node0], pods: [pod("pod-0", { nodeName: "node-0", phase: "Running" })], instanceTypes: types }, { minValuesPolicy: "BestEffort" });
+    expect(plan.commands).toEqual([]);
+  });
+});
+
+describe("Static NodePool", () => {
+  it(upstream("disruption/consolidation", "Static NodePool › should not consolidate static NodePool nodes"), () => {
+    const base = disruptionPool("static", "WhenEmptyOrUnderutilized");
+    const staticPool = { ...base, spec: { ...base.spec, replicas: 2 } };
+    const nodes = [0, 1].map((i) => suiteNode(`node-${i}`, "static", LEAST_EXPENSIVE));
+    expect(consolidate({ nodePools: [staticPool], nodes, instanceTypes: catalogue }).commands).toEqual([]);
+  });
+});
+
 describe("Budgets", () => {
   const emptyNodes = (budget: string, expected: number) => (): void => {
     const nodes = Array.from({ length: 10 }, (_, i) => suiteNode(`node-${i}`, "default", MOST_EXPENSIVE));

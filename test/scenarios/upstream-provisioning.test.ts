@@ -357,3 +357,19 @@ describe("Deleting NodePools", () => {
     expect(result.unschedulable).toEqual([expect.objectContaining({ pod: "default/p", code: "no-nodepools" })]);
   });
 });
+
+describe("StaticNodePool", () => {
+  const staticPool = (name: string, replicas: number) => {
+    const np = nodePool(name, { requirements: [] });
+    return { ...np, spec: { ...np.spec, replicas } };
+  };
+  it(upstream("provisioning/suite", "StaticNodePool › should not create NodeClaims for StaticNodePool"), () => {
+    const result = run({ pods: [pod("p")], nodePools: [staticPool("static", 2)] });
+    expect(result.nodeClaims).toEqual([]);
+    expect(result.unschedulable.map((u) => u.pod)).toEqual(["default/p"]);
+  });
+  it(upstream("provisioning/suite", "StaticNodePool › should still provision dynamic NodeClaims when there are both Static and Dynamic NodePools"), () => {
+    const result = run({ pods: [pod("p")], nodePools: [bare(), staticPool("static", 1)] });
+    expect(result.nodeClaims.map((c) => c.nodePool)).toEqual(["default"]);
+  });
+});
