@@ -404,6 +404,47 @@ describe("Budgets", () => {
     expect(plan.commands[0]).toMatchObject({ decision: "delete", replacements: [] });
     expect(plan.commands[0]?.candidates).toHaveLength(expected);
   };
+  /** Ten nodes of the most expensive type, each with one ReplicaSet pod requesting `cpu`. */
+  const tenBusy = (cpu: string): ConsolidationScenario => {
+    const nodes = Array.from({ length: 10 }, (_, i) => suiteNode(`node-${i}`, "default", MOST_EXPENSIVE));
+    const pods = nodes.map((n, i) => withRequests(owned(`pod-${i}`, n.metadata.name ?? "", "ReplicaSet", false, LABELS), { cpu }));
+    return { nodePools: [disruptionPool("default", "WhenEmptyOrUnderutilized", [{ nodes: "30%" }])], nodes, pods, instanceTypes: catalogue };
+  };
+  it(upstream("disruption/consolidation", "Budgets › should only allow 3 nodes to be deleted in multi node consolidation delete"), () => {
+    const plan = consolidate(tenBusy("100m"), { maxCommands: 1 });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", replacements: [] });
+    expect(plan.commands[0]?.candidates).toHaveLength(3);
+  });
+  it(upstream("disruption/consolidation", "Budgets › should only allow 3 nodes to be deleted in single node consolidation delete"), () => {
+    // Upstream reconciles five times before any command runs, so the nodes of the first command still count
+    // against the budget and no later reconcile adds one. nodefit's later commands count earlier ones as done
+    // (C1), so the budget shows in the first command: three nodes deleted, seven left.
+    const plan = consolidate(tenBusy("15"), { maxCommands: 1 });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "delete", replacements: [] });
+    expect(plan.commands[0]?.candidates).toHaveLength(3);
+  });
+  /** Ten NodePools with the budget, three empty nodes of the most expensive type each, and the suite's own NodePool. */
+  const tenPools = (budget: string): ConsolidationScenario => {
+    const pools = Array.from({ length: 10 }, (_, p) => disruptionPool(`nodepool-${p}`, "WhenEmptyOrUnderutilized", [{ nodes: budget }]));
+    const nodes = pools.flatMap((np) => [0, 1, 2].map((i) => suiteNode(`${np.metadata.name ?? ""}-node-${i}`, np.metadata.name ?? "", MOST_EXPENSIVE)));
+    return { nodePools: [pool(), ...pools], nodes, instanceTypes: catalogue };
+  };
+  const perPool = (budget: string, each: number) => (): void => {
+    const plan = consolidate(tenPools(budget), { maxCommands: 1 });
+    if (each === 0) {
+      expect(plan.commands).toEqual([]);
+      return;
+    }
+    expect(plan.commands).toHaveLength(1);
+    const deleted = plan.commands[0]?.candidates ?? [];
+    expect(deleted).toHaveLength(10 * each);
+    for (let p = 0; p < 10; p++) expect(deleted.filter((n) => n.startsWith(`nodepool-${p}-`))).toHaveLength(each);
+  };
+  it(upstream("disruption/consolidation", "Budgets › should allow 2 nodes from each nodePool to be deleted"), perPool("50%", 2));
+  it(upstream("disruption/consolidation", "Budgets › should allow all nodes from each nodePool to be deleted"), perPool("100%", 3));
+  it(upstream("disruption/consolidation", "Budgets › should allow no nodes from each nodePool to be deleted"), perPool("0%", 0));
   it(upstream("disruption/consolidation", "Budgets › should only allow 3 empty nodes to be disrupted"), emptyNodes("30%", 3));
   it(upstream("disruption/consolidation", "Budgets › should allow all empty nodes to be disrupted"), emptyNodes("100%", 10));
   it(upstream("disruption/consolidation", "Budgets › should allow no empty nodes to be disrupted"), emptyNodes("0%", 0));
