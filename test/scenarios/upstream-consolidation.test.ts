@@ -336,6 +336,50 @@ describe("Replace › options", () => {
   it(upstream("disruption/consolidation", "Replace › can replace nodes if another nodePool returns no instance types › if the candidate is spot node"), anotherPoolWithoutTypes(MOST_EXPENSIVE_SPOT));
 });
 
+describe("Replace › spot-to-spot flexibility", () => {
+  /** An assorted type rebuilt with one offering of the given capacity type and price (upstream edits its offering). */
+  const repriced = (type: typeof MOST_EXPENSIVE, capacityType: string, price: number): typeof MOST_EXPENSIVE => {
+    const [cpu, , memoryGi, , arch, os] = type.name.split("-");
+    const zone = type.offerings[0]?.zone ?? "test-zone-1";
+    return fakeInstanceType({ name: type.name, cpu: Number(cpu), memoryGi: Number(memoryGi), arch, operatingSystems: [os ?? "linux"], offerings: [{ zone, capacityType, price }] });
+  };
+  const hasSpot = (t: typeof MOST_EXPENSIVE) => t.offerings.some((o) => o.capacityType === "spot");
+  const cheapest = (t: typeof MOST_EXPENSIVE) => Math.min(...t.offerings.map((o) => o.price));
+  /** One spot node of `type` holding one pod; upstream's spot node has 32 CPU allocatable. */
+  const spotScenario = (types: readonly (typeof MOST_EXPENSIVE)[], type: typeof MOST_EXPENSIVE) =>
+    consolidate(
+      { nodePools: [pool()], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: types },
+      { maxCommands: 1, spotToSpotConsolidation: true },
+    );
+  /** The first `n` assorted types, the first made a spot offering at 0.001. */
+  const withCheapSpot = (n: number) => catalogue.slice(0, n).map((t, i) => (i === 0 ? repriced(t, "spot", 0.001) : t));
+  // Ties keep catalogue order, as Go's sort.Slice happens to for these few equal prices.
+  const byCheapest = (types: readonly (typeof MOST_EXPENSIVE)[]) => [...types].sort((a, b) => cheapest(a) - cheapest(b));
+
+  it(upstream("disruption/consolidation", "Replace › cannot replace spot with spot if less than minimum InstanceTypes flexibility"), () => {
+    const types = withCheapSpot(5);
+    const spot = byCheapest(types.filter(hasSpot));
+    const plan = spotScenario(types, spot[spot.length - 1] ?? MOST_EXPENSIVE_SPOT);
+    expect(plan.commands).toEqual([]);
+    expect(plan.blocked.map((b) => b.message)).toContain("SpotToSpotConsolidation requires 15 cheaper instance type options than the current candidate to consolidate, got 1");
+  });
+  it(upstream("disruption/consolidation", "Replace › cannot replace spot with spot if it is part of the 15 cheapest instance types."), () => {
+    const types = byCheapest(withCheapSpot(20));
+    const spot = types.filter(hasSpot);
+    expect(spotScenario(types, spot[1] ?? MOST_EXPENSIVE_SPOT).commands).toEqual([]);
+  });
+  it(upstream("disruption/consolidation", "Replace › spot to spot consolidation should order the instance types by price before enforcing minimum flexibility."), () => {
+    const spot = catalogue.filter(hasSpot).slice(0, 18).map((t, i) => repriced(t, "spot", i === 16 ? 0.001 : 1 + i * 0.1));
+    const candidate = spot[17] ?? MOST_EXPENSIVE_SPOT;
+    const plan = spotScenario(spot, candidate);
+    expect(plan.commands).toHaveLength(1);
+    const options = plan.commands[0]?.replacements[0]?.instanceTypeOptions ?? [];
+    expect(options).toHaveLength(15);
+    expect(options).not.toContain(candidate.name);
+    expect([...options].sort()).toEqual(byCheapest(spot).slice(0, 15).map((t) => t.name).sort());
+  });
+});
+
 describe("Node Lifetime Consideration", () => {
   it(upstream("disruption/consolidation", "Node Lifetime Consideration › should consolidate the node with best savings ratio first"), () => {
     // node-0 is the older node and holds two pods; node-1 has fewer pods, so the better savings ratio.
