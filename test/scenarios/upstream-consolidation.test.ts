@@ -6,6 +6,7 @@
  * removes.
  */
 import { describe, expect, it } from "vitest";
+import type { InstanceType, OfferingSpec } from "../../src/instance-types/index.js";
 import type { Pod } from "../../src/types/kubernetes.js";
 import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
 import { byPrice, catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
@@ -19,6 +20,11 @@ const twoNodes = (annotations1: Record<string, string> = {}) => [suiteNode("node
 /** ReplicaSet pods: two on node-0, one on node-1 (upstream's usual binding). */
 const threePods = (annotate: (i: number) => Record<string, string> = () => ({}), labelled: (i: number) => boolean = () => true): Pod[] =>
   [0, 1, 2].map((i) => owned(`pod-${i}`, i < 2 ? "node-0" : "node-1", "ReplicaSet", false, labelled(i) ? LABELS : {}, annotate(i)));
+/** An assorted instance type (named `<cpu>-cpu-<mem>-mem-<arch>-<os>-<zone>-<capacity>`) rebuilt with other offerings. */
+function assortedWith(type: InstanceType, offerings: readonly OfferingSpec[]): InstanceType {
+  const [cpu, , memoryGi, , arch, os] = type.name.split("-");
+  return fakeInstanceType({ name: type.name, cpu: Number(cpu), memoryGi: Number(memoryGi), arch, operatingSystems: [os ?? "linux"], offerings });
+}
 /** The pod with its one container's requests replaced. */
 function withRequests(p: Pod, requests: Record<string, string>): Pod {
   const [container] = p.spec.containers;
@@ -338,11 +344,8 @@ describe("Replace › options", () => {
 
 describe("Replace › spot-to-spot flexibility", () => {
   /** An assorted type rebuilt with one offering of the given capacity type and price (upstream edits its offering). */
-  const repriced = (type: typeof MOST_EXPENSIVE, capacityType: string, price: number): typeof MOST_EXPENSIVE => {
-    const [cpu, , memoryGi, , arch, os] = type.name.split("-");
-    const zone = type.offerings[0]?.zone ?? "test-zone-1";
-    return fakeInstanceType({ name: type.name, cpu: Number(cpu), memoryGi: Number(memoryGi), arch, operatingSystems: [os ?? "linux"], offerings: [{ zone, capacityType, price }] });
-  };
+  const repriced = (type: InstanceType, capacityType: string, price: number): InstanceType =>
+    assortedWith(type, [{ zone: type.offerings[0]?.zone ?? "test-zone-1", capacityType, price }]);
   const hasSpot = (t: typeof MOST_EXPENSIVE) => t.offerings.some((o) => o.capacityType === "spot");
   const cheapest = (t: typeof MOST_EXPENSIVE) => Math.min(...t.offerings.map((o) => o.price));
   /** One spot node of `type` holding one pod; upstream's spot node has 32 CPU allocatable. */
@@ -378,6 +381,47 @@ describe("Replace › spot-to-spot flexibility", () => {
     expect(options).not.toContain(candidate.name);
     expect([...options].sort()).toEqual(byCheapest(spot).slice(0, 15).map((t) => t.name).sort());
   });
+});
+
+describe("Reserved Capacity", () => {
+  /** The type with an extra reserved offering in its zone at a millionth of its price (reservation `r-<name>`, 10 slots). */
+  const withReservation = (type: InstanceType): InstanceType => {
+    const [first] = type.offerings;
+    const own = type.offerings.map((o) => ({ zone: o.zone, capacityType: o.capacityType, price: o.price, available: o.available }));
+    const reserved = { zone: first?.zone ?? "test-zone-1", capacityType: "reserved", price: (first?.price ?? 0) / 1_000_000, reservationId: `r-${type.name}`, reservationCapacity: 10 };
+    return assortedWith(type, [...own, reserved]);
+  };
+  const withReservations = (...reserved: (typeof MOST_EXPENSIVE)[]) => catalogue.map((t) => (reserved.some((r) => r.name === t.name) ? withReservation(t) : t));
+  /** The reservation the replacement launches into: its offering of the launched type, zone and capacity type. */
+  const launchedReservation = (claim: { instanceType: string; zone: string; capacityType: string } | undefined, types: readonly (typeof MOST_EXPENSIVE)[]) =>
+    types.find((t) => t.name === claim?.instanceType)?.offerings.find((o) => o.zone === claim?.zone && o.capacityType === claim?.capacityType)?.reservationId;
+  const replacementOf = (nodes: ReturnType<typeof suiteNode>[], types: readonly (typeof MOST_EXPENSIVE)[]) => {
+    const plan = consolidate({ nodePools: [pool()], nodes, pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: types }, { maxCommands: 1, spotToSpotConsolidation: true });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
+    return plan.commands[0]?.replacements[0];
+  };
+  /** The most expensive type's node launched into its reservation. */
+  const reservedNode = () => {
+    const n = suiteNode("node-0", "default", MOST_EXPENSIVE);
+    const labels = { ...n.metadata.labels, "karpenter.sh/capacity-type": "reserved", "karpenter.sh/reservation-id": `r-${MOST_EXPENSIVE.name}` };
+    return { ...n, metadata: { ...n.metadata, labels } };
+  };
+
+  it(upstream("disruption/consolidation", "Reserved Capacity › can consolidate from one reserved offering to another"), () => {
+    const types = withReservations(MOST_EXPENSIVE, LEAST_EXPENSIVE);
+    const replacement = replacementOf([reservedNode()], types);
+    expect(replacement).toMatchObject({ instanceType: LEAST_EXPENSIVE.name, capacityType: "reserved" });
+    expect(launchedReservation(replacement, types)).toBe(`r-${LEAST_EXPENSIVE.name}`);
+  });
+  const intoOwnReservation = (type: typeof MOST_EXPENSIVE) => (): void => {
+    const types = withReservations(MOST_EXPENSIVE);
+    const replacement = replacementOf([suiteNode("node-0", "default", type)], types);
+    expect(replacement).toMatchObject({ instanceType: MOST_EXPENSIVE.name, capacityType: "reserved" });
+    expect(launchedReservation(replacement, types)).toBe(`r-${MOST_EXPENSIVE.name}`);
+  };
+  it(upstream("disruption/consolidation", "Reserved Capacity ›  › from on-demand"), intoOwnReservation(MOST_EXPENSIVE));
+  it(upstream("disruption/consolidation", "Reserved Capacity ›  › from spot"), intoOwnReservation(MOST_EXPENSIVE_SPOT));
 });
 
 describe("Node Lifetime Consideration", () => {
