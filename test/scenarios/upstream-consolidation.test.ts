@@ -349,9 +349,9 @@ describe("Replace › spot-to-spot flexibility", () => {
   const hasSpot = (t: typeof MOST_EXPENSIVE) => t.offerings.some((o) => o.capacityType === "spot");
   const cheapest = (t: typeof MOST_EXPENSIVE) => Math.min(...t.offerings.map((o) => o.price));
   /** One spot node of `type` holding one pod; upstream's spot node has 32 CPU allocatable. */
-  const spotScenario = (types: readonly (typeof MOST_EXPENSIVE)[], type: typeof MOST_EXPENSIVE) =>
+  const spotScenario = (types: readonly (typeof MOST_EXPENSIVE)[], type: typeof MOST_EXPENSIVE, np = pool()) =>
     consolidate(
-      { nodePools: [pool()], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: types },
+      { nodePools: [np], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: types },
       { maxCommands: 1, spotToSpotConsolidation: true },
     );
   /** The first `n` assorted types, the first made a spot offering at 0.001. */
@@ -371,16 +371,37 @@ describe("Replace › spot-to-spot flexibility", () => {
     const spot = types.filter(hasSpot);
     expect(spotScenario(types, spot[1] ?? MOST_EXPENSIVE_SPOT).commands).toEqual([]);
   });
-  it(upstream("disruption/consolidation", "Replace › spot to spot consolidation should order the instance types by price before enforcing minimum flexibility."), () => {
+  /**
+   * Eighteen spot types priced 1.0, 1.1, ... with the seventeenth at 0.001; the candidate is the dearest. The
+   * replacement launches from the `expected` cheapest (15, or minValues on `instance-type` when more).
+   */
+  const cheapestOptions = (minValues: number | undefined, expected: number) => (): void => {
     const spot = catalogue.filter(hasSpot).slice(0, 18).map((t, i) => repriced(t, "spot", i === 16 ? 0.001 : 1 + i * 0.1));
     const candidate = spot[17] ?? MOST_EXPENSIVE_SPOT;
-    const plan = spotScenario(spot, candidate);
+    const np = pool();
+    const requirements = minValues === undefined ? [] : [{ key: "node.kubernetes.io/instance-type", operator: "Exists", minValues }];
+    const plan = spotScenario(spot, candidate, { ...np, spec: { ...np.spec, template: { spec: { requirements } } } });
     expect(plan.commands).toHaveLength(1);
     const options = plan.commands[0]?.replacements[0]?.instanceTypeOptions ?? [];
-    expect(options).toHaveLength(15);
+    expect(options).toHaveLength(expected);
     expect(options).not.toContain(candidate.name);
-    expect([...options].sort()).toEqual(byCheapest(spot).slice(0, 15).map((t) => t.name).sort());
-  });
+    expect([...options].sort()).toEqual(byCheapest(spot).slice(0, expected).map((t) => t.name).sort());
+  };
+  it(upstream("disruption/consolidation", "Replace › spot to spot consolidation should order the instance types by price before enforcing minimum flexibility."), cheapestOptions(undefined, 15));
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › spot to spot consolidation should consider the max of default and minimum number of instanceTypeOptions from minValues in requirement for truncation if minimum number of instanceTypeOptions from minValues in requirement is greater than 15.",
+    ),
+    cheapestOptions(16, 16),
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › spot to spot consolidation should consider the default for truncation if minimum number of instanceTypeOptions from minValues in requirement is less than 15.",
+    ),
+    cheapestOptions(10, 15),
+  );
 });
 
 describe("Reserved Capacity", () => {
