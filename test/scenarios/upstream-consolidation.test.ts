@@ -387,6 +387,37 @@ describe("Replace › spot-to-spot flexibility", () => {
     expect(options).not.toContain(candidate.name);
     expect([...options].sort()).toEqual(byCheapest(spot).slice(0, expected).map((t) => t.name).sort());
   };
+  // Both entries apply upstream's spot node (the 16th cheapest spot type); minValues 16 cannot survive the price filter.
+  const minValuesBrokenByPrice = (): void => {
+    const np = pool();
+    const requirements = [{ key: "node.kubernetes.io/instance-type", operator: "Exists", minValues: 16 }];
+    const plan = spotScenario(catalogue, byPrice("spot")[15] ?? MOST_EXPENSIVE_SPOT, { ...np, spec: { ...np.spec, template: { spec: { requirements } } } });
+    expect(plan.commands).toEqual([]);
+  };
+  it(upstream("disruption/consolidation", "Replace › Consolidation should fail if filterByPrice breaks the minimum requirement from the NodePools. › if the candidate is on-demand node"), minValuesBrokenByPrice);
+  it(upstream("disruption/consolidation", "Replace › Consolidation should fail if filterByPrice breaks the minimum requirement from the NodePools. › if the candidate is spot node"), minValuesBrokenByPrice);
+  it(upstream("disruption/consolidation", "Replace › should handle failing filterOutSameInstanceType correctly (without a panic) when minValues isn't satisfied"), () => {
+    const onDemand = (name: string, price: number) => fakeInstanceType({ name, cpu: 5, offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price }] });
+    const current = onDemand("current-on-demand", 0.5);
+    const np = pool();
+    const requirements = [
+      { key: "node.kubernetes.io/instance-type", operator: "Exists", minValues: 2 },
+      { key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] },
+    ];
+    const nodes = [0, 1, 2].map((i) => {
+      const n = suiteNode(`node-${i}`, "default", current);
+      return { ...n, status: { ...n.status, allocatable: { cpu: "4", pods: "100" } } };
+    });
+    const pods = [0, 1, 2, 3].map((i) => withRequests(pod(`pod-${i}`, { nodeName: `node-${Math.min(i, 2)}`, phase: "Running" }), { cpu: "2" }));
+    const plan = consolidate(
+      { nodePools: [{ ...np, spec: { ...np.spec, template: { spec: { requirements } } } }], nodes, pods, instanceTypes: [current, onDemand("other-on-demand", 0.4)] },
+      { maxCommands: 1 },
+    );
+    // A merge of two nodes leaves only the cheaper type, below minValues 2; one command still leaves two nodes.
+    expect(plan.commands).toHaveLength(1);
+    const command = plan.commands[0];
+    expect(3 - (command?.candidates.length ?? 0) + (command?.replacements.length ?? 0)).toBe(2);
+  });
   it(upstream("disruption/consolidation", "Replace › spot to spot consolidation should order the instance types by price before enforcing minimum flexibility."), cheapestOptions(undefined, 15));
   it(
     upstream(
