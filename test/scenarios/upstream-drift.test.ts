@@ -5,9 +5,9 @@
  * acts. Drift is a `Drifted=True` condition on the node's NodeClaim (deviation C5). One reconcile is `maxCommands: 1`.
  */
 import { describe, expect, it } from "vitest";
-import type { Node, NodeClaim, NodePool } from "../../src/types/kubernetes.js";
+import type { Node, NodeClaim, NodePool, Pod } from "../../src/types/kubernetes.js";
 import { catalogue, disruptionPool, MOST_EXPENSIVE, owned, suiteNode } from "./disruption-fixtures.js";
-import { consolidate } from "./helpers.js";
+import { consolidate, pod } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 const NOW = "2025-01-01T12:00:00Z";
@@ -58,5 +58,48 @@ describe("Drift", () => {
     const plan = plan1([freshNode("node-0")], [claimOf("node-0", "True")], [], pool("Never"));
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
+  });
+});
+
+describe("Drift › do-not-disrupt pods", () => {
+  /** A pod on `node` (no owner, as upstream's) with the do-not-disrupt annotation `value`, started at NOW. */
+  const annotated = (name: string, value: string, node = "node-0"): Pod => {
+    const p = pod(name, { nodeName: node, phase: "Running" });
+    return { ...p, metadata: { ...p.metadata, annotations: { "karpenter.sh/do-not-disrupt": value } }, status: { ...p.status, startTime: NOW } };
+  };
+  const at = (pods: Pod[], now: string) =>
+    consolidate({ nodePools: [pool()], nodes: [freshNode("node-0")], nodeClaims: [claimOf("node-0", "True")], pods, instanceTypes: catalogue }, { maxCommands: 1, now }).commands;
+
+  it(upstream("disruption/drift", "Drift › should not create replacements for drifted nodes that have pods with the karpenter.sh/do-not-disrupt annotation set to true"), () => {
+    expect(at([annotated("pod", "true")], NOW)).toEqual([]);
+  });
+  it(upstream("disruption/drift", "Drift › should not drift nodes with pods that have a duration-based do-not-disrupt annotation that is still active"), () => {
+    const pods = [annotated("pod", "2m")];
+    expect(at(pods, NOW)).toEqual([]);
+    // Three minutes later the grace period is over and the node is replaced.
+    expect(at(pods, "2025-01-01T12:03:00Z")).toMatchObject([{ method: "drift", decision: "replace", candidates: ["node-0"] }]);
+  });
+  it(upstream("disruption/drift", "Drift › should not drift nodes until the longest duration-based do-not-disrupt grace period expires across multiple pods"), () => {
+    const pods = [annotated("pod-1", "1m"), annotated("pod-2", "3m")];
+    expect(at(pods, NOW)).toEqual([]);
+    expect(at(pods, "2025-01-01T12:02:00Z")).toEqual([]);
+    expect(at(pods, "2025-01-01T12:04:00Z")).toMatchObject([{ method: "drift", candidates: ["node-0"] }]);
+  });
+  it(upstream("disruption/drift", "Drift › should drift nodes with pods that have an invalid do-not-disrupt annotation format"), () => {
+    // node-1 (not drifted, 32 CPU) takes the pod, so the drifted node goes without a replacement.
+    const plan = plan1([freshNode("node-0"), freshNode("node-1")], [claimOf("node-0", "True"), claimOf("node-1", undefined)], [
+      owned("pod", "node-0", "ReplicaSet", false, { app: "test" }, { "karpenter.sh/do-not-disrupt": "invalid-format" }),
+    ]);
+    expect(plan.commands).toMatchObject([{ method: "drift", decision: "delete", candidates: ["node-0"], replacements: [] }]);
+  });
+});
+
+describe("Static NodePool", () => {
+  it(upstream("disruption/drift", "Static NodePool › should not consider static nodepool for drift"), () => {
+    const base = pool();
+    const staticPool = { ...base, spec: { ...base.spec, replicas: 2 } };
+    const plan = plan1([freshNode("node-0"), freshNode("node-1")], [claimOf("node-0", "True"), claimOf("node-1", "True")], [], staticPool);
+    expect(plan.commands).toEqual([]);
+    expect(plan.blocked.map((b) => b.code)).toEqual(["static-nodepool", "static-nodepool"]);
   });
 });
