@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { InstanceType, OfferingSpec } from "../../src/instance-types/index.js";
 import type { Pod } from "../../src/types/kubernetes.js";
 import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
-import { byPrice, catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode } from "./disruption-fixtures.js";
+import { byPrice, catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode, withRequests } from "./disruption-fixtures.js";
 import { consolidate, node, pod, type ConsolidationScenario } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
@@ -24,11 +24,6 @@ const threePods = (annotate: (i: number) => Record<string, string> = () => ({}),
 function assortedWith(type: InstanceType, offerings: readonly OfferingSpec[]): InstanceType {
   const [cpu, , memoryGi, , arch, os] = type.name.split("-");
   return fakeInstanceType({ name: type.name, cpu: Number(cpu), memoryGi: Number(memoryGi), arch, operatingSystems: [os ?? "linux"], offerings });
-}
-/** The pod with its one container's requests replaced. */
-function withRequests(p: Pod, requests: Record<string, string>): Pod {
-  const [container] = p.spec.containers;
-  return container === undefined ? p : { ...p, spec: { ...p.spec, containers: [{ ...container, resources: { requests } }] } };
 }
 /** The nodes the one planned command deletes without a replacement, sorted; [] when nothing is planned. */
 function disrupted(scenario: ConsolidationScenario, now?: string): string[] {

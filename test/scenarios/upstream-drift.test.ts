@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Node, NodeClaim, NodePool, Pod } from "../../src/types/kubernetes.js";
-import { catalogue, disruptionPool, MOST_EXPENSIVE, owned, suiteNode } from "./disruption-fixtures.js";
+import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
+import { catalogue, disruptionPool, MOST_EXPENSIVE, owned, suiteNode, withRequests } from "./disruption-fixtures.js";
 import { consolidate, pod } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
@@ -101,5 +102,39 @@ describe("Static NodePool", () => {
     const plan = plan1([freshNode("node-0"), freshNode("node-1")], [claimOf("node-0", "True"), claimOf("node-1", "True")], [], staticPool);
     expect(plan.commands).toEqual([]);
     expect(plan.blocked.map((b) => b.code)).toEqual(["static-nodepool", "static-nodepool"]);
+  });
+});
+
+describe("Drift › order and replacements", () => {
+  /** A ReplicaSet pod on `node` requesting `cpu`. */
+  const requesting = (name: string, node: string, cpu: string): Pod => withRequests(owned(name, node, "ReplicaSet", false, { app: "test" }), { cpu });
+  const withAllocatable = (n: Node, allocatable: Record<string, string>): Node => ({ ...n, status: { ...n.status, allocatable } });
+
+  it(upstream("disruption/drift", "Drift › should continue to the next drifted node if the first cannot reschedule all pods"), () => {
+    // node-0's 150 CPU pod fits no instance type; node-1 (1 CPU allocatable) is replaced instead.
+    const nodes = [freshNode("node-0"), withAllocatable(freshNode("node-1"), { cpu: "1", pods: "100" })];
+    const plan = plan1(nodes, [claimOf("node-0", "True"), claimOf("node-1", "True")], [requesting("pod", "node-0", "150"), requesting("pod-to-expire", "node-1", "1")]);
+    expect(plan.commands).toMatchObject([{ method: "drift", decision: "replace", candidates: ["node-1"] }]);
+  });
+  it(upstream("disruption/drift", "Drift › should drift empty nodes before non-empty nodes"), () => {
+    const plan = plan1([freshNode("node-0"), freshNode("node-1")], [claimOf("node-0", "True"), claimOf("node-1", "True")], undefined, pool("Never"));
+    expect(plan.commands).toMatchObject([{ decision: "delete", candidates: ["node-1"], replacements: [] }]);
+  });
+  it(upstream("disruption/drift", "Drift › should delete drifted nodes when they are empty and consolidatable"), () => {
+    // Consolidatable: the NodePool's consolidateAfter has passed for the node.
+    const plan = plan1([freshNode("node-0")], [claimOf("node-0", "True")], [], pool("0s"));
+    expect(plan.commands).toMatchObject([{ decision: "delete", candidates: ["node-0"], replacements: [] }]);
+  });
+  it(upstream("disruption/drift", "Drift › can replace drifted nodes with multiple nodes"), () => {
+    const current = fakeInstanceType({ name: "current-on-demand", offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price: 0.5, available: false }] });
+    const replacement = fakeInstanceType({ name: "replacement-on-demand", cpu: 3, offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price: 0.3 }] });
+    const n = suiteNode("node-0", "default", current);
+    const node0 = withAllocatable({ ...n, metadata: { ...n.metadata, creationTimestamp: "2025-01-01T11:59:00Z" } }, { cpu: "8" });
+    const pods = [0, 1, 2].map((i) => requesting(`pod-${i}`, "node-0", "2"));
+    const plan = consolidate({ nodePools: [pool()], nodes: [node0], nodeClaims: [claimOf("node-0", "True")], pods, instanceTypes: [current, replacement] }, { maxCommands: 1, now: NOW });
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ method: "drift", decision: "replace", candidates: ["node-0"] });
+    // One replacement per pod: a 3 CPU type holds one 2 CPU pod.
+    expect(plan.commands[0]?.replacements.map((c) => c.instanceType)).toEqual(["replacement-on-demand", "replacement-on-demand", "replacement-on-demand"]);
   });
 });
