@@ -37,7 +37,7 @@ function counted(pod: Pod): boolean {
 
 function freeOf(state: NodeState, ctx: PlanContext): ResourceList {
   return remember(memoOf(ctx).free, state, (s) => {
-    const free = new Map(resourceList(s.node.status?.allocatable));
+    const free = new Map(resourceList(s.node.status?.allocatable, [], "down"));
     for (const pod of s.pods) if (counted(pod)) for (const [k, v] of podRequests(pod.spec)) free.set(k, (free.get(k) ?? 0) - v);
     for (const [k, v] of free) if (v < 0) free.set(k, 0);
     return free;

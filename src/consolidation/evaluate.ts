@@ -5,6 +5,7 @@
  * @module
  */
 import type { PlannedNodeClaim } from "../scheduler/index.js";
+import { acceptsNewClaims } from "../scheduler/templates.js";
 import type { Candidate } from "./candidates.js";
 import type { ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
@@ -28,6 +29,17 @@ export type Evaluation =
   | { readonly ok: true; readonly command: ProposedCommand }
   | { readonly ok: false; readonly code: BlockerCode; readonly message: string };
 
+/**
+ * Upstream's consolidation and drift simulations start by building a provisioning scheduler, which fails when every
+ * NodePool is being deleted (`ErrNodePoolsNotFound`): no command comes of them, even a plain delete. Its emptiness
+ * method does not simulate, so empty nodes still go.
+ */
+const NO_NODEPOOLS: Extract<Evaluation, { readonly ok: false }> = {
+  ok: false,
+  code: "pods-do-not-fit",
+  message: "every NodePool is being deleted, so the scheduling simulation cannot run",
+};
+
 function priceOf(candidates: readonly Candidate[]): number {
   return candidates.reduce((sum, c) => sum + c.price, 0);
 }
@@ -44,6 +56,7 @@ function priceOf(candidates: readonly Candidate[]): number {
  * @returns the command or the reason
  */
 export function evaluateConsolidation(cluster: ClusterState, candidates: readonly Candidate[], ctx: PlanContext, method: ConsolidationMethod): Evaluation {
+  if (method !== "emptiness" && !ctx.nodePools.some(acceptsNewClaims)) return NO_NODEPOOLS;
   const sim = simulateRemoval(cluster, candidates, ctx, true);
   if (!sim.ok) return { ok: false, code: "pods-do-not-fit", message: sim.message };
   const price = priceOf(candidates);
@@ -78,6 +91,7 @@ export function evaluateConsolidation(cluster: ClusterState, candidates: readonl
  * @returns the command or the reason
  */
 export function evaluateDrift(cluster: ClusterState, candidate: Candidate, ctx: PlanContext): Evaluation {
+  if (!ctx.nodePools.some(acceptsNewClaims)) return { ...NO_NODEPOOLS, message: `drifted, but ${NO_NODEPOOLS.message}` };
   const sim = simulateRemoval(cluster, [candidate], ctx, false);
   if (!sim.ok) return { ok: false, code: "pods-do-not-fit", message: `drifted, but ${sim.message}` };
   const added = sim.claims.reduce((sum, c) => sum + c.price, 0);

@@ -33,8 +33,9 @@ function fail(code: BlockerCode, message: string): ReplacementResult {
 
 /**
  * Narrows the simulated claim to a strictly cheaper replacement, following upstream's rules:
- * options are kept only when their worst launch price is below the candidates' total price (and minValues
- * still holds unless the policy is BestEffort); when every candidate is spot and the claim may be spot, the
+ * options are kept only when their worst launch price is below the candidates' total price, and minValues must
+ * still hold after that filter under either policy (BestEffort has already lowered the claim's minValues to what
+ * the simulation reached; upstream's `RemoveInstanceTypeOptionsByPriceAndMinValues` checks what is left); when every candidate is spot and the claim may be spot, the
  * replace is spot-to-spot, allowed only behind the option, and for a single node needs at least 15 cheaper
  * types and launches from the 15 cheapest (more if minValues needs them); a claim that allows both spot and
  * on-demand is narrowed to spot (and reserved, if allowed), the capacity its prices assumed; a multi-node
@@ -70,7 +71,7 @@ export function cheaperReplacement(claim: PlannedNodeClaim, candidates: readonly
   );
   if (types.length === 0) return fail("no-cheaper-replacement", `can't replace with a cheaper node (candidates cost ${candidatePrice}/h)`);
   const minValues = satisfiesMinValues(types, reqs);
-  if (!minValues.satisfied && ctx.options.minValuesPolicy === "Strict") {
+  if (!minValues.satisfied) {
     return fail("min-values", `filtering by price: ${formatMinValuesShortfall(minValues.shortfalls)}`);
   }
   if (narrowed !== undefined && kind === "single") {
@@ -92,7 +93,7 @@ export function cheaperReplacement(claim: PlannedNodeClaim, candidates: readonly
     types = withoutRelaunchedTypes(types, candidates, reqs);
     if (types.length === 0) return fail("no-cheaper-replacement", "the merge would only relaunch an instance type being removed");
     const capped = satisfiesMinValues(types, reqs);
-    if (!capped.satisfied && ctx.options.minValuesPolicy === "Strict") {
+    if (!capped.satisfied) {
       return fail("min-values", `filtering by the removed types' price: ${formatMinValuesShortfall(capped.shortfalls)}`);
     }
   }

@@ -114,3 +114,19 @@ describe("createInstanceType", () => {
     for (const name of allocatable.keys()) expect(capacity.has(name) || name === "memory").toBe(true);
   });
 });
+
+describe("amounts beyond 2^53 (V4)", () => {
+  const ONE_ABOVE = "9007199254740993"; // 2^53 + 1: a float64 holds 2^53 and 2^53 + 2, not this
+  it("capacity reads down and overhead up, so allocatable is never more than written", () => {
+    const it = createInstanceType({ ...base, capacity: { cpu: "2", memory: ONE_ABOVE }, overhead: { kubeReserved: { memory: ONE_ABOVE } } });
+    expect(it.capacity.get("memory")).toBe(2 ** 53);
+    expect(it.overhead.kubeReserved.get("memory")).toBe(2 ** 53 + 2);
+    // Exactly 0 upstream; never above it here.
+    expect(it.allocatable.get("memory")).toBeLessThanOrEqual(0);
+  });
+  it("accepts any finite whole amount, given as a quantity or as a number", () => {
+    expect(createInstanceType({ ...base, capacity: { memory: "1Ei" } }).capacity.get("memory")).toBe(2 ** 60);
+    expect(createInstanceType({ ...base, capacity: new Map([["memory", 2 ** 70]]) }).capacity.get("memory")).toBe(2 ** 70);
+    expect(errorOf(() => createInstanceType({ ...base, capacity: new Map([["memory", 1.5]]) })).code).toBe("invalid-input");
+  });
+});

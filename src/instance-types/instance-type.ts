@@ -14,7 +14,7 @@ import {
   Requirements,
   WELL_KNOWN_LABELS,
 } from "../requirements/index.js";
-import { resourceList, type ResourceList } from "../resources/index.js";
+import { resourceList, type ResourceList, type Rounding } from "../resources/index.js";
 import type { ResourceMap, StringMap } from "../types/kubernetes.js";
 import { allocatableOf, type InstanceTypeOverhead } from "./allocatable.js";
 import { createOffering, LABEL_RESERVATION_ID, offeringKey, type Offering, type OfferingSpec } from "./offering.js";
@@ -101,27 +101,29 @@ export function createInstanceType(spec: InstanceTypeSpec): InstanceType {
   if (typeof spec.name !== "string" || spec.name === "") {
     throw new InputError(`instance type name must be a non-empty string, got ${JSON.stringify(spec.name)}`, ["name"]);
   }
-  const capacity = readResources(spec.capacity, ["capacity"]);
+  // Beyond 2^53 capacity reads down and overhead up, so allocatable is never more than written (V4).
+  const capacity = readResources(spec.capacity, ["capacity"], "down");
   const overhead: InstanceTypeOverhead = {
-    kubeReserved: readResources(spec.overhead?.kubeReserved, ["overhead", "kubeReserved"]),
-    systemReserved: readResources(spec.overhead?.systemReserved, ["overhead", "systemReserved"]),
-    evictionThreshold: readResources(spec.overhead?.evictionThreshold, ["overhead", "evictionThreshold"]),
+    kubeReserved: readResources(spec.overhead?.kubeReserved, ["overhead", "kubeReserved"], "up"),
+    systemReserved: readResources(spec.overhead?.systemReserved, ["overhead", "systemReserved"], "up"),
+    evictionThreshold: readResources(spec.overhead?.evictionThreshold, ["overhead", "evictionThreshold"], "up"),
   };
   const offerings = readOfferings(spec.offerings);
   const requirements = buildRequirements(spec, offerings);
   return { name: spec.name, requirements, capacity, overhead, allocatable: allocatableOf(capacity, overhead), offerings };
 }
 
-function readResources(input: ResourcesInput | undefined, path: readonly PathSegment[]): ResourceList {
+function readResources(input: ResourcesInput | undefined, path: readonly PathSegment[], rounding: Rounding): ResourceList {
   if (input === undefined) return new Map();
   let list: ResourceList;
   try {
-    list = input instanceof Map ? new Map(input) : resourceList(input as ResourceMap);
+    list = input instanceof Map ? new Map(input) : resourceList(input as ResourceMap, [], rounding);
   } catch (error) {
     throw rewrap(error, path);
   }
   for (const [name, amount] of list) {
-    if (!Number.isSafeInteger(amount) || amount < 0) {
+    // Any finite whole number: amounts beyond 2^53 are held rounded (V4), as parsed quantities are.
+    if (!Number.isInteger(amount) || amount < 0) {
       throw new InputError(`${name} must be a non-negative amount, got ${String(amount)}`, [...path, name]);
     }
   }

@@ -90,7 +90,7 @@ function compile(overlay: NodeOverlay): Compiled | string {
   if (spec.capacity !== undefined) {
     for (const name of Object.keys(spec.capacity)) if (RESERVED_RESOURCES.has(name)) return `capacity may not set ${name}`;
     try {
-      capacity = resourceList(spec.capacity);
+      capacity = resourceList(spec.capacity, [], "down");
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }

@@ -13,6 +13,7 @@ import {
   subtractResources,
   type HostPort,
   type ResourceList,
+  type Rounding,
 } from "../resources/index.js";
 import { LABEL_HOSTNAME, LABEL_NODEPOOL, Requirement, requirementsFromLabels } from "../requirements/index.js";
 import { isEphemeralTaint } from "../taints/index.js";
@@ -56,9 +57,13 @@ function conditionTrue(conditions: ReadonlyArray<{ type: string; status: string 
   return (conditions ?? []).some((c) => c.type === type && c.status === "True");
 }
 
-function readResources(map: ResourceMap | undefined, path: readonly (string | number)[]): ResourceList {
+/**
+ * Reads a node's or claim's resources. Allocatable reads down (never more room than reported); capacity, which the
+ * scheduler reads only as the NodePool usage counted against limits, reads up (never less usage) (V4).
+ */
+function readResources(map: ResourceMap | undefined, path: readonly (string | number)[], rounding: Rounding): ResourceList {
   try {
-    return resourceList(map);
+    return resourceList(map, [], rounding);
   } catch (error) {
     if (error instanceof NodefitError) throw new QuantityError(error.message, [...path, ...error.path]);
     throw error;
@@ -85,11 +90,11 @@ function factsOfNode(node: Node, index: number, claim: NodeClaim | undefined): N
     taints = taints.filter((t) => !isEphemeralTaint(t) && !startup.some((s) => sameTaint(s, t)));
   }
   const path = ["nodes", index, "status"];
-  let allocatable = readResources(node.status?.allocatable, [...path, "allocatable"]);
-  let capacity = node.status?.capacity === undefined ? allocatable : readResources(node.status.capacity, [...path, "capacity"]);
+  let allocatable = readResources(node.status?.allocatable, [...path, "allocatable"], "down");
+  let capacity = node.status?.capacity === undefined ? allocatable : readResources(node.status.capacity, [...path, "capacity"], "up");
   if (!initialized && claim !== undefined) {
-    allocatable = fillZeros(allocatable, readResources(claim.status?.allocatable, ["nodeClaims", name, "status", "allocatable"]));
-    capacity = fillZeros(capacity, readResources(claim.status?.capacity, ["nodeClaims", name, "status", "capacity"]));
+    allocatable = fillZeros(allocatable, readResources(claim.status?.allocatable, ["nodeClaims", name, "status", "allocatable"], "down"));
+    capacity = fillZeros(capacity, readResources(claim.status?.capacity, ["nodeClaims", name, "status", "capacity"], "up"));
   }
   return { name, labels, taints, allocatable, capacity, nodePool, initialized };
 }
@@ -103,8 +108,8 @@ function factsOfClaim(claim: NodeClaim, index: number): NodeFacts {
   const startup = claim.spec?.startupTaints ?? [];
   const taints = (claim.spec?.taints ?? []).filter((t) => !isEphemeralTaint(t) && !startup.some((s) => sameTaint(s, t)));
   const path = ["nodeClaims", index, "status"];
-  const allocatable = readResources(claim.status?.allocatable, [...path, "allocatable"]);
-  const capacity = claim.status?.capacity === undefined ? allocatable : readResources(claim.status.capacity, [...path, "capacity"]);
+  const allocatable = readResources(claim.status?.allocatable, [...path, "allocatable"], "down");
+  const capacity = claim.status?.capacity === undefined ? allocatable : readResources(claim.status.capacity, [...path, "capacity"], "up");
   return { name, labels, taints, allocatable, capacity, nodePool: labels.get(LABEL_NODEPOOL), initialized: false };
 }
 

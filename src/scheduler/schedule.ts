@@ -31,7 +31,7 @@ import type { PlacementFailure } from "./reasons.js";
 import { ReservationManager } from "./reservations.js";
 import { Solver } from "./solver.js";
 import { placementTemplate } from "./placement-template.js";
-import { compareTemplates, compileTemplate, type NodePoolTemplate } from "./templates.js";
+import { acceptsNewClaims, compareTemplates, compileTemplate, type NodePoolTemplate } from "./templates.js";
 import { CatalogueVectors } from "./vectors.js";
 import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, SimulationState, UnschedulablePod } from "./types.js";
 
@@ -171,7 +171,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector, volumeLimits };
   const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
   const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);
-  const solver = new Solver(ctx, cluster.nodes, placement, input.nodePools.length > 0, limits);
+  const solver = new Solver(ctx, cluster.nodes, placement, input.nodePools.some(acceptsNewClaims), limits);
 
   const keys = valid.map((i) => {
     const pod = pending[i] as Pod;
@@ -266,11 +266,13 @@ function takenNames(input: ScheduleInput): ReadonlySet<string> {
 /** The NodePools compiled for a run, in upstream's try order, and their topology domain universe. */
 function compilePoolsOf(nodePools: ScheduleInput["nodePools"], catalogue: readonly InstanceType[], daemons: readonly DaemonPod[], opts: ResolvedScheduleOptions): CompiledPools {
   const seenPools = new Set<string>();
-  const templates = nodePools.map((np, i) => {
+  // A deleting or static NodePool is left out before it is compiled: no template, no topology domains (upstream's filter).
+  const templates = nodePools.flatMap((np, i) => {
+    if (!acceptsNewClaims(np)) return [];
     const t = compileTemplate(np, i, catalogue, daemons, opts.wellKnownLabels, opts.minValuesPolicy);
     if (seenPools.has(t.name)) throw new InputError(`two NodePools are named "${t.name}"`, ["nodePools", i, "metadata", "name"]);
     seenPools.add(t.name);
-    return t;
+    return [t];
   });
   templates.sort(compareTemplates);
   return { templates, universe: DomainUniverse.build(topologyTemplates(templates, catalogue)) };

@@ -125,7 +125,8 @@ export function compileTemplate(
   }
   let limits: ResourceList | undefined;
   try {
-    limits = np.spec.limits === undefined ? undefined : resourceList(np.spec.limits);
+    // A limit beyond 2^53 reads down: never more room than written (V4).
+    limits = np.spec.limits === undefined ? undefined : resourceList(np.spec.limits, [], "down");
   } catch (error) {
     return rethrowAt(error, name, [...base, "spec", "limits"]);
   }
@@ -134,6 +135,19 @@ export function compileTemplate(
   const instanceTypes = filterInstanceTypes(catalogue, requirements, new Map(), { minValuesPolicy: policy }).instanceTypes;
   const { groups, groupOf } = buildDaemonGroups(instanceTypes, daemons, requirements, taints, wellKnown);
   return { name, nodePool: np, weight, requirements, labels, taints, limits, instanceTypes, daemonGroups: groups, groupOf };
+}
+
+/**
+ * Whether a NodePool may take new claims. Upstream's provisioner leaves NodePools with a `deletionTimestamp` and
+ * static NodePools (`spec.replicas` set: their own controller keeps that many nodes) out before it builds any
+ * template (`Provisioner.NewScheduler`), for provisioning and consolidation's simulations alike; the nodes they own
+ * stay in the cluster as scheduling targets.
+ *
+ * @param np - the NodePool
+ * @returns false while the NodePool is being deleted, and for a static NodePool
+ */
+export function acceptsNewClaims(np: NodePool): boolean {
+  return np.metadata.deletionTimestamp === undefined && np.spec.replicas === undefined;
 }
 
 /**

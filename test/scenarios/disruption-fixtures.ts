@@ -70,3 +70,9 @@ export function owned(name: string, node: string, kind: string, terminating = fa
     },
   };
 }
+
+/** The pod with its one container's requests replaced. */
+export function withRequests(p: Pod, requests: Record<string, string>): Pod {
+  const [container] = p.spec.containers;
+  return container === undefined ? p : { ...p, spec: { ...p.spec, containers: [{ ...container, resources: { requests } }] } };
+}

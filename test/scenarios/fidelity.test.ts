@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { fromKubernetes } from "../../src/kubernetes/index.js";
-import { nodePool, placement, pod, preferredTerms, req, run } from "./helpers.js";
+import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
+import { node, nodeClaim, nodePool, placement, pod, preferredTerms, req, run } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 describe("quantities beyond 2^53 base units", () => {
@@ -28,6 +29,33 @@ describe("quantities beyond 2^53 base units", () => {
     });
     expect(placement(result).has("default/small")).toBe(true);
     expect(result.unschedulable.map((u) => u.pod)).toEqual(["default/huge"]);
+  });
+});
+
+describe("capacities, allocatable and limits beyond 2^53 decide as upstream's exact arithmetic", () => {
+  it("a 10000000Gi memory limit binds only when the NodePool's nodes use it up", () => {
+    const limits = { memory: "10000000Gi" };
+    const used = (memory: string) => [nodeClaim("existing", "default", { allocatable: { memory } })];
+    const withRoom = run({ pods: [pod("p", { requests: { memory: "1Gi" } })], nodePools: [nodePool("default", { limits })], nodeClaims: used("9999000Gi") });
+    expect(withRoom.nodeClaims).toHaveLength(1);
+    const full = run({ pods: [pod("p", { requests: { memory: "1Gi" } })], nodePools: [nodePool("default", { limits })], nodeClaims: used("10000000Gi") });
+    expect(full.nodeClaims).toEqual([]);
+    expect(full.unschedulable.map((u) => u.pod)).toEqual(["default/p"]);
+  });
+
+  it("a node with 2^60 + 1 bytes allocatable holds two 512Pi pods and not a third", () => {
+    // 2^60 + 1 reads down to 2^60; upstream has one byte to spare, which no 512Pi pod can use either.
+    const big = node("big", { allocatable: { cpu: "64", memory: "1152921504606846977", pods: "110" } });
+    const result = run({ pods: ["a", "b", "c"].map((n) => pod(n, { requests: { memory: "512Pi" } })), nodes: [big] });
+    expect(result.existingNodes.flatMap((n) => n.pods).sort()).toEqual(["default/a", "default/b"]);
+    expect(result.unschedulable.map((u) => u.pod)).toEqual(["default/c"]);
+  });
+
+  it("a catalogue type with 2^31 Gi of memory loads and takes a 1Ei pod", () => {
+    const huge = fakeInstanceType({ name: "huge", cpu: 4, memoryGi: 2 ** 31 });
+    const result = run({ pods: [pod("p", { requests: { memory: "1Ei" } }), pod("q", { requests: { memory: "3Ei" } })], instanceTypes: [huge] });
+    expect(result.nodeClaims.map((c) => [c.instanceType, [...c.pods]])).toEqual([["huge", ["default/p"]]]);
+    expect(result.unschedulable.map((u) => u.pod)).toEqual(["default/q"]);
   });
 });
 

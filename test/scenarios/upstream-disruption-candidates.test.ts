@@ -115,3 +115,27 @@ describe("Pod Eviction Cost", () => {
     expect(costOf({ priority: -1 })).toBeLessThan(1);
   });
 });
+
+describe("candidates with missing labels", () => {
+  /** The base node without `key` among its labels. */
+  const without = (key: string): Node => {
+    const n = base();
+    const labels = Object.fromEntries(Object.entries(n.metadata.labels ?? {}).filter(([k]) => k !== key));
+    return { ...n, metadata: { ...n.metadata, labels } };
+  };
+  it(upstream("disruption/suite", "should consider candidates that do not have the karpenter.sh/capacity-type label"), () => {
+    expect(verdict([without("karpenter.sh/capacity-type")])).toBe("candidate");
+  });
+  it(upstream("disruption/suite", "should consider candidates that do not have the topology.kubernetes.io/zone label"), () => {
+    expect(verdict([without("topology.kubernetes.io/zone")])).toBe("candidate");
+  });
+  it(upstream("disruption/suite", "should consider candidates that do not have the node.kubernetes.io/instance-type label"), () => {
+    expect(verdict([without("node.kubernetes.io/instance-type")])).toBe("candidate");
+  });
+  it(upstream("disruption/suite", "should consider candidates that have an instance type that cannot be resolved"), () => {
+    // Upstream removes the type from the NodePool's instance types; here the catalogue does not know the name.
+    const n = base();
+    const unknown = { ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, "node.kubernetes.io/instance-type": "no-such-type" } } };
+    expect(verdict([unknown])).toBe("candidate");
+  });
+});

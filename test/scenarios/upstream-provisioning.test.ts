@@ -338,3 +338,38 @@ describe("Preferential Fallback › Ignore Preferences", () => {
   it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone"), oneNode(preferApart(ZONE)));
   it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone #2"), oneNode(preferApart(HOSTNAME)));
 });
+
+describe("Deleting NodePools", () => {
+  // Upstream's `ExpectDeletionTimestampSet`: the NodePool still exists but is being deleted.
+  const deleting = () => {
+    const np = bare();
+    return { ...np, metadata: { ...np.metadata, deletionTimestamp: "2025-01-01T00:00:00Z" } };
+  };
+  it(upstream("provisioning/suite", "should ignore NodePools that are deleting"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [deleting()]);
+    expect(c.nodes).toEqual([]);
+    expect(placed(c, "p")).toBe(false);
+  });
+  it(upstream("provisioning/suite", "should mark pod as unschedulable if there are no valid nodepools"), () => {
+    const result = run({ pods: [pod("p")], nodePools: [deleting()] });
+    expect(result.nodeClaims).toEqual([]);
+    expect(result.unschedulable).toEqual([expect.objectContaining({ pod: "default/p", code: "no-nodepools" })]);
+  });
+});
+
+describe("StaticNodePool", () => {
+  const staticPool = (name: string, replicas: number) => {
+    const np = nodePool(name, { requirements: [] });
+    return { ...np, spec: { ...np.spec, replicas } };
+  };
+  it(upstream("provisioning/suite", "StaticNodePool › should not create NodeClaims for StaticNodePool"), () => {
+    const result = run({ pods: [pod("p")], nodePools: [staticPool("static", 2)] });
+    expect(result.nodeClaims).toEqual([]);
+    expect(result.unschedulable.map((u) => u.pod)).toEqual(["default/p"]);
+  });
+  it(upstream("provisioning/suite", "StaticNodePool › should still provision dynamic NodeClaims when there are both Static and Dynamic NodePools"), () => {
+    const result = run({ pods: [pod("p")], nodePools: [bare(), staticPool("static", 1)] });
+    expect(result.nodeClaims.map((c) => c.nodePool)).toEqual(["default"]);
+  });
+});

@@ -79,7 +79,7 @@ export function ephemeralStorageBytes(info: InstanceTypeInfo, family: AwsAmiFami
   const mappings = options.blockDeviceMappings ?? [];
   const sized = (i: number): number | undefined => {
     const size = mappings[i]?.ebs?.volumeSize;
-    return size === undefined ? undefined : quantityToAmount("ephemeral-storage", size);
+    return size === undefined ? undefined : quantityToAmount("ephemeral-storage", size, "down");
   };
   const root = mappings.findIndex((m) => m.rootVolume === true && m.ebs?.volumeSize !== undefined);
   if (root >= 0) return sized(root) ?? 0;

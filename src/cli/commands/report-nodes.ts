@@ -18,10 +18,11 @@ export function reportPods(names: readonly string[], pods: ReadonlyMap<string, P
   });
 }
 
+/** An allocatable amount, read down beyond 2^53 as the scheduler reads it (V4). */
 function amount(resource: string, value: string | number | undefined): number {
   if (value === undefined) return 0;
   try {
-    return quantityToAmount(resource, value);
+    return quantityToAmount(resource, value, "down");
   } catch {
     return 0;
   }
