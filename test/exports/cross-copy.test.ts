@@ -7,9 +7,10 @@ const root = new URL("../../", import.meta.url);
 
 const script = `
 import { createRequire } from "node:module";
-import { schedule, toScheduleJson, InstanceTypeIndex } from "nodefit";
+import { schedule, toScheduleJson } from "nodefit";
+import { InstanceTypeIndex } from "nodefit/advanced";
 import { fakeInstanceTypes } from "nodefit/testing";
-const cjs = createRequire(process.cwd() + "/package.json")("nodefit");
+const cjs = createRequire(process.cwd() + "/package.json")("nodefit/advanced");
 const pods = Array.from({ length: 12 }, (_, i) => ({
   metadata: { name: "inflate-" + i, namespace: "default", uid: "uid-" + i },
   spec: { containers: [{ name: "app", resources: { requests: { cpu: String(1 + (i % 3)), memory: "1Gi" } } }] },
