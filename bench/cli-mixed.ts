@@ -26,7 +26,14 @@ export function mixedCluster(size: number, seed = 3): unknown[] {
       kind: "NodePool",
       metadata: { name: "default" },
       spec: {
-        template: { spec: { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }, { key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["m5"] }] } },
+        template: {
+          spec: {
+            requirements: [
+              { key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] },
+              { key: "karpenter.k8s.aws/instance-family", operator: "In", values: ["m5"] },
+            ],
+          },
+        },
         disruption: { consolidationPolicy: "WhenEmptyOrUnderutilized", consolidateAfter: "0s", budgets: [{ nodes: "10%" }] },
       },
     },
@@ -34,7 +41,12 @@ export function mixedCluster(size: number, seed = 3): unknown[] {
       apiVersion: "apps/v1",
       kind: "DaemonSet",
       metadata: { name: "node-agent", namespace: "kube-system" },
-      spec: { template: { metadata: { labels: { app: "node-agent" } }, spec: { containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] } } },
+      spec: {
+        template: {
+          metadata: { labels: { app: "node-agent" } },
+          spec: { containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] },
+        },
+      },
     },
   ];
   let podIndex = 0;
@@ -61,12 +73,21 @@ export function mixedCluster(size: number, seed = 3): unknown[] {
           "kubernetes.io/os": "linux",
         },
       },
-      status: { allocatable: resourceListToRecord(type.allocatable), capacity: resourceListToRecord(type.capacity), conditions: [{ type: "Ready", status: "True" }] },
+      status: {
+        allocatable: resourceListToRecord(type.allocatable),
+        capacity: resourceListToRecord(type.capacity),
+        conditions: [{ type: "Ready", status: "True" }],
+      },
     });
     docs.push({
       apiVersion: "v1",
       kind: "Pod",
-      metadata: { name: `node-agent-${name}`, namespace: "kube-system", labels: { app: "node-agent" }, ownerReferences: [{ kind: "DaemonSet", name: "node-agent", controller: true }] },
+      metadata: {
+        name: `node-agent-${name}`,
+        namespace: "kube-system",
+        labels: { app: "node-agent" },
+        ownerReferences: [{ kind: "DaemonSet", name: "node-agent", controller: true }],
+      },
       spec: { nodeName: name, containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] },
       status: { phase: "Running" },
     });
@@ -82,7 +103,13 @@ export function mixedCluster(size: number, seed = 3): unknown[] {
       docs.push({
         apiVersion: "v1",
         kind: "Pod",
-        metadata: { name: podName, namespace: "default", labels: { app }, creationTimestamp: LONG_AGO, ownerReferences: [{ kind: "ReplicaSet", name: `${app}-rs`, controller: true }] },
+        metadata: {
+          name: podName,
+          namespace: "default",
+          labels: { app },
+          creationTimestamp: LONG_AGO,
+          ownerReferences: [{ kind: "ReplicaSet", name: `${app}-rs`, controller: true }],
+        },
         spec: { nodeName: name, containers: [{ name: "app", resources: { requests: { cpu: `${podCpu}m`, memory: `${podMemMi}Mi` } } }] },
         status: { phase: "Running" },
       });
@@ -105,7 +132,11 @@ async function main(): Promise<void> {
       out = "";
       const start = performance.now();
       const before = process.cpuUsage();
-      const status = await run(["consolidate", dir, "--now", NOW, "--output", "json"], { stdout: (t) => (out += t), stderr: () => undefined, interactive: false });
+      const status = await run(["consolidate", dir, "--now", NOW, "--output", "json"], {
+        stdout: (t) => (out += t),
+        stderr: () => undefined,
+        interactive: false,
+      });
       const used = process.cpuUsage(before);
       wall.push(Math.round(performance.now() - start));
       cpu.push(Math.round((used.user + used.system) / 1000));

@@ -62,7 +62,12 @@ function nodePools(): NodePool[] {
 
 const DAEMON_SET: DaemonSet = {
   metadata: { name: "node-agent", namespace: "kube-system" },
-  spec: { template: { metadata: { labels: { app: "node-agent" } }, spec: { containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] } } },
+  spec: {
+    template: {
+      metadata: { labels: { app: "node-agent" } },
+      spec: { containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] },
+    },
+  },
 };
 
 function appPod(rand: () => number, index: number, nodeName: string | undefined, cpu: number, memoryMi: number): Pod {
@@ -70,8 +75,19 @@ function appPod(rand: () => number, index: number, nodeName: string | undefined,
   const app = rand() < 0.01 ? `db-${Math.floor(rand() * 2)}` : `svc-${Math.floor(rand() * 60)}`;
   const annotations = rand() < 0.004 ? { annotations: { "karpenter.sh/do-not-disrupt": "true" } } : {};
   return {
-    metadata: { name, namespace: "default", uid: name, labels: { app }, creationTimestamp: LONG_AGO, ...annotations, ownerReferences: [{ kind: "ReplicaSet", name: `${app}-rs`, controller: true }] },
-    spec: { ...(nodeName === undefined ? {} : { nodeName }), containers: [{ name: "app", resources: { requests: { cpu: `${cpu}m`, memory: `${memoryMi}Mi` } } }] },
+    metadata: {
+      name,
+      namespace: "default",
+      uid: name,
+      labels: { app },
+      creationTimestamp: LONG_AGO,
+      ...annotations,
+      ownerReferences: [{ kind: "ReplicaSet", name: `${app}-rs`, controller: true }],
+    },
+    spec: {
+      ...(nodeName === undefined ? {} : { nodeName }),
+      containers: [{ name: "app", resources: { requests: { cpu: `${cpu}m`, memory: `${memoryMi}Mi` } } }],
+    },
     status: { phase: nodeName === undefined ? "Pending" : "Running" },
   };
 }
@@ -79,7 +95,14 @@ function appPod(rand: () => number, index: number, nodeName: string | undefined,
 function agentPod(nodeName: string): Pod {
   const name = `node-agent-${nodeName}`;
   return {
-    metadata: { name, namespace: "kube-system", uid: name, labels: { app: "node-agent" }, creationTimestamp: LONG_AGO, ownerReferences: [{ kind: "DaemonSet", name: "node-agent", controller: true }] },
+    metadata: {
+      name,
+      namespace: "kube-system",
+      uid: name,
+      labels: { app: "node-agent" },
+      creationTimestamp: LONG_AGO,
+      ownerReferences: [{ kind: "DaemonSet", name: "node-agent", controller: true }],
+    },
     spec: { nodeName, containers: [{ name: "agent", resources: { requests: { cpu: "100m", memory: "128Mi" } } }] },
     status: { phase: "Running" },
   };
@@ -101,7 +124,11 @@ function nodeOf(name: string, type: InstanceType, pool: string, zone: string, ca
         "kubernetes.io/os": "linux",
       },
     },
-    status: { allocatable: resourceListToRecord(type.allocatable), capacity: resourceListToRecord(type.capacity), conditions: [{ type: "Ready", status: "True" }] },
+    status: {
+      allocatable: resourceListToRecord(type.allocatable),
+      capacity: resourceListToRecord(type.capacity),
+      conditions: [{ type: "Ready", status: "True" }],
+    },
   };
 }
 
@@ -245,17 +272,22 @@ export function checkPlan(input: ConsolidationInput, plan: ConsolidationPlan): v
   for (const node of after.nodes) {
     const name = node.metadata.name ?? "";
     const used = requests.get(name);
-    if (used !== undefined && !fitsResources(used, resourceList(node.status?.allocatable, [], "down"))) throw new Error(`node ${name} is over its allocatable after the plan`);
+    if (used !== undefined && !fitsResources(used, resourceList(node.status?.allocatable, [], "down")))
+      throw new Error(`node ${name} is over its allocatable after the plan`);
   }
   for (const c of plan.commands) {
     if (!(c.savings > 0)) throw new Error(`command on ${c.candidates.join(",")} does not save (${c.savings})`);
   }
-  if (plan.summary.hourlyCostAfter > plan.summary.hourlyCostBefore + 1e-9) throw new Error(`cost rises: ${plan.summary.hourlyCostBefore} → ${plan.summary.hourlyCostAfter}`);
+  if (plan.summary.hourlyCostAfter > plan.summary.hourlyCostBefore + 1e-9)
+    throw new Error(`cost rises: ${plan.summary.hourlyCostBefore} → ${plan.summary.hourlyCostAfter}`);
   const saved = plan.commands.reduce((s, c) => s + c.savings, 0);
-  if (Math.abs(plan.summary.hourlyCostBefore - saved - plan.summary.hourlyCostAfter) > 1e-6) throw new Error("the commands' savings do not add up to the cost change");
+  if (Math.abs(plan.summary.hourlyCostBefore - saved - plan.summary.hourlyCostAfter) > 1e-6)
+    throw new Error("the commands' savings do not add up to the cost change");
   const again = planConsolidation(after, { now: NOW });
   if (again.commands.length > 0) {
     const first = again.commands[0];
-    throw new Error(`the plan does not converge: planning again finds ${again.commands.length} command(s), first ${first?.method} ${first?.candidates.join(",")}`);
+    throw new Error(
+      `the plan does not converge: planning again finds ${again.commands.length} command(s), first ${first?.method} ${first?.candidates.join(",")}`,
+    );
   }
 }

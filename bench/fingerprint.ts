@@ -19,7 +19,10 @@ for (const make of scenarios) {
   const scenario = make();
   if (only !== undefined && !scenario.name.includes(only)) continue;
   const json = toScheduleJson(scenario.run());
-  const hash = createHash("sha256").update(typeof json === "string" ? json : JSON.stringify(json)).digest("hex").slice(0, 16);
+  const hash = createHash("sha256")
+    .update(typeof json === "string" ? json : JSON.stringify(json))
+    .digest("hex")
+    .slice(0, 16);
   process.stdout.write(`${hash}  ${scenario.name}\n`);
 }
 
@@ -33,6 +36,9 @@ for (const [size, seed] of [
   const name = `consolidation ${size} nodes seed ${seed}`;
   if (only !== undefined && !name.includes(only)) continue;
   const json = toConsolidationJson(planConsolidation(consolidationCluster(size, seed), { now: NOW }));
-  const hash = createHash("sha256").update(typeof json === "string" ? json : JSON.stringify(json)).digest("hex").slice(0, 16);
+  const hash = createHash("sha256")
+    .update(typeof json === "string" ? json : JSON.stringify(json))
+    .digest("hex")
+    .slice(0, 16);
   process.stdout.write(`${hash}  ${name}\n`);
 }

@@ -10,7 +10,10 @@ import type { BenchFigures } from "./one.js";
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const profile = args.has("--cpu-prof");
-const only = process.argv.slice(2).find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const only = process.argv
+  .slice(2)
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length);
 
 const FULL: readonly [string, number, number][] = [
   ["mix", 100, 9],
@@ -90,7 +93,13 @@ if (args.has("--record")) {
     ),
   ].join("\n");
   const consolidation = consolidationRows
-    .map((c) => `\n| ${c.name} | median ${c.medianMs} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`)
+    .map(
+      (c) =>
+        `\n| ${c.name} | median ${c.medianMs} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`,
+    )
     .join("");
-  appendFileSync(new URL("bench/RESULTS.md", root), `${header}${table}\n${consolidation ? `\n| consolidation | time | commands | cost | memory |\n|---|---|---|---|---|${consolidation}\n` : ""}`);
+  appendFileSync(
+    new URL("bench/RESULTS.md", root),
+    `${header}${table}\n${consolidation ? `\n| consolidation | time | commands | cost | memory |\n|---|---|---|---|---|${consolidation}\n` : ""}`,
+  );
 }

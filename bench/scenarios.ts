@@ -40,7 +40,8 @@ export function upstreamMixScenario(count: number): Scenario {
     check: (result) => {
       allScheduled(name)(result);
       const needed = antiAffinityPods(count);
-      if (result.nodeClaims.length < needed) throw new Error(`${name}: ${result.nodeClaims.length} node claims, but ${needed} anti-affinity pods each need their own`);
+      if (result.nodeClaims.length < needed)
+        throw new Error(`${name}: ${result.nodeClaims.length} node claims, but ${needed} anti-affinity pods each need their own`);
     },
   };
 }
@@ -53,7 +54,11 @@ export function preferencesScenario(count: number): Scenario {
 }
 
 function awsPools(): NodePool[] {
-  const pool = (name: string, weight: number, requirements: NonNullable<NonNullable<NonNullable<NodePool["spec"]["template"]>["spec"]>["requirements"]>): NodePool => ({
+  const pool = (
+    name: string,
+    weight: number,
+    requirements: NonNullable<NonNullable<NonNullable<NodePool["spec"]["template"]>["spec"]>["requirements"]>,
+  ): NodePool => ({
     metadata: { name },
     spec: { weight, template: { spec: { requirements } }, limits: { cpu: "100000" } },
   });
@@ -111,7 +116,10 @@ export function existingClusterScenario(nodes: number, pending: number): Scenari
       const pod = `running-${i}-${j}`;
       bound.push({
         metadata: { name: pod, namespace: "default", uid: pod, labels: { app: `svc-${j}` } },
-        spec: { nodeName: name, containers: [{ name: "app", resources: { requests: { cpu: ["250m", "500m", "1"][Math.floor(rand() * 3)] ?? "500m", memory: "1Gi" } } }] },
+        spec: {
+          nodeName: name,
+          containers: [{ name: "app", resources: { requests: { cpu: ["250m", "500m", "1"][Math.floor(rand() * 3)] ?? "500m", memory: "1Gi" } } }],
+        },
       });
     }
   }
@@ -123,8 +131,19 @@ export function existingClusterScenario(nodes: number, pending: number): Scenari
 /** Packing quality: generic pods only (no topology), so the LP relaxation is a fair lower bound. */
 export function packingScenario(count: number, catalogName: "synthetic" | "aws"): Scenario {
   const catalog = catalogName === "aws" ? defaultAwsCatalog() : syntheticInstanceTypes(400);
-  const pods = upstreamMix(count * 5, 3).filter((p) => p.spec.topologySpreadConstraints === undefined && p.spec.affinity === undefined).slice(0, count);
-  const pool = catalogName === "aws" ? { ...benchNodePool(), spec: { ...benchNodePool().spec, template: { spec: { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }] } } } } : benchNodePool();
+  const pods = upstreamMix(count * 5, 3)
+    .filter((p) => p.spec.topologySpreadConstraints === undefined && p.spec.affinity === undefined)
+    .slice(0, count);
+  const pool =
+    catalogName === "aws"
+      ? {
+          ...benchNodePool(),
+          spec: {
+            ...benchNodePool().spec,
+            template: { spec: { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }] } },
+          },
+        }
+      : benchNodePool();
   const input: ScheduleInput = { pods, nodePools: [pool], instanceTypes: catalog };
   const name = `packing, ${catalogName} catalogue, ${pods.length} generic pods`;
   const options = catalogName === "aws" ? { wellKnownLabels: AWS_WELL_KNOWN_LABELS } : {};

@@ -67,9 +67,7 @@ export function upstreamMix(count: number, seed = 42): Pod[] {
     for (let i = 0; i < fifth; i++) {
       push({
         labels: randomLabels(rand),
-        topologySpreadConstraints: [
-          { maxSkew: 1, topologyKey: key, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: randomLabels(rand) } },
-        ],
+        topologySpreadConstraints: [{ maxSkew: 1, topologyKey: key, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: randomLabels(rand) } }],
       });
     }
   }

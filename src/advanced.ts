@@ -10,7 +10,18 @@
  * @module
  */
 
-export { addVectorInto, CPU, fitsVector, hostPortsConflict, isMemoryLikeResource, podHostPorts, quantityAmount, ResourceSpace, subtractVectorInto, type HostPort } from "./resources/index.js";
+export {
+  addVectorInto,
+  CPU,
+  fitsVector,
+  hostPortsConflict,
+  isMemoryLikeResource,
+  podHostPorts,
+  quantityAmount,
+  ResourceSpace,
+  subtractVectorInto,
+  type HostPort,
+} from "./resources/index.js";
 export {
   hasPreferredNodeAffinity,
   LABEL_ALIASES,

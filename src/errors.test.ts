@@ -4,7 +4,11 @@ import { InputError, NodefitError, QuantityError, RequirementError, type Nodefit
 describe("NodefitError", () => {
   it("has one of the documented codes, typed as their union", () => {
     expectTypeOf<NodefitError["code"]>().toEqualTypeOf<NodefitErrorCode>();
-    expect([new InputError("x").code, new QuantityError("x").code, new RequirementError("x").code]).toEqual(["invalid-input", "invalid-quantity", "invalid-requirement"]);
+    expect([new InputError("x").code, new QuantityError("x").code, new RequirementError("x").code]).toEqual([
+      "invalid-input",
+      "invalid-quantity",
+      "invalid-requirement",
+    ]);
   });
 
   it("keeps the error it wraps as the standard cause", () => {

@@ -102,7 +102,8 @@ export {
   applyNodeOverlays,
   OVERLAY_PRICE_ADJUSTMENT_PATTERN,
   OVERLAY_PRICE_PATTERN,
-  type NodeOverlayResult, type OverlayConflict,
+  type NodeOverlayResult,
+  type OverlayConflict,
   type OverlayEffect,
 } from "./overlays/index.js";
 export {

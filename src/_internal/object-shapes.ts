@@ -105,7 +105,8 @@ export function checkShape(value: unknown, shape: FieldShape, path: PathSegment[
   }
 }
 
-const obj = (fields: Readonly<Record<string, FieldShape>>, required?: readonly string[]): FieldShape => (required === undefined ? { fields } : { fields, required });
+const obj = (fields: Readonly<Record<string, FieldShape>>, required?: readonly string[]): FieldShape =>
+  required === undefined ? { fields } : { fields, required };
 const list = (item: FieldShape): FieldShape => ({ list: item });
 
 const META = obj({
@@ -129,9 +130,19 @@ const TAINT = obj({ key: "string", value: "string", effect: "string" }, ["key", 
 const TOLERATION = obj({ key: "string", operator: "string", value: "string", effect: "string", tolerationSeconds: "number" });
 const NODE_REQUIREMENT = obj({ key: "string", operator: "string", values: list("string"), minValues: "number" }, ["key", "operator"]);
 const NODE_TERM = obj({ matchExpressions: list(NODE_REQUIREMENT), matchFields: list(NODE_REQUIREMENT) });
-const LABEL_SELECTOR = obj({ matchLabels: "stringMap", matchExpressions: list(obj({ key: "string", operator: "string", values: list("string") }, ["key", "operator"])) });
+const LABEL_SELECTOR = obj({
+  matchLabels: "stringMap",
+  matchExpressions: list(obj({ key: "string", operator: "string", values: list("string") }, ["key", "operator"])),
+});
 const POD_TERM = obj(
-  { labelSelector: LABEL_SELECTOR, namespaces: list("string"), namespaceSelector: LABEL_SELECTOR, topologyKey: "string", matchLabelKeys: list("string"), mismatchLabelKeys: list("string") },
+  {
+    labelSelector: LABEL_SELECTOR,
+    namespaces: list("string"),
+    namespaceSelector: LABEL_SELECTOR,
+    topologyKey: "string",
+    matchLabelKeys: list("string"),
+    mismatchLabelKeys: list("string"),
+  },
   ["topologyKey"],
 );
 const POD_AFFINITY = obj({
@@ -201,7 +212,14 @@ export const NODE_CLAIM_SHAPE: FieldShape = obj(
   {
     metadata: META,
     spec: obj(CLAIM_SPEC),
-    status: obj({ nodeName: "string", providerID: "string", lastPodEventTime: "time", capacity: "resourceMap", allocatable: "resourceMap", conditions: CONDITIONS }),
+    status: obj({
+      nodeName: "string",
+      providerID: "string",
+      lastPodEventTime: "time",
+      capacity: "resourceMap",
+      allocatable: "resourceMap",
+      conditions: CONDITIONS,
+    }),
   },
   ["metadata"],
 );
@@ -227,10 +245,17 @@ export const NODE_POOL_SHAPE: FieldShape = obj(
   ["metadata", "spec"],
 );
 /** DaemonSets. */
-export const DAEMON_SET_SHAPE: FieldShape = obj({ metadata: META, spec: obj({ template: obj({ metadata: META, spec: POD_SPEC }, ["spec"]) }, ["template"]) }, ["metadata", "spec"]);
+export const DAEMON_SET_SHAPE: FieldShape = obj({ metadata: META, spec: obj({ template: obj({ metadata: META, spec: POD_SPEC }, ["spec"]) }, ["template"]) }, [
+  "metadata",
+  "spec",
+]);
 /** PodDisruptionBudgets. */
 export const PDB_SHAPE: FieldShape = obj(
-  { metadata: META, spec: obj({ selector: LABEL_SELECTOR, minAvailable: "quantity", maxUnavailable: "quantity" }), status: obj({ disruptionsAllowed: "number" }) },
+  {
+    metadata: META,
+    spec: obj({ selector: LABEL_SELECTOR, minAvailable: "quantity", maxUnavailable: "quantity" }),
+    status: obj({ disruptionsAllowed: "number" }),
+  },
   ["metadata"],
 );
 /** Storage objects (PersistentVolumeClaims, PersistentVolumes, StorageClasses, CSINodes): their metadata. */

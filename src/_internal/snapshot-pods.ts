@@ -24,7 +24,10 @@ export function snapshotPods(pods: readonly Pod[], boundPods: readonly Pod[] | u
   const all = [...pods];
   boundPods.forEach((pod, i) => {
     if (pod.spec.nodeName === undefined || pod.spec.nodeName === "") {
-      throw new InputError(`boundPods[${i}] (${pod.metadata.namespace ?? "default"}/${pod.metadata.name ?? ""}) has no spec.nodeName: pending pods go in pods`, ["boundPods", i, "spec", "nodeName"]);
+      throw new InputError(
+        `boundPods[${i}] (${pod.metadata.namespace ?? "default"}/${pod.metadata.name ?? ""}) has no spec.nodeName: pending pods go in pods`,
+        ["boundPods", i, "spec", "nodeName"],
+      );
     }
     if (seen.size > 0 && seen.has(pod)) return;
     all.push(pod);

@@ -28,30 +28,60 @@ describe("assertScheduleInput (issue 18: no raw TypeError or RangeError from the
   const shared = pod("same");
 
   it.each<[string, unknown, string]>([
-    ["null", null, 'invalid-input: input: expected the schedule input object, got null @ []'],
+    ["null", null, "invalid-input: input: expected the schedule input object, got null @ []"],
     ["pods null", scheduleInput({ pods: null }), 'invalid-input: pods: expected a list of pod objects, got null @ ["pods"]'],
     ["a null pod", scheduleInput({ pods: [null] }), 'invalid-input: pods[0]: expected a pod object, got null @ ["pods",0]'],
     ["a pod without spec", scheduleInput({ pods: [{ metadata: {} }] }), 'invalid-input: pods[0].spec: expected an object, got undefined @ ["pods",0,"spec"]'],
-    ["a NodePool without metadata", scheduleInput({ nodePools: [{}] }), 'invalid-input: nodePools[0].metadata: expected an object, got undefined @ ["nodePools",0,"metadata"]'],
-    ["no catalogue", scheduleInput({ instanceTypes: null }), 'invalid-input: instanceTypes: expected a list of instance types or an instance-type index, got null @ ["instanceTypes"]'],
+    [
+      "a NodePool without metadata",
+      scheduleInput({ nodePools: [{}] }),
+      'invalid-input: nodePools[0].metadata: expected an object, got undefined @ ["nodePools",0,"metadata"]',
+    ],
+    [
+      "no catalogue",
+      scheduleInput({ instanceTypes: null }),
+      'invalid-input: instanceTypes: expected a list of instance types or an instance-type index, got null @ ["instanceTypes"]',
+    ],
     ["a null Node", scheduleInput({ nodes: [null] }), 'invalid-input: nodes[0]: expected a Node object, got null @ ["nodes",0]'],
-    ["a cycle", scheduleInput({ pods: [cyclic] }), 'invalid-input: pods[0].metadata.labels.self: refers back to an object that contains it (a reference cycle) @ ["pods",0,"metadata","labels","self"]'],
-    ["a sparse list of length 2^32-1", scheduleInput({ pods: [{ metadata: {}, spec: { containers: sparse } }] }), 'invalid-input: pods[0].spec.containers: a list of 4,294,967,295 items is longer than the 1,000,000 values one object may hold (MAX_DOCUMENT_VALUES) @ ["pods",0,"spec","containers"]'],
-    ["the same pod object three times", scheduleInput({ pods: [shared, shared, shared] }), 'invalid-input: pods[1]: is the same pod object as pods[0]: a pod is listed once @ ["pods",1]'],
-    ["a pending pod also bound", scheduleInput({ pods: [pod("x")], boundPods: [pod("x")] }), 'invalid-input: boundPods[0]: is the same pod as pods[0] (default/x): a pod is listed once @ ["boundPods",0]'],
+    [
+      "a cycle",
+      scheduleInput({ pods: [cyclic] }),
+      'invalid-input: pods[0].metadata.labels.self: refers back to an object that contains it (a reference cycle) @ ["pods",0,"metadata","labels","self"]',
+    ],
+    [
+      "a sparse list of length 2^32-1",
+      scheduleInput({ pods: [{ metadata: {}, spec: { containers: sparse } }] }),
+      'invalid-input: pods[0].spec.containers: a list of 4,294,967,295 items is longer than the 1,000,000 values one object may hold (MAX_DOCUMENT_VALUES) @ ["pods",0,"spec","containers"]',
+    ],
+    [
+      "the same pod object three times",
+      scheduleInput({ pods: [shared, shared, shared] }),
+      'invalid-input: pods[1]: is the same pod object as pods[0]: a pod is listed once @ ["pods",1]',
+    ],
+    [
+      "a pending pod also bound",
+      scheduleInput({ pods: [pod("x")], boundPods: [pod("x")] }),
+      'invalid-input: boundPods[0]: is the same pod as pods[0] (default/x): a pod is listed once @ ["boundPods",0]',
+    ],
   ])("%s", (_, input, expected) => {
     expect(refusal(() => assertScheduleInput(input))).toBe(expected);
   });
 
   it("nesting past MAX_DOCUMENT_DEPTH (a 100,000-deep affinity overflowed the stack)", () => {
     expect(refusal(() => assertScheduleInput(scheduleInput({ pods: [{ metadata: {}, spec: { affinity: deep } }] })))).toMatch(
-      new RegExp(`^invalid-input: pods\\[0\\]\\.spec\\.affinity(\\.a)+: nests deeper than the limit of ${MAX_DOCUMENT_DEPTH} levels \\(MAX_DOCUMENT_DEPTH\\) @ `),
+      new RegExp(
+        `^invalid-input: pods\\[0\\]\\.spec\\.affinity(\\.a)+: nests deeper than the limit of ${MAX_DOCUMENT_DEPTH} levels \\(MAX_DOCUMENT_DEPTH\\) @ `,
+      ),
     );
   });
 
   it("accepts well-formed input, pods with equal names in other namespaces, nameless pods, and shared sub-objects", () => {
     const spec = { containers: [{ name: "a" }] };
-    const ok = scheduleInput({ pods: [pod("a"), pod("a", { namespace: "other" }), { metadata: {}, spec }, { metadata: {}, spec }], nodes: [], boundPods: [pod("b", { uid: "u1" }), pod("b", { uid: "u2" })] });
+    const ok = scheduleInput({
+      pods: [pod("a"), pod("a", { namespace: "other" }), { metadata: {}, spec }, { metadata: {}, spec }],
+      nodes: [],
+      boundPods: [pod("b", { uid: "u1" }), pod("b", { uid: "u2" })],
+    });
     expect(refusal(() => assertScheduleInput(ok))).toBe("(accepted)");
   });
 });
@@ -60,9 +90,21 @@ describe("assertConsolidationInput", () => {
   it.each<[string, unknown, string]>([
     ["null", null, "invalid-input: input: expected the consolidation input object, got null @ []"],
     ["a null Node", consolidationInput({ nodes: [null] }), 'invalid-input: nodes[0]: expected a Node object, got null @ ["nodes",0]'],
-    ["a pod without metadata", consolidationInput({ pods: [{}] }), 'invalid-input: pods[0].metadata: expected an object, got undefined @ ["pods",0,"metadata"]'],
-    ["a PDB that is a string", consolidationInput({ podDisruptionBudgets: ["x"] }), 'invalid-input: podDisruptionBudgets[0]: expected a PodDisruptionBudget object, got string @ ["podDisruptionBudgets",0]'],
-    ["a pod twice by uid", consolidationInput({ pods: [pod("a", { uid: "u" }), pod("b", { uid: "u" })] }), 'invalid-input: pods[1]: is the same pod as pods[0] (uid u): a pod is listed once @ ["pods",1]'],
+    [
+      "a pod without metadata",
+      consolidationInput({ pods: [{}] }),
+      'invalid-input: pods[0].metadata: expected an object, got undefined @ ["pods",0,"metadata"]',
+    ],
+    [
+      "a PDB that is a string",
+      consolidationInput({ podDisruptionBudgets: ["x"] }),
+      'invalid-input: podDisruptionBudgets[0]: expected a PodDisruptionBudget object, got string @ ["podDisruptionBudgets",0]',
+    ],
+    [
+      "a pod twice by uid",
+      consolidationInput({ pods: [pod("a", { uid: "u" }), pod("b", { uid: "u" })] }),
+      'invalid-input: pods[1]: is the same pod as pods[0] (uid u): a pod is listed once @ ["pods",1]',
+    ],
     ["well formed", consolidationInput({ pods: [pod("a")] }), "(accepted)"],
   ])("%s", (_, input, expected) => {
     expect(refusal(() => assertConsolidationInput(input))).toBe(expected);

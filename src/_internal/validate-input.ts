@@ -2,7 +2,19 @@ import { InputError, formatPath } from "../errors.js";
 import type { PathSegment } from "../errors.js";
 import { hasBrand } from "./brand.js";
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES } from "../limits.js";
-import { CONSOLIDATION_OPTIONS_SHAPE, DAEMON_SET_SHAPE, NODE_CLAIM_SHAPE, NODE_POOL_SHAPE, NODE_SHAPE, PDB_SHAPE, POD_SHAPE, SCHEDULE_OPTIONS_SHAPE, STORAGE_OBJECT_SHAPE, checkShape, type FieldShape } from "./object-shapes.js";
+import {
+  CONSOLIDATION_OPTIONS_SHAPE,
+  DAEMON_SET_SHAPE,
+  NODE_CLAIM_SHAPE,
+  NODE_POOL_SHAPE,
+  NODE_SHAPE,
+  PDB_SHAPE,
+  POD_SHAPE,
+  SCHEDULE_OPTIONS_SHAPE,
+  STORAGE_OBJECT_SHAPE,
+  checkShape,
+  type FieldShape,
+} from "./object-shapes.js";
 
 /**
  * The core's entry checks: what `schedule` and `planConsolidation` need of their input before any of it
@@ -66,14 +78,20 @@ class GraphCheck {
     if (--this.left < 0) fail([...this.root, ...path], `holds more than ${formatter.format(MAX_DOCUMENT_VALUES)} values (MAX_DOCUMENT_VALUES)`);
     const type = typeof value;
     // JSON-like data only: the core keys objects by their JSON text, which a bigint breaks.
-    if (type === "bigint" || type === "function" || type === "symbol") fail([...this.root, ...path], `expected plain data (strings, numbers, booleans, lists, objects), got a ${type}`);
+    if (type === "bigint" || type === "function" || type === "symbol")
+      fail([...this.root, ...path], `expected plain data (strings, numbers, booleans, lists, objects), got a ${type}`);
     if (typeof value !== "object" || value === null || value instanceof Date) return;
-    if (this.ancestors.size >= MAX_DOCUMENT_DEPTH) fail([...this.root, ...path], `nests deeper than the limit of ${MAX_DOCUMENT_DEPTH} levels (MAX_DOCUMENT_DEPTH)`);
+    if (this.ancestors.size >= MAX_DOCUMENT_DEPTH)
+      fail([...this.root, ...path], `nests deeper than the limit of ${MAX_DOCUMENT_DEPTH} levels (MAX_DOCUMENT_DEPTH)`);
     if (this.ancestors.has(value)) fail([...this.root, ...path], "refers back to an object that contains it (a reference cycle)");
     this.ancestors.add(value);
     if (Array.isArray(value)) {
       const length = value.length;
-      if (length > this.left) fail([...this.root, ...path], `a list of ${formatter.format(length)} items is longer than the ${formatter.format(MAX_DOCUMENT_VALUES)} values one object may hold (MAX_DOCUMENT_VALUES)`);
+      if (length > this.left)
+        fail(
+          [...this.root, ...path],
+          `a list of ${formatter.format(length)} items is longer than the ${formatter.format(MAX_DOCUMENT_VALUES)} values one object may hold (MAX_DOCUMENT_VALUES)`,
+        );
       for (let i = 0; i < length; i++) {
         path.push(i);
         this.visit(value[i], path);
@@ -129,7 +147,12 @@ function checkPodsOnce(lists: ReadonlyArray<readonly [string, readonly unknown[]
       byObject.set(pod as object, path);
       const metadata = (pod as { readonly metadata: Readonly<Record<string, unknown>> }).metadata;
       const { uid, name, namespace } = metadata;
-      const key = typeof uid === "string" && uid !== "" ? `uid ${uid}` : typeof name === "string" && name !== "" ? `${typeof namespace === "string" && namespace !== "" ? namespace : "default"}/${name}` : undefined;
+      const key =
+        typeof uid === "string" && uid !== ""
+          ? `uid ${uid}`
+          : typeof name === "string" && name !== ""
+            ? `${typeof namespace === "string" && namespace !== "" ? namespace : "default"}/${name}`
+            : undefined;
       if (key === undefined) return;
       const same = byKey.get(key);
       if (same !== undefined) fail(path, `is the same pod as ${formatPath(same)} (${key}): a pod is listed once`);
@@ -181,8 +204,10 @@ function checkInstanceType(type: unknown, path: Path): void {
     const offering: unknown = offerings[i];
     const at = [...path, "offerings", i];
     if (!isRecord(offering)) fail(at, `expected an offering, got ${describe(offering)}`);
-    if (typeof offering["zone"] !== "string" || typeof offering["capacityType"] !== "string") fail(at, "expected an offering with a zone and a capacity type (strings)");
-    if (typeof offering["price"] !== "number" || typeof offering["available"] !== "boolean") fail(at, "expected an offering with a price (a number) and available (true or false)");
+    if (typeof offering["zone"] !== "string" || typeof offering["capacityType"] !== "string")
+      fail(at, "expected an offering with a zone and a capacity type (strings)");
+    if (typeof offering["price"] !== "number" || typeof offering["available"] !== "boolean")
+      fail(at, "expected an offering with a price (a number) and available (true or false)");
     if (!isRequirements(offering["requirements"])) fail([...at, "requirements"], "expected a requirement set (build offerings with createOffering)");
   }
 }
@@ -219,7 +244,10 @@ export function assertScheduleInput(input: unknown): void {
   const boundPods = checkList(record, "boundPods", POD, false);
   checkList(record, "daemonSets", DAEMON_SET, false);
   checkVolumes(record);
-  checkPodsOnce([["pods", pods], ["boundPods", boundPods]]);
+  checkPodsOnce([
+    ["pods", pods],
+    ["boundPods", boundPods],
+  ]);
 }
 
 /**
@@ -246,7 +274,10 @@ export function assertConsolidationInput(input: unknown): void {
   checkList(record, "podDisruptionBudgets", PDB, false);
   checkCatalogue(record);
   checkVolumes(record);
-  checkPodsOnce([["pods", pods], ["boundPods", boundPods]]);
+  checkPodsOnce([
+    ["pods", pods],
+    ["boundPods", boundPods],
+  ]);
 }
 
 const EVENT_SHAPES: ReadonlyMap<string, Shape> = new Map([
@@ -327,7 +358,8 @@ export function assertOptions(options: unknown, kind: "schedule" | "consolidatio
   checkShape(options, kind === "schedule" ? SCHEDULE_OPTIONS_SHAPE : CONSOLIDATION_OPTIONS_SHAPE, ["options"]);
   const labels = options["wellKnownLabels"];
   if (kind === "schedule" && labels !== undefined) {
-    if (!Array.isArray(labels) && !(labels instanceof Set)) fail(["options", "wellKnownLabels"], `expected a list or Set of label keys, got ${describe(labels)}`);
+    if (!Array.isArray(labels) && !(labels instanceof Set))
+      fail(["options", "wellKnownLabels"], `expected a list or Set of label keys, got ${describe(labels)}`);
     for (const label of labels as Iterable<unknown>) {
       if (typeof label !== "string") fail(["options", "wellKnownLabels"], `expected label keys (strings), got ${describe(label)}`);
     }

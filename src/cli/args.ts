@@ -158,7 +158,14 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
       };
     }
     case "diff": {
-      const { values, positionals } = parse(first, rest, { output, provider, now: { type: "string" }, consolidate: { type: "boolean" }, "fail-on-unschedulable": failOn, ...inputs });
+      const { values, positionals } = parse(first, rest, {
+        output,
+        provider,
+        now: { type: "string" },
+        consolidate: { type: "boolean" },
+        "fail-on-unschedulable": failOn,
+        ...inputs,
+      });
       if (values["help"]) return { name: "help", topic: first };
       const [before, after, extra] = positionals;
       if (before === undefined || after === undefined || extra !== undefined) throw new UsageError("give exactly two paths: <before> <after>", first);
@@ -202,7 +209,14 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
       };
     }
     case "explain": {
-      const { values, positionals } = parse(first, rest, { output, provider, pod: { type: "string" }, node: { type: "string" }, now: { type: "string" }, ...inputs });
+      const { values, positionals } = parse(first, rest, {
+        output,
+        provider,
+        pod: { type: "string" },
+        node: { type: "string" },
+        now: { type: "string" },
+        ...inputs,
+      });
       if (values["help"]) return { name: "help", topic: first };
       const pod = values["pod"] as string | undefined;
       const node = values["node"] as string | undefined;
@@ -222,7 +236,11 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
       const { values, positionals } = parse(first, rest, { output, provider });
       if (values["help"]) return { name: "help", topic: first };
       if (positionals.length > 0) throw new UsageError(`catalog takes no paths (got "${positionals[0]}")`, first);
-      return { name: "catalog", provider: providerOf(values["provider"] as string | undefined, first) ?? "aws", output: outputOf(values["output"] as string | undefined, first, ["table", "json", "yaml"]) };
+      return {
+        name: "catalog",
+        provider: providerOf(values["provider"] as string | undefined, first) ?? "aws",
+        output: outputOf(values["output"] as string | undefined, first, ["table", "json", "yaml"]),
+      };
     }
   }
 }

@@ -38,7 +38,9 @@ run(process.argv.slice(2), io).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`nodefit: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report it with the input that caused it.\n`);
+    process.stderr.write(
+      `nodefit: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report it with the input that caused it.\n`,
+    );
     process.exitCode = EXIT_INTERNAL;
   },
 );

@@ -88,7 +88,8 @@ async function loadCatalog(kubernetes: KubernetesInput, io: CliIo, options: Load
   }
   if (hasAwsInputs(options.aws)) {
     if (kubernetes.catalogs.length > 0) throw new InputError("--aws-* files and InstanceTypeCatalog documents cannot be used together: give one catalogue");
-    if ((options.provider ?? "aws") !== "aws") throw new UsageError(`--aws-* files build the AWS catalogue; they cannot be used with --provider ${options.provider}`);
+    if ((options.provider ?? "aws") !== "aws")
+      throw new UsageError(`--aws-* files build the AWS catalogue; they cannot be used with --provider ${options.provider}`);
   }
   if (kubernetes.catalogs.length === 0) {
     const provider = options.provider ?? "aws";
@@ -104,13 +105,20 @@ async function loadCatalog(kubernetes: KubernetesInput, io: CliIo, options: Load
     for (const type of readInstanceTypeCatalog(doc.object, { file: doc.file, index: doc.index })) {
       if (seen.has(type.name)) {
         const where = doc.file === undefined ? "" : `${doc.file}: `;
-        throw new InputError(`${where}document ${doc.index ?? 1} (InstanceTypeCatalog): instance type "${type.name}" is already defined by an earlier catalogue`);
+        throw new InputError(
+          `${where}document ${doc.index ?? 1} (InstanceTypeCatalog): instance type "${type.name}" is already defined by an earlier catalogue`,
+        );
       }
       seen.add(type.name);
       instanceTypes.push(type);
     }
   }
-  return { kubernetes, instanceTypes, catalogName: `${kubernetes.catalogs.length} catalogue document(s)`, scheduleOptions: catalogScheduleOptions(kubernetes.catalogs) };
+  return {
+    kubernetes,
+    instanceTypes,
+    catalogName: `${kubernetes.catalogs.length} catalogue document(s)`,
+    scheduleOptions: catalogScheduleOptions(kubernetes.catalogs),
+  };
 }
 
 /** The launch order the catalogue documents name (`capacityTypePriority`); documents that name one must agree. */
@@ -121,7 +129,9 @@ function catalogScheduleOptions(catalogs: readonly KubernetesDocument[]): Schedu
     if (order === undefined) continue;
     if (chosen !== undefined && order.join("\0") !== chosen.order.join("\0")) {
       const where = doc.file === undefined ? "" : `${doc.file}: `;
-      throw new InputError(`${where}document ${doc.index ?? 1} (InstanceTypeCatalog): capacityTypePriority: [${order.join(", ")}] differs from [${chosen.order.join(", ")}] of an earlier catalogue`);
+      throw new InputError(
+        `${where}document ${doc.index ?? 1} (InstanceTypeCatalog): capacityTypePriority: [${order.join(", ")}] differs from [${chosen.order.join(", ")}] of an earlier catalogue`,
+      );
     }
     chosen = { order, doc };
   }

@@ -56,7 +56,10 @@ export function consolidationProgressText(nodes: number, progress: Consolidation
  * @param text - the line for the counts
  * @returns the hook
  */
-export function progressHook<P>(io: { readonly interactive: boolean; readonly progress?: Progress | undefined } | undefined, text: (progress: P) => string): ((progress: P) => void) | undefined {
+export function progressHook<P>(
+  io: { readonly interactive: boolean; readonly progress?: Progress | undefined } | undefined,
+  text: (progress: P) => string,
+): ((progress: P) => void) | undefined {
   const progress = io?.progress;
   if (progress === undefined || !io?.interactive) return undefined;
   return (p) => progress(text(p));

@@ -85,14 +85,11 @@ describe("poolAllowance", () => {
     expect(describeAllowance("p", "Empty", a)).toMatch(/budget 1 is invalid and allows nothing: nodes "lots"/);
   });
 
-  test.prop([fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 500 })])(
-    "a percentage allows ceil(p × n / 100), never more than n",
-    (percent, n) => {
-      const { allowed } = evaluateBudget({ nodes: `${percent}%` }, n, NOON);
-      expect(allowed).toBe(Math.ceil((percent * n) / 100));
-      expect(allowed).toBeLessThanOrEqual(n);
-    },
-  );
+  test.prop([fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 500 })])("a percentage allows ceil(p × n / 100), never more than n", (percent, n) => {
+    const { allowed } = evaluateBudget({ nodes: `${percent}%` }, n, NOON);
+    expect(allowed).toBe(Math.ceil((percent * n) / 100));
+    expect(allowed).toBeLessThanOrEqual(n);
+  });
 
   test.prop([fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 30 })])(
     "the minimum of active count budgets wins",

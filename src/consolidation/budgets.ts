@@ -111,7 +111,8 @@ export function poolAllowance(pool: NodePool, reason: DisruptionReason, nodeCoun
     if (budget.reasons !== undefined && !budget.reasons.includes(reason)) return;
     const e = evaluateBudget(budget, nodeCount, now);
     if (!e.active) return;
-    if (best === undefined || e.allowed < best.allowed) best = e.invalid === undefined ? { allowed: e.allowed, index } : { allowed: 0, index, invalid: e.invalid };
+    if (best === undefined || e.allowed < best.allowed)
+      best = e.invalid === undefined ? { allowed: e.allowed, index } : { allowed: 0, index, invalid: e.invalid };
   });
   const found = best as { allowed: number; index: number; invalid?: string } | undefined;
   if (found === undefined) return { allowed: Infinity, budget: Infinity };

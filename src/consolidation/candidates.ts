@@ -53,7 +53,8 @@ function block(state: NodeState, code: Blocker["code"], message: string): Blocke
 export function sharedBlocker(state: NodeState, ctx: PlanContext): Blocker | undefined {
   if (state.poolName === undefined) return block(state, "not-managed", "node has no karpenter.sh/nodepool label");
   if (state.pool === undefined) return block(state, "unknown-nodepool", `NodePool ${state.poolName} does not exist`);
-  if (!state.initialized) return block(state, "not-initialized", "node is not initialized (no karpenter.sh/initialized=true label or Initialized=True NodeClaim condition)");
+  if (!state.initialized)
+    return block(state, "not-initialized", "node is not initialized (no karpenter.sh/initialized=true label or Initialized=True NodeClaim condition)");
   if (state.deleting) return block(state, "deleting", "node is already being deleted");
   if (state.node.metadata.annotations?.[DO_NOT_DISRUPT] === "true") return block(state, "do-not-disrupt", `node has ${DO_NOT_DISRUPT}`);
   for (const pod of state.pods) {
@@ -146,7 +147,11 @@ export function consolidationBlocker(c: Candidate, ctx: PlanContext, kind: "empt
   const after = consolidateAfterMs(pool);
   if (after === null) return block(state, "consolidation-disabled", `NodePool ${c.poolName} has consolidateAfter: Never`);
   if (after === "invalid") {
-    return block(state, "consolidation-disabled", `NodePool ${c.poolName} has an invalid consolidateAfter ${JSON.stringify(pool.spec.disruption?.consolidateAfter)}`);
+    return block(
+      state,
+      "consolidation-disabled",
+      `NodePool ${c.poolName} has an invalid consolidateAfter ${JSON.stringify(pool.spec.disruption?.consolidateAfter)}`,
+    );
   }
   const remaining = consolidateAfterRemaining(state, ctx.options.now);
   if (remaining > 0) {
@@ -154,7 +159,11 @@ export function consolidationBlocker(c: Candidate, ctx: PlanContext, kind: "empt
   }
   if (kind === "emptiness") return undefined;
   if (!c.priceKnown) {
-    return block(state, "unknown-price", `no catalogue price for instance type ${state.instanceType ?? "?"} in zone ${state.zone ?? "?"} as ${state.capacityType ?? "?"}`);
+    return block(
+      state,
+      "unknown-price",
+      `no catalogue price for instance type ${state.instanceType ?? "?"} in zone ${state.zone ?? "?"} as ${state.capacityType ?? "?"}`,
+    );
   }
   const policy = pool.spec.disruption?.consolidationPolicy ?? "WhenEmptyOrUnderutilized";
   if (policy === "WhenEmpty" && !c.empty) {

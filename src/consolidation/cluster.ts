@@ -105,8 +105,7 @@ export function nodeState(
   const poolName = label(node, LABEL_NODEPOOL);
   const readyStatus = condition(node.status?.conditions, "Ready");
   const ready = readyStatus === undefined || readyStatus === "True";
-  const initialized =
-    poolName === undefined || label(node, LABEL_INITIALIZED) === "true" || condition(claim?.status?.conditions, "Initialized") === "True";
+  const initialized = poolName === undefined || label(node, LABEL_INITIALIZED) === "true" || condition(claim?.status?.conditions, "Initialized") === "True";
   const instanceType = label(node, LABEL_INSTANCE_TYPE, "beta.kubernetes.io/instance-type");
   const zone = label(node, LABEL_ZONE, "failure-domain.beta.kubernetes.io/zone");
   const capacityType = label(node, LABEL_CAPACITY_TYPE);

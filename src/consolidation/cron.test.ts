@@ -102,9 +102,7 @@ const field = (min: number, max: number): fc.Arbitrary<string> =>
     fc.integer({ min: 1, max: 7 }).map((s) => `*/${s}`),
     fc.uniqueArray(fc.integer({ min, max }), { minLength: 1, maxLength: 3 }).map((xs) => xs.join(",")),
   );
-const cronExpr = fc
-  .tuple(field(0, 59), field(0, 23), field(1, 31), field(1, 12), field(0, 6))
-  .map((parts) => parts.join(" "));
+const cronExpr = fc.tuple(field(0, 59), field(0, 23), field(1, 31), field(1, 12), field(0, 6)).map((parts) => parts.join(" "));
 const instant = fc.integer({ min: at("2020-01-01T00:00:00Z"), max: at("2030-01-01T00:00:00Z") });
 
 describe("cron properties", () => {
@@ -186,7 +184,10 @@ function lastFiringByDays(s: CronSchedule, now: number, after: number): number |
 }
 
 const rareField = (values: readonly number[]): fc.Arbitrary<string> =>
-  fc.oneof(fc.constant("*"), fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }).map((xs) => xs.join(",")));
+  fc.oneof(
+    fc.constant("*"),
+    fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }).map((xs) => xs.join(",")),
+  );
 const rareExpr = fc
   .tuple(rareField([0, 30, 59]), rareField([0, 12, 23]), rareField([1, 15, 28, 29, 30, 31]), rareField([1, 2, 4, 12]), rareField([0, 3, 6]))
   .map((parts) => parts.join(" "));

@@ -161,12 +161,7 @@ const MINUTE = 60_000;
  */
 export function cronMatches(schedule: CronSchedule, ms: number): boolean {
   const d = new Date(ms);
-  return (
-    schedule.months.has(d.getUTCMonth() + 1) &&
-    dayMatches(schedule, d) &&
-    schedule.hours.has(d.getUTCHours()) &&
-    schedule.minutes.has(d.getUTCMinutes())
-  );
+  return schedule.months.has(d.getUTCMonth() + 1) && dayMatches(schedule, d) && schedule.hours.has(d.getUTCHours()) && schedule.minutes.has(d.getUTCMinutes());
 }
 
 function dayMatches(schedule: CronSchedule, d: Date): boolean {

@@ -4,7 +4,10 @@ import { pod } from "../../test/consolidation/fixtures.js";
 import { evictionCost, lifetimeRemaining, rescheduleDisruptionCost, reschedulingCost } from "./disruption-cost.js";
 
 const withCost = (deletionCost: string | undefined, priority?: number) =>
-  pod("p", { ...(deletionCost === undefined ? {} : { annotations: { "controller.kubernetes.io/pod-deletion-cost": deletionCost } }), ...(priority === undefined ? {} : { priority }) });
+  pod("p", {
+    ...(deletionCost === undefined ? {} : { annotations: { "controller.kubernetes.io/pod-deletion-cost": deletionCost } }),
+    ...(priority === undefined ? {} : { priority }),
+  });
 
 describe("evictionCost", () => {
   it.each([

@@ -46,6 +46,8 @@ describe("driftReason", () => {
   });
 
   it("honours Drifted=True", () => {
-    expect(driftReason(state(pool("default"), {}, claim("n", { conditions: [{ type: "Drifted", status: "True" }] })))).toBe("NodeClaim has condition Drifted=True");
+    expect(driftReason(state(pool("default"), {}, claim("n", { conditions: [{ type: "Drifted", status: "True" }] })))).toBe(
+      "NodeClaim has condition Drifted=True",
+    );
   });
 });

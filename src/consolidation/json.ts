@@ -36,12 +36,29 @@ export function toConsolidationJson(plan: ConsolidationPlan): string {
           ["decision", c.decision],
           ["candidates", c.candidates],
           ["replacements", c.replacements.map(claimJson)],
-          ["reschedules", c.reschedules.map((r) => obj([["pod", r.pod], ["to", r.to]]))],
+          [
+            "reschedules",
+            c.reschedules.map((r) =>
+              obj([
+                ["pod", r.pod],
+                ["to", r.to],
+              ]),
+            ),
+          ],
           ["savings", money(c.savings)],
         ]),
       ),
     ],
-    ["blocked", plan.blocked.map((b) => obj([["node", b.node], ["code", b.code], ["message", b.message]]))],
+    [
+      "blocked",
+      plan.blocked.map((b) =>
+        obj([
+          ["node", b.node],
+          ["code", b.code],
+          ["message", b.message],
+        ]),
+      ),
+    ],
     [
       "summary",
       obj([

@@ -13,7 +13,10 @@ import { resolveConsolidationOptions } from "./options.js";
 import { interleaveByPool, sortCandidates, sortDrifted } from "./ordering.js";
 
 const types = catalog();
-const pools = new Map<string, NodePool>([["default", pool("default")], ["other", pool("other")]]);
+const pools = new Map<string, NodePool>([
+  ["default", pool("default")],
+  ["other", pool("other")],
+]);
 const ctx: PlanContext = {
   options: resolveConsolidationOptions({ now: new Date(NOW_MS) }),
   pools,
@@ -27,7 +30,10 @@ const ctx: PlanContext = {
 };
 
 function candidate(name: string, type: string, pods: readonly Pod[], poolName = "default", created?: string): Candidate {
-  return toCandidate(nodeState(node(name, { type, pool: poolName, ...(created === undefined ? {} : { created }) }), undefined, pods, ctx.pools, ctx.catalog), ctx);
+  return toCandidate(
+    nodeState(node(name, { type, pool: poolName, ...(created === undefined ? {} : { created }) }), undefined, pods, ctx.pools, ctx.catalog),
+    ctx,
+  );
 }
 
 describe("candidate costs and order", () => {
@@ -50,7 +56,12 @@ describe("candidate costs and order", () => {
   });
 
   it("interleaves NodePools round-robin", () => {
-    const list = [candidate("a1", "c-16x", [], "default"), candidate("a2", "c-8x", [], "default"), candidate("a3", "c-4x", [], "default"), candidate("b1", "c-2x", [], "other")];
+    const list = [
+      candidate("a1", "c-16x", [], "default"),
+      candidate("a2", "c-8x", [], "default"),
+      candidate("a3", "c-4x", [], "default"),
+      candidate("b1", "c-2x", [], "other"),
+    ];
     expect(interleaveByPool(sortCandidates(list)).map((c) => c.name)).toEqual(["a1", "b1", "a2", "a3"]);
   });
 
@@ -61,15 +72,29 @@ describe("candidate costs and order", () => {
     expect(sortDrifted([busy, young, old]).map((c) => c.name)).toEqual(["old", "young", "busy"]);
   });
 
-  const shapes = fc.array(fc.record({ type: fc.constantFrom("c-1x", "c-2x", "c-4x", "c-8x", "c-16x"), pods: fc.nat({ max: 4 }), pool: fc.constantFrom("default", "other") }), {
-    maxLength: 12,
-  });
+  const shapes = fc.array(
+    fc.record({ type: fc.constantFrom("c-1x", "c-2x", "c-4x", "c-8x", "c-16x"), pods: fc.nat({ max: 4 }), pool: fc.constantFrom("default", "other") }),
+    {
+      maxLength: 12,
+    },
+  );
   const build = (xs: { type: string; pods: number; pool: string }[]) =>
-    xs.map((x, i) => candidate(`n${i}`, x.type, Array.from({ length: x.pods }, (_, j) => pod(`p${j}`, { node: `n${i}` })), x.pool));
+    xs.map((x, i) =>
+      candidate(
+        `n${i}`,
+        x.type,
+        Array.from({ length: x.pods }, (_, j) => pod(`p${j}`, { node: `n${i}` })),
+        x.pool,
+      ),
+    );
 
   test.prop([shapes])("sorting is a permutation with non-increasing savings ratio", (xs) => {
     const sorted = sortCandidates(build(xs));
-    expect(sorted.map((c) => c.name).sort()).toEqual(build(xs).map((c) => c.name).sort());
+    expect(sorted.map((c) => c.name).sort()).toEqual(
+      build(xs)
+        .map((c) => c.name)
+        .sort(),
+    );
     for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1]!.savingsRatio).toBeGreaterThanOrEqual(sorted[i]!.savingsRatio);
   });
 

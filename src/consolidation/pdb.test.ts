@@ -9,8 +9,7 @@ const pdb = (name: string, spec: PodDisruptionBudget["spec"], disruptionsAllowed
   spec: { selector: { matchLabels: { app: "web" } }, ...spec },
   ...(disruptionsAllowed === undefined ? {} : { status: { disruptionsAllowed } }),
 });
-const web = (n: number, bound = n) =>
-  Array.from({ length: n }, (_, i) => pod(`web-${i}`, { labels: { app: "web" }, ...(i < bound ? { node: "n1" } : {}) }));
+const web = (n: number, bound = n) => Array.from({ length: n }, (_, i) => pod(`web-${i}`, { labels: { app: "web" }, ...(i < bound ? { node: "n1" } : {}) }));
 
 describe("resolvePdbs", () => {
   it.each([

@@ -16,7 +16,10 @@ describe("isReschedulable", () => {
     ["a terminating Deployment pod", { ...pod("a", { node: "n" }), metadata: { ...pod("a").metadata, deletionTimestamp: "2024-01-01T00:00:00Z" } }, false],
     [
       "a terminating StatefulSet pod",
-      { ...pod("a", { node: "n", owner: "StatefulSet" }), metadata: { ...pod("a", { owner: "StatefulSet" }).metadata, deletionTimestamp: "2024-01-01T00:00:00Z" } },
+      {
+        ...pod("a", { node: "n", owner: "StatefulSet" }),
+        metadata: { ...pod("a", { owner: "StatefulSet" }).metadata, deletionTimestamp: "2024-01-01T00:00:00Z" },
+      },
       true,
     ],
   ])("%s → %s", (_, p, expected) => expect(isReschedulable(p)).toBe(expected));

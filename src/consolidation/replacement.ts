@@ -4,15 +4,15 @@
  *
  * @module
  */
+import { cheapestOffering, formatMinValuesShortfall, orderByPrice, satisfiesMinValues, worstLaunchPrice, type InstanceType } from "../instance-types/index.js";
 import {
-  cheapestOffering,
-  formatMinValuesShortfall,
-  orderByPrice,
-  satisfiesMinValues,
-  worstLaunchPrice,
-  type InstanceType,
-} from "../instance-types/index.js";
-import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_ZONE, Requirement, requirementsFromNodeSelectorRequirements, type Requirements } from "../requirements/index.js";
+  LABEL_CAPACITY_TYPE,
+  LABEL_INSTANCE_TYPE,
+  LABEL_ZONE,
+  Requirement,
+  requirementsFromNodeSelectorRequirements,
+  type Requirements,
+} from "../requirements/index.js";
 import type { PlannedNodeClaim } from "../scheduler/index.js";
 import type { NodeSelectorRequirementWithMinValues } from "../types/kubernetes.js";
 import type { Candidate } from "./candidates.js";
@@ -54,7 +54,9 @@ function fail(code: BlockerCode, message: string): ReplacementResult {
 export function cheaperReplacement(claim: PlannedNodeClaim, candidates: readonly Candidate[], ctx: PlanContext, kind: "single" | "multi"): ReplacementResult {
   const candidatePrice = candidates.reduce((sum, c) => sum + c.price, 0);
   let reqs = requirementsFromNodeSelectorRequirements(claim.requirements);
-  let types: readonly InstanceType[] = claim.instanceTypeOptions.map((n) => ctx.catalog.get(n, claim.nodePool)).filter((t): t is InstanceType => t !== undefined);
+  let types: readonly InstanceType[] = claim.instanceTypeOptions
+    .map((n) => ctx.catalog.get(n, claim.nodePool))
+    .filter((t): t is InstanceType => t !== undefined);
   const capacity = reqs.get(LABEL_CAPACITY_TYPE);
   const allSpot = candidates.every((c) => c.state.capacityType === "spot");
   let narrowed: readonly string[] | undefined;

@@ -2,9 +2,16 @@ import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { and, andNot, count, emptyBitset, forEachBit, fullBitset, hasBit, isEmptyBitset, iterate, or, setBitInto, type Bitset } from "./_bitset.js";
 
-const arbSized = fc.integer({ min: 0, max: 100 }).chain((size) =>
-  fc.tuple(fc.constant(size), fc.uniqueArray(fc.nat({ max: Math.max(0, size - 1) }), { maxLength: size }), fc.uniqueArray(fc.nat({ max: Math.max(0, size - 1) }), { maxLength: size })),
-).map(([size, a, b]) => (size === 0 ? ([0, [], []] as [number, number[], number[]]) : ([size, a, b] as [number, number[], number[]])));
+const arbSized = fc
+  .integer({ min: 0, max: 100 })
+  .chain((size) =>
+    fc.tuple(
+      fc.constant(size),
+      fc.uniqueArray(fc.nat({ max: Math.max(0, size - 1) }), { maxLength: size }),
+      fc.uniqueArray(fc.nat({ max: Math.max(0, size - 1) }), { maxLength: size }),
+    ),
+  )
+  .map(([size, a, b]) => (size === 0 ? ([0, [], []] as [number, number[], number[]]) : ([size, a, b] as [number, number[], number[]])));
 
 function fromPositions(size: number, positions: readonly number[]): Bitset {
   const set = emptyBitset(size);

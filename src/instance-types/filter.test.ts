@@ -20,8 +20,14 @@ function make([meets, fits, offers]: Criteria, i: number): InstanceType {
     labels: { "example.com/x": meets ? "yes" : "no" },
     capacity: { cpu: fits ? "4" : "1", pods: "10" },
     offerings: offers
-      ? [{ zone: "a", capacityType: "on-demand", price: 1 }, { zone: "b", capacityType: "spot", price: 1 }]
-      : [{ zone: "a", capacityType: "spot", price: 1 }, { zone: "b", capacityType: "on-demand", price: 1 }],
+      ? [
+          { zone: "a", capacityType: "on-demand", price: 1 },
+          { zone: "b", capacityType: "spot", price: 1 },
+        ]
+      : [
+          { zone: "a", capacityType: "spot", price: 1 },
+          { zone: "b", capacityType: "on-demand", price: 1 },
+        ],
   });
 }
 
@@ -30,7 +36,10 @@ const reqs = Requirements.of([
   Requirement.create("topology.kubernetes.io/zone", "In", ["a"]),
   Requirement.create("karpenter.sh/capacity-type", "In", ["on-demand"]),
 ]);
-const requests = new Map([["cpu", 2000], ["pods", 1]]);
+const requests = new Map([
+  ["cpu", 2000],
+  ["pods", 1],
+]);
 
 const T = true;
 const F = false;
@@ -51,10 +60,35 @@ describe("filterInstanceTypes", () => {
     { types: [[F, T, T]], message: "no instance type met all requirements" },
     { types: [[T, F, T]], message: "no instance type has enough resources" },
     { types: [[T, T, F]], message: "no instance type has the required offering" },
-    { types: [[T, T, F], [F, F, T]], message: "no instance type which met the scheduling requirements and had enough resources, had a required offering" },
-    { types: [[F, T, T], [T, F, F]], message: "no instance type which had enough resources and the required offering met the scheduling requirements" },
-    { types: [[T, F, T], [F, T, F]], message: "no instance type which met the scheduling requirements and the required offering had the required resources" },
-    { types: [[T, F, F], [F, T, F], [F, F, T]], message: "no instance type met the requirements/resources/offering tuple" },
+    {
+      types: [
+        [T, T, F],
+        [F, F, T],
+      ],
+      message: "no instance type which met the scheduling requirements and had enough resources, had a required offering",
+    },
+    {
+      types: [
+        [F, T, T],
+        [T, F, F],
+      ],
+      message: "no instance type which had enough resources and the required offering met the scheduling requirements",
+    },
+    {
+      types: [
+        [T, F, T],
+        [F, T, F],
+      ],
+      message: "no instance type which met the scheduling requirements and the required offering had the required resources",
+    },
+    {
+      types: [
+        [T, F, F],
+        [F, T, F],
+        [F, F, T],
+      ],
+      message: "no instance type met the requirements/resources/offering tuple",
+    },
   ])("$types: $message", ({ types, message }) => {
     const result = filterInstanceTypes(types.map(make), reqs, requests);
     expect(result.instanceTypes).toEqual([]);
@@ -82,20 +116,40 @@ describe("filterInstanceTypes", () => {
 
   it("hints at an m-vs-M typo for a CPU request of a million cores or more", () => {
     const failure = filterInstanceTypes([make([T, F, T], 0)], reqs, new Map([["cpu", 1_000_000_000]])).failure;
-    expect(failure && formatInstanceTypeFilterFailure(failure)).toMatch(/^no instance type has enough resources, .* \(CPU request >= 1 Million, m vs M typo\?\)/);
+    expect(failure && formatInstanceTypeFilterFailure(failure)).toMatch(
+      /^no instance type has enough resources, .* \(CPU request >= 1 Million, m vs M typo\?\)/,
+    );
   });
 
   it("names the most constraining resource among the types meeting the other criteria", () => {
-    const big = createInstanceType({ name: "big", capacity: { cpu: "8", memory: "1Gi", pods: "10" }, offerings: [{ zone: "a", capacityType: "on-demand", price: 1 }] });
-    const small = createInstanceType({ name: "small", capacity: { cpu: "2", memory: "1Gi", pods: "10" }, offerings: [{ zone: "a", capacityType: "on-demand", price: 1 }] });
-    const failure = filterInstanceTypes([big, small], Requirements.EMPTY, new Map([["cpu", 4000], ["memory", 2 * 1024 ** 3]])).failure;
+    const big = createInstanceType({
+      name: "big",
+      capacity: { cpu: "8", memory: "1Gi", pods: "10" },
+      offerings: [{ zone: "a", capacityType: "on-demand", price: 1 }],
+    });
+    const small = createInstanceType({
+      name: "small",
+      capacity: { cpu: "2", memory: "1Gi", pods: "10" },
+      offerings: [{ zone: "a", capacityType: "on-demand", price: 1 }],
+    });
+    const failure = filterInstanceTypes(
+      [big, small],
+      Requirements.EMPTY,
+      new Map([
+        ["cpu", 4000],
+        ["memory", 2 * 1024 ** 3],
+      ]),
+    ).failure;
     expect(failure?.shortfall).toEqual({ resource: "memory", requested: 2 * 1024 ** 3, available: 1024 ** 3 });
     expect(failure && formatInstanceTypeFilterFailure(failure)).toContain("most constraining resource memory: requested 2Gi, at most 1Gi allocatable");
   });
 
   it("applies minValues: Strict keeps nothing, BestEffort keeps the types and reports the shortfall", () => {
     const types = [make([T, T, T], 0), make([T, T, T], 1)];
-    const withMin = reqs.add(Requirement.create("example.com/x", "In", ["yes"]).withMinValues(1), Requirement.create("node.kubernetes.io/instance-type", "Exists").withMinValues(3));
+    const withMin = reqs.add(
+      Requirement.create("example.com/x", "In", ["yes"]).withMinValues(1),
+      Requirement.create("node.kubernetes.io/instance-type", "Exists").withMinValues(3),
+    );
     const strict = filterInstanceTypes(types, withMin, requests);
     expect(strict.instanceTypes).toEqual([]);
     expect(strict.failure && formatInstanceTypeFilterFailure(strict.failure)).toMatch(

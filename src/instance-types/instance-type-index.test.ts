@@ -52,7 +52,10 @@ describe("InstanceTypeIndex", () => {
     const types = syntheticInstanceTypes(400);
     const index = InstanceTypeIndex.build(types);
     const reqs = Requirements.of([Requirement.create("karpenter.sh/capacity-type", "In", ["on-demand"])]);
-    const requests = new Map([["cpu", 100_500], ["pods", 1]]);
+    const requests = new Map([
+      ["cpu", 100_500],
+      ["pods", 1],
+    ]);
     expect(names(index.filter(reqs, requests))).toEqual(names(filterInstanceTypes(types, reqs, requests).instanceTypes));
     expect(index.filter(reqs, requests)[0]?.name).toBe("fake-it-100");
   });

@@ -8,16 +8,7 @@
  */
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
 import { ResourceSpace, type ResourceList } from "../resources/index.js";
-import {
-  andInto,
-  andNotInto,
-  emptyBitset,
-  fullBitset,
-  forEachBit,
-  orInto,
-  setBitInto,
-  type Bitset,
-} from "./_bitset.js";
+import { andInto, andNotInto, emptyBitset, fullBitset, forEachBit, orInto, setBitInto, type Bitset } from "./_bitset.js";
 import { brand, hasBrand } from "../_internal/brand.js";
 import type { InstanceType } from "./instance-type.js";
 import { LABEL_RESERVATION_ID } from "./offering.js";

@@ -57,7 +57,13 @@ describe("createInstanceType", () => {
 
   it("gives every undefined well-known label DoesNotExist, except the NodePool label", () => {
     const type = createInstanceType({ ...base, wellKnownLabels: ["example.com/family"] });
-    for (const key of ["kubernetes.io/os", "topology.kubernetes.io/region", "node.kubernetes.io/windows-build", "example.com/family", "karpenter.sh/reservation-id"]) {
+    for (const key of [
+      "kubernetes.io/os",
+      "topology.kubernetes.io/region",
+      "node.kubernetes.io/windows-build",
+      "example.com/family",
+      "karpenter.sh/reservation-id",
+    ]) {
       expect(type.requirements.get(key).operator, key).toBe("DoesNotExist");
     }
     expect(type.requirements.has("karpenter.sh/nodepool")).toBe(false);
@@ -94,7 +100,13 @@ describe("createInstanceType", () => {
     { spec: { ...base, offerings: [{ zone: "", capacityType: "spot", price: 1 }] }, path: ["offerings", 0, "zone"] },
     { spec: { ...base, offerings: [{ zone: "z1", capacityType: "reserved", price: 1 }] }, path: ["offerings", 0, "reservationId"] },
     {
-      spec: { ...base, offerings: [{ zone: "z1", capacityType: "spot", price: 1 }, { zone: "z1", capacityType: "spot", price: 2 }] },
+      spec: {
+        ...base,
+        offerings: [
+          { zone: "z1", capacityType: "spot", price: 1 },
+          { zone: "z1", capacityType: "spot", price: 2 },
+        ],
+      },
       path: ["offerings", 1],
     },
     { spec: { ...base, labels: { "topology.kubernetes.io/zone": "z1" } }, path: ["labels", "topology.kubernetes.io/zone"] },

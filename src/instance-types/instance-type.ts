@@ -4,16 +4,8 @@
  *
  * @module
  */
-import { InputError, NodefitError, type PathSegment } from "../errors.js";
-import {
-  LABEL_CAPACITY_TYPE,
-  LABEL_INSTANCE_TYPE,
-  LABEL_NODEPOOL,
-  LABEL_ZONE,
-  Requirement,
-  Requirements,
-  WELL_KNOWN_LABELS,
-} from "../requirements/index.js";
+import { InputError, type NodefitError, type PathSegment } from "../errors.js";
+import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE, Requirement, Requirements, WELL_KNOWN_LABELS } from "../requirements/index.js";
 import { resourceList, type ResourceList, type Rounding } from "../resources/index.js";
 import type { ResourceMap, StringMap } from "../types/kubernetes.js";
 import { allocatableOf, type InstanceTypeOverhead } from "./allocatable.js";
@@ -62,11 +54,13 @@ export interface InstanceTypeSpec {
   readonly requirements?: Requirements | readonly Requirement[] | undefined;
   readonly capacity: ResourcesInput;
   /** Missing parts hold nothing back. */
-  readonly overhead?: {
-    readonly kubeReserved?: ResourcesInput | undefined;
-    readonly systemReserved?: ResourcesInput | undefined;
-    readonly evictionThreshold?: ResourcesInput | undefined;
-  } | undefined;
+  readonly overhead?:
+    | {
+        readonly kubeReserved?: ResourcesInput | undefined;
+        readonly systemReserved?: ResourcesInput | undefined;
+        readonly evictionThreshold?: ResourcesInput | undefined;
+      }
+    | undefined;
   readonly offerings: readonly OfferingSpec[];
   /**
    * Labels that count as well-known for this catalogue, on top of nodefit's `WELL_KNOWN_LABELS`; the type gets
@@ -154,9 +148,18 @@ function buildRequirements(spec: InstanceTypeSpec, offerings: readonly Offering[
   const available = offerings.filter((o) => o.available);
   const derived = [
     Requirement.create(LABEL_INSTANCE_TYPE, "In", [spec.name]),
-    inOrDoesNotExist(LABEL_ZONE, available.map((o) => o.zone)),
-    inOrDoesNotExist(LABEL_CAPACITY_TYPE, available.map((o) => o.capacityType)),
-    inOrDoesNotExist(LABEL_RESERVATION_ID, available.flatMap((o) => (o.reservationId === undefined ? [] : [o.reservationId]))),
+    inOrDoesNotExist(
+      LABEL_ZONE,
+      available.map((o) => o.zone),
+    ),
+    inOrDoesNotExist(
+      LABEL_CAPACITY_TYPE,
+      available.map((o) => o.capacityType),
+    ),
+    inOrDoesNotExist(
+      LABEL_RESERVATION_ID,
+      available.flatMap((o) => (o.reservationId === undefined ? [] : [o.reservationId])),
+    ),
   ];
   let requirements = Requirements.of([...own, ...derived]);
   const wellKnown = new Set([...WELL_KNOWN_LABELS, ...(spec.wellKnownLabels ?? [])]);

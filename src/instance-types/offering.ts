@@ -77,10 +77,7 @@ export function createOffering(spec: OfferingSpec, path: readonly PathSegment[] 
     throw new InputError(`offering zone must be a non-empty string, got ${JSON.stringify(spec.zone)}`, [...path, "zone"]);
   }
   if (!CAPACITY_TYPE_NAMES.has(spec.capacityType)) {
-    throw new InputError(
-      `offering capacityType must be one of on-demand, spot, reserved, got ${JSON.stringify(spec.capacityType)}`,
-      [...path, "capacityType"],
-    );
+    throw new InputError(`offering capacityType must be one of on-demand, spot, reserved, got ${JSON.stringify(spec.capacityType)}`, [...path, "capacityType"]);
   }
   if (typeof spec.price !== "number" || Number.isNaN(spec.price) || spec.price < 0) {
     throw new InputError(`offering price must be a non-negative number, got ${String(spec.price)}`, [...path, "price"]);
@@ -94,10 +91,10 @@ export function createOffering(spec: OfferingSpec, path: readonly PathSegment[] 
     throw new InputError(`only reserved offerings carry a reservationId, this one is ${capacityType}`, [...path, "reservationId"]);
   }
   if (spec.reservationCapacity !== undefined && !(Number.isInteger(spec.reservationCapacity) && spec.reservationCapacity >= 0)) {
-    throw new InputError(
-      `offering reservationCapacity must be a non-negative integer, got ${String(spec.reservationCapacity)}`,
-      [...path, "reservationCapacity"],
-    );
+    throw new InputError(`offering reservationCapacity must be a non-negative integer, got ${String(spec.reservationCapacity)}`, [
+      ...path,
+      "reservationCapacity",
+    ]);
   }
   const parts = [Requirement.create(LABEL_ZONE, "In", [spec.zone]), Requirement.create(LABEL_CAPACITY_TYPE, "In", [capacityType])];
   if (spec.reservationId !== undefined) parts.push(Requirement.create(LABEL_RESERVATION_ID, "In", [spec.reservationId]));

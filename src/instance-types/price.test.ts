@@ -35,7 +35,10 @@ describe("orderByPrice", () => {
   it("orders by the cheapest compatible available offering, ties by name, types without one last", () => {
     const types = [
       type("c", [{ zone: "a", capacityType: "spot", price: 0.5 }]),
-      type("b", [{ zone: "a", capacityType: "spot", price: 0.2 }, { zone: "b", capacityType: "spot", price: 2 }]),
+      type("b", [
+        { zone: "a", capacityType: "spot", price: 0.2 },
+        { zone: "b", capacityType: "spot", price: 2 },
+      ]),
       type("a", [{ zone: "b", capacityType: "spot", price: 0.5 }]),
       type("d", [{ zone: "a", capacityType: "spot", price: 0.01, available: false }]),
     ];

@@ -17,8 +17,7 @@ function catalog(n: number, families: number): InstanceType[] {
   );
 }
 
-const family = (minValues: number): Requirements =>
-  Requirements.of([Requirement.create("example.com/family", "Exists").withMinValues(minValues)]);
+const family = (minValues: number): Requirements => Requirements.of([Requirement.create("example.com/family", "Exists").withMinValues(minValues)]);
 
 describe("satisfiesMinValues", () => {
   it("counts how many types, in order, reach every minimum", () => {

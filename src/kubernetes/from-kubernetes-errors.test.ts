@@ -34,7 +34,8 @@ describe("fromKubernetes errors name file, document and field", () => {
 
   it("accepts valid quantities, numbers included", () => {
     // "1e400" is beyond every float64; Kubernetes accepts it, and nodefit rounds it (deviation V4).
-    for (const cpu of ["1.5", "100m", "2", 3, "0", ".5", "1e3", "1e400", "10000000Gi"]) expect(() => fromKubernetes([{ object: webWithCpu(cpu) }])).not.toThrow();
+    for (const cpu of ["1.5", "100m", "2", 3, "0", ".5", "1e3", "1e400", "10000000Gi"])
+      expect(() => fromKubernetes([{ object: webWithCpu(cpu) }])).not.toThrow();
   });
 
   it("throws a ManifestError whose path is the first problem's field", () => {
@@ -69,14 +70,29 @@ describe("fromKubernetes errors name file, document and field", () => {
       metadata: { name: "t", labels: { a: 1 } },
       spec: {
         containers: [],
-        tolerations: [{ key: "a", operator: "Bogus", effect: "Never" }, { operator: "Equal" }, { key: "x", operator: "Gt", value: "z" }, { operator: "Exists", value: "v" }],
+        tolerations: [
+          { key: "a", operator: "Bogus", effect: "Never" },
+          { operator: "Equal" },
+          { key: "x", operator: "Gt", value: "z" },
+          { operator: "Exists", value: "v" },
+        ],
         affinity: {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{ matchExpressions: [{ key: "k", operator: "Like", values: ["a"] }, { key: "k", operator: "In" }, { key: "k", operator: "Gt", values: ["a"] }] }],
+              nodeSelectorTerms: [
+                {
+                  matchExpressions: [
+                    { key: "k", operator: "Like", values: ["a"] },
+                    { key: "k", operator: "In" },
+                    { key: "k", operator: "Gt", values: ["a"] },
+                  ],
+                },
+              ],
             },
           },
-          podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: "a", operator: "Gt", values: ["1"] }] } }] },
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: "a", operator: "Gt", values: ["1"] }] } }],
+          },
         },
         topologySpreadConstraints: [{ maxSkew: 0, topologyKey: "", whenUnsatisfiable: "Maybe" }],
       },
@@ -100,7 +116,9 @@ describe("fromKubernetes errors name file, document and field", () => {
         `spec.topologySpreadConstraints[0].topologyKey: must not be empty`,
         `spec.topologySpreadConstraints[0].whenUnsatisfiable: "Maybe" is not one of "DoNotSchedule", "ScheduleAnyway"`,
         `spec.containers: needs at least one container`,
-      ].map((line) => prefix + line).sort(),
+      ]
+        .map((line) => prefix + line)
+        .sort(),
     );
   });
 
@@ -127,7 +145,12 @@ describe("fromKubernetes errors name file, document and field", () => {
         disruption: { consolidationPolicy: "Always", budgets: [{ nodes: "50 percent", schedule: "@daily" }] },
       },
     };
-    const pdb = { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "p", namespace: "ns" }, spec: { minAvailable: "half", maxUnavailable: 1 } };
+    const pdb = {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: { name: "p", namespace: "ns" },
+      spec: { minAvailable: "half", maxUnavailable: 1 },
+    };
     const bad = { apiVersion: "v1", kind: "Node", metadata: { name: "n", creationTimestamp: "yesterday" }, status: { allocatable: "lots" } };
     expect(errorLines(inFile("c.yaml", pool, pdb, bad)).sort()).toEqual(
       [
@@ -195,7 +218,11 @@ describe("fromKubernetes errors name file, document and field", () => {
   });
 
   it("names the item of a List", () => {
-    const list = { apiVersion: "v1", kind: "PodList", items: [{ metadata: { name: "a" }, spec: { containers: [{ resources: { limits: { memory: "1Q" } } }] } }] };
+    const list = {
+      apiVersion: "v1",
+      kind: "PodList",
+      items: [{ metadata: { name: "a" }, spec: { containers: [{ resources: { limits: { memory: "1Q" } } }] } }],
+    };
     expect(errorLines(inFile("l.json", list))).toEqual([
       `l.json: document 1 (Pod default/a): items[0].spec.containers[0].resources.limits.memory: "1Q" is not a quantity`,
     ]);

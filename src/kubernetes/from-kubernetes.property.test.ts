@@ -10,7 +10,13 @@ const apiVersions = fc.constantFrom("v1", "apps/v1", "batch/v1", "policy/v1", "k
 
 /** Objects shaped roughly like Kubernetes objects, with anything inside. */
 const looseObject = fc.record(
-  { apiVersion: apiVersions, kind: kinds, metadata: fc.oneof(fc.record({ name: fc.string(), labels: fc.object() }), fc.anything()), spec: fc.anything(), items: fc.array(fc.anything(), { maxLength: 2 }) },
+  {
+    apiVersion: apiVersions,
+    kind: kinds,
+    metadata: fc.oneof(fc.record({ name: fc.string(), labels: fc.object() }), fc.anything()),
+    spec: fc.anything(),
+    items: fc.array(fc.anything(), { maxLength: 2 }),
+  },
   { requiredKeys: [] },
 );
 
@@ -18,19 +24,16 @@ const looseObject = fc.record(
 const labelKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "app.kubernetes.io/name"), fc.string({ minLength: 1 }));
 
 describe("fromKubernetes properties", () => {
-  test.prop([fc.array(fc.oneof(looseObject, fc.anything()), { maxLength: 4 })])(
-    "never throws, never mutates, and is deterministic on any input",
-    (objects) => {
-      const documents = deepFreeze(objects.map((object, i) => ({ object, file: "f.yaml", index: i + 1 })));
-      const first = safeFromKubernetes(documents);
-      const second = safeFromKubernetes(documents);
-      expect(second).toEqual(first);
-      if (!first.ok) {
-        expect(first.error.code).toBe("invalid-input");
-        for (const line of first.error.message.split("\n")) expect(line.startsWith("f.yaml")).toBe(true);
-      }
-    },
-  );
+  test.prop([fc.array(fc.oneof(looseObject, fc.anything()), { maxLength: 4 })])("never throws, never mutates, and is deterministic on any input", (objects) => {
+    const documents = deepFreeze(objects.map((object, i) => ({ object, file: "f.yaml", index: i + 1 })));
+    const first = safeFromKubernetes(documents);
+    const second = safeFromKubernetes(documents);
+    expect(second).toEqual(first);
+    if (!first.ok) {
+      expect(first.error.code).toBe("invalid-input");
+      for (const line of first.error.message.split("\n")) expect(line.startsWith("f.yaml")).toBe(true);
+    }
+  });
 
   test.prop([fc.array(fc.tuple(labelKey, fc.oneof(fc.constantFrom("", "web", "v1.2-3_x"), fc.string())), { maxLength: 6 })])(
     "label maps survive exactly, as plain data, or are refused naming the label the API server would refuse",

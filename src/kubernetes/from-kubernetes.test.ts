@@ -22,7 +22,12 @@ describe("fromKubernetes: every kind loads", () => {
         spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["m5.large"] }] },
         status: { nodeName: "node-a", lastPodEventTime: "2026-01-01T00:00:00Z", allocatable: { cpu: "1930m" } },
       },
-      { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "web" }, spec: { minAvailable: "50%", selector: { matchLabels: { app: "web" } } } },
+      {
+        apiVersion: "policy/v1",
+        kind: "PodDisruptionBudget",
+        metadata: { name: "web" },
+        spec: { minAvailable: "50%", selector: { matchLabels: { app: "web" } } },
+      },
       { apiVersion: "nodefit.dev/v1alpha1", kind: "InstanceTypeCatalog", metadata: { name: "c" }, instanceTypes: [] },
       { apiVersion: "v1", kind: "Service", metadata: { name: "web" } },
       { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } },
@@ -139,7 +144,9 @@ describe("fromKubernetes: details", () => {
     ]);
     expect(Object.entries(input.pods[0]?.metadata.annotations ?? {})).toEqual([["__proto__", "x"]]);
     expect(Object.entries(input.pods[0]?.spec.containers[0]?.resources?.requests ?? {})).toEqual([["__proto__", "1"]]);
-    const refused = safeFromKubernetes([{ object: JSON.parse('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"__proto__":"x"}},"spec":{"containers":[{}]}}') as unknown }]);
+    const refused = safeFromKubernetes([
+      { object: JSON.parse('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"__proto__":"x"}},"spec":{"containers":[{}]}}') as unknown },
+    ]);
     expect(refused.ok ? "" : refused.error.message).toMatch(/metadata\.labels\.__proto__/);
     expect(({} as Record<string, unknown>)["x"]).toBeUndefined();
   });

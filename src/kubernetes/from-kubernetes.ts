@@ -1,4 +1,17 @@
-import type { CSINode, DaemonSet, Node, NodeClaim, NodeOverlay, NodePool, ObjectMeta, PersistentVolume, PersistentVolumeClaim, Pod, PodDisruptionBudget, StorageClass } from "nodefit";
+import type {
+  CSINode,
+  DaemonSet,
+  Node,
+  NodeClaim,
+  NodeOverlay,
+  NodePool,
+  ObjectMeta,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  PodDisruptionBudget,
+  StorageClass,
+} from "nodefit";
 import { expandWorkload } from "./expand-workload.js";
 import { InputCounts } from "./input-counts.js";
 import type { Refusal } from "./input-counts.js";
@@ -117,11 +130,17 @@ class Reader {
     if (!isRecord(object)) return this.problem(entry.label, prefix, `expected a Kubernetes object, got ${showValue(object)}`);
     const apiVersion = object["apiVersion"];
     const kind = object["kind"];
-    for (const [field, value] of [["apiVersion", apiVersion], ["kind", kind]] as const) {
+    for (const [field, value] of [
+      ["apiVersion", apiVersion],
+      ["kind", kind],
+    ] as const) {
       if (value !== undefined && typeof value !== "string") return this.problem(entry.label, [...prefix, field], `expected a string, got ${showValue(value)}`);
     }
     if (typeof apiVersion !== "string" || apiVersion === "" || typeof kind !== "string" || kind === "") {
-      const missing = [typeof apiVersion === "string" && apiVersion !== "" ? [] : ["apiVersion"], typeof kind === "string" && kind !== "" ? [] : ["kind"]].flat();
+      const missing = [
+        typeof apiVersion === "string" && apiVersion !== "" ? [] : ["apiVersion"],
+        typeof kind === "string" && kind !== "" ? [] : ["kind"],
+      ].flat();
       return this.problem(entry.label, prefix, `not a Kubernetes object: no ${missing.join(" and no ")}`);
     }
     if (SKIPPED_KINDS.has(kind)) return this.skip(kind);

@@ -18,6 +18,17 @@ export { ManifestError } from "./manifest-error.js";
 export type { DocumentLabel, ManifestProblem } from "./manifest-error.js";
 export { parseManifests } from "./parse-manifests.js";
 export { loadManifests } from "./load-manifests.js";
-export { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_INSTANCE_TYPES_IN_CATALOG, MAX_NODES, MAX_PODS, MAX_QUANTITY_LENGTH, MAX_NODE_POOLS, MAX_STRING_LENGTH, MAX_TOPOLOGY_SPREAD_WORK, MAX_YAML_ALIASES } from "nodefit";
+export {
+  MAX_DOCUMENT_DEPTH,
+  MAX_DOCUMENT_VALUES,
+  MAX_INSTANCE_TYPES_IN_CATALOG,
+  MAX_NODES,
+  MAX_PODS,
+  MAX_QUANTITY_LENGTH,
+  MAX_NODE_POOLS,
+  MAX_STRING_LENGTH,
+  MAX_TOPOLOGY_SPREAD_WORK,
+  MAX_YAML_ALIASES,
+} from "nodefit";
 export { INSTANCE_TYPE_CATALOG_API_VERSION, INSTANCE_TYPE_CATALOG_KIND, readInstanceTypeCatalog } from "./instance-type-catalog.js";
 export type { CatalogSource } from "./instance-type-catalog.js";

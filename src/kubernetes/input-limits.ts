@@ -26,7 +26,11 @@ const WORKLOADS: ReadonlySet<string> = new Set(["Deployment", "ReplicaSet", "Sta
 /** JSON with sorted keys, so one constraint written in two key orders is one group. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(",")}}`;
   return JSON.stringify(value) ?? "null";
 }
 
@@ -68,7 +72,10 @@ export class InputLimits {
   /** Counts one document, or each item of a `List` / `<Kind>List`. */
   add(document: KubernetesDocument): void {
     const object = document.object;
-    const label: DocumentLabel = { ...(document.file === undefined ? {} : { file: document.file }), ...(document.index === undefined ? {} : { index: document.index }) };
+    const label: DocumentLabel = {
+      ...(document.file === undefined ? {} : { file: document.file }),
+      ...(document.index === undefined ? {} : { index: document.index }),
+    };
     const kind = field(object, "kind");
     const items = field(object, "items");
     if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(items)) {
@@ -85,12 +92,21 @@ export class InputLimits {
     const namespace = field(object, "metadata", "namespace");
     const name = field(object, "metadata", "name");
     const ns = typeof namespace === "string" && namespace !== "" ? namespace : "default";
-    label = { ...label, ...(kind === undefined ? {} : { kind }), ...(typeof name === "string" ? { name } : {}), ...(kind === "Pod" || (kind !== undefined && WORKLOADS.has(kind)) ? { namespace: ns } : {}) };
+    label = {
+      ...label,
+      ...(kind === undefined ? {} : { kind }),
+      ...(typeof name === "string" ? { name } : {}),
+      ...(kind === "Pod" || (kind !== undefined && WORKLOADS.has(kind)) ? { namespace: ns } : {}),
+    };
     if (kind === "NodePool") {
       this.nodePools++;
       if (this.nodePools > MAX_NODE_POOLS && !this.reportedPools) {
         this.reportedPools = true;
-        this.problems.push({ document: label, path, message: `this NodePool brings the input to ${formatter.format(this.nodePools)} NodePools, more than the limit of ${formatter.format(MAX_NODE_POOLS)} (MAX_NODE_POOLS)` });
+        this.problems.push({
+          document: label,
+          path,
+          message: `this NodePool brings the input to ${formatter.format(this.nodePools)} NodePools, more than the limit of ${formatter.format(MAX_NODE_POOLS)} (MAX_NODE_POOLS)`,
+        });
       }
       return;
     }
@@ -106,7 +122,10 @@ export class InputLimits {
       pods = 1;
     } else if (kind !== undefined && WORKLOADS.has(kind)) {
       spec = field(object, "spec", "template", "spec");
-      pods = kind === "Job" ? Math.min(count(field(object, "spec", "parallelism"), 1), count(field(object, "spec", "completions"), Infinity)) : count(field(object, "spec", "replicas"), 1);
+      pods =
+        kind === "Job"
+          ? Math.min(count(field(object, "spec", "parallelism"), 1), count(field(object, "spec", "completions"), Infinity))
+          : count(field(object, "spec", "replicas"), 1);
     } else {
       return;
     }

@@ -64,7 +64,8 @@ describe("readInstanceTypeCatalog", () => {
     },
     {
       change: (types: unknown[]) => types.map((t, i) => (i === 0 ? { ...(t as object), offerings: [{ zone: "z", capacityType: "cheap", price: 1 }] } : t)),
-      message: 'catalog.yaml: document 1 (InstanceTypeCatalog example): instanceTypes[0].offerings[0].capacityType: "cheap" is not one of "on-demand", "spot", "reserved"',
+      message:
+        'catalog.yaml: document 1 (InstanceTypeCatalog example): instanceTypes[0].offerings[0].capacityType: "cheap" is not one of "on-demand", "spot", "reserved"',
     },
     {
       change: (types: unknown[]) => types.map((t, i) => (i === 2 ? { ...(t as object), offerings: [{ zone: "z", capacityType: "spot", price: -1 }] } : t)),
@@ -72,7 +73,17 @@ describe("readInstanceTypeCatalog", () => {
     },
     {
       change: (types: unknown[]) =>
-        types.map((t, i) => (i === 1 ? { ...(t as object), offerings: [{ zone: "z", capacityType: "spot", price: 1 }, { zone: "z", capacityType: "spot", price: 2 }] } : t)),
+        types.map((t, i) =>
+          i === 1
+            ? {
+                ...(t as object),
+                offerings: [
+                  { zone: "z", capacityType: "spot", price: 1 },
+                  { zone: "z", capacityType: "spot", price: 2 },
+                ],
+              }
+            : t,
+        ),
       message: "catalog.yaml: document 1 (InstanceTypeCatalog example): instanceTypes[1].offerings[1]: duplicate offering spot in z",
     },
     {
@@ -91,7 +102,10 @@ describe("readInstanceTypeCatalog", () => {
   });
 
   it("reports every problem, one per line", () => {
-    const types = [{ ...small, name: "a", capacity: { cpu: "x" } }, { ...small, name: "b", capacity: { cpu: "y" } }];
+    const types = [
+      { ...small, name: "a", capacity: { cpu: "x" } },
+      { ...small, name: "b", capacity: { cpu: "y" } },
+    ];
     expect(messageOf(() => readInstanceTypeCatalog(doc(types))).split("\n")).toHaveLength(2);
   });
 });

@@ -88,7 +88,11 @@ export function readInstanceTypeCatalog(doc: unknown, source: CatalogSource = {}
     const path: PathSegment[] = ["instanceTypes", i];
     const first = firstIndex.get(entry.name);
     if (first !== undefined) {
-      problems.push({ document: label, path: [...path, "name"], message: `duplicate instance type ${JSON.stringify(entry.name)}, first at instanceTypes[${first}]` });
+      problems.push({
+        document: label,
+        path: [...path, "name"],
+        message: `duplicate instance type ${JSON.stringify(entry.name)}, first at instanceTypes[${first}]`,
+      });
       return;
     }
     firstIndex.set(entry.name, i);

@@ -36,7 +36,9 @@ describe("kinds nodefit does not read", () => {
   );
 
   it("strict refuses every unknown kind, and still skips the known ones", () => {
-    const result = safeFromKubernetes(inFile("dump.yaml", ...thirdParty.slice(0, 2), { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" } }), { strict: true });
+    const result = safeFromKubernetes(inFile("dump.yaml", ...thirdParty.slice(0, 2), { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" } }), {
+      strict: true,
+    });
     expect(result.ok ? "" : result.error.message).toBe(
       [
         `dump.yaml: document 1 (Certificate): kind: unknown kind "Certificate" (apiVersion "cert-manager.io/v1")`,

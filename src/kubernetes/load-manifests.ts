@@ -112,7 +112,8 @@ export async function loadManifests(paths: readonly string[]): Promise<Kubernete
     try {
       const info = await stat(path);
       files = info.isDirectory() ? await manifestFiles(path, new Set(), problems) : [path];
-      if (files.length === 0 && problems.length === before) problems.push({ document: { file: path }, path: [], message: "holds no .yaml, .yml or .json file" });
+      if (files.length === 0 && problems.length === before)
+        problems.push({ document: { file: path }, path: [], message: "holds no .yaml, .yml or .json file" });
     } catch (error) {
       problems.push({ document: { file: path }, path: [], message: `cannot be read: ${reason(error)}` });
       continue;

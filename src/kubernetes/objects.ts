@@ -29,7 +29,9 @@ export interface PodLike extends KubernetesObjectLike {
 
 /** A Node as a client lists it (`V1Node`). */
 export interface NodeLike extends KubernetesObjectLike {
-  readonly spec?: { readonly providerID?: string | undefined; readonly taints?: readonly unknown[] | undefined; readonly unschedulable?: boolean | undefined } | undefined;
+  readonly spec?:
+    | { readonly providerID?: string | undefined; readonly taints?: readonly unknown[] | undefined; readonly unschedulable?: boolean | undefined }
+    | undefined;
 }
 
 /** A Deployment, ReplicaSet, ReplicationController, StatefulSet, Job or DaemonSet as a client lists it. */

@@ -16,7 +16,10 @@ describe("ownership: workloads add only the pods that are not in the input", () 
       workload("ReplicaSet", "web-new", { replicas: 3 }, { owner: controlledBy("Deployment", "web", "d1"), uid: "r2" }),
       workload("ReplicaSet", "web-old", { replicas: 0 }, { owner: controlledBy("Deployment", "web", "d1"), uid: "r1" }),
       podWith("web-new-aaaaa", { nodeName: "n1", owner: controlledBy("ReplicaSet", "web-new", "r2"), status: running }),
-      podWith("web-new-bbbbb", { owner: controlledBy("ReplicaSet", "web-new", "r2"), status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable" }] } }),
+      podWith("web-new-bbbbb", {
+        owner: controlledBy("ReplicaSet", "web-new", "r2"),
+        status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable" }] },
+      }),
     ];
     // 3 replicas, 2 pods in the input: one more pod, named after the ReplicaSet.
     expect(pending(...dump)).toEqual(["web-new-0", "web-new-bbbbb"]);

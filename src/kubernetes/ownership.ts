@@ -73,7 +73,9 @@ class ByController<T> {
    */
   of(kind: string, namespace: string, owner: ObjectMeta): readonly T[] {
     const candidates = this.map.get(ownerKey(kind, namespace, owner.name ?? "")) ?? [];
-    return candidates.filter(({ reference }) => reference.uid === undefined || owner.uid === undefined || reference.uid === owner.uid).map(({ object }) => object);
+    return candidates
+      .filter(({ reference }) => reference.uid === undefined || owner.uid === undefined || reference.uid === owner.uid)
+      .map(({ object }) => object);
   }
 }
 

@@ -70,7 +70,11 @@ function readDocument(
     // Counted before toJS: the YAML reader resolves each alias by scanning every anchor and alias
     // before it. What the aliases expand to is counted by plainData (MAX_DOCUMENT_VALUES).
     if (tooManyAliases(document)) {
-      problems.push({ document: label, path: [], message: `holds more than ${MAX_YAML_ALIASES.toLocaleString("en-US")} YAML anchors and aliases (MAX_YAML_ALIASES)` });
+      problems.push({
+        document: label,
+        path: [],
+        message: `holds more than ${MAX_YAML_ALIASES.toLocaleString("en-US")} YAML anchors and aliases (MAX_YAML_ALIASES)`,
+      });
       return;
     }
     // yaml's own check (maxAliasCount) counts, per anchor, its references times the aliases nested in it,

@@ -40,7 +40,10 @@ describe("plainData", () => {
   it("accepts exactly MAX_DOCUMENT_DEPTH levels and refuses one more, with the path to the deepest level", () => {
     expect(plainData(nested(MAX_DOCUMENT_DEPTH)).ok).toBe(true);
     const result = plainData(nested(MAX_DOCUMENT_DEPTH + 1));
-    expect(result).toEqual({ ok: false, problem: { path: Array.from({ length: MAX_DOCUMENT_DEPTH }, () => "a"), message: expect.stringContaining("MAX_DOCUMENT_DEPTH") } });
+    expect(result).toEqual({
+      ok: false,
+      problem: { path: Array.from({ length: MAX_DOCUMENT_DEPTH }, () => "a"), message: expect.stringContaining("MAX_DOCUMENT_DEPTH") },
+    });
   });
 
   it("refuses 100,000 levels of nesting without overflowing the stack", () => {
@@ -54,14 +57,23 @@ describe("plainData", () => {
   it("refuses reference cycles but keeps shared (acyclic) objects", () => {
     const cyclic: Record<string, unknown> = { a: { b: 1 } };
     (cyclic["a"] as Record<string, unknown>)["back"] = cyclic;
-    expect(plainData(cyclic)).toEqual({ ok: false, problem: { path: ["a", "back"], message: "refers back to an object that contains it (a reference cycle)" } });
+    expect(plainData(cyclic)).toEqual({
+      ok: false,
+      problem: { path: ["a", "back"], message: "refers back to an object that contains it (a reference cycle)" },
+    });
     const shared = { x: 1 };
     expect(copied({ a: shared, b: [shared, shared] })).toEqual({ a: { x: 1 }, b: [{ x: 1 }, { x: 1 }] });
   });
 
   it("refuses strings and keys longer than MAX_STRING_LENGTH", () => {
     const long = "x".repeat(MAX_STRING_LENGTH + 1);
-    expect(plainData({ a: [long] })).toEqual({ ok: false, problem: { path: ["a", 0], message: expect.stringMatching(/^a string of 1,048,577 characters is longer than the limit of 1,048,576 \(MAX_STRING_LENGTH\)$/) } });
+    expect(plainData({ a: [long] })).toEqual({
+      ok: false,
+      problem: {
+        path: ["a", 0],
+        message: expect.stringMatching(/^a string of 1,048,577 characters is longer than the limit of 1,048,576 \(MAX_STRING_LENGTH\)$/),
+      },
+    });
     const result = plainData({ labels: { [long]: "v" } });
     expect(result.ok ? [] : result.problem.path).toEqual(["labels", long]);
     expect(plainData({ a: "x".repeat(MAX_STRING_LENGTH) }).ok).toBe(true);
@@ -87,13 +99,34 @@ describe("plainData", () => {
 
   it("reports getters and proxies that throw as problems, never as exceptions", () => {
     const getter = {};
-    Object.defineProperty(getter, "spec", { enumerable: true, get: () => { throw new Error("boom"); } });
+    Object.defineProperty(getter, "spec", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(plainData({ a: getter })).toEqual({ ok: false, problem: { path: ["a", "spec"], message: "cannot be read: boom" } });
-    const proxy = new Proxy({}, { ownKeys: () => { throw new TypeError("no keys"); } });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new TypeError("no keys");
+        },
+      },
+    );
     expect(plainData(proxy)).toEqual({ ok: false, problem: { path: [], message: "cannot be read: no keys" } });
-    const nasty = { get message(): string { throw new Error("again"); } };
+    const nasty = {
+      get message(): string {
+        throw new Error("again");
+      },
+    };
     const thrower = {};
-    Object.defineProperty(thrower, "x", { enumerable: true, get: () => { throw Object.setPrototypeOf(nasty, Error.prototype); } });
+    Object.defineProperty(thrower, "x", {
+      enumerable: true,
+      get: () => {
+        throw Object.setPrototypeOf(nasty, Error.prototype);
+      },
+    });
     expect(plainData(thrower)).toEqual({ ok: false, problem: { path: ["x"], message: "cannot be read: it threw a value that cannot be shown" } });
   });
 

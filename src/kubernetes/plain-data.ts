@@ -19,7 +19,9 @@ const formatter = new Intl.NumberFormat("en-US");
 
 function checkString(text: string, what: string): void {
   if (text.length > MAX_STRING_LENGTH) {
-    throw new Refusal(`${what} of ${formatter.format(text.length)} characters is longer than the limit of ${formatter.format(MAX_STRING_LENGTH)} (MAX_STRING_LENGTH)`);
+    throw new Refusal(
+      `${what} of ${formatter.format(text.length)} characters is longer than the limit of ${formatter.format(MAX_STRING_LENGTH)} (MAX_STRING_LENGTH)`,
+    );
   }
 }
 
@@ -45,7 +47,9 @@ interface Walk {
 }
 
 function tooManyValues(): Refusal {
-  return new Refusal(`the document holds more than ${formatter.format(MAX_DOCUMENT_VALUES)} values, counting each YAML alias or repeated object as a copy (MAX_DOCUMENT_VALUES)`);
+  return new Refusal(
+    `the document holds more than ${formatter.format(MAX_DOCUMENT_VALUES)} values, counting each YAML alias or repeated object as a copy (MAX_DOCUMENT_VALUES)`,
+  );
 }
 
 /**
@@ -75,7 +79,9 @@ function copy(value: unknown, walk: Walk): unknown {
     const length = value.length;
     // Refused by its length before any slot is read: a sparse list of length 2^32-1 costs its maker nothing.
     if (length > walk.left) {
-      throw new Refusal(`a list of ${formatter.format(length)} items brings the document past ${formatter.format(MAX_DOCUMENT_VALUES)} values (MAX_DOCUMENT_VALUES)`);
+      throw new Refusal(
+        `a list of ${formatter.format(length)} items brings the document past ${formatter.format(MAX_DOCUMENT_VALUES)} values (MAX_DOCUMENT_VALUES)`,
+      );
     }
     const items: unknown[] = [];
     for (let i = 0; i < length; i++) {

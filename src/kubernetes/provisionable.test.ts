@@ -18,7 +18,11 @@ describe("which pending pods are provisionable", () => {
     ["a succeeded pod", { status: { phase: "Succeeded" } }, "terminal"],
     ["a failed pod", { status: { phase: "Failed" } }, "terminal"],
     ["a pod being deleted", { meta: { deletionTimestamp: "2026-01-01T00:00:00Z" } }, "terminating"],
-    ["a pod held by a scheduling gate", { status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "SchedulingGated" }] } }, "scheduling-condition"],
+    [
+      "a pod held by a scheduling gate",
+      { status: { phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "SchedulingGated" }] } },
+      "scheduling-condition",
+    ],
   ] as const)("%s", (_, options, reason) => {
     const object = podWith("p", options);
     expect(notProvisionable(object as unknown as Pod)).toBe(reason);
@@ -33,7 +37,11 @@ describe("which pending pods are provisionable", () => {
 
   it("bound DaemonSet and mirror pods stay bound (they use their node's room)", () => {
     const input = fromKubernetes(
-      inFile("p.yaml", podWith("ds", { nodeName: "n1", owner: controlledBy("DaemonSet", "logs") }), podWith("static", { nodeName: "n1", owner: controlledBy("Node", "n1") })),
+      inFile(
+        "p.yaml",
+        podWith("ds", { nodeName: "n1", owner: controlledBy("DaemonSet", "logs") }),
+        podWith("static", { nodeName: "n1", owner: controlledBy("Node", "n1") }),
+      ),
     );
     expect(input.boundPods.map((p) => p.metadata.name)).toEqual(["ds", "static"]);
   });
@@ -43,7 +51,11 @@ describe("which pending pods are provisionable", () => {
     const meta = { deletionTimestamp: "2026-01-02T00:00:00Z", uid: "u1" };
     const input = fromKubernetes(inFile("p.yaml", podWith("p", { nodeName: "n1", owner: controlledBy("ReplicaSet", "web-1", "r1"), status, meta })));
     const pod = input.boundPods[0];
-    expect(pod?.status).toEqual({ phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable" }], startTime: "2026-01-01T00:00:00Z" });
+    expect(pod?.status).toEqual({
+      phase: "Pending",
+      conditions: [{ type: "PodScheduled", status: "False", reason: "Unschedulable" }],
+      startTime: "2026-01-01T00:00:00Z",
+    });
     expect(pod?.metadata.deletionTimestamp).toBe("2026-01-02T00:00:00Z");
     expect(pod?.metadata.ownerReferences).toEqual([{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-1", uid: "r1", controller: true }]);
   });

@@ -30,7 +30,9 @@ type Condition = { readonly type?: string; readonly status?: string | undefined;
  * @internal
  */
 export function notProvisionable(pod: Pod): IgnoredPodReason | undefined {
-  const status = pod.status as { readonly phase?: string | undefined; readonly nominatedNodeName?: string | undefined; readonly conditions?: readonly Condition[] | undefined } | undefined;
+  const status = pod.status as
+    | { readonly phase?: string | undefined; readonly nominatedNodeName?: string | undefined; readonly conditions?: readonly Condition[] | undefined }
+    | undefined;
   if (status?.phase === "Succeeded" || status?.phase === "Failed") return "terminal";
   if (pod.metadata.deletionTimestamp != null) return "terminating";
   if ((status?.nominatedNodeName ?? "") !== "") return "preempting";

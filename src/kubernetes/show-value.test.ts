@@ -13,11 +13,14 @@ describe("cutText and showValue", () => {
     expect(cutText("ab😀cd", 3)).toBe("ab… (6 characters)");
   });
 
-  test.prop([fc.string({ unit: "grapheme", maxLength: 300 }), fc.integer({ min: 1, max: 200 })])("the kept part is a well-formed prefix of the text", (text, max) => {
-    const cut = cutText(text, max);
-    const kept = cut === text ? text : cut.slice(0, cut.lastIndexOf("… ("));
-    expect(text.startsWith(kept)).toBe(true);
-    expect(kept.length).toBeLessThanOrEqual(max);
-    expect(/[\uD800-\uDBFF]$/.test(kept)).toBe(false);
-  });
+  test.prop([fc.string({ unit: "grapheme", maxLength: 300 }), fc.integer({ min: 1, max: 200 })])(
+    "the kept part is a well-formed prefix of the text",
+    (text, max) => {
+      const cut = cutText(text, max);
+      const kept = cut === text ? text : cut.slice(0, cut.lastIndexOf("… ("));
+      expect(text.startsWith(kept)).toBe(true);
+      expect(kept.length).toBeLessThanOrEqual(max);
+      expect(/[\uD800-\uDBFF]$/.test(kept)).toBe(false);
+    },
+  );
 });

@@ -18,7 +18,10 @@ export function statefulSetClaims(workload: WorkloadObject, namespace: string, c
   for (let ordinal = 0; ordinal < count; ordinal++) {
     for (const template of workload.spec.volumeClaimTemplates ?? []) {
       const storageClassName = template.spec?.storageClassName;
-      out.push({ metadata: { name: `${template.metadata.name}-${name}-${ordinal}`, namespace }, spec: storageClassName === undefined ? {} : { storageClassName } });
+      out.push({
+        metadata: { name: `${template.metadata.name}-${name}-${ordinal}`, namespace },
+        spec: storageClassName === undefined ? {} : { storageClassName },
+      });
     }
   }
   return out;

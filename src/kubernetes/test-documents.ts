@@ -82,7 +82,10 @@ export function controlledBy(kind: string, name: string, uid?: string): Record<s
 }
 
 /** A v1 Pod with metadata and status fields merged in (owner references, phase, conditions...). */
-export function podWith(name: string, options: { nodeName?: string; owner?: Record<string, unknown>; status?: Record<string, unknown>; meta?: Record<string, unknown> }): Record<string, unknown> {
+export function podWith(
+  name: string,
+  options: { nodeName?: string; owner?: Record<string, unknown>; status?: Record<string, unknown>; meta?: Record<string, unknown> },
+): Record<string, unknown> {
   const base = pod(name, options.nodeName);
   return {
     ...base,
@@ -92,7 +95,12 @@ export function podWith(name: string, options: { nodeName?: string; owner?: Reco
 }
 
 /** A workload of `kind` (ReplicaSet, StatefulSet, Job, ...) with the given spec fields and optional owner and status. */
-export function workload(kind: string, name: string, spec: Record<string, unknown>, extra: { owner?: Record<string, unknown>; uid?: string; status?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function workload(
+  kind: string,
+  name: string,
+  spec: Record<string, unknown>,
+  extra: { owner?: Record<string, unknown>; uid?: string; status?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   const apiVersion = kind === "Job" ? "batch/v1" : kind === "ReplicationController" ? "v1" : "apps/v1";
   return {
     apiVersion,

@@ -55,6 +55,4 @@ export interface FromKubernetesOptions {
 }
 
 /** The outcome of {@link safeFromKubernetes}: the input, or the error {@link fromKubernetes} would throw. */
-export type KubernetesResult =
-  | { readonly ok: true; readonly value: KubernetesInput }
-  | { readonly ok: false; readonly error: InputError };
+export type KubernetesResult = { readonly ok: true; readonly value: KubernetesInput } | { readonly ok: false; readonly error: InputError };

@@ -234,9 +234,12 @@ export function applyNodeOverlays(instanceTypes: readonly InstanceType[], overla
     const touched = overlay.price !== undefined || overlay.capacity !== undefined ? [...reached.keys()].map((t) => t.name) : [];
     applied.push({ overlay: overlay.name, instanceTypes: [...new Set(touched)].sort() });
   }
-  const result = updates.size === 0 ? instanceTypes : instanceTypes.map((t) => {
-    const update = updates.get(t.name);
-    return update === undefined ? t : applyUpdate(t, update);
-  });
+  const result =
+    updates.size === 0
+      ? instanceTypes
+      : instanceTypes.map((t) => {
+          const update = updates.get(t.name);
+          return update === undefined ? t : applyUpdate(t, update);
+        });
   return { instanceTypes: result, conflicts: [...rejected, ...conflictsFound], applied };
 }

@@ -37,5 +37,6 @@ export function adjustedPrice(price: number, change: string): number {
   if (change === "") return price;
   if (!change.startsWith("+") && !change.startsWith("-")) return Number.parseFloat(change);
   const adjusted = change.endsWith("%") ? price * (1 + Number.parseFloat(change.slice(0, -1)) / 100) : price + Number.parseFloat(change);
+  // biome-ignore lint/complexity/useMathMinMax: a NaN adjustment must give 0, which Math.max would keep as NaN
   return adjusted >= 0 ? adjusted : 0;
 }

@@ -112,9 +112,6 @@ export function requirementsFromNodeSelectorRequirements(
  * @throws RequirementError naming the bad expression
  * @category Requirements
  */
-export function requirementsFromNodeSelectorTerm(
-  term: NodeSelectorTerm | undefined,
-  path: readonly PathSegment[] = [],
-): Requirements {
+export function requirementsFromNodeSelectorTerm(term: NodeSelectorTerm | undefined, path: readonly PathSegment[] = []): Requirements {
   return requirementsFromNodeSelectorRequirements(term?.matchExpressions, [...path, "matchExpressions"]);
 }

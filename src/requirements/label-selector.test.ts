@@ -27,7 +27,11 @@ describe("labelSelectorMatches", () => {
     ["DoesNotExist", { matchExpressions: [{ key: "zone", operator: "DoesNotExist" }] }, true],
     ["DoesNotExist on a present key", { matchExpressions: [{ key: "app", operator: "DoesNotExist" }] }, false],
     ["Gt is not a label-selector operator", { matchExpressions: [{ key: "app", operator: "Gt", values: ["1"] }] }, false],
-    ["matchLabels and matchExpressions are ANDed", { matchLabels: { app: "web" }, matchExpressions: [{ key: "tier", operator: "In", values: ["back"] }] }, false],
+    [
+      "matchLabels and matchExpressions are ANDed",
+      { matchLabels: { app: "web" }, matchExpressions: [{ key: "tier", operator: "In", values: ["back"] }] },
+      false,
+    ],
     ["inherited names are not labels", { matchExpressions: [{ key: "constructor", operator: "Exists" }] }, false],
     ["toString is not a label", { matchExpressions: [{ key: "toString", operator: "NotIn", values: ["x"] }] }, true],
   ];
@@ -49,11 +53,13 @@ describe("labelSelectorMatches", () => {
 });
 
 describe("labelSelectorMatches laws", () => {
-  const arbExpression = fc.record({
-    key: arbLabelKey,
-    operator: fc.constantFrom("In", "NotIn", "Exists", "DoesNotExist"),
-    values: fc.uniqueArray(arbLabelValue, { minLength: 1, maxLength: 3 }),
-  }).map((e): LabelSelectorRequirement => (e.operator === "Exists" || e.operator === "DoesNotExist" ? { key: e.key, operator: e.operator } : e));
+  const arbExpression = fc
+    .record({
+      key: arbLabelKey,
+      operator: fc.constantFrom("In", "NotIn", "Exists", "DoesNotExist"),
+      values: fc.uniqueArray(arbLabelValue, { minLength: 1, maxLength: 3 }),
+    })
+    .map((e): LabelSelectorRequirement => (e.operator === "Exists" || e.operator === "DoesNotExist" ? { key: e.key, operator: e.operator } : e));
 
   test.prop([fc.array(arbExpression, { maxLength: 4 }), arbLabels()])(
     "agrees with requirements, where an absent label satisfies only NotIn and DoesNotExist",

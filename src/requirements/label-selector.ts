@@ -46,10 +46,7 @@ function expressionMatches(expression: LabelSelectorRequirement, value: string |
  * ```
  * @category Requirements
  */
-export function labelSelectorMatches(
-  selector: LabelSelector | undefined,
-  labels: StringMap | ReadonlyMap<string, string>,
-): boolean {
+export function labelSelectorMatches(selector: LabelSelector | undefined, labels: StringMap | ReadonlyMap<string, string>): boolean {
   if (!selector) return false; // also null, as YAML may write it
   if (selector.matchLabels !== undefined) {
     for (const [key, value] of Object.entries(selector.matchLabels)) if (lookup(labels, key) !== value) return false;

@@ -50,7 +50,13 @@ describe("podRequirements", () => {
     const conflicting: PodSpec = {
       containers: [],
       nodeSelector: { "topology.kubernetes.io/zone": "z" },
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["a"] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["a"] }] }],
+          },
+        },
+      },
     };
     expect(podRequirements(conflicting).get("topology.kubernetes.io/zone").isEmpty()).toBe(true);
   });
@@ -64,13 +70,19 @@ describe("podRequirements", () => {
   it("names the bad field of the heaviest preferred term", () => {
     const bad: PodSpec = {
       containers: [],
-      affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [prefer(1, "a"), { weight: 2, preference: { matchExpressions: [{ key: "k", operator: "In" }] } }] } },
+      affinity: {
+        nodeAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [prefer(1, "a"), { weight: 2, preference: { matchExpressions: [{ key: "k", operator: "In" }] } }],
+        },
+      },
     };
     expect(() => podRequirements(bad)).toThrow('requirement "k": operator In needs at least one value');
     try {
       podRequirements(bad);
     } catch (error) {
-      expect(error).toMatchObject({ path: ["affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution", 1, "preference", "matchExpressions", 0, "values"] });
+      expect(error).toMatchObject({
+        path: ["affinity", "nodeAffinity", "preferredDuringSchedulingIgnoredDuringExecution", 1, "preference", "matchExpressions", 0, "values"],
+      });
     }
     expect(podRequirements(bad, { strict: true }).size).toBe(0);
   });

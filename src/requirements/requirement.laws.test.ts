@@ -15,7 +15,12 @@ describe("Requirement.intersect laws", () => {
   });
 
   test.prop([arbRequirement(), arbRequirement(), arbRequirement()])("is associative", (a, b, c) => {
-    expect(a.intersect(b).intersect(c).equals(a.intersect(b.intersect(c)))).toBe(true);
+    expect(
+      a
+        .intersect(b)
+        .intersect(c)
+        .equals(a.intersect(b.intersect(c))),
+    ).toBe(true);
   });
 
   test.prop([arbRequirement()])("is idempotent", (a) => {

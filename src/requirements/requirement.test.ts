@@ -58,23 +58,73 @@ describe("key aliases", () => {
 
 describe("validation", () => {
   const cases: ReadonlyArray<readonly [string, () => unknown, string, readonly (string | number)[]]> = [
-    ["unknown operator", () => req("Equals", ["a"]), 'requirement "example.com/k": unknown operator "Equals" (expected one of In, NotIn, Exists, DoesNotExist, Gt, Lt, Gte, Lte)', ["operator"]],
-    ["operators are case-sensitive", () => req("in", ["a"]), 'requirement "example.com/k": unknown operator "in" (expected one of In, NotIn, Exists, DoesNotExist, Gt, Lt, Gte, Lte)', ["operator"]],
+    [
+      "unknown operator",
+      () => req("Equals", ["a"]),
+      'requirement "example.com/k": unknown operator "Equals" (expected one of In, NotIn, Exists, DoesNotExist, Gt, Lt, Gte, Lte)',
+      ["operator"],
+    ],
+    [
+      "operators are case-sensitive",
+      () => req("in", ["a"]),
+      'requirement "example.com/k": unknown operator "in" (expected one of In, NotIn, Exists, DoesNotExist, Gt, Lt, Gte, Lte)',
+      ["operator"],
+    ],
     ["In without values", () => req("In", []), 'requirement "example.com/k": operator In needs at least one value', ["values"]],
     ["Exists with values", () => req("Exists", ["a"]), 'requirement "example.com/k": operator Exists takes no values, got 1', ["values"]],
-    ["DoesNotExist with values", () => req("DoesNotExist", ["a", "b"]), 'requirement "example.com/k": operator DoesNotExist takes no values, got 2', ["values"]],
+    [
+      "DoesNotExist with values",
+      () => req("DoesNotExist", ["a", "b"]),
+      'requirement "example.com/k": operator DoesNotExist takes no values, got 2',
+      ["values"],
+    ],
     ["Gt without a value", () => req("Gt", []), 'requirement "example.com/k": operator Gt needs exactly one value, got 0', ["values"]],
     ["Lt with two values", () => req("Lt", ["1", "2"]), 'requirement "example.com/k": operator Lt needs exactly one value, got 2', ["values"]],
-    ["Gte with a word", () => req("Gte", ["ten"]), `requirement "example.com/k": operator Gte needs a non-negative integer no larger than ${MAX}, got "ten"`, ["values", 0]],
-    ["Lte with a negative number", () => req("Lte", ["-1"]), `requirement "example.com/k": operator Lte needs a non-negative integer no larger than ${MAX}, got "-1"`, ["values", 0]],
-    ["Gt with a decimal", () => req("Gt", ["1.5"]), `requirement "example.com/k": operator Gt needs a non-negative integer no larger than ${MAX}, got "1.5"`, ["values", 0]],
-    ["Gt beyond the safe range", () => req("Gt", ["9007199254740992"]), `requirement "example.com/k": operator Gt needs a non-negative integer no larger than ${MAX}, got "9007199254740992"`, ["values", 0]],
+    [
+      "Gte with a word",
+      () => req("Gte", ["ten"]),
+      `requirement "example.com/k": operator Gte needs a non-negative integer no larger than ${MAX}, got "ten"`,
+      ["values", 0],
+    ],
+    [
+      "Lte with a negative number",
+      () => req("Lte", ["-1"]),
+      `requirement "example.com/k": operator Lte needs a non-negative integer no larger than ${MAX}, got "-1"`,
+      ["values", 0],
+    ],
+    [
+      "Gt with a decimal",
+      () => req("Gt", ["1.5"]),
+      `requirement "example.com/k": operator Gt needs a non-negative integer no larger than ${MAX}, got "1.5"`,
+      ["values", 0],
+    ],
+    [
+      "Gt beyond the safe range",
+      () => req("Gt", ["9007199254740992"]),
+      `requirement "example.com/k": operator Gt needs a non-negative integer no larger than ${MAX}, got "9007199254740992"`,
+      ["values", 0],
+    ],
     ["minValues 0", () => req("Exists", [], 0), 'requirement "example.com/k": minValues must be an integer from 1 to 50, got 0', ["minValues"]],
     ["minValues 51", () => req("NotIn", ["a"], 51), 'requirement "example.com/k": minValues must be an integer from 1 to 50, got 51', ["minValues"]],
-    ["minValues not an integer", () => req("Exists", [], 1.5), 'requirement "example.com/k": minValues must be an integer from 1 to 50, got 1.5', ["minValues"]],
-    ["minValues above the In values", () => req("In", ["a", "b"], 3), 'requirement "example.com/k": minValues 3 is more than the 2 values of operator In', ["minValues"]],
+    [
+      "minValues not an integer",
+      () => req("Exists", [], 1.5),
+      'requirement "example.com/k": minValues must be an integer from 1 to 50, got 1.5',
+      ["minValues"],
+    ],
+    [
+      "minValues above the In values",
+      () => req("In", ["a", "b"], 3),
+      'requirement "example.com/k": minValues 3 is more than the 2 values of operator In',
+      ["minValues"],
+    ],
     ["empty key", () => Requirement.create("", "Exists"), "requirement key must not be empty", ["key"]],
-    ["withMinValues out of range", () => req("Exists").withMinValues(60), 'requirement "example.com/k": minValues must be an integer from 1 to 50, got 60', ["minValues"]],
+    [
+      "withMinValues out of range",
+      () => req("Exists").withMinValues(60),
+      'requirement "example.com/k": minValues must be an integer from 1 to 50, got 60',
+      ["minValues"],
+    ],
   ];
   it.each(cases)("%s", (_name, build, message, path) => {
     expect(build).toThrow(message);
@@ -147,7 +197,13 @@ describe("any", () => {
     ["NotIn skips excluded integers", req("NotIn", ["0", "1", "3"]), "2"],
     ["Gt: the lowest above", req("Gt", ["5"]), "6"],
     ["bounds with exclusions", req("Gte", ["2"]).intersect(req("NotIn", ["2", "3"])), "4"],
-    ["every integer in bounds excluded", req("Gte", ["2"]).intersect(req("Lte", ["3"])).intersect(req("NotIn", ["2", "3"])), undefined],
+    [
+      "every integer in bounds excluded",
+      req("Gte", ["2"])
+        .intersect(req("Lte", ["3"]))
+        .intersect(req("NotIn", ["2", "3"])),
+      undefined,
+    ],
     ["bounds below zero", req("Lt", ["0"]), undefined],
     ["DoesNotExist", req("DoesNotExist"), undefined],
   ];
@@ -164,14 +220,22 @@ describe("toNodeSelectorRequirements", () => {
     ["DoesNotExist", req("DoesNotExist", [], 1), [{ key: "example.com/k", operator: "DoesNotExist", minValues: 1 }]],
     ["Gt as Gte", req("Gt", ["3"]), [{ key: "example.com/k", operator: "Gte", values: ["4"] }]],
     ["Lt as Lte", req("Lt", ["3"]), [{ key: "example.com/k", operator: "Lte", values: ["2"] }]],
-    ["both bounds as two entries", req("Gt", ["1"]).intersect(req("Lt", ["9"])), [
-      { key: "example.com/k", operator: "Gte", values: ["2"] },
-      { key: "example.com/k", operator: "Lte", values: ["8"] },
-    ]],
-    ["NotIn with a bound", req("NotIn", ["5"]).intersect(req("Gte", ["1"], 2)), [
-      { key: "example.com/k", operator: "NotIn", values: ["5"], minValues: 2 },
-      { key: "example.com/k", operator: "Gte", values: ["1"] },
-    ]],
+    [
+      "both bounds as two entries",
+      req("Gt", ["1"]).intersect(req("Lt", ["9"])),
+      [
+        { key: "example.com/k", operator: "Gte", values: ["2"] },
+        { key: "example.com/k", operator: "Lte", values: ["8"] },
+      ],
+    ],
+    [
+      "NotIn with a bound",
+      req("NotIn", ["5"]).intersect(req("Gte", ["1"], 2)),
+      [
+        { key: "example.com/k", operator: "NotIn", values: ["5"], minValues: 2 },
+        { key: "example.com/k", operator: "Gte", values: ["1"] },
+      ],
+    ],
     ["Lt 0 stays Lt 0", req("Lt", ["0"]), [{ key: "example.com/k", operator: "Lt", values: ["0"] }]],
   ];
   it.each(cases)("%s", (_name, r, expected) => {

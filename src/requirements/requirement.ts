@@ -286,4 +286,3 @@ function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<stri
 function sorted(values: ReadonlySet<string>): string[] {
   return [...values].sort();
 }
-

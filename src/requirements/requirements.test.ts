@@ -5,8 +5,7 @@ import { LABEL_HOSTNAME, LABEL_ZONE, WELL_KNOWN_LABELS } from "./labels.js";
 import { Requirement } from "./requirement.js";
 import { Requirements } from "./requirements.js";
 
-const zone = (operator: string, values: readonly string[] = []): Requirements =>
-  Requirements.of([Requirement.create(LABEL_ZONE, operator, values)]);
+const zone = (operator: string, values: readonly string[] = []): Requirements => Requirements.of([Requirement.create(LABEL_ZONE, operator, values)]);
 
 /** The columns and rows of upstream's compatibility matrix (requirements_test.go), on the zone key. */
 const SIDES: ReadonlyMap<string, Requirements> = new Map([
@@ -29,10 +28,7 @@ const LENIENT: ReadonlyArray<readonly [string, string]> = [
   ["In[A]", "✓ ✓ ✗ ✓ ✗ ✓ ✗ ✗ ✗"],
 ];
 // Strict: an unconstrained receiver rejects every incoming requirement that needs a value.
-const STRICT: ReadonlyArray<readonly [string, string]> = [
-  ["unconstrained", "✓ ✗ ✓ ✗ ✗ ✗ ✓ ✗ ✗"],
-  ...LENIENT.slice(1),
-];
+const STRICT: ReadonlyArray<readonly [string, string]> = [["unconstrained", "✓ ✗ ✓ ✗ ✗ ✗ ✓ ✗ ✗"], ...LENIENT.slice(1)];
 
 function matrixCases(rows: ReadonlyArray<readonly [string, string]>): Array<[string, string, boolean]> {
   return rows.flatMap(([row, marks]) => marks.split(" ").map((mark, i): [string, string, boolean] => [row, COLUMNS[i] as string, mark === "✓"]));
@@ -98,7 +94,9 @@ describe("compatible", () => {
 
   it("hints at a key one typo away", () => {
     const pod = Requirements.of([Requirement.create("kubernetes.io/arhc", "In", ["x"])]);
-    expect(Requirements.EMPTY.compatible(pod).map((c) => c.message)).toEqual(['label "kubernetes.io/arhc" does not have known values (typo of "kubernetes.io/arch"?)']);
+    expect(Requirements.EMPTY.compatible(pod).map((c) => c.message)).toEqual([
+      'label "kubernetes.io/arhc" does not have known values (typo of "kubernetes.io/arch"?)',
+    ]);
   });
 
   it("gives no hint when nothing is close", () => {
@@ -179,15 +177,16 @@ describe("Requirements laws", () => {
     expect(a.intersects(b)).toBe(b.intersects(a));
   });
 
-  test.prop([fc.array(arbLabelKey.chain(arbRequirement), { maxLength: 6 }).chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length })))])(
-    "add is order-independent",
-    ([items, shuffled]) => {
-      const one = Requirements.EMPTY.add(...items);
-      const other = shuffled.reduce((set, item) => set.add(item), Requirements.EMPTY);
-      expect(one.equals(other)).toBe(true);
-      expect(one.toString()).toBe(other.toString());
-    },
-  );
+  test.prop([
+    fc
+      .array(arbLabelKey.chain(arbRequirement), { maxLength: 6 })
+      .chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }))),
+  ])("add is order-independent", ([items, shuffled]) => {
+    const one = Requirements.EMPTY.add(...items);
+    const other = shuffled.reduce((set, item) => set.add(item), Requirements.EMPTY);
+    expect(one.equals(other)).toBe(true);
+    expect(one.toString()).toBe(other.toString());
+  });
 
   test.prop([arbRequirements(), arbRequirements()])("adding sets commutes", (a, b) => {
     expect(a.add(b).equals(b.add(a))).toBe(true);

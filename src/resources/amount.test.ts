@@ -134,8 +134,14 @@ describe("formatAmount", () => {
 
 describe("isMemoryLikeResource", () => {
   it.each([
-    ["memory", true], ["ephemeral-storage", true], ["storage", true], ["hugepages-1Gi", true],
-    ["cpu", false], ["pods", false], ["nvidia.com/gpu", false], ["Memory", false],
+    ["memory", true],
+    ["ephemeral-storage", true],
+    ["storage", true],
+    ["hugepages-1Gi", true],
+    ["cpu", false],
+    ["pods", false],
+    ["nvidia.com/gpu", false],
+    ["Memory", false],
   ] as const)("%s → %s", (resource, expected) => {
     expect(isMemoryLikeResource(resource)).toBe(expected);
   });

@@ -20,9 +20,7 @@ export const CPU = "cpu";
  * @category Resources
  */
 export function isMemoryLikeResource(resource: string): boolean {
-  return (
-    resource === "memory" || resource === "ephemeral-storage" || resource === "storage" || resource.startsWith("hugepages-")
-  );
+  return resource === "memory" || resource === "ephemeral-storage" || resource === "storage" || resource.startsWith("hugepages-");
 }
 
 /** The power of ten of one base unit: -3 (millicores) for `cpu`, 0 for everything else. */
@@ -78,12 +76,7 @@ export function quantityToAmount(resource: string, input: QuantityInput, roundin
  *
  * @internal
  */
-export function quantityAmountAt(
-  resource: string,
-  input: QuantityInput,
-  path: readonly PathSegment[],
-  rounding: Rounding = "up",
-): number {
+export function quantityAmountAt(resource: string, input: QuantityInput, path: readonly PathSegment[], rounding: Rounding = "up"): number {
   const cached = typeof input === "string" ? cachedAmount(resource, input, rounding) : undefined;
   if (cached !== undefined) return cached;
   let quantity: Quantity;

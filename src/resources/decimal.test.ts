@@ -13,7 +13,7 @@ function rational(c: bigint, e: number): readonly [bigint, bigint] {
 describe("exact decimal helpers", () => {
   test.prop([coefficient, exponent, fc.integer({ min: 0, max: 9 })])("toScaledInteger rounds away from zero", (c, e, scale) => {
     const [num, den] = rational(c, e + scale);
-    const magnitude = (num < 0n ? -num : num);
+    const magnitude = num < 0n ? -num : num;
     const rounded = magnitude / den + (magnitude % den === 0n ? 0n : 1n);
     const expected = num < 0n ? -rounded : rounded;
     const limit = 10n ** 60n;

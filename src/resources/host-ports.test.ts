@@ -73,10 +73,14 @@ describe("ipKey", () => {
     expect(ipKey(text)).toBe(key);
   });
 
-  it.each([["0.0.0.0", true], ["::", true], ["::ffff:0.0.0.0", true], ["0::0", true], ["10.0.0.1", false], ["", false]] as const)(
-    "isUnspecifiedIp(%s) → %s",
-    (text, expected) => {
-      expect(isUnspecifiedIp(text)).toBe(expected);
-    },
-  );
+  it.each([
+    ["0.0.0.0", true],
+    ["::", true],
+    ["::ffff:0.0.0.0", true],
+    ["0::0", true],
+    ["10.0.0.1", false],
+    ["", false],
+  ] as const)("isUnspecifiedIp(%s) → %s", (text, expected) => {
+    expect(isUnspecifiedIp(text)).toBe(expected);
+  });
 });

@@ -22,7 +22,11 @@ describe("podRequests", () => {
       { containers: [req({ cpu: "100m", memory: "1Gi" }), req({ cpu: "200m", "nvidia.com/gpu": 1 })] },
       { cpu: 300, memory: GI, "nvidia.com/gpu": 1, pods: 1 },
     ],
-    ["a larger init container wins", { initContainers: [req({ cpu: "2" })], containers: [req({ cpu: "1", memory: "1Gi" })] }, { cpu: 2000, memory: GI, pods: 1 }],
+    [
+      "a larger init container wins",
+      { initContainers: [req({ cpu: "2" })], containers: [req({ cpu: "1", memory: "1Gi" })] },
+      { cpu: 2000, memory: GI, pods: 1 },
+    ],
     [
       "init containers take the max, not the sum",
       { initContainers: [req({ cpu: "1" }), req({ cpu: "3" }), req({ memory: "2Gi" })], containers: [req({ cpu: "2", memory: "1Gi" })] },
@@ -53,20 +57,32 @@ describe("podRequests", () => {
       { initContainers: [sidecar({ memory: "1Gi" }), sidecar({ memory: "2Gi" })], containers: [req({ memory: "0" })] },
       { memory: 3 * GI, pods: 1 },
     ],
-    ["restartPolicy other than Always is a regular init container", { initContainers: [{ ...req({ cpu: "1" }), restartPolicy: "OnFailure" }], containers: [req({ cpu: "1" })] }, { cpu: 1000, pods: 1 }],
+    [
+      "restartPolicy other than Always is a regular init container",
+      { initContainers: [{ ...req({ cpu: "1" }), restartPolicy: "OnFailure" }], containers: [req({ cpu: "1" })] },
+      { cpu: 1000, pods: 1 },
+    ],
     [
       "overhead is added to the containers",
       { containers: [req({ cpu: "1" })], overhead: { cpu: "250m", memory: "120Mi" } },
       { cpu: 1250, memory: 120 * MI, pods: 1 },
     ],
-    ["overhead is added after the init max", { initContainers: [req({ cpu: "2" })], containers: [req({ cpu: "1" })], overhead: { cpu: "500m" } }, { cpu: 2500, pods: 1 }],
     [
-      "a missing request defaults to the limit",
-      { containers: [req({ cpu: "500m" }, { cpu: "2", memory: "1Gi" })] },
-      { cpu: 500, memory: GI, pods: 1 },
+      "overhead is added after the init max",
+      { initContainers: [req({ cpu: "2" })], containers: [req({ cpu: "1" })], overhead: { cpu: "500m" } },
+      { cpu: 2500, pods: 1 },
     ],
-    ["limits alone become requests", { containers: [{ resources: { limits: { cpu: "1", "nvidia.com/gpu": "2" } } }] }, { cpu: 1000, "nvidia.com/gpu": 2, pods: 1 }],
-    ["init container limits default their requests too", { initContainers: [{ resources: { limits: { cpu: "3" } } }], containers: [req({ cpu: "1" })] }, { cpu: 3000, pods: 1 }],
+    ["a missing request defaults to the limit", { containers: [req({ cpu: "500m" }, { cpu: "2", memory: "1Gi" })] }, { cpu: 500, memory: GI, pods: 1 }],
+    [
+      "limits alone become requests",
+      { containers: [{ resources: { limits: { cpu: "1", "nvidia.com/gpu": "2" } } }] },
+      { cpu: 1000, "nvidia.com/gpu": 2, pods: 1 },
+    ],
+    [
+      "init container limits default their requests too",
+      { initContainers: [{ resources: { limits: { cpu: "3" } } }], containers: [req({ cpu: "1" })] },
+      { cpu: 3000, pods: 1 },
+    ],
     [
       "pod-level requests replace cpu and memory",
       { resources: { requests: { cpu: "4", memory: "8Gi" } }, containers: [req({ cpu: "1", memory: "1Gi", "nvidia.com/gpu": "1" })] },

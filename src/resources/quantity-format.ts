@@ -2,7 +2,16 @@ import { absBig, compareMagnitude, pow10 } from "./decimal.js";
 import type { Quantity } from "./quantity.js";
 
 const DECIMAL_SUFFIX_BY_POWER: ReadonlyMap<number, string> = new Map([
-  [-9, "n"], [-6, "u"], [-3, "m"], [0, ""], [3, "k"], [6, "M"], [9, "G"], [12, "T"], [15, "P"], [18, "E"],
+  [-9, "n"],
+  [-6, "u"],
+  [-3, "m"],
+  [0, ""],
+  [3, "k"],
+  [6, "M"],
+  [9, "G"],
+  [12, "T"],
+  [15, "P"],
+  [18, "E"],
 ]);
 const BINARY_SUFFIXES: readonly string[] = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
 /** Binary output needs the integer value; beyond this many digits it cannot be a capped binary value. */

@@ -6,7 +6,12 @@ import { resourceList, resourceListToRecord } from "./resource-list.js";
 describe("resourceList", () => {
   it("reads quantities into base units", () => {
     expect(resourceList({ cpu: "1.5", memory: "2Gi", pods: 110, "nvidia.com/gpu": "1" })).toEqual(
-      new Map([["cpu", 1500], ["memory", 2 ** 31], ["pods", 110], ["nvidia.com/gpu", 1]]),
+      new Map([
+        ["cpu", 1500],
+        ["memory", 2 ** 31],
+        ["pods", 110],
+        ["nvidia.com/gpu", 1],
+      ]),
     );
   });
 
@@ -17,7 +22,12 @@ describe("resourceList", () => {
 
   it("treats __proto__ and constructor as resource names", () => {
     const map = JSON.parse('{"__proto__": "2", "constructor": "3"}') as Record<string, string>;
-    expect(resourceList(map)).toEqual(new Map([["__proto__", 2], ["constructor", 3]]));
+    expect(resourceList(map)).toEqual(
+      new Map([
+        ["__proto__", 2],
+        ["constructor", 3],
+      ]),
+    );
   });
 
   it("keeps zero amounts", () => {
@@ -40,7 +50,13 @@ describe("resourceList", () => {
 
 describe("resourceListToRecord", () => {
   it("formats canonically with sorted keys", () => {
-    const record = resourceListToRecord(new Map([["pods", 1], ["memory", 1610612736], ["cpu", 1500]]));
+    const record = resourceListToRecord(
+      new Map([
+        ["pods", 1],
+        ["memory", 1610612736],
+        ["cpu", 1500],
+      ]),
+    );
     expect(Object.keys(record)).toEqual(["cpu", "memory", "pods"]);
     expect(record).toEqual({ cpu: "1500m", memory: "1536Mi", pods: "1" });
   });

@@ -37,11 +37,7 @@ export const EMPTY_RESOURCES: ResourceList = new Map();
  * ```
  * @category Resources
  */
-export function resourceList(
-  map: ResourceMap | undefined,
-  basePath: readonly PathSegment[] = [],
-  rounding: Rounding = "up",
-): ResourceList {
+export function resourceList(map: ResourceMap | undefined, basePath: readonly PathSegment[] = [], rounding: Rounding = "up"): ResourceList {
   const result = new Map<string, number>();
   if (map === undefined || map === null) return result;
   for (const name of Object.keys(map)) {

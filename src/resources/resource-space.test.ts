@@ -20,9 +20,20 @@ describe("ResourceSpace", () => {
 
   it("maps lists to vectors and back, leaving zeros out", () => {
     const s = ResourceSpace.of(["cpu", "memory", "pods"]);
-    const v = s.toVector(new Map([["pods", 1], ["cpu", 500], ["memory", 0]]));
+    const v = s.toVector(
+      new Map([
+        ["pods", 1],
+        ["cpu", 500],
+        ["memory", 0],
+      ]),
+    );
     expect([...v]).toEqual([500, 0, 1]);
-    expect(s.fromVector(v)).toEqual(new Map([["cpu", 500], ["pods", 1]]));
+    expect(s.fromVector(v)).toEqual(
+      new Map([
+        ["cpu", 500],
+        ["pods", 1],
+      ]),
+    );
   });
 
   it("refuses a non-zero amount outside the space and ignores a zero one", () => {

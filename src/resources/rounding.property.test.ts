@@ -6,7 +6,11 @@ import { quantityOf, type Quantity } from "./quantity.js";
 
 /** A quantity from tiny to far beyond 2^53 base units (up to 40 digits, exponents -12..30). */
 const arbWideQuantity: fc.Arbitrary<Quantity> = fc
-  .tuple(fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.integer({ min: -12, max: 30 }), fc.constantFrom("DecimalSI", "BinarySI", "DecimalExponent") as fc.Arbitrary<"DecimalSI">)
+  .tuple(
+    fc.bigInt({ min: 0n, max: 10n ** 40n }),
+    fc.integer({ min: -12, max: 30 }),
+    fc.constantFrom("DecimalSI", "BinarySI", "DecimalExponent") as fc.Arbitrary<"DecimalSI">,
+  )
   .map(([c, e, format]) => quantityOf(c, e, format));
 
 /** The power of ten of one base unit, as amount.ts counts it. */

@@ -36,13 +36,13 @@ describe("CatalogueVectors", () => {
 });
 
 describe("labelTable", () => {
-  test.prop([requirementOn([LABEL_ZONE, LABEL_INSTANCE_TYPE, "kubernetes.io/arch", "example.com/absent"], [...zones, "amd64", "arm64", catalogue[0]?.name ?? "x"])], { numRuns: 40 })(
-    "agrees with intersecting each type's requirements with the single requirement",
-    (r) => {
-      const table = labelTable(vectors, r);
-      catalogue.forEach((type, id) => expect(table[id] === 1).toBe(type.requirements.intersects(Requirements.of([r]))));
-    },
-  );
+  test.prop(
+    [requirementOn([LABEL_ZONE, LABEL_INSTANCE_TYPE, "kubernetes.io/arch", "example.com/absent"], [...zones, "amd64", "arm64", catalogue[0]?.name ?? "x"])],
+    { numRuns: 40 },
+  )("agrees with intersecting each type's requirements with the single requirement", (r) => {
+    const table = labelTable(vectors, r);
+    catalogue.forEach((type, id) => expect(table[id] === 1).toBe(type.requirements.intersects(Requirements.of([r]))));
+  });
 });
 
 describe("offeringView", () => {

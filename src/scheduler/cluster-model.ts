@@ -55,7 +55,13 @@ export class ClusterModel {
   readonly labelRequirements: WeakMap<ReadonlyMap<string, string>, Requirements> = new WeakMap();
   #daemons: { readonly daemonSets: readonly DaemonSet[]; readonly daemons: readonly DaemonPod[] } | undefined;
   #pools:
-    | { readonly nodePools: readonly NodePool[]; readonly catalogue: readonly unknown[]; readonly daemons: readonly DaemonPod[]; readonly key: string; readonly value: CompiledPools }
+    | {
+        readonly nodePools: readonly NodePool[];
+        readonly catalogue: readonly unknown[];
+        readonly daemons: readonly DaemonPod[];
+        readonly key: string;
+        readonly value: CompiledPools;
+      }
     | undefined;
 
   /**
@@ -112,7 +118,13 @@ export class ClusterModel {
    * @param compile - compiles them on a miss
    * @returns the compiled pools
    */
-  pools(nodePools: readonly NodePool[], catalogue: readonly unknown[], daemons: readonly DaemonPod[], key: string, compile: () => CompiledPools): CompiledPools {
+  pools(
+    nodePools: readonly NodePool[],
+    catalogue: readonly unknown[],
+    daemons: readonly DaemonPod[],
+    key: string,
+    compile: () => CompiledPools,
+  ): CompiledPools {
     const seen = this.#pools;
     if (seen !== undefined && seen.nodePools === nodePools && seen.catalogue === catalogue && seen.daemons === daemons && seen.key === key) return seen.value;
     const value = compile();

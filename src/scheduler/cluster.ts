@@ -195,7 +195,9 @@ export function buildCluster(
   for (const f of facts) {
     const onNode = podsByNode.get(f.name) ?? NO_PODS;
     const p = model === undefined ? prepareNode(f, onNode, daemons) : model.prepared(f, onNode, () => prepareNode(f, onNode, daemons));
-    states.push(new ExistingNodeState(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, pendingOnly.has(f.name)));
+    states.push(
+      new ExistingNodeState(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, pendingOnly.has(f.name)),
+    );
     if (f.nodePool !== undefined) {
       poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, ONE_NODE)));
     }

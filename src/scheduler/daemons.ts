@@ -85,10 +85,7 @@ export function daemonFitsTemplate(
   wellKnown: ReadonlySet<string>,
 ): boolean {
   if (!toleratesAll([...daemon.tolerations, PREFER_NO_SCHEDULE_TOLERATION], templateTaints)) return false;
-  return someAlternative(
-    daemon,
-    (r) => templateRequirements.isCompatible(r, { allowUndefined: wellKnown }) && type.requirements.intersects(r),
-  );
+  return someAlternative(daemon, (r) => templateRequirements.isCompatible(r, { allowUndefined: wellKnown }) && type.requirements.intersects(r));
 }
 
 /**

@@ -6,14 +6,7 @@
  */
 import { LABEL_RESERVATION_ID, truncateInstanceTypes, type InstanceType, type Offering } from "../instance-types/index.js";
 import { addResources, minResources, type ResourceList } from "../resources/index.js";
-import {
-  isRestrictedLabel,
-  LABEL_CAPACITY_TYPE,
-  LABEL_HOSTNAME,
-  LABEL_INSTANCE_TYPE,
-  Requirement,
-  Requirements,
-} from "../requirements/index.js";
+import { isRestrictedLabel, LABEL_CAPACITY_TYPE, LABEL_HOSTNAME, LABEL_INSTANCE_TYPE, Requirement, Requirements } from "../requirements/index.js";
 import type { NodeSelectorRequirementWithMinValues } from "../types/kubernetes.js";
 import { OfferingMatcher } from "./offering-matcher.js";
 import { offeringView, type OfferingView } from "./offering-view.js";

@@ -51,10 +51,7 @@ export function claimJson(c: PlannedNodeClaim): JsonObject {
       ),
     ],
     ["labels", sortedMap(c.labels)],
-    [
-      "taints",
-      c.taints.map((t) => obj([["key", t.key], ...(t.value !== undefined ? [["value", t.value] as const] : []), ["effect", t.effect]])),
-    ],
+    ["taints", c.taints.map((t) => obj([["key", t.key], ...(t.value !== undefined ? [["value", t.value] as const] : []), ["effect", t.effect]]))],
   ]);
 }
 
@@ -71,4 +68,3 @@ export function render(value: Json, indent: string): string {
   if (entries.length === 0) return "{}";
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${render(v, inner)}`).join(",\n")}\n${indent}}`;
 }
-

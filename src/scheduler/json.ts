@@ -22,8 +22,25 @@ import type { ScheduleResult } from "./types.js";
 export function toScheduleJson(result: ScheduleResult): string {
   const doc = obj([
     ["nodeClaims", result.nodeClaims.map(claimJson)],
-    ["existingNodes", result.existingNodes.map((n) => obj([["name", n.name], ["pods", n.pods]]))],
-    ["unschedulable", result.unschedulable.map((u) => obj([["pod", u.pod], ["code", u.code], ["message", u.message]]))],
+    [
+      "existingNodes",
+      result.existingNodes.map((n) =>
+        obj([
+          ["name", n.name],
+          ["pods", n.pods],
+        ]),
+      ),
+    ],
+    [
+      "unschedulable",
+      result.unschedulable.map((u) =>
+        obj([
+          ["pod", u.pod],
+          ["code", u.code],
+          ["message", u.message],
+        ]),
+      ),
+    ],
     [
       "summary",
       obj([

@@ -42,7 +42,11 @@ export class RemainingLimits {
    * @param usage - summed capacity of each pool's existing nodes (with `nodes: 1` per node)
    * @param vectors - the run's catalogue vectors (their space holds every limited resource)
    */
-  constructor(templates: readonly NodePoolTemplate[], usage: ReadonlyMap<string, ResourceList>, private readonly vectors: CatalogueVectors) {
+  constructor(
+    templates: readonly NodePoolTemplate[],
+    usage: ReadonlyMap<string, ResourceList>,
+    private readonly vectors: CatalogueVectors,
+  ) {
     for (const t of templates) {
       if (t.limits === undefined) continue;
       const used = usage.get(t.name);

@@ -40,9 +40,7 @@ export function resolveScheduleOptions(options: ScheduleOptions = {}): ResolvedS
   }
   const reservedCapacityMode = options.reservedCapacityMode ?? "strict";
   if (reservedCapacityMode !== "strict" && reservedCapacityMode !== "fallback") {
-    throw new InputError(`reservedCapacityMode must be strict or fallback, got ${String(reservedCapacityMode)}`, [
-      "reservedCapacityMode",
-    ]);
+    throw new InputError(`reservedCapacityMode must be strict or fallback, got ${String(reservedCapacityMode)}`, ["reservedCapacityMode"]);
   }
   const maxInstanceTypes = options.maxInstanceTypes ?? DEFAULT_MAX_INSTANCE_TYPES;
   if (!Number.isInteger(maxInstanceTypes) || maxInstanceTypes < 1) {

@@ -26,7 +26,9 @@ export interface ClaimChange {
 }
 
 /** The outcome of {@link PlannedClaim.canAdd}. */
-export type ClaimCheck = { readonly ok: true; readonly change: ClaimChange } | { readonly ok: false; readonly failure: NodePoolFailure; readonly reserved: boolean };
+export type ClaimCheck =
+  | { readonly ok: true; readonly change: ClaimChange }
+  | { readonly ok: false; readonly failure: NodePoolFailure; readonly reserved: boolean };
 
 const UNEXPLAINED_REFUSAL: ClaimCheck = Object.freeze({ ok: false, failure: UNEXPLAINED, reserved: false });
 

@@ -12,7 +12,10 @@ const full: Pod = Object.freeze({
     affinity: {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term("a"), term("b")] },
-        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: term("c") }, { weight: 5, preference: term("d") }],
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, preference: term("c") },
+          { weight: 5, preference: term("d") },
+        ],
       },
       podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm }] },
       podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm }] },

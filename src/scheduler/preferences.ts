@@ -101,7 +101,5 @@ export function relax(pod: Pod, toleratePreferNoSchedule: boolean): Relaxed | un
 }
 
 function hasPreferNoScheduleToleration(tolerations: readonly Toleration[] | undefined): boolean {
-  return (tolerations ?? []).some(
-    (t) => t.operator === "Exists" && t.effect === "PreferNoSchedule" && (t.key === undefined || t.key === ""),
-  );
+  return (tolerations ?? []).some((t) => t.operator === "Exists" && t.effect === "PreferNoSchedule" && (t.key === undefined || t.key === ""));
 }

@@ -176,7 +176,13 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const keys = valid.map((i) => {
     const pod = pending[i] as Pod;
     const requests = (classes[i] as PodClass).requests;
-    return { index: i, cpu: requests.get("cpu") ?? 0, memory: requests.get("memory") ?? 0, created: creationMillis(pod), uid: pod.metadata.uid ?? podName(pod) };
+    return {
+      index: i,
+      cpu: requests.get("cpu") ?? 0,
+      memory: requests.get("memory") ?? 0,
+      created: creationMillis(pod),
+      uid: pod.metadata.uid ?? podName(pod),
+    };
   });
   keys.sort(compareQueueEntries);
   const queue = new RetryQueue(keys.map((k) => k.index));
@@ -191,7 +197,12 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
       for (let j: number | undefined = i; j !== undefined; j = queue.drain()) {
         // A pod that already failed keeps its own reason; one never tried says the bound stopped it.
         if (failures.has(j)) continue;
-        failures.set(j, { code: "step-limit", message: `not placed: the run stopped after ${opts.maxSteps} placement attempts (options.maxSteps)`, nodePools: [], reserved: false });
+        failures.set(j, {
+          code: "step-limit",
+          message: `not placed: the run stopped after ${opts.maxSteps} placement attempts (options.maxSteps)`,
+          nodePools: [],
+          reserved: false,
+        });
       }
       break;
     }
@@ -264,7 +275,12 @@ function takenNames(input: ScheduleInput): ReadonlySet<string> {
 }
 
 /** The NodePools compiled for a run, in upstream's try order, and their topology domain universe. */
-function compilePoolsOf(nodePools: ScheduleInput["nodePools"], catalogue: readonly InstanceType[], daemons: readonly DaemonPod[], opts: ResolvedScheduleOptions): CompiledPools {
+function compilePoolsOf(
+  nodePools: ScheduleInput["nodePools"],
+  catalogue: readonly InstanceType[],
+  daemons: readonly DaemonPod[],
+  opts: ResolvedScheduleOptions,
+): CompiledPools {
   const seenPools = new Set<string>();
   // A deleting or static NodePool is left out before it is compiled: no template, no topology domains (upstream's filter).
   const templates = nodePools.flatMap((np, i) => {

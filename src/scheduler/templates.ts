@@ -11,7 +11,7 @@ import {
   isRestrictedLabel,
   LABEL_NODEPOOL,
   Requirement,
-  Requirements,
+  type Requirements,
   requirementsFromLabels,
   requirementsFromNodeSelectorRequirements,
 } from "../requirements/index.js";

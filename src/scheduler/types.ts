@@ -9,15 +9,7 @@ import type { ResourceList, ResourceShortfall } from "../resources/index.js";
 import type { RequirementConflict } from "../requirements/index.js";
 import type { TopologyConflict } from "../topology/index.js";
 import type { VolumeFailureCode, VolumeObjects } from "../volumes/index.js";
-import type {
-  DaemonSet,
-  Node,
-  NodeClaim,
-  NodePool,
-  NodeSelectorRequirementWithMinValues,
-  Pod,
-  Taint,
-} from "../types/kubernetes.js";
+import type { DaemonSet, Node, NodeClaim, NodePool, NodeSelectorRequirementWithMinValues, Pod, Taint } from "../types/kubernetes.js";
 
 /**
  * Everything one scheduling run looks at. Nothing in it is ever mutated.

@@ -16,11 +16,7 @@ export interface PodValidationFailure {
   readonly message: string;
 }
 
-function checkExpression(
-  expression: NodeSelectorRequirement,
-  where: string,
-  wellKnown: ReadonlySet<string>,
-): PodValidationFailure | undefined {
+function checkExpression(expression: NodeSelectorRequirement, where: string, wellKnown: ReadonlySet<string>): PodValidationFailure | undefined {
   if (isRestrictedLabel(expression.key, wellKnown)) {
     return { code: "restricted-label", message: `${where} uses restricted label "${expression.key}"` };
   }

@@ -99,20 +99,14 @@ describe("untoleratedTaints and toleratesAll", () => {
     expect(untoleratedTaints(tolerations, taints)).toEqual(expected);
   });
 
-  test.prop([...lists, fc.array(tolerationArbitrary(), { maxLength: 3 })])(
-    "adding tolerations never un-tolerates a taint",
-    (tolerations, taints, extra) => {
-      const before = untoleratedTaints(tolerations, taints);
-      const after = untoleratedTaints([...tolerations, ...extra], taints);
-      for (const taint of after) expect(before).toContain(taint);
-      if (toleratesAll(tolerations, taints)) expect(toleratesAll([...extra, ...tolerations], taints)).toBe(true);
-    },
-  );
+  test.prop([...lists, fc.array(tolerationArbitrary(), { maxLength: 3 })])("adding tolerations never un-tolerates a taint", (tolerations, taints, extra) => {
+    const before = untoleratedTaints(tolerations, taints);
+    const after = untoleratedTaints([...tolerations, ...extra], taints);
+    for (const taint of after) expect(before).toContain(taint);
+    if (toleratesAll(tolerations, taints)) expect(toleratesAll([...extra, ...tolerations], taints)).toBe(true);
+  });
 
-  test.prop([...lists, fc.array(taintArbitrary(), { maxLength: 3 })])(
-    "a taint list is tolerated iff each part is",
-    (tolerations, a, b) => {
-      expect(toleratesAll(tolerations, [...a, ...b])).toBe(toleratesAll(tolerations, a) && toleratesAll(tolerations, b));
-    },
-  );
+  test.prop([...lists, fc.array(taintArbitrary(), { maxLength: 3 })])("a taint list is tolerated iff each part is", (tolerations, a, b) => {
+    expect(toleratesAll(tolerations, [...a, ...b])).toBe(toleratesAll(tolerations, a) && toleratesAll(tolerations, b));
+  });
 });

@@ -76,10 +76,7 @@ function anyTolerates(tolerations: readonly Toleration[], taint: Taint): boolean
  * ```
  * @category Taints
  */
-export function untoleratedTaints(
-  tolerations: readonly Toleration[] | undefined,
-  taints: readonly Taint[] | undefined,
-): readonly Taint[] {
+export function untoleratedTaints(tolerations: readonly Toleration[] | undefined, taints: readonly Taint[] | undefined): readonly Taint[] {
   if (taints === undefined || taints.length === 0) return [];
   const list = tolerations ?? [];
   return taints.filter((taint) => !anyTolerates(list, taint));

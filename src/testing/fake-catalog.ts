@@ -5,15 +5,7 @@
  *
  * @module
  */
-import {
-  createInstanceType,
-  LABEL_ARCH,
-  LABEL_RESERVATION_ID,
-  Requirement,
-  WELL_KNOWN_LABELS,
-  type InstanceType,
-  type OfferingSpec,
-} from "nodefit";
+import { createInstanceType, LABEL_ARCH, LABEL_RESERVATION_ID, Requirement, WELL_KNOWN_LABELS, type InstanceType, type OfferingSpec } from "nodefit";
 
 /** The fake provider's instance-size label: `large` for types over 4 CPU and 8Gi, otherwise `small`. */
 export const FAKE_LABEL_SIZE = "size";
@@ -115,18 +107,18 @@ export function fakeInstanceType(options: FakeInstanceTypeOptions): InstanceType
   ]);
   if (large) labels.set(FAKE_LABEL_SPECIAL, "optional");
   const operatingSystems = [...(options.operatingSystems ?? ["linux", "windows", "darwin"])].sort();
-  const capacity = new Map<string, number>([
-    ["cpu", cpu * 1000],
-    ["memory", memoryGi * GIB],
-    ["pods", options.pods ?? 5],
-    ...extended,
-  ]);
+  const capacity = new Map<string, number>([["cpu", cpu * 1000], ["memory", memoryGi * GIB], ["pods", options.pods ?? 5], ...extended]);
   return createInstanceType({
     name: options.name,
     labels,
     requirements: [Requirement.create("kubernetes.io/os", "In", operatingSystems)],
     capacity,
-    overhead: { kubeReserved: new Map([["cpu", 100], ["memory", 10 * 1024 * 1024]]) },
+    overhead: {
+      kubeReserved: new Map([
+        ["cpu", 100],
+        ["memory", 10 * 1024 * 1024],
+      ]),
+    },
     offerings: options.offerings ?? fakeOfferings(price),
     wellKnownLabels: FAKE_WELL_KNOWN_LABELS,
   });

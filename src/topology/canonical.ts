@@ -32,10 +32,10 @@ export function requirementsKey(requirements: Requirements): string {
  */
 export function selectorKey(selector: LabelSelector | undefined): string {
   if (!selector) return "nil";
-  const labels = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => JSON.stringify([k, v])).sort();
-  const expressions = new Set(
-    (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])),
-  );
+  const labels = Object.entries(selector.matchLabels ?? {})
+    .map(([k, v]) => JSON.stringify([k, v]))
+    .sort();
+  const expressions = new Set((selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])));
   return JSON.stringify([labels, [...expressions].sort()]);
 }
 

@@ -86,12 +86,7 @@ export function termNamespaces(namespace: string, term: PodAffinityTerm, namespa
   return result;
 }
 
-function affinityIdentity(
-  type: "affinity" | "anti-affinity",
-  pod: Pod,
-  term: PodAffinityTerm,
-  namespaces: NamespaceIndex,
-): GroupIdentity {
+function affinityIdentity(type: "affinity" | "anti-affinity", pod: Pod, term: PodAffinityTerm, namespaces: NamespaceIndex): GroupIdentity {
   return {
     type,
     key: normalizeLabelKey(term.topologyKey),
@@ -129,7 +124,10 @@ export function ownedGroupIdentities(pod: Pod, policy: "Respect" | "Ignore", nam
     });
   }
   const affinity = pod.spec.affinity;
-  for (const [type, block] of [["affinity", affinity?.podAffinity], ["anti-affinity", affinity?.podAntiAffinity]] as const) {
+  for (const [type, block] of [
+    ["affinity", affinity?.podAffinity],
+    ["anti-affinity", affinity?.podAntiAffinity],
+  ] as const) {
     for (const term of block?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
       identities.push(affinityIdentity(type, pod, term, namespaces));
     }

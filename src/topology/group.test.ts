@@ -7,7 +7,13 @@ const base: GroupIdentity = {
   type: "spread",
   key: LABEL_ZONE,
   namespaces: new Set(["a", "b"]),
-  selector: { matchLabels: { app: "web" }, matchExpressions: [{ key: "x", operator: "In", values: ["1", "2"] }, { key: "y", operator: "Exists" }] },
+  selector: {
+    matchLabels: { app: "web" },
+    matchExpressions: [
+      { key: "x", operator: "In", values: ["1", "2"] },
+      { key: "y", operator: "Exists" },
+    ],
+  },
   maxSkew: 1,
   minDomains: undefined,
   filter: NodeFilter.NONE,
@@ -18,7 +24,14 @@ describe("group identity", () => {
     const same: GroupIdentity = {
       ...base,
       namespaces: new Set(["b", "a"]),
-      selector: { matchLabels: { app: "web" }, matchExpressions: [{ key: "y", operator: "Exists" }, { key: "x", operator: "In", values: ["2", "1"] }, { key: "y", operator: "Exists" }] },
+      selector: {
+        matchLabels: { app: "web" },
+        matchExpressions: [
+          { key: "y", operator: "Exists" },
+          { key: "x", operator: "In", values: ["2", "1"] },
+          { key: "y", operator: "Exists" },
+        ],
+      },
       minDomains: 3,
     };
     expect(groupHash(same)).toBe(groupHash(base));
@@ -46,7 +59,11 @@ describe("group counts", () => {
     g.record("z1");
     g.register("z1");
     g.record("z3");
-    expect([...g.domains]).toEqual([["z1", 1], ["z2", 0], ["z3", 1]]);
+    expect([...g.domains]).toEqual([
+      ["z1", 1],
+      ["z2", 0],
+      ["z3", 1],
+    ]);
     expect([...g.empty]).toEqual(["z2"]);
     expect([...g.occupied].sort()).toEqual(["z1", "z3"]);
     expect(g.count("unknown")).toBe(0);

@@ -5,12 +5,7 @@
  *
  * @module
  */
-import {
-  requirementsFromNodeSelectorTerm,
-  requirementsFromSelector,
-  type CompatibilityOptions,
-  type Requirements,
-} from "../requirements/index.js";
+import { requirementsFromNodeSelectorTerm, requirementsFromSelector, type CompatibilityOptions, type Requirements } from "../requirements/index.js";
 import { toleratesAll } from "../taints/index.js";
 import type { Pod, Taint, Toleration, TopologySpreadConstraint } from "../types/kubernetes.js";
 import { requirementsKey } from "./canonical.js";
@@ -59,9 +54,7 @@ export class NodeFilter {
   static forSpread(pod: Pod, constraint: TopologySpreadConstraint): NodeFilter {
     const selector = requirementsFromSelector(pod.spec.nodeSelector);
     const required = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-    const alternatives = required === undefined
-      ? [selector]
-      : required.nodeSelectorTerms.map((term) => selector.add(requirementsFromNodeSelectorTerm(term)));
+    const alternatives = required === undefined ? [selector] : required.nodeSelectorTerms.map((term) => selector.add(requirementsFromNodeSelectorTerm(term)));
     return new NodeFilter(
       alternatives,
       constraint.nodeAffinityPolicy === undefined || constraint.nodeAffinityPolicy === "Honor",

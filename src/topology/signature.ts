@@ -45,15 +45,13 @@ export function constraintSignature(pod: Pod, namespace: string): string | undef
   const hasSpread = spreads !== undefined && spreads.length > 0;
   if (!hasSpread && !affinity?.podAffinity && !affinity?.podAntiAffinity) return undefined;
   const labelKeys =
-    (hasSpread && spreads.some((c) => (c.matchLabelKeys?.length ?? 0) > 0)) ||
-    usesLabelKeys(affinity?.podAffinity) ||
-    usesLabelKeys(affinity?.podAntiAffinity);
+    (hasSpread && spreads.some((c) => (c.matchLabelKeys?.length ?? 0) > 0)) || usesLabelKeys(affinity?.podAffinity) || usesLabelKeys(affinity?.podAntiAffinity);
   return JSON.stringify([
     namespace,
     spreads ?? null,
     affinity?.podAffinity ?? null,
     affinity?.podAntiAffinity ?? null,
     hasSpread ? [spec.nodeSelector ?? null, affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? null, spec.tolerations ?? null] : null,
-    labelKeys ? pod.metadata.labels ?? null : null,
+    labelKeys ? (pod.metadata.labels ?? null) : null,
   ]);
 }

@@ -96,9 +96,7 @@ export interface TopologyConflict {
  *
  * @category Topology
  */
-export type TopologyResult =
-  | { readonly ok: true; readonly requirements: Requirements }
-  | { readonly ok: false; readonly conflict: TopologyConflict };
+export type TopologyResult = { readonly ok: true; readonly requirements: Requirements } | { readonly ok: false; readonly conflict: TopologyConflict };
 
 /**
  * The three kinds of topology group.

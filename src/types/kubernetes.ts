@@ -44,7 +44,9 @@ export interface ObjectMeta {
   /** RFC 3339 string or a Date (client-node parses timestamps into Dates). */
   readonly creationTimestamp?: string | Date | undefined;
   readonly deletionTimestamp?: string | Date | undefined;
-  readonly ownerReferences?: ReadonlyArray<{ readonly kind: string; readonly name: string; readonly uid?: string | undefined; readonly controller?: boolean | undefined }> | undefined;
+  readonly ownerReferences?:
+    | ReadonlyArray<{ readonly kind: string; readonly name: string; readonly uid?: string | undefined; readonly controller?: boolean | undefined }>
+    | undefined;
 }
 
 /**
@@ -255,9 +257,11 @@ export interface Volume {
   readonly name?: string | undefined;
   readonly persistentVolumeClaim?: { readonly claimName: string } | undefined;
   /** A generic ephemeral volume: its claim is `<pod name>-<volume name>`, made from this template. */
-  readonly ephemeral?: {
-    readonly volumeClaimTemplate?: { readonly spec?: { readonly storageClassName?: string | undefined } | undefined } | undefined;
-  } | undefined;
+  readonly ephemeral?:
+    | {
+        readonly volumeClaimTemplate?: { readonly spec?: { readonly storageClassName?: string | undefined } | undefined } | undefined;
+      }
+    | undefined;
 }
 
 /**
@@ -294,11 +298,13 @@ export interface Pod {
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
   readonly spec: PodSpec;
-  readonly status?: {
-    readonly phase?: string | undefined;
-    /** When the kubelet started the pod; `karpenter.sh/do-not-disrupt` durations count from it. */
-    readonly startTime?: string | Date | undefined;
-  } | undefined;
+  readonly status?:
+    | {
+        readonly phase?: string | undefined;
+        /** When the kubelet started the pod; `karpenter.sh/do-not-disrupt` durations count from it. */
+        readonly startTime?: string | Date | undefined;
+      }
+    | undefined;
 }
 
 /**
@@ -332,12 +338,16 @@ export interface Node {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
-  readonly spec?: { readonly taints?: readonly Taint[] | undefined; readonly unschedulable?: boolean | undefined; readonly providerID?: string | undefined } | undefined;
-  readonly status?: {
-    readonly allocatable?: ResourceMap | undefined;
-    readonly capacity?: ResourceMap | undefined;
-    readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string }> | undefined;
-  } | undefined;
+  readonly spec?:
+    | { readonly taints?: readonly Taint[] | undefined; readonly unschedulable?: boolean | undefined; readonly providerID?: string | undefined }
+    | undefined;
+  readonly status?:
+    | {
+        readonly allocatable?: ResourceMap | undefined;
+        readonly capacity?: ResourceMap | undefined;
+        readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string }> | undefined;
+      }
+    | undefined;
 }
 
 /**
@@ -363,24 +373,30 @@ export interface NodePool {
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
   readonly spec: {
-    readonly template?: {
-      readonly metadata?: { readonly labels?: StringMap | undefined; readonly annotations?: StringMap | undefined } | undefined;
-      readonly spec?: {
-        readonly requirements?: readonly NodeSelectorRequirementWithMinValues[] | undefined;
-        readonly taints?: readonly Taint[] | undefined;
-        readonly startupTaints?: readonly Taint[] | undefined;
-        readonly expireAfter?: string | undefined;
-        readonly nodeClassRef?: { readonly group?: string | undefined; readonly kind?: string | undefined; readonly name: string } | undefined;
-      } | undefined;
-    } | undefined;
+    readonly template?:
+      | {
+          readonly metadata?: { readonly labels?: StringMap | undefined; readonly annotations?: StringMap | undefined } | undefined;
+          readonly spec?:
+            | {
+                readonly requirements?: readonly NodeSelectorRequirementWithMinValues[] | undefined;
+                readonly taints?: readonly Taint[] | undefined;
+                readonly startupTaints?: readonly Taint[] | undefined;
+                readonly expireAfter?: string | undefined;
+                readonly nodeClassRef?: { readonly group?: string | undefined; readonly kind?: string | undefined; readonly name: string } | undefined;
+              }
+            | undefined;
+        }
+      | undefined;
     readonly limits?: ResourceMap | undefined;
     readonly weight?: number | undefined;
     readonly replicas?: number | undefined;
-    readonly disruption?: {
-      readonly consolidationPolicy?: string | undefined;
-      readonly consolidateAfter?: string | undefined;
-      readonly budgets?: readonly Budget[] | undefined;
-    } | undefined;
+    readonly disruption?:
+      | {
+          readonly consolidationPolicy?: string | undefined;
+          readonly consolidateAfter?: string | undefined;
+          readonly budgets?: readonly Budget[] | undefined;
+        }
+      | undefined;
   };
 }
 
@@ -393,20 +409,24 @@ export interface NodeClaim {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
-  readonly spec?: {
-    readonly requirements?: readonly NodeSelectorRequirementWithMinValues[] | undefined;
-    readonly taints?: readonly Taint[] | undefined;
-    readonly startupTaints?: readonly Taint[] | undefined;
-    readonly expireAfter?: string | undefined;
-  } | undefined;
-  readonly status?: {
-    readonly nodeName?: string | undefined;
-    readonly providerID?: string | undefined;
-    readonly lastPodEventTime?: string | Date | undefined;
-    readonly capacity?: ResourceMap | undefined;
-    readonly allocatable?: ResourceMap | undefined;
-    readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string }> | undefined;
-  } | undefined;
+  readonly spec?:
+    | {
+        readonly requirements?: readonly NodeSelectorRequirementWithMinValues[] | undefined;
+        readonly taints?: readonly Taint[] | undefined;
+        readonly startupTaints?: readonly Taint[] | undefined;
+        readonly expireAfter?: string | undefined;
+      }
+    | undefined;
+  readonly status?:
+    | {
+        readonly nodeName?: string | undefined;
+        readonly providerID?: string | undefined;
+        readonly lastPodEventTime?: string | Date | undefined;
+        readonly capacity?: ResourceMap | undefined;
+        readonly allocatable?: ResourceMap | undefined;
+        readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string }> | undefined;
+      }
+    | undefined;
 }
 
 /**
@@ -418,10 +438,12 @@ export interface PodDisruptionBudget {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
-  readonly spec?: {
-    readonly selector?: LabelSelector | undefined;
-    readonly minAvailable?: string | number | undefined;
-    readonly maxUnavailable?: string | number | undefined;
-  } | undefined;
+  readonly spec?:
+    | {
+        readonly selector?: LabelSelector | undefined;
+        readonly minAvailable?: string | number | undefined;
+        readonly maxUnavailable?: string | number | undefined;
+      }
+    | undefined;
   readonly status?: { readonly disruptionsAllowed?: number | undefined } | undefined;
 }

@@ -16,12 +16,14 @@ export interface PersistentVolumeClaim {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
-  readonly spec?: {
-    /** `""` asks for no class; absent means the cluster's default class. */
-    readonly storageClassName?: string | undefined;
-    /** The PersistentVolume the claim is bound to. */
-    readonly volumeName?: string | undefined;
-  } | undefined;
+  readonly spec?:
+    | {
+        /** `""` asks for no class; absent means the cluster's default class. */
+        readonly storageClassName?: string | undefined;
+        /** The PersistentVolume the claim is bound to. */
+        readonly volumeName?: string | undefined;
+      }
+    | undefined;
   readonly status?: { readonly phase?: string | undefined } | undefined;
 }
 
@@ -34,16 +36,18 @@ export interface PersistentVolume {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
   readonly metadata: ObjectMeta;
-  readonly spec?: {
-    readonly storageClassName?: string | undefined;
-    /** Nodes the volume can be reached from; its terms are ORed. */
-    readonly nodeAffinity?: { readonly required?: { readonly nodeSelectorTerms: readonly NodeSelectorTerm[] } | undefined } | undefined;
-    readonly csi?: { readonly driver: string; readonly volumeHandle?: string | undefined } | undefined;
-    /** In-tree EBS volume (counted under the EBS CSI driver). */
-    readonly awsElasticBlockStore?: { readonly volumeID?: string | undefined } | undefined;
-    readonly local?: { readonly path?: string | undefined } | undefined;
-    readonly hostPath?: { readonly path?: string | undefined } | undefined;
-  } | undefined;
+  readonly spec?:
+    | {
+        readonly storageClassName?: string | undefined;
+        /** Nodes the volume can be reached from; its terms are ORed. */
+        readonly nodeAffinity?: { readonly required?: { readonly nodeSelectorTerms: readonly NodeSelectorTerm[] } | undefined } | undefined;
+        readonly csi?: { readonly driver: string; readonly volumeHandle?: string | undefined } | undefined;
+        /** In-tree EBS volume (counted under the EBS CSI driver). */
+        readonly awsElasticBlockStore?: { readonly volumeID?: string | undefined } | undefined;
+        readonly local?: { readonly path?: string | undefined } | undefined;
+        readonly hostPath?: { readonly path?: string | undefined } | undefined;
+      }
+    | undefined;
 }
 
 /**

@@ -24,7 +24,10 @@ describe("volumePrePass", () => {
     const { input, failures } = volumePrePass({ pods: [pod("dra", { dra: true }), pod("lost", { claim: "gone" }), bound, pod("plain")], volumes: {} });
     expect(input.pods.map((p) => p.metadata.name)).toEqual(["bound", "plain"]);
     expect(input.pods[0]).toBe(bound);
-    expect(failures.map((f) => [f.pod, f.code])).toEqual([["ns/dra", "dynamic-resources-unsupported"], ["ns/lost", "volume-not-found"]]);
+    expect(failures.map((f) => [f.pod, f.code])).toEqual([
+      ["ns/dra", "dynamic-resources-unsupported"],
+      ["ns/lost", "volume-not-found"],
+    ]);
   });
 
   test("DaemonSets whose pods use DRA are left out", () => {

@@ -99,7 +99,7 @@ export function volumePrePass<I extends VolumePrePassInput>(input: I): { readonl
   }
   // Bound pods keep their volumes' zones when a deletion or a consolidation moves them.
   const boundPods = input.boundPods?.map((pod) => prepareBound(pod, index));
-  const boundChanged = boundPods !== undefined && boundPods.some((pod, i) => pod !== input.boundPods?.[i]);
+  const boundChanged = boundPods?.some((pod, i) => pod !== input.boundPods?.[i]);
   if (boundChanged) changed = true;
   const daemonSets = input.daemonSets?.filter((d) => !hasDynamicResourceClaims(d.spec.template.spec));
   const daemonsChanged = daemonSets !== undefined && daemonSets.length !== input.daemonSets?.length;

@@ -53,10 +53,24 @@ describe("podVolumeRequirements", () => {
       metadata: { name: "pv" },
       spec: {
         local: { path: "/mnt" },
-        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["n1"] }, { key: ZONE, operator: "In", values: ["a"] }] }] } },
+        nodeAffinity: {
+          required: {
+            nodeSelectorTerms: [
+              {
+                matchExpressions: [
+                  { key: "kubernetes.io/hostname", operator: "In", values: ["n1"] },
+                  { key: ZONE, operator: "In", values: ["a"] },
+                ],
+              },
+            ],
+          },
+        },
       },
     };
-    const claim: PersistentVolumeClaim = { metadata: { name: "c", namespace: "ns", annotations: { "pv.kubernetes.io/bind-completed": "yes" } }, spec: { volumeName: "pv" } };
+    const claim: PersistentVolumeClaim = {
+      metadata: { name: "c", namespace: "ns", annotations: { "pv.kubernetes.io/bind-completed": "yes" } },
+      spec: { volumeName: "pv" },
+    };
     const r = podVolumeRequirements(pod(["c"]), indexVolumeObjects({ persistentVolumeClaims: [claim], persistentVolumes: [pv] }));
     expect(r.ok && r.alternatives.map((a) => a.requirements.toString())).toEqual([`${ZONE} In [a]`]);
   });
@@ -68,9 +82,15 @@ describe("podVolumeRequirements", () => {
   });
 
   test("an unsupported provisioner or topology key refuses the pod when the caller lists it (empty upstream)", () => {
-    const index = indexVolumeObjects({ persistentVolumeClaims: [unbound("c", "sc")], storageClasses: [wffc("sc", [[["rack", ["r1"]]]], "kubernetes.io/aws-ebs")] });
+    const index = indexVolumeObjects({
+      persistentVolumeClaims: [unbound("c", "sc")],
+      storageClasses: [wffc("sc", [[["rack", ["r1"]]]], "kubernetes.io/aws-ebs")],
+    });
     expect(podVolumeRequirements(pod(["c"]), index).ok).toBe(true);
-    expect(podVolumeRequirements(pod(["c"]), index, { unsupportedProvisioners: new Set(["ebs.csi.aws.com"]) })).toMatchObject({ ok: false, message: "claim ns/c: provisioner ebs.csi.aws.com is not supported" });
+    expect(podVolumeRequirements(pod(["c"]), index, { unsupportedProvisioners: new Set(["ebs.csi.aws.com"]) })).toMatchObject({
+      ok: false,
+      message: "claim ns/c: provisioner ebs.csi.aws.com is not supported",
+    });
     expect(podVolumeRequirements(pod(["c"]), index, { unsupportedTopologyKeys: new Set(["rack"]) })).toMatchObject({ ok: false, code: "volume-invalid" });
   });
 });
@@ -85,12 +105,23 @@ describe("injectVolumeRequirements", () => {
       ...pod(["c"]),
       spec: {
         ...pod(["c"]).spec,
-        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "x", operator: "Exists" }] }, { matchExpressions: [{ key: "y", operator: "Exists" }] }] } } },
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: "x", operator: "Exists" }] }, { matchExpressions: [{ key: "y", operator: "Exists" }] }],
+            },
+          },
+        },
       },
     };
     const before = JSON.stringify(p);
     const terms = injectVolumeRequirements(p, alternatives).spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    expect(terms?.map((t) => t.matchExpressions?.map((e) => `${e.key}${e.values?.join(",") ?? ""}`).join(" "))).toEqual([`x ${ZONE}a`, `x ${ZONE}b`, `y ${ZONE}a`, `y ${ZONE}b`]);
+    expect(terms?.map((t) => t.matchExpressions?.map((e) => `${e.key}${e.values?.join(",") ?? ""}`).join(" "))).toEqual([
+      `x ${ZONE}a`,
+      `x ${ZONE}b`,
+      `y ${ZONE}a`,
+      `y ${ZONE}b`,
+    ]);
     expect(JSON.stringify(p)).toBe(before);
   });
 

@@ -105,11 +105,15 @@ function validateClaim(claim: PersistentVolumeClaim, key: string, index: VolumeI
     if (sc === undefined) return fail("volume-not-found", `claim ${key} is unbound and its StorageClass "${className}" is not in the input`);
     // Kubernetes defaults volumeBindingMode to Immediate: such a claim is bound by its provisioner, not by the pod.
     if ((sc.volumeBindingMode ?? "Immediate") === "Immediate") {
-      return fail("volume-invalid", `claim ${key} is unbound and StorageClass "${className}" binds Immediately, so it must be bound before the pod can be placed`);
+      return fail(
+        "volume-invalid",
+        `claim ${key} is unbound and StorageClass "${className}" binds Immediately, so it must be bound before the pod can be placed`,
+      );
     }
     for (const term of sc.allowedTopologies ?? []) {
       for (const e of term.matchLabelExpressions ?? []) {
-        if (options.unsupportedTopologyKeys?.has(e.key) === true) return fail("volume-invalid", `claim ${key}: StorageClass "${className}" uses the unsupported topology key ${e.key}`);
+        if (options.unsupportedTopologyKeys?.has(e.key) === true)
+          return fail("volume-invalid", `claim ${key}: StorageClass "${className}" uses the unsupported topology key ${e.key}`);
       }
     }
   }

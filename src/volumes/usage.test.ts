@@ -5,7 +5,11 @@ import { indexVolumeObjects } from "./volume-index.js";
 
 const pod = (name: string, claims: readonly string[], nodeName?: string): Pod => ({
   metadata: { name, namespace: "ns" },
-  spec: { containers: [{}], ...(nodeName === undefined ? {} : { nodeName }), volumes: claims.map((claimName, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName } })) },
+  spec: {
+    containers: [{}],
+    ...(nodeName === undefined ? {} : { nodeName }),
+    volumes: claims.map((claimName, i) => ({ name: `v${i}`, persistentVolumeClaim: { claimName } })),
+  },
 });
 
 describe("volume usage", () => {
@@ -24,12 +28,21 @@ describe("volume usage", () => {
 
   test("drivers come from the bound volume or the class, in-tree names translated; missing claims are skipped", () => {
     const v = podDriverVolumes(pod("p", ["a", "b", "c", "missing"]), indexVolumeObjects(objects));
-    expect([...v].map(([d, keys]) => [d, [...keys]])).toEqual([["ebs.csi.aws.com", ["ns/a", "ns/b"]], ["example.com/csi", ["ns/c"]]]);
+    expect([...v].map(([d, keys]) => [d, [...keys]])).toEqual([
+      ["ebs.csi.aws.com", ["ns/a", "ns/b"]],
+      ["example.com/csi", ["ns/c"]],
+    ]);
   });
 
   test("limits: allocatable without a count reads as 0; drivers without allocatable have none", () => {
-    const limits = csiNodeLimits({ metadata: { name: "n" }, spec: { drivers: [{ name: "x", allocatable: {} }, { name: "y" }, { name: "z", allocatable: { count: 3 } }] } });
-    expect([...limits]).toEqual([["x", 0], ["z", 3]]);
+    const limits = csiNodeLimits({
+      metadata: { name: "n" },
+      spec: { drivers: [{ name: "x", allocatable: {} }, { name: "y" }, { name: "z", allocatable: { count: 3 } }] },
+    });
+    expect([...limits]).toEqual([
+      ["x", 0],
+      ["z", 3],
+    ]);
   });
 
   test("the union is counted: a claim already attached counts once", () => {

@@ -74,8 +74,7 @@ function inWorker<T, P>(request: WorkerRequest, options: AsyncOptions<P>): Promi
       if (message.type === "progress") {
         if (message.progress === undefined) onProgress?.(message.phase);
         else onProgress?.(message.phase, message.progress as P);
-      }
-      else if (message.type === "result") finish(() => resolve(message.result as T));
+      } else if (message.type === "result") finish(() => resolve(message.result as T));
       else {
         const error =
           message.code !== undefined
@@ -102,11 +101,20 @@ function inWorker<T, P>(request: WorkerRequest, options: AsyncOptions<P>): Promi
  * const result = await scheduleAsync(input, { signal: controller.signal, onProgress: (phase) => console.error(phase) });
  * ```
  */
-export function scheduleAsync(input: ScheduleInput, options: Omit<ScheduleOptions, "onProgress"> & AsyncOptions<ScheduleProgress> = {}): Promise<ScheduleResult> {
+export function scheduleAsync(
+  input: ScheduleInput,
+  options: Omit<ScheduleOptions, "onProgress"> & AsyncOptions<ScheduleProgress> = {},
+): Promise<ScheduleResult> {
   const { signal, onProgress, ...rest } = options;
   const { instanceTypes, ...plain } = input;
   const scheduleOptions: ScheduleOptions = rest.wellKnownLabels === undefined ? rest : { ...rest, wellKnownLabels: [...rest.wellKnownLabels] };
-  const request = { kind: "schedule", input: plain, instanceTypes: toTransferable(instanceTypes), options: scheduleOptions, progress: onProgress !== undefined } as const;
+  const request = {
+    kind: "schedule",
+    input: plain,
+    instanceTypes: toTransferable(instanceTypes),
+    options: scheduleOptions,
+    progress: onProgress !== undefined,
+  } as const;
   return inWorker(request, { signal, onProgress });
 }
 
@@ -128,6 +136,12 @@ export function planConsolidationAsync(
 ): Promise<ConsolidationPlan> {
   const { signal, onProgress, ...rest } = options;
   const { instanceTypes, ...plain } = input;
-  const request = { kind: "consolidate", input: plain, instanceTypes: toTransferable(instanceTypes), options: rest, progress: onProgress !== undefined } as const;
+  const request = {
+    kind: "consolidate",
+    input: plain,
+    instanceTypes: toTransferable(instanceTypes),
+    options: rest,
+    progress: onProgress !== undefined,
+  } as const;
   return inWorker(request, { signal, onProgress });
 }

@@ -16,7 +16,14 @@ describe("scheduleAsync", () => {
   for (const name of ["inflate", "mixed"]) {
     it(`gives the synchronous result for examples/${name}, reporting its phases`, async () => {
       const { input, instanceTypes } = await load(name);
-      const scheduleInput = { pods: input.pods, nodePools: input.nodePools, instanceTypes, nodes: input.nodes, boundPods: input.boundPods, daemonSets: input.daemonSets };
+      const scheduleInput = {
+        pods: input.pods,
+        nodePools: input.nodePools,
+        instanceTypes,
+        nodes: input.nodes,
+        boundPods: input.boundPods,
+        daemonSets: input.daemonSets,
+      };
       const phases: WorkerPhase[] = [];
       const placed: number[] = [];
       const result = await scheduleAsync(scheduleInput, {
@@ -55,7 +62,11 @@ describe("scheduleAsync", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ name: "NodefitError", code: "invalid-quantity", message: 'NodePool "p": cpu: invalid quantity "abc": expected <number><suffix>' });
+    expect(error).toMatchObject({
+      name: "NodefitError",
+      code: "invalid-quantity",
+      message: 'NodePool "p": cpu: invalid quantity "abc": expected <number><suffix>',
+    });
   });
 });
 

@@ -11,8 +11,16 @@ export const CORE_RESOURCES: readonly string[] = ["cpu", "memory", "pods", "ephe
 
 // Labels that come from the region, the offerings or the NodeClass; Karpenter's reference omits them.
 const NOT_DOCUMENTED: ReadonlySet<string> = new Set([
-  AWS_LABELS.region, AWS_LABELS.zone, AWS_LABELS.zoneId, AWS_LABELS.capacityType, AWS_LABELS.windowsBuild, AWS_LABELS.tenancy,
-  AWS_LABELS.nitroSandbox, AWS_LABELS.capacityReservationId, AWS_LABELS.capacityReservationType, AWS_LABELS.capacityReservationInterruptible,
+  AWS_LABELS.region,
+  AWS_LABELS.zone,
+  AWS_LABELS.zoneId,
+  AWS_LABELS.capacityType,
+  AWS_LABELS.windowsBuild,
+  AWS_LABELS.tenancy,
+  AWS_LABELS.nitroSandbox,
+  AWS_LABELS.capacityReservationId,
+  AWS_LABELS.capacityReservationType,
+  AWS_LABELS.capacityReservationInterruptible,
 ]);
 const COMPARED_LABELS: readonly string[] = Object.values(AWS_LABELS).filter((k) => !NOT_DOCUMENTED.has(k));
 

@@ -78,7 +78,10 @@ describe.skipIf(!ORACLE_PRESENT)(SUITE, () => {
     expect(unexpected).toEqual([]);
     expect([...NOT_REPRODUCIBLE.keys()].filter((name) => !failures.has(name))).toEqual([]);
     for (const name of NOT_REPRODUCIBLE.keys()) {
-      expect(failures.get(name)?.filter((p) => p.startsWith("cpu") || p.startsWith("ephemeral-storage")), name).toEqual([]);
+      expect(
+        failures.get(name)?.filter((p) => p.startsWith("cpu") || p.startsWith("ephemeral-storage")),
+        name,
+      ).toEqual([]);
     }
   });
 

@@ -48,7 +48,10 @@ const pool = (name: string, capacityTypes: readonly string[], extra: NodePool["s
     },
   },
 });
-const pod = (name: string, cpu: string): Pod => ({ metadata: { name, namespace: "default" }, spec: { containers: [{ name: "c", resources: { requests: { cpu } } }] } });
+const pod = (name: string, cpu: string): Pod => ({
+  metadata: { name, namespace: "default" },
+  spec: { containers: [{ name: "c", resources: { requests: { cpu } } }] },
+});
 
 describe("describe-instance-types", () => {
   test("a catalogue built from describe-instance-types JSON matches the embedded one for the same types", () => {
@@ -87,7 +90,11 @@ describe("describe-instance-types", () => {
   });
 
   test("zones and region follow the spot-price file when no zones are given", () => {
-    const eu = { SpotPriceHistory: [{ AvailabilityZone: "eu-west-1b", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "0.04", Timestamp: "2026-11-30T10:00:00Z" }] };
+    const eu = {
+      SpotPriceHistory: [
+        { AvailabilityZone: "eu-west-1b", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "0.04", Timestamp: "2026-11-30T10:00:00Z" },
+      ],
+    };
     const m5 = awsCatalogFromDescribe(TYPES, { spotPrices: spotPricesFromHistory(eu) }).find((t) => t.name === "m5.large") as InstanceType;
     expect(m5.requirements.get("topology.kubernetes.io/region").values).toEqual(new Set(["eu-west-1"]));
     expect(m5.offerings.map((o) => `${o.zone} ${o.capacityType} ${o.available}`)).toEqual(["eu-west-1b on-demand true", "eu-west-1b spot true"]);
@@ -96,9 +103,15 @@ describe("describe-instance-types", () => {
   test.each([
     [{ Instances: [] }, /types\.json: expected the JSON the AWS CLI prints: an object with a "InstanceTypes" list/],
     [{ InstanceTypes: [{ VCpuInfo: { DefaultVCpus: 2 } }] }, /types\.json: InstanceTypes\[0\]\.InstanceType: is required/],
-    [{ InstanceTypes: [{ InstanceType: "x.large", VCpuInfo: { DefaultVCpus: "2" }, MemoryInfo: { SizeInMiB: 1 } }] }, /InstanceTypes\[0\]\.VCpuInfo\.DefaultVCpus: expected a number, got "2"/],
+    [
+      { InstanceTypes: [{ InstanceType: "x.large", VCpuInfo: { DefaultVCpus: "2" }, MemoryInfo: { SizeInMiB: 1 } }] },
+      /InstanceTypes\[0\]\.VCpuInfo\.DefaultVCpus: expected a number, got "2"/,
+    ],
     [{ InstanceTypes: [{ InstanceType: "x.large", VCpuInfo: { DefaultVCpus: 2 } }] }, /InstanceTypes\[0\]\.MemoryInfo\.SizeInMiB: is required/],
-    [{ InstanceTypes: [{ InstanceType: "x.large", VCpuInfo: { DefaultVCpus: 2 }, MemoryInfo: { SizeInMiB: 8 }, GpuInfo: { Gpus: [{ Count: "one" }] } }] }, /InstanceTypes\[0\]\.GpuInfo\.Gpus\[0\]\.Count: expected a number/],
+    [
+      { InstanceTypes: [{ InstanceType: "x.large", VCpuInfo: { DefaultVCpus: 2 }, MemoryInfo: { SizeInMiB: 8 }, GpuInfo: { Gpus: [{ Count: "one" }] } }] },
+      /InstanceTypes\[0\]\.GpuInfo\.Gpus\[0\]\.Count: expected a number/,
+    ],
   ])("bad input names the file and field: %j", (json, message) => {
     expect(() => instanceTypeRecordsFromJson(json, { source: "types.json" })).toThrow(message);
     try {
@@ -110,14 +123,22 @@ describe("describe-instance-types", () => {
 
   test("a type listed twice is refused", () => {
     const record = { InstanceType: "x.large", VCpuInfo: { DefaultVCpus: 2 }, MemoryInfo: { SizeInMiB: 8 } };
-    expect(() => instanceTypeRecordsFromJson({ InstanceTypes: [record, record] })).toThrow(/InstanceTypes\[1\]\.InstanceType: instance type "x.large" is listed twice/);
+    expect(() => instanceTypeRecordsFromJson({ InstanceTypes: [record, record] })).toThrow(
+      /InstanceTypes\[1\]\.InstanceType: instance type "x.large" is listed twice/,
+    );
   });
 });
 
 describe("describe-spot-price-history", () => {
   test("the latest Linux price per type and zone; Windows and SUSE records are ignored", () => {
     const spot = spotPricesFromHistory(SPOT);
-    expect(spot.get("m5.large")).toEqual(new Map([["us-east-1a", 0.0351], ["us-east-1b", 0.0328], ["us-east-1c", 0.0374]]));
+    expect(spot.get("m5.large")).toEqual(
+      new Map([
+        ["us-east-1a", 0.0351],
+        ["us-east-1b", 0.0328],
+        ["us-east-1c", 0.0374],
+      ]),
+    );
     expect(spot.get("g5.xlarge")).toEqual(new Map([["us-east-1a", 0.4038]]));
     expect([...spot.keys()]).toEqual(["c7i.2xlarge", "g5.xlarge", "m5.large", "m5.xlarge", "m6g.large"]);
   });
@@ -129,25 +150,36 @@ describe("describe-spot-price-history", () => {
 
   // Records of three types in three zones with distinct times, in any order: the same table.
   const arbRecords = fc.uniqueArray(
-    fc.record({ type: fc.constantFrom("m5.large", "c5.large", "r5.large"), zone: fc.constantFrom("us-east-1a", "us-east-1b", "us-east-1c"), minute: fc.integer({ min: 0, max: 59 }), cents: fc.integer({ min: 1, max: 999 }) }),
+    fc.record({
+      type: fc.constantFrom("m5.large", "c5.large", "r5.large"),
+      zone: fc.constantFrom("us-east-1a", "us-east-1b", "us-east-1c"),
+      minute: fc.integer({ min: 0, max: 59 }),
+      cents: fc.integer({ min: 1, max: 999 }),
+    }),
     { minLength: 1, maxLength: 20, selector: (r) => `${r.type} ${r.zone} ${r.minute}` },
   );
-  prop.prop([arbRecords, fc.func(fc.integer())], { numRuns: 60 })("the table does not depend on record order, and holds each type and zone's newest price", (records, key) => {
-    const history = records.map((r) => ({
-      AvailabilityZone: r.zone,
-      InstanceType: r.type,
-      ProductDescription: "Linux/UNIX",
-      SpotPrice: (r.cents / 1000).toFixed(6),
-      Timestamp: `2026-11-30T10:${String(r.minute).padStart(2, "0")}:00+00:00`,
-    }));
-    const shuffled = [...history].map((h, i) => ({ h, k: key(i) })).sort((a, b) => a.k - b.k).map((x) => x.h);
-    const table = spotPricesFromHistory({ SpotPriceHistory: history });
-    expect(spotPricesFromHistory({ SpotPriceHistory: shuffled })).toEqual(table);
-    for (const r of records) {
-      const newest = records.filter((o) => o.type === r.type && o.zone === r.zone).reduce((a, b) => (b.minute > a.minute ? b : a));
-      expect(table.get(r.type)?.get(r.zone)).toBe(Number((newest.cents / 1000).toFixed(6)));
-    }
-  });
+  prop.prop([arbRecords, fc.func(fc.integer())], { numRuns: 60 })(
+    "the table does not depend on record order, and holds each type and zone's newest price",
+    (records, key) => {
+      const history = records.map((r) => ({
+        AvailabilityZone: r.zone,
+        InstanceType: r.type,
+        ProductDescription: "Linux/UNIX",
+        SpotPrice: (r.cents / 1000).toFixed(6),
+        Timestamp: `2026-11-30T10:${String(r.minute).padStart(2, "0")}:00+00:00`,
+      }));
+      const shuffled = [...history]
+        .map((h, i) => ({ h, k: key(i) }))
+        .sort((a, b) => a.k - b.k)
+        .map((x) => x.h);
+      const table = spotPricesFromHistory({ SpotPriceHistory: history });
+      expect(spotPricesFromHistory({ SpotPriceHistory: shuffled })).toEqual(table);
+      for (const r of records) {
+        const newest = records.filter((o) => o.type === r.type && o.zone === r.zone).reduce((a, b) => (b.minute > a.minute ? b : a));
+        expect(table.get(r.type)?.get(r.zone)).toBe(Number((newest.cents / 1000).toFixed(6)));
+      }
+    },
+  );
 
   test("spot prices loaded from a file change the claim's price and capacity type", () => {
     const pods = [pod("a", "1500m")];
@@ -171,11 +203,35 @@ describe("describe-spot-price-history", () => {
   });
 
   test.each([
-    [{ SpotPriceHistory: [{ AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", Timestamp: "2026-11-30T10:00:00Z" }] }, /spot\.json: SpotPriceHistory\[0\]\.SpotPrice: is required/],
-    [{ SpotPriceHistory: [{ AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "cheap", Timestamp: "2026-11-30T10:00:00Z" }] }, /SpotPriceHistory\[0\]\.SpotPrice: expected a decimal price/],
-    [{ SpotPriceHistory: [{ AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "0.1", Timestamp: "yesterday" }] }, /SpotPriceHistory\[0\]\.Timestamp: expected an RFC 3339 time/],
+    [
+      { SpotPriceHistory: [{ AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", Timestamp: "2026-11-30T10:00:00Z" }] },
+      /spot\.json: SpotPriceHistory\[0\]\.SpotPrice: is required/,
+    ],
+    [
+      {
+        SpotPriceHistory: [
+          { AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "cheap", Timestamp: "2026-11-30T10:00:00Z" },
+        ],
+      },
+      /SpotPriceHistory\[0\]\.SpotPrice: expected a decimal price/,
+    ],
+    [
+      {
+        SpotPriceHistory: [
+          { AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "0.1", Timestamp: "yesterday" },
+        ],
+      },
+      /SpotPriceHistory\[0\]\.Timestamp: expected an RFC 3339 time/,
+    ],
     [{ SpotPriceHistory: [{ AvailabilityZone: 1, InstanceType: "m5.large" }] }, /SpotPriceHistory\[0\]\.AvailabilityZone: expected a string, got 1/],
-    [{ SpotPriceHistory: [{ AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Windows", SpotPrice: "0.1", Timestamp: "2026-11-30T10:00:00Z" }] }, /SpotPriceHistory: holds no Linux\/UNIX or Linux\/UNIX \(Amazon VPC\) price/],
+    [
+      {
+        SpotPriceHistory: [
+          { AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Windows", SpotPrice: "0.1", Timestamp: "2026-11-30T10:00:00Z" },
+        ],
+      },
+      /SpotPriceHistory: holds no Linux\/UNIX or Linux\/UNIX \(Amazon VPC\) price/,
+    ],
     [[], /spot\.json: expected the JSON the AWS CLI prints: an object with a "SpotPriceHistory" list/],
   ])("bad input names the file and field: %j", (json, message) => {
     expect(() => spotPricesFromHistory(json, { source: "spot.json" })).toThrow(message);

@@ -15,7 +15,13 @@ const GIB = 2 ** 30;
 type Spec = Readonly<Record<string, unknown>>;
 
 function nodeClass(name: string, spec: Spec, status?: Spec): Spec {
-  return { apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", metadata: { name }, spec: { role: "KarpenterNodeRole", ...spec }, ...(status === undefined ? {} : { status }) };
+  return {
+    apiVersion: "karpenter.k8s.aws/v1",
+    kind: "EC2NodeClass",
+    metadata: { name },
+    spec: { role: "KarpenterNodeRole", ...spec },
+    ...(status === undefined ? {} : { status }),
+  };
 }
 
 function nodePool(name: string, className: string, types: readonly string[], extra: readonly Spec[] = []): Spec {
@@ -27,7 +33,11 @@ function nodePool(name: string, className: string, types: readonly string[], ext
       template: {
         spec: {
           nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: className },
-          requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: types }, { key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }, ...extra],
+          requirements: [
+            { key: "node.kubernetes.io/instance-type", operator: "In", values: types },
+            { key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] },
+            ...extra,
+          ],
         },
       },
     },
@@ -42,7 +52,10 @@ function deployment(name: string, replicas: number, requests: Readonly<Record<st
     spec: {
       replicas,
       selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { ...(nodeSelector === undefined ? {} : { nodeSelector }), containers: [{ name: "c", image: "pause", resources: { requests } }] } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { ...(nodeSelector === undefined ? {} : { nodeSelector }), containers: [{ name: "c", image: "pause", resources: { requests } }] },
+      },
     },
   };
 }
@@ -114,9 +127,15 @@ describe("EC2NodeClass kubelet", () => {
     const m5 = typeOf(hard, "m5.large");
     expect(m5.overhead.evictionThreshold.get("memory")).toBe(Math.ceil(7577 * MIB * 0.05));
     expect(m5.allocatable.get("memory")).toBe((7577 - 574) * MIB - Math.ceil(7577 * MIB * 0.05));
-    expect(claims(run(nodeClass("c", { kubelet: { evictionHard: { "memory.available": "5%" } } }), nodePool("p", "c", ["m5.large", "m5.xlarge"]), deployment("m", 1, { memory: "6700Mi" })))).toEqual([
-      "m5.xlarge × 1",
-    ]);
+    expect(
+      claims(
+        run(
+          nodeClass("c", { kubelet: { evictionHard: { "memory.available": "5%" } } }),
+          nodePool("p", "c", ["m5.large", "m5.xlarge"]),
+          deployment("m", 1, { memory: "6700Mi" }),
+        ),
+      ),
+    ).toEqual(["m5.xlarge × 1"]);
     const soft = run(nodeClass("c", { kubelet: { evictionSoft: { "memory.available": "50%" } } }), nodePool("p", "c", ["m5.large"]));
     const plain = defaultAwsCatalog().find((t) => t.name === "m5.large") as InstanceType;
     expect(typeOf(soft, "m5.large").allocatable).toEqual(plain.allocatable);
@@ -174,7 +193,13 @@ describe("EC2NodeClass AMI family", () => {
   });
 
   test("spec.amiFamily wins over the alias; no alias and no amiFamily is Custom (ENI-limited, as AL2023)", () => {
-    const explicit = typeOf(run(nodeClass("c", { amiFamily: "Bottlerocket", amiSelectorTerms: [{ alias: "al2023@latest" }], kubelet: { maxPods: 110 } }), nodePool("p", "c", ["m5.large"])), "m5.large");
+    const explicit = typeOf(
+      run(
+        nodeClass("c", { amiFamily: "Bottlerocket", amiSelectorTerms: [{ alias: "al2023@latest" }], kubelet: { maxPods: 110 } }),
+        nodePool("p", "c", ["m5.large"]),
+      ),
+      "m5.large",
+    );
     expect(alloc(explicit, "memory")).toBe("6012Mi");
     const custom = typeOf(run(nodeClass("c", { amiSelectorTerms: [{ id: "ami-0123456789abcdef0" }] }), nodePool("p", "c", ["m5.large"])), "m5.large");
     expect([alloc(custom, "memory"), alloc(custom, "pods")]).toEqual(["6903Mi", "29"]);
@@ -183,19 +208,33 @@ describe("EC2NodeClass AMI family", () => {
 
 describe("EC2NodeClass subnets", () => {
   test("status.subnets zones are the only zones a claim can launch in", () => {
-    const status = { subnets: [{ id: "subnet-b", zone: "us-east-1b", zoneID: "use1-az2" }, { id: "subnet-c", zone: "us-east-1c" }] };
+    const status = {
+      subnets: [
+        { id: "subnet-b", zone: "us-east-1b", zoneID: "use1-az2" },
+        { id: "subnet-c", zone: "us-east-1c" },
+      ],
+    };
     const open = run(nodeClass("c", {}), nodePool("p", "c", ["m5.large"]), deployment("web", 1, { cpu: "1" }));
     expect(open.result.nodeClaims.map((c) => c.zone)).toEqual(["us-east-1a"]);
     const r = run(nodeClass("c", {}, status), nodePool("p", "c", ["m5.large"]), deployment("web", 1, { cpu: "1" }));
     expect(r.result.nodeClaims.map((c) => c.zone)).toEqual(["us-east-1b"]);
     expect(typeOf(r, "m5.large").requirements.get("topology.kubernetes.io/zone").values).toEqual(new Set(["us-east-1b", "us-east-1c"]));
     // A pod that asks for a zone outside the subnets cannot be placed.
-    const pinned = run(nodeClass("c", {}, status), nodePool("p", "c", ["m5.large"]), deployment("a", 1, { cpu: "1" }, { "topology.kubernetes.io/zone": "us-east-1a" }));
+    const pinned = run(
+      nodeClass("c", {}, status),
+      nodePool("p", "c", ["m5.large"]),
+      deployment("a", 1, { cpu: "1" }, { "topology.kubernetes.io/zone": "us-east-1a" }),
+    );
     expect(pinned.result.nodeClaims).toEqual([]);
   });
 
   test("zonal spread over the class's zones only", () => {
-    const status = { subnets: [{ id: "subnet-a", zone: "us-east-1a" }, { id: "subnet-d", zone: "us-east-1d" }] };
+    const status = {
+      subnets: [
+        { id: "subnet-a", zone: "us-east-1a" },
+        { id: "subnet-d", zone: "us-east-1d" },
+      ],
+    };
     const spread = {
       apiVersion: "apps/v1",
       kind: "Deployment",
@@ -206,7 +245,9 @@ describe("EC2NodeClass subnets", () => {
         template: {
           metadata: { labels: { app: "spread" } },
           spec: {
-            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "spread" } } }],
+            topologySpreadConstraints: [
+              { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "spread" } } },
+            ],
             containers: [{ name: "c", image: "pause", resources: { requests: { cpu: "1" } } }],
           },
         },
@@ -229,7 +270,11 @@ describe("NodePools and their classes", () => {
       deployment("to-b", 8, { cpu: "10m" }, { "karpenter.sh/nodepool": "b" }),
     );
     expect(r.notes).toEqual([]);
-    expect(r.result.nodeClaims.map((c) => `${c.nodePool}: ${c.instanceType} × ${c.pods.length}`)).toEqual(["a: m5.large × 5", "a: m5.large × 3", "b: m5.large × 8"]);
+    expect(r.result.nodeClaims.map((c) => `${c.nodePool}: ${c.instanceType} × ${c.pods.length}`)).toEqual([
+      "a: m5.large × 5",
+      "a: m5.large × 3",
+      "b: m5.large × 8",
+    ]);
     // One variant per class; the claim's requirements are the NodePool's as before.
     expect(r.types.filter((t) => t.name === "m5.large")).toHaveLength(2);
     expect(r.result.nodeClaims[0]?.requirements.find((q) => q.key === "karpenter.sh/nodepool")?.values).toEqual(["a"]);
@@ -259,7 +304,10 @@ describe("NodePools and their classes", () => {
   });
 
   test("a bad class setting is an error naming the document, class and field", () => {
-    const bad = (spec: Spec): (() => Run) => () => run(nodeClass("c", spec), nodePool("p", "c", ["m5.large"]));
+    const bad =
+      (spec: Spec): (() => Run) =>
+      () =>
+        run(nodeClass("c", spec), nodePool("p", "c", ["m5.large"]));
     expect(bad({ kubelet: { kubeReserved: { memory: "lots" } } })).toThrow(/EC2NodeClass c\): spec\.kubelet\.kubeReserved\.memory/);
     expect(bad({ amiSelectorTerms: [{ alias: "ubuntu@latest" }] })).toThrow(/EC2NodeClass c\): spec\.amiSelectorTerms\[0\]\.alias/);
     expect(bad({ instanceStorePolicy: "RAID5" })).toThrow(/EC2NodeClass c\): spec\.instanceStorePolicy/);

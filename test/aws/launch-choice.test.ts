@@ -9,7 +9,10 @@ import { schedule, type InstanceType, type NodePool, type Pod } from "nodefit";
 import { AWS_CAPACITY_TYPE_PRIORITY, defaultAwsCatalog } from "nodefit/aws";
 import { fakeInstanceType } from "nodefit/testing";
 
-const pod = (name: string, cpu: string): Pod => ({ metadata: { name, namespace: "default" }, spec: { containers: [{ name: "c", resources: { requests: { cpu } } }] } });
+const pod = (name: string, cpu: string): Pod => ({
+  metadata: { name, namespace: "default" },
+  spec: { containers: [{ name: "c", resources: { requests: { cpu } } }] },
+});
 const pool = (capacityTypes: readonly string[], types: readonly string[]): NodePool => ({
   metadata: { name: "default" },
   spec: {
@@ -29,10 +32,16 @@ describe("AWS launch order", () => {
   test("a NodePool allowing spot and on-demand gets spot claims; on-demand only gets on-demand", () => {
     const types = defaultAwsCatalog();
     const aws = { capacityTypePriority: AWS_CAPACITY_TYPE_PRIORITY };
-    expect(launch(schedule({ pods: [pod("a", "1")], nodePools: [pool(["spot", "on-demand"], ["m5.large"])], instanceTypes: types }, aws))).toEqual(["m5.large us-east-1a spot 0.096"]);
-    expect(launch(schedule({ pods: [pod("a", "1")], nodePools: [pool(["on-demand"], ["m5.large"])], instanceTypes: types }, aws))).toEqual(["m5.large us-east-1a on-demand 0.096"]);
+    expect(launch(schedule({ pods: [pod("a", "1")], nodePools: [pool(["spot", "on-demand"], ["m5.large"])], instanceTypes: types }, aws))).toEqual([
+      "m5.large us-east-1a spot 0.096",
+    ]);
+    expect(launch(schedule({ pods: [pod("a", "1")], nodePools: [pool(["on-demand"], ["m5.large"])], instanceTypes: types }, aws))).toEqual([
+      "m5.large us-east-1a on-demand 0.096",
+    ]);
     // The neutral default takes the cheapest, and on a tie on-demand sorts first.
-    expect(launch(schedule({ pods: [pod("a", "1")], nodePools: [pool(["spot", "on-demand"], ["m5.large"])], instanceTypes: types }))).toEqual(["m5.large us-east-1a on-demand 0.096"]);
+    expect(launch(schedule({ pods: [pod("a", "1")], nodePools: [pool(["spot", "on-demand"], ["m5.large"])], instanceTypes: types }))).toEqual([
+      "m5.large us-east-1a on-demand 0.096",
+    ]);
   });
 
   test("spot is launched even when it is dearer than on-demand (upstream does not compare across capacity types)", () => {
@@ -52,7 +61,10 @@ describe("AWS launch order", () => {
       { zone: "z1", capacityType: "spot", price: 0.3, available: false },
     ];
     const types = [fakeInstanceType({ name: "t", offerings })];
-    const r = schedule({ pods: [pod("a", "1")], nodePools: [pool(["spot", "on-demand"], ["t"])], instanceTypes: types }, { capacityTypePriority: AWS_CAPACITY_TYPE_PRIORITY });
+    const r = schedule(
+      { pods: [pod("a", "1")], nodePools: [pool(["spot", "on-demand"], ["t"])], instanceTypes: types },
+      { capacityTypePriority: AWS_CAPACITY_TYPE_PRIORITY },
+    );
     expect(launch(r)).toEqual(["t z1 on-demand 1"]);
   });
 
@@ -105,7 +117,11 @@ describe("AWS launch order", () => {
           ],
         }),
       );
-      const input = { pods: Array.from({ length: pods }, (_, i) => pod(`p${i}`, "1")), nodePools: [pool(["spot", "on-demand"], ["a", "b", "c"])], instanceTypes: types };
+      const input = {
+        pods: Array.from({ length: pods }, (_, i) => pod(`p${i}`, "1")),
+        nodePools: [pool(["spot", "on-demand"], ["a", "b", "c"])],
+        instanceTypes: types,
+      };
       const aws = schedule(input, { capacityTypePriority: AWS_CAPACITY_TYPE_PRIORITY });
       const neutral = schedule(input);
       expect(aws.nodeClaims.length).toBe(neutral.nodeClaims.length);

@@ -63,12 +63,14 @@ export function recordFromReference(name: string, ref: ReferenceType, limits: Aw
       ? {}
       : {
           GpuInfo: {
-            Gpus: [{
-              Name: l[`${K}instance-gpu-name`],
-              Manufacturer: GPU_MANUFACTURER[l[`${K}instance-gpu-manufacturer`] ?? ""] ?? l[`${K}instance-gpu-manufacturer`],
-              Count: gpuCount,
-              MemoryInfo: { SizeInMiB: num(l[`${K}instance-gpu-memory`]) },
-            }],
+            Gpus: [
+              {
+                Name: l[`${K}instance-gpu-name`],
+                Manufacturer: GPU_MANUFACTURER[l[`${K}instance-gpu-manufacturer`] ?? ""] ?? l[`${K}instance-gpu-manufacturer`],
+                Count: gpuCount,
+                MemoryInfo: { SizeInMiB: num(l[`${K}instance-gpu-memory`]) },
+              },
+            ],
           },
         }),
     ...(accelerator === undefined
@@ -77,7 +79,13 @@ export function recordFromReference(name: string, ref: ReferenceType, limits: Aw
         ? { NeuronInfo: { NeuronDevices: [{ Name: accelerator, Count: acceleratorCount }] } }
         : {
             InferenceAcceleratorInfo: {
-              Accelerators: [{ Name: accelerator, Manufacturer: ACCELERATOR_MANUFACTURER[l[`${K}instance-accelerator-manufacturer`] ?? ""] ?? l[`${K}instance-accelerator-manufacturer`], Count: acceleratorCount }],
+              Accelerators: [
+                {
+                  Name: accelerator,
+                  Manufacturer: ACCELERATOR_MANUFACTURER[l[`${K}instance-accelerator-manufacturer`] ?? ""] ?? l[`${K}instance-accelerator-manufacturer`],
+                  Count: acceleratorCount,
+                },
+              ],
             },
           }),
   };

@@ -32,8 +32,13 @@ describe("worked examples (AL2023, default kubelet)", () => {
   test("p5.48xlarge: pods from the default card only; GPUs, EFA and branch ENIs", () => {
     const it = build(P5_48XLARGE);
     expect(allocatable(it)).toEqual({
-      cpu: "191450m", memory: "1938410Mi", pods: "100", "ephemeral-storage": "17Gi",
-      "nvidia.com/gpu": "8", "vpc.amazonaws.com/efa": "32", "vpc.amazonaws.com/pod-eni": "120",
+      cpu: "191450m",
+      memory: "1938410Mi",
+      pods: "100",
+      "ephemeral-storage": "17Gi",
+      "nvidia.com/gpu": "8",
+      "vpc.amazonaws.com/efa": "32",
+      "vpc.amazonaws.com/pod-eni": "120",
     });
     expect([label(it, AWS_LABELS.gpuName), label(it, AWS_LABELS.gpuCount), label(it, AWS_LABELS.localNvme)]).toEqual(["h100", "8", "30400"]);
   });
@@ -46,8 +51,19 @@ describe("worked examples (AL2023, default kubelet)", () => {
 
   test("overhead parts: kube-reserved 70m/574Mi/1Gi, eviction 100Mi/2Gi, no system-reserved", () => {
     const it = build(M5_LARGE);
-    expect(it.overhead.kubeReserved).toEqual(new Map([["cpu", 70], ["memory", 574 * MIB], ["ephemeral-storage", GIB]]));
-    expect(it.overhead.evictionThreshold).toEqual(new Map([["memory", 100 * MIB], ["ephemeral-storage", 2 * GIB]]));
+    expect(it.overhead.kubeReserved).toEqual(
+      new Map([
+        ["cpu", 70],
+        ["memory", 574 * MIB],
+        ["ephemeral-storage", GIB],
+      ]),
+    );
+    expect(it.overhead.evictionThreshold).toEqual(
+      new Map([
+        ["memory", 100 * MIB],
+        ["ephemeral-storage", 2 * GIB],
+      ]),
+    );
     expect(it.overhead.systemReserved.size).toBe(0);
   });
 });
@@ -91,11 +107,16 @@ describe("kubelet options", () => {
 
 describe("ephemeral storage", () => {
   test("a root-volume block device sets it", () => {
-    expect(allocatable(build(M5_LARGE, { blockDeviceMappings: [{ deviceName: "/dev/xvdb", rootVolume: true, ebs: { volumeSize: "100Gi" } }] }))["ephemeral-storage"]).toBe("89Gi");
+    expect(
+      allocatable(build(M5_LARGE, { blockDeviceMappings: [{ deviceName: "/dev/xvdb", rootVolume: true, ebs: { volumeSize: "100Gi" } }] }))["ephemeral-storage"],
+    ).toBe("89Gi");
   });
 
   test("otherwise the family's ephemeral device, or the last device for Custom", () => {
-    const bdms = [{ deviceName: "/dev/xvda", ebs: { volumeSize: "50Gi" } }, { deviceName: "/dev/xvdb", ebs: { volumeSize: "80Gi" } }];
+    const bdms = [
+      { deviceName: "/dev/xvda", ebs: { volumeSize: "50Gi" } },
+      { deviceName: "/dev/xvdb", ebs: { volumeSize: "80Gi" } },
+    ];
     expect(allocatable(build(M5_LARGE, { blockDeviceMappings: bdms }))["ephemeral-storage"]).toBe("44Gi");
     expect(allocatable(build(M5_LARGE, { blockDeviceMappings: bdms, amiFamily: "Bottlerocket" }))["ephemeral-storage"]).toBe("71Gi");
     expect(allocatable(build(M5_LARGE, { blockDeviceMappings: bdms, amiFamily: "Custom" }))["ephemeral-storage"]).toBe("71Gi");
@@ -113,7 +134,12 @@ describe("ephemeral storage", () => {
 describe("AMI families", () => {
   test("Windows: 110 pods, 50Gi root, windows os and build labels, private IPv4 addresses", () => {
     const it = build(M5_LARGE, { amiFamily: "Windows2022" });
-    expect(allocatable(it)).toMatchObject({ pods: "110", "ephemeral-storage": "44Gi", memory: `${7577 - 1465 - 100}Mi`, "vpc.amazonaws.com/PrivateIPv4Address": "9" });
+    expect(allocatable(it)).toMatchObject({
+      pods: "110",
+      "ephemeral-storage": "44Gi",
+      memory: `${7577 - 1465 - 100}Mi`,
+      "vpc.amazonaws.com/PrivateIPv4Address": "9",
+    });
     expect([label(it, AWS_LABELS.os), label(it, AWS_LABELS.windowsBuild)]).toEqual(["windows", "10.0.20348"]);
   });
 
@@ -128,7 +154,12 @@ describe("AMI families", () => {
 
 describe("network interfaces", () => {
   test("EFA-only interfaces on the default card take ENIs from pods and define the EFA count", () => {
-    const it = build(P5_48XLARGE, { networkInterfaces: [{ networkCardIndex: 0, interfaceType: "efa-only" }, { networkCardIndex: 1, interfaceType: "efa-only" }] });
+    const it = build(P5_48XLARGE, {
+      networkInterfaces: [
+        { networkCardIndex: 0, interfaceType: "efa-only" },
+        { networkCardIndex: 1, interfaceType: "efa-only" },
+      ],
+    });
     expect(allocatable(it)).toMatchObject({ pods: "51", "vpc.amazonaws.com/efa": "2" });
   });
 });
@@ -139,8 +170,10 @@ describe("offerings", () => {
   test("spot is priced at on-demand until spot prices are given", () => {
     const it = build(M5_LARGE, { zones: ["us-east-1a", "us-east-1b"], onDemandPrices: prices });
     expect(it.offerings.map((o) => [o.zone, o.capacityType, o.price, o.available])).toEqual([
-      ["us-east-1a", "on-demand", 0.096, true], ["us-east-1a", "spot", 0.096, true],
-      ["us-east-1b", "on-demand", 0.096, true], ["us-east-1b", "spot", 0.096, true],
+      ["us-east-1a", "on-demand", 0.096, true],
+      ["us-east-1a", "spot", 0.096, true],
+      ["us-east-1b", "on-demand", 0.096, true],
+      ["us-east-1b", "spot", 0.096, true],
     ]);
   });
 
@@ -152,8 +185,10 @@ describe("offerings", () => {
       zonesByType: new Map([["m5.large", ["us-east-1a"]]]),
     });
     expect(it.offerings.map((o) => [o.zone, o.capacityType, o.price, o.available])).toEqual([
-      ["us-east-1a", "on-demand", 0.096, true], ["us-east-1a", "spot", 0.035, true],
-      ["us-east-1b", "on-demand", 0.096, false], ["us-east-1b", "spot", 0, false],
+      ["us-east-1a", "on-demand", 0.096, true],
+      ["us-east-1a", "spot", 0.035, true],
+      ["us-east-1b", "on-demand", 0.096, false],
+      ["us-east-1b", "spot", 0, false],
     ]);
     expect([...it.requirements.get("topology.kubernetes.io/zone").values]).toEqual(["us-east-1a"]);
   });

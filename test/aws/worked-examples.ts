@@ -4,7 +4,10 @@
  */
 import type { AwsVpcLimits, InstanceTypeInfo } from "nodefit/aws";
 
-const card = (enis: number, index = 0): { NetworkCardIndex: number; MaximumNetworkInterfaces: number } => ({ NetworkCardIndex: index, MaximumNetworkInterfaces: enis });
+const card = (enis: number, index = 0): { NetworkCardIndex: number; MaximumNetworkInterfaces: number } => ({
+  NetworkCardIndex: index,
+  MaximumNetworkInterfaces: enis,
+});
 
 /** m5.large: 2 vCPU, 8 GiB, 3 ENIs × 10 IPv4. */
 export const M5_LARGE: InstanceTypeInfo = {
@@ -15,7 +18,13 @@ export const M5_LARGE: InstanceTypeInfo = {
   ProcessorInfo: { SupportedArchitectures: ["x86_64"], Manufacturer: "Intel", SustainedClockSpeedInGhz: 3.1 },
   VCpuInfo: { DefaultVCpus: 2 },
   MemoryInfo: { SizeInMiB: 8192 },
-  NetworkInfo: { DefaultNetworkCardIndex: 0, NetworkCards: [card(3)], MaximumNetworkInterfaces: 3, Ipv4AddressesPerInterface: 10, EncryptionInTransitSupported: false },
+  NetworkInfo: {
+    DefaultNetworkCardIndex: 0,
+    NetworkCards: [card(3)],
+    MaximumNetworkInterfaces: 3,
+    Ipv4AddressesPerInterface: 10,
+    EncryptionInTransitSupported: false,
+  },
   EbsInfo: { EbsOptimizedSupport: "default", EbsOptimizedInfo: { MaximumBandwidthInMbps: 4750 } },
 };
 

@@ -25,7 +25,11 @@ const ON_DEMAND = { key: "karpenter.sh/capacity-type", operator: "In", values: [
 
 describe("Azure labels constrain the scheduler", () => {
   test("sku-family E with at most 8 vCPUs: only Es / Eas v5 SKUs up to 8 vCPUs are options", () => {
-    const result = plan([ON_DEMAND, { key: AZURE_LABELS.skuFamily, operator: "In", values: ["E"] }, { key: AZURE_LABELS.skuCpu, operator: "Lt", values: ["9"] }]);
+    const result = plan([
+      ON_DEMAND,
+      { key: AZURE_LABELS.skuFamily, operator: "In", values: ["E"] },
+      { key: AZURE_LABELS.skuCpu, operator: "Lt", values: ["9"] },
+    ]);
     expect(result.unschedulable).toEqual([]);
     const options = result.nodeClaims.flatMap((c) => c.instanceTypeOptions);
     expect(options.length).toBeGreaterThan(0);

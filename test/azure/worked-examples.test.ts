@@ -28,8 +28,18 @@ describe("Standard_D2s_v3 (reference §2.1 worked example)", () => {
   });
 
   test("overhead: kube-reserved 100m / 1843Mi, nothing system-reserved, 750Mi eviction", () => {
-    expect(it.overhead.kubeReserved).toEqual(new Map([["cpu", 100], ["memory", 1843 * MIB]]));
-    expect(it.overhead.systemReserved).toEqual(new Map([["cpu", 0], ["memory", 0]]));
+    expect(it.overhead.kubeReserved).toEqual(
+      new Map([
+        ["cpu", 100],
+        ["memory", 1843 * MIB],
+      ]),
+    );
+    expect(it.overhead.systemReserved).toEqual(
+      new Map([
+        ["cpu", 0],
+        ["memory", 0],
+      ]),
+    );
     expect(it.overhead.evictionThreshold).toEqual(new Map([["memory", 750 * MIB]]));
   });
 

@@ -95,7 +95,11 @@ describe("nodefit schedule with AWS inputs", () => {
   it("bad AWS files: exit 1 naming the file and field", async () => {
     const dir = temp({ "np.yaml": NODEPOOL("default", "m5.large"), "class.yaml": CLASS(""), "pods.yaml": PODS(1, "1") });
     const files = temp({
-      "spot.json": JSON.stringify({ SpotPriceHistory: [{ AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "x", Timestamp: "2026-11-30T10:00:00Z" }] }),
+      "spot.json": JSON.stringify({
+        SpotPriceHistory: [
+          { AvailabilityZone: "us-east-1a", InstanceType: "m5.large", ProductDescription: "Linux/UNIX", SpotPrice: "x", Timestamp: "2026-11-30T10:00:00Z" },
+        ],
+      }),
       "types.json": JSON.stringify({ InstanceTypes: [{ InstanceType: "m5.large", VCpuInfo: { DefaultVCpus: 2 }, MemoryInfo: {} }] }),
       "broken.json": "{",
     });

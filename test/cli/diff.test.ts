@@ -65,7 +65,7 @@ describe("nodefit diff", () => {
     };
     // Before: a cluster where nothing consolidates (every node do-not-disrupt); after: the example as it is.
     const frozen = editedExample("consolidation", (text, file) =>
-      file === "nodes.yaml" ? text.replace(/^( {2}name: (node-[a-z]))$/gm, "$1\n  annotations: { karpenter.sh/do-not-disrupt: \"true\" }") : text,
+      file === "nodes.yaml" ? text.replace(/^( {2}name: (node-[a-z]))$/gm, '$1\n  annotations: { karpenter.sh/do-not-disrupt: "true" }') : text,
     );
     const d = await diff(frozen, example("consolidation"), "--consolidate", ...NOW);
     expect(d.nodesRemoved.map((n) => n.name).sort()).toEqual(plan.commands.flatMap((c) => c.candidates).sort());

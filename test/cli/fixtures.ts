@@ -46,7 +46,11 @@ export function exampleAsOneFile(name: string, order: (docs: string[]) => string
  */
 export function portableInflate(): string {
   return editedExample("inflate", (text, file) =>
-    file === "nodepool.yaml" ? text.replace(/requirements:[\s\S]*?nodeClassRef:/, "requirements:\n        - { key: kubernetes.io/arch, operator: In, values: [amd64] }\n      nodeClassRef:") : text,
+    file === "nodepool.yaml"
+      ? text.replace(
+          /requirements:[\s\S]*?nodeClassRef:/,
+          "requirements:\n        - { key: kubernetes.io/arch, operator: In, values: [amd64] }\n      nodeClassRef:",
+        )
+      : text,
   );
 }
-

@@ -15,7 +15,11 @@ function tempFile(name: string, text: string): string {
 }
 
 describe("catalog output as input", () => {
-  for (const [provider, format] of [["aws", "yaml"], ["gcp", "json"], ["azure", "yaml"]] as const) {
+  for (const [provider, format] of [
+    ["aws", "yaml"],
+    ["gcp", "json"],
+    ["azure", "yaml"],
+  ] as const) {
     it(`catalog -p ${provider} -o ${format} is an InstanceTypeCatalog that schedules as the embedded one`, async () => {
       const printed = await runCli("catalog", "-p", provider, "-o", format);
       expect(printed.stdout).toMatch(format === "yaml" ? /^apiVersion: nodefit\.dev\/v1alpha1\nkind: InstanceTypeCatalog\n/ : /"kind": "InstanceTypeCatalog"/);
@@ -31,13 +35,17 @@ describe("catalog output as input", () => {
 
   it("the AWS round trip gives the same answer for the seed example's AWS-specific NodePool", async () => {
     const catalog = tempFile("catalog.yaml", (await runCli("catalog", "-o", "yaml")).stdout);
-    expect((await runCli("schedule", example("inflate"), catalog, "-o", "json")).stdout).toBe((await runCli("schedule", example("inflate"), "-o", "json")).stdout);
+    expect((await runCli("schedule", example("inflate"), catalog, "-o", "json")).stdout).toBe(
+      (await runCli("schedule", example("inflate"), "-o", "json")).stdout,
+    );
   });
 });
 
 describe("-o nodeclaims", () => {
   it("prints karpenter.sh/v1 NodeClaims that nodefit reads back", async () => {
-    const json = JSON.parse((await runCli("schedule", example("mixed"), "-o", "json")).stdout) as { nodeClaims: { name: string; instanceTypeOptions: string[] }[] };
+    const json = JSON.parse((await runCli("schedule", example("mixed"), "-o", "json")).stdout) as {
+      nodeClaims: { name: string; instanceTypeOptions: string[] }[];
+    };
     const { stdout, status } = await runCli("schedule", example("mixed"), "-o", "nodeclaims");
     expect(status).toBe(0);
     const docs = parseManifests(stdout, "claims.yaml");
@@ -62,7 +70,9 @@ describe("-o nodeclaims", () => {
   it("prints a consolidation plan's replacements", async () => {
     const { stdout, status } = await runCli("consolidate", example("consolidation"), ...NOW, "-o", "nodeclaims");
     expect(status).toBe(0);
-    const plan = JSON.parse((await runCli("consolidate", example("consolidation"), ...NOW, "-o", "json")).stdout) as { commands: { replacements: unknown[] }[] };
+    const plan = JSON.parse((await runCli("consolidate", example("consolidation"), ...NOW, "-o", "json")).stdout) as {
+      commands: { replacements: unknown[] }[];
+    };
     expect(fromKubernetes(stdout === "" ? [] : parseManifests(stdout, "c.yaml")).nodeClaims).toHaveLength(plan.commands.flatMap((c) => c.replacements).length);
   });
 });
@@ -116,7 +126,9 @@ describe("reported money", () => {
 
 describe("human units in the views", () => {
   it("prints the planner's remaining consolidateAfter as a duration, keeping seconds in JSON", async () => {
-    const dir = editedExample("consolidation", (text, file) => (file === "nodepool.yaml" ? text.replace(/consolidateAfter: .*/, "consolidateAfter: 17000h") : text));
+    const dir = editedExample("consolidation", (text, file) =>
+      file === "nodepool.yaml" ? text.replace(/consolidateAfter: .*/, "consolidateAfter: 17000h") : text,
+    );
     const table = (await runCli("consolidate", dir, ...NOW)).stdout;
     // 17,000 h after the nodes' creation on 2026-05-01 is 58,478,400 s after 2026-06-01T12:00Z: 676 days 20 hours.
     expect(table).toContain("less than consolidateAfter ago (676d20h left)");

@@ -40,7 +40,9 @@ describe("nodefit as a process", () => {
   });
 
   it("names standard input in messages about its documents", async () => {
-    const run = await spawnCli(["schedule", "-"], { stdin: "apiVersion: v1\nkind: Pod\nmetadata: { name: x }\nspec: { containers: [{ name: c, resources: { requests: { cpu: abc } } }] }\n" });
+    const run = await spawnCli(["schedule", "-"], {
+      stdin: "apiVersion: v1\nkind: Pod\nmetadata: { name: x }\nspec: { containers: [{ name: c, resources: { requests: { cpu: abc } } }] }\n",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("<stdin>");
     expect(run.stderr).toContain('"abc"');

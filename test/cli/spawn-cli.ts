@@ -18,10 +18,7 @@ export interface ProcessRun {
  *   `closeAfterFirstChunk` to close the stdout pipe as soon as anything arrives (as `| head -1` does)
  * @returns its exit status and output
  */
-export function spawnCli(
-  args: readonly string[],
-  options: { stdin?: string; stdout?: number; closeAfterFirstChunk?: boolean } = {},
-): Promise<ProcessRun> {
+export function spawnCli(args: readonly string[], options: { stdin?: string; stdout?: number; closeAfterFirstChunk?: boolean } = {}): Promise<ProcessRun> {
   const [command, ...prefix] = CLI_COMMAND;
   const stdio: StdioOptions = [options.stdin === undefined ? "ignore" : "pipe", options.stdout ?? "pipe", "pipe"];
   const child = spawn(command ?? "node", [...prefix, ...args], { stdio, cwd: new URL("../../", import.meta.url).pathname });

@@ -139,7 +139,9 @@ export const tightCluster: fc.Arbitrary<RandomCluster> = fc
       if (spec.recentEventMinutes !== undefined || !spec.initialized) {
         claims.push(
           claim(name, {
-            ...(spec.recentEventMinutes === undefined ? {} : { lastPodEventTime: new Date(Date.parse("2024-06-01T12:00:00Z") - spec.recentEventMinutes * 60_000).toISOString() }),
+            ...(spec.recentEventMinutes === undefined
+              ? {}
+              : { lastPodEventTime: new Date(Date.parse("2024-06-01T12:00:00Z") - spec.recentEventMinutes * 60_000).toISOString() }),
           }),
         );
       }
@@ -202,7 +204,11 @@ function appPod(app: (typeof APPS)[number], name: string, cpu: number, nodeName:
       ...base,
       spec: {
         ...base.spec,
-        affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "solo" } } }] } },
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "solo" } } }],
+          },
+        },
       },
     };
   }
@@ -236,7 +242,13 @@ export const busyCluster: fc.Arbitrary<RandomCluster> = fc
         used += AGENT_CPU;
         pods.push({
           ...pod(`agent-${i}`, { node: name, cpu: `${AGENT_CPU}m`, memory: "64Mi", labels: { app: "agent" } }),
-          metadata: { name: `agent-${i}`, namespace: "default", uid: `uid-agent-${i}`, labels: { app: "agent" }, ownerReferences: [{ kind: "DaemonSet", name: "agent", controller: true }] },
+          metadata: {
+            name: `agent-${i}`,
+            namespace: "default",
+            uid: `uid-agent-${i}`,
+            labels: { app: "agent" },
+            ownerReferences: [{ kind: "DaemonSet", name: "agent", controller: true }],
+          },
         });
       } else {
         used += AGENT_CPU; // the DaemonSet's pod is not there yet: its room stays reserved
@@ -254,17 +266,34 @@ export const busyCluster: fc.Arbitrary<RandomCluster> = fc
         pods.push(appPod(app, `${app}-${i}-${j}`, cpu, name, spec.doNotDisrupt && j === 0));
       });
       claims.push(
-        claim(name, spec.recentEventMinutes === undefined ? {} : { lastPodEventTime: new Date(Date.parse("2024-06-01T12:00:00Z") - spec.recentEventMinutes * 60_000).toISOString() }),
+        claim(
+          name,
+          spec.recentEventMinutes === undefined
+            ? {}
+            : { lastPodEventTime: new Date(Date.parse("2024-06-01T12:00:00Z") - spec.recentEventMinutes * 60_000).toISOString() },
+        ),
       );
       const poolName = spec.tainted ? "batch" : "default";
-      const n = node(name, { type, pool: poolName, zone: spec.zone, capacityType: spot && spec.spot && !spec.tainted ? "spot" : "on-demand", ...(spec.tainted ? { labels: { workload: "batch" } } : {}) });
+      const n = node(name, {
+        type,
+        pool: poolName,
+        zone: spec.zone,
+        capacityType: spot && spec.spot && !spec.tainted ? "spot" : "on-demand",
+        ...(spec.tainted ? { labels: { workload: "batch" } } : {}),
+      });
       return spec.tainted ? { ...n, spec: { taints: [{ key: "dedicated", value: "batch", effect: "NoSchedule" as const }] } } : n;
     });
     pending.forEach(([a, cpu], i) => pods.push(appPod(APPS[a] as (typeof APPS)[number], `pending-${i}`, cpu, undefined, false)));
     const plain = pool("default", { consolidateAfter, budgets: [{ nodes: budget }], capacityTypes: spot ? ["spot", "on-demand"] : ["on-demand"] });
     const base = pool("batch", { consolidateAfter, budgets: [{ nodes: budget }], labels: { workload: "batch" } });
     const template = base.spec.template ?? {};
-    const tainted = { ...base, spec: { ...base.spec, template: { ...template, spec: { ...template.spec, taints: [{ key: "dedicated", value: "batch", effect: "NoSchedule" as const }] } } } };
+    const tainted = {
+      ...base,
+      spec: {
+        ...base.spec,
+        template: { ...template, spec: { ...template.spec, taints: [{ key: "dedicated", value: "batch", effect: "NoSchedule" as const }] } },
+      },
+    };
     return {
       input: {
         nodes: built,
@@ -274,12 +303,20 @@ export const busyCluster: fc.Arbitrary<RandomCluster> = fc
         daemonSets: [
           {
             metadata: { name: "agent", namespace: "default" },
-            spec: { template: { metadata: { labels: { app: "agent" } }, spec: { tolerations: [{ operator: "Exists" }], containers: [{ name: "a", resources: { requests: { cpu: `${AGENT_CPU}m`, memory: "64Mi" } } }] } } },
+            spec: {
+              template: {
+                metadata: { labels: { app: "agent" } },
+                spec: { tolerations: [{ operator: "Exists" }], containers: [{ name: "a", resources: { requests: { cpu: `${AGENT_CPU}m`, memory: "64Mi" } } }] },
+              },
+            },
           },
         ],
         podDisruptionBudgets: [
           { metadata: { name: "web", namespace: "default" }, spec: { selector: { matchLabels: { app: "web" } }, maxUnavailable: 1 } },
-          { metadata: { name: "db", namespace: "default" }, spec: { selector: { matchLabels: { app: "db" } }, ...(dbBlocking ? { maxUnavailable: 0 } : { minAvailable: "50%" }) } },
+          {
+            metadata: { name: "db", namespace: "default" },
+            spec: { selector: { matchLabels: { app: "db" } }, ...(dbBlocking ? { maxUnavailable: 0 } : { minAvailable: "50%" }) },
+          },
         ],
         instanceTypes: catalog(),
       },

@@ -7,10 +7,7 @@ import { catalog, claim, node, NOW, pod, pool, type PoolOptions } from "./fixtur
 const host = (): Node => node("host", { type: "c-16x", annotations: { "karpenter.sh/do-not-disrupt": "true" } });
 
 function plan(nodes: Node[], pods: Pod[], extra: Partial<ConsolidationInput> = {}, poolOptions: PoolOptions = {}) {
-  return planConsolidation(
-    { nodes: [host(), ...nodes], nodePools: [pool("default", poolOptions)], pods, instanceTypes: catalog(), ...extra },
-    { now: NOW },
-  );
+  return planConsolidation({ nodes: [host(), ...nodes], nodePools: [pool("default", poolOptions)], pods, instanceTypes: catalog(), ...extra }, { now: NOW });
 }
 
 function blockerOf(result: ReturnType<typeof plan>, name: string) {
@@ -91,11 +88,25 @@ describe("each blocker keeps its node and says why", () => {
   });
 
   it("consolidateAfter measured from the last pod event, or from creation without one", () => {
-    const recent = plan([node("a")], [pod("web-0", { node: "a" })], { nodeClaims: [claim("a", { lastPodEventTime: "2024-06-01T11:55:00Z" })] }, { consolidateAfter: "10m" });
-    expect(blockerOf(recent, "a")).toEqual({ node: "a", code: "consolidate-after", message: "node had a pod event less than consolidateAfter ago (300s left)" });
+    const recent = plan(
+      [node("a")],
+      [pod("web-0", { node: "a" })],
+      { nodeClaims: [claim("a", { lastPodEventTime: "2024-06-01T11:55:00Z" })] },
+      { consolidateAfter: "10m" },
+    );
+    expect(blockerOf(recent, "a")).toEqual({
+      node: "a",
+      code: "consolidate-after",
+      message: "node had a pod event less than consolidateAfter ago (300s left)",
+    });
     const young = plan([node("a", { created: "2024-06-01T11:58:00Z" })], [], {}, { consolidateAfter: "10m" });
     expect(blockerOf(young, "a")?.code).toBe("consolidate-after");
-    const old = plan([node("a")], [pod("web-0", { node: "a" })], { nodeClaims: [claim("a", { lastPodEventTime: "2024-06-01T11:00:00Z" })] }, { consolidateAfter: "10m" });
+    const old = plan(
+      [node("a")],
+      [pod("web-0", { node: "a" })],
+      { nodeClaims: [claim("a", { lastPodEventTime: "2024-06-01T11:00:00Z" })] },
+      { consolidateAfter: "10m" },
+    );
     expect(old.commands).toHaveLength(1);
   });
 
@@ -134,7 +145,12 @@ describe("each blocker keeps its node and says why", () => {
       return { ...p, spec: { ...p.spec, nodeSelector: { "topology.kubernetes.io/zone": zone } } };
     };
     const r = planConsolidation(
-      { nodes: [node("a", { type: "c-16x" })], nodePools: [pool("default")], pods: [inZone("x-0", "test-zone-1"), inZone("y-0", "test-zone-2")], instanceTypes: catalog() },
+      {
+        nodes: [node("a", { type: "c-16x" })],
+        nodePools: [pool("default")],
+        pods: [inZone("x-0", "test-zone-1"), inZone("y-0", "test-zone-2")],
+        instanceTypes: catalog(),
+      },
       { now: NOW },
     );
     expect(blockerOf(r, "a")).toEqual({ node: "a", code: "multiple-replacements", message: "can't remove without creating 2 node(s)" });

@@ -26,7 +26,13 @@ function linked(name: string, type: string, zone = "test-zone-1"): { node: Node;
 describe("a NodeClaim linked to its Node by providerID is that Node, never a second target", () => {
   it("schedule() places on the node, by the node's name", () => {
     const a = linked("a", "c-4x");
-    const result = schedule({ pods: [pod("p-0", { cpu: "3" }), pod("p-1", { cpu: "3" })], nodePools: [pool("default")], instanceTypes: catalog(), nodes: [a.node], nodeClaims: [a.claim] });
+    const result = schedule({
+      pods: [pod("p-0", { cpu: "3" }), pod("p-1", { cpu: "3" })],
+      nodePools: [pool("default")],
+      instanceTypes: catalog(),
+      nodes: [a.node],
+      nodeClaims: [a.claim],
+    });
     expect(result.existingNodes.map((n) => n.name)).toEqual(["a"]);
     expect(result.nodeClaims).toHaveLength(1);
   });

@@ -109,7 +109,10 @@ export function node(name: string, o: NodeOptions = {}): Node {
   };
 }
 
-export function claim(nodeName: string, o: { lastPodEventTime?: string; expireAfter?: string; conditions?: { type: string; status: string }[] } = {}): NodeClaim {
+export function claim(
+  nodeName: string,
+  o: { lastPodEventTime?: string; expireAfter?: string; conditions?: { type: string; status: string }[] } = {},
+): NodeClaim {
   return {
     metadata: { name: `claim-${nodeName}`, creationTimestamp: LONG_AGO },
     spec: o.expireAfter === undefined ? {} : { expireAfter: o.expireAfter },
@@ -144,7 +147,9 @@ export function pod(name: string, o: PodOptions = {}): Pod {
       creationTimestamp: o.created ?? LONG_AGO,
       labels: o.labels ?? { app: name.replace(/-[0-9]+$/, "") },
       ...(o.annotations === undefined ? {} : { annotations: o.annotations }),
-      ...(o.owner === undefined ? { ownerReferences: [{ kind: "ReplicaSet", name: "rs", controller: true }] } : { ownerReferences: [{ kind: o.owner, name: "owner", controller: true }] }),
+      ...(o.owner === undefined
+        ? { ownerReferences: [{ kind: "ReplicaSet", name: "rs", controller: true }] }
+        : { ownerReferences: [{ kind: o.owner, name: "owner", controller: true }] }),
     },
     spec: {
       ...(o.node === undefined ? {} : { nodeName: o.node }),

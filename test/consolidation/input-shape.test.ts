@@ -56,7 +56,9 @@ describe("fromKubernetes output goes into both verbs (issue 12)", () => {
 
   it("a boundPods entry without spec.nodeName is refused, never dropped", () => {
     const wrong = { ...k, boundPods: [...k.boundPods, pod("lost-0")], instanceTypes };
-    expect(() => planConsolidation(wrong, { now: NOW })).toThrow(expect.objectContaining({ code: "invalid-input", path: ["boundPods", 2, "spec", "nodeName"] }));
+    expect(() => planConsolidation(wrong, { now: NOW })).toThrow(
+      expect.objectContaining({ code: "invalid-input", path: ["boundPods", 2, "spec", "nodeName"] }),
+    );
     expect(() => schedule(wrong)).toThrow(expect.objectContaining({ code: "invalid-input" }));
   });
 });

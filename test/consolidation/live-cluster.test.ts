@@ -23,17 +23,26 @@ function eventOf(s: { op: number; i: number; j: number }, objects: ReturnType<Cl
       return p === undefined ? undefined : { type: "DELETED", kind: "Pod", object: p };
     }
     case 2: {
-      const p = at(objects.pods.filter((x) => x.spec.nodeName === undefined), s.i);
+      const p = at(
+        objects.pods.filter((x) => x.spec.nodeName === undefined),
+        s.i,
+      );
       const target = at(objects.nodes, s.j);
       // A scheduler binding a pending pod: MODIFIED with spec.nodeName.
-      return p === undefined || target === undefined ? undefined : { type: "MODIFIED", kind: "Pod", object: { ...p, spec: { ...p.spec, nodeName: target.metadata.name } } };
+      return p === undefined || target === undefined
+        ? undefined
+        : { type: "MODIFIED", kind: "Pod", object: { ...p, spec: { ...p.spec, nodeName: target.metadata.name } } };
     }
     case 3: {
       const x = at(objects.nodes, s.i);
       return x === undefined ? undefined : { type: "DELETED", kind: "Node", object: x };
     }
     case 4:
-      return { type: "ADDED", kind: "Node", object: node(`added-${n}`, { type: ["c-1x", "c-4x", "c-8x"][s.j % 3] as string, zone: s.j % 2 === 0 ? "test-zone-1" : "test-zone-2" }) };
+      return {
+        type: "ADDED",
+        kind: "Node",
+        object: node(`added-${n}`, { type: ["c-1x", "c-4x", "c-8x"][s.j % 3] as string, zone: s.j % 2 === 0 ? "test-zone-1" : "test-zone-2" }),
+      };
     case 5: {
       const x = at(objects.nodes, s.i);
       if (x === undefined) return undefined;
@@ -49,7 +58,11 @@ function eventOf(s: { op: number; i: number; j: number }, objects: ReturnType<Cl
       return b === undefined ? undefined : { type: "DELETED", kind: "PodDisruptionBudget", object: b };
     }
     default:
-      return { type: "MODIFIED", kind: "NodePool", object: pool("default", { consolidateAfter: s.j % 2 === 0 ? "0s" : "10m", capacityTypes: ["spot", "on-demand"] }) };
+      return {
+        type: "MODIFIED",
+        kind: "NodePool",
+        object: pool("default", { consolidateAfter: s.j % 2 === 0 ? "0s" : "10m", capacityTypes: ["spot", "on-demand"] }),
+      };
   }
 }
 

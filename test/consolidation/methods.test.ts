@@ -35,7 +35,14 @@ describe("emptiness", () => {
     const budgeted = planConsolidation(
       {
         nodes: [node("e1", { type: "c-1x" }), node("e2", { type: "c-8x" }), node("e3", { type: "c-4x" }), node("e4", { type: "c-2x" })],
-        nodePools: [pool("default", { budgets: [{ nodes: "50%", reasons: ["Empty"] }, { nodes: "0", reasons: ["Underutilized"] }] })],
+        nodePools: [
+          pool("default", {
+            budgets: [
+              { nodes: "50%", reasons: ["Empty"] },
+              { nodes: "0", reasons: ["Underutilized"] },
+            ],
+          }),
+        ],
         pods: [],
         instanceTypes: catalog(),
       },
@@ -61,13 +68,19 @@ describe("budgets over time and state", () => {
     );
     expect(notReady.commands).toEqual([]);
     expect(notReady.blocked.find((b) => b.node === "e1")?.code).toBe("budget");
-    const deleting = planConsolidation({ nodes: [node("e1"), node("gone", { deleting: true })], nodePools: [p], pods: [], instanceTypes: catalog() }, { now: NOW });
+    const deleting = planConsolidation(
+      { nodes: [node("e1"), node("gone", { deleting: true })], nodePools: [p], pods: [], instanceTypes: catalog() },
+      { now: NOW },
+    );
     expect(deleting.commands).toEqual([]);
   });
 
   it("a percentage budget is rounded up against the pool's node count", () => {
     const p = pool("default", { budgets: [{ nodes: "10%" }] });
-    const plan = planConsolidation({ nodes: [node("e1"), node("e2"), node("e3")], nodePools: [p], pods: [], instanceTypes: catalog() }, { now: NOW, maxCommands: 1 });
+    const plan = planConsolidation(
+      { nodes: [node("e1"), node("e2"), node("e3")], nodePools: [p], pods: [], instanceTypes: catalog() },
+      { now: NOW, maxCommands: 1 },
+    );
     expect(plan.commands[0]?.candidates).toHaveLength(1);
   });
 });
@@ -93,21 +106,40 @@ describe("drift", () => {
       { now: NOW },
     );
     expect(summary(plan)).toEqual(["drift:delete:unlabelled"]);
-    const tainted = { ...p, spec: { ...p.spec, template: { ...p.spec.template, spec: { ...p.spec.template?.spec, taints: [{ key: "dedicated", value: "x", effect: "NoSchedule" }] } } } };
+    const tainted = {
+      ...p,
+      spec: {
+        ...p.spec,
+        template: { ...p.spec.template, spec: { ...p.spec.template?.spec, taints: [{ key: "dedicated", value: "x", effect: "NoSchedule" }] } },
+      },
+    };
     const taintPlan = planConsolidation({ nodes: [withLabel("n1")], nodePools: [tainted], pods: [], instanceTypes: catalog() }, { now: NOW, maxCommands: 1 });
     expect(taintPlan.commands[0]?.method).toBe("emptiness");
     const intolerant = pod("web-0", { node: "n1" });
-    const stuck = planConsolidation({ nodes: [withLabel("n1")], nodePools: [tainted], pods: [intolerant], instanceTypes: catalog() }, { now: NOW, maxCommands: 1 });
+    const stuck = planConsolidation(
+      { nodes: [withLabel("n1")], nodePools: [tainted], pods: [intolerant], instanceTypes: catalog() },
+      { now: NOW, maxCommands: 1 },
+    );
     expect(stuck.commands).toEqual([]);
     expect(stuck.blocked[0]?.message).toMatch(/^drifted, but pod default\/web-0 would not schedule/);
     const tolerant = { ...intolerant, spec: { ...intolerant.spec, tolerations: [{ key: "dedicated", operator: "Exists" }] } };
-    const busy = planConsolidation({ nodes: [withLabel("n1")], nodePools: [tainted], pods: [tolerant], instanceTypes: catalog() }, { now: NOW, maxCommands: 1 });
+    const busy = planConsolidation(
+      { nodes: [withLabel("n1")], nodePools: [tainted], pods: [tolerant], instanceTypes: catalog() },
+      { now: NOW, maxCommands: 1 },
+    );
     expect(summary(busy)).toEqual(["drift:replace:n1"]);
     expect(busy.commands[0]?.replacements[0]?.taints).toEqual([{ key: "dedicated", value: "x", effect: "NoSchedule" }]);
   });
 
   it("honours a Drifted=True NodeClaim condition", () => {
-    const plan = run({ nodes: [node("n1", { type: "c-1x" })], pods: [pod("web-0", { node: "n1" })], nodeClaims: [claim("n1", { conditions: [{ type: "Drifted", status: "True" }] })] }, { maxCommands: 1 });
+    const plan = run(
+      {
+        nodes: [node("n1", { type: "c-1x" })],
+        pods: [pod("web-0", { node: "n1" })],
+        nodeClaims: [claim("n1", { conditions: [{ type: "Drifted", status: "True" }] })],
+      },
+      { maxCommands: 1 },
+    );
     expect(summary(plan)).toEqual(["drift:replace:n1"]);
   });
 });
@@ -160,7 +192,11 @@ describe("single-node and the replace price rule", () => {
           { zone: "test-zone-2", capacityType: "on-demand", price: 0.5 },
         ],
       }),
-      createInstanceType({ name: "current", capacity: { cpu: "4", memory: "8Gi", pods: "110" }, offerings: [{ zone: "test-zone-1", capacityType: "on-demand", price: 0.3 }] }),
+      createInstanceType({
+        name: "current",
+        capacity: { cpu: "4", memory: "8Gi", pods: "110" },
+        offerings: [{ zone: "test-zone-1", capacityType: "on-demand", price: 0.3 }],
+      }),
     ];
     const plan = run({ nodes: [node("n", { type: "current" })], pods: [pod("web-0", { node: "n" })], instanceTypes: types });
     expect(plan.commands).toEqual([]);
@@ -169,7 +205,12 @@ describe("single-node and the replace price rule", () => {
 
   it("narrows a replacement that may be spot or on-demand to spot", () => {
     const plan = planConsolidation(
-      { nodes: [node("n", { type: "c-8x" })], nodePools: [pool("default", { capacityTypes: ["spot", "on-demand"] })], pods: [pod("web-0", { node: "n" })], instanceTypes: catalog() },
+      {
+        nodes: [node("n", { type: "c-8x" })],
+        nodePools: [pool("default", { capacityTypes: ["spot", "on-demand"] })],
+        pods: [pod("web-0", { node: "n" })],
+        instanceTypes: catalog(),
+      },
       { now: NOW },
     );
     const replacement = plan.commands[0]?.replacements[0];
@@ -209,7 +250,11 @@ describe("spot-to-spot", () => {
       offerings: [{ zone: "test-zone-1", capacityType: "spot", price: 0.01 + i * 0.001 }],
     }),
   );
-  const big = createInstanceType({ name: "big", capacity: { cpu: "16", memory: "32Gi", pods: "110" }, offerings: [{ zone: "test-zone-1", capacityType: "spot", price: 0.5 }] });
+  const big = createInstanceType({
+    name: "big",
+    capacity: { cpu: "16", memory: "32Gi", pods: "110" },
+    offerings: [{ zone: "test-zone-1", capacityType: "spot", price: 0.5 }],
+  });
   const input = (types = [...many, big]) => ({
     nodes: [node("n", { type: "big", capacityType: "spot" })],
     nodePools: [spotPool],
@@ -219,7 +264,11 @@ describe("spot-to-spot", () => {
 
   it("is refused unless enabled", () => {
     const plan = planConsolidation(input(), { now: NOW });
-    expect(plan.blocked[0]).toEqual({ node: "n", code: "spot-to-spot-disabled", message: "SpotToSpotConsolidation is disabled, can't replace a spot node with a spot node" });
+    expect(plan.blocked[0]).toEqual({
+      node: "n",
+      code: "spot-to-spot-disabled",
+      message: "SpotToSpotConsolidation is disabled, can't replace a spot node with a spot node",
+    });
   });
 
   it("when enabled, launches from the 15 cheapest", () => {
@@ -255,7 +304,18 @@ describe("plan and JSON", () => {
     expect(Object.keys(json)).toEqual(["commands", "blocked", "summary"]);
     expect(Object.keys(json.commands[0])).toEqual(["method", "decision", "candidates", "replacements", "reschedules", "savings"]);
     expect(Object.keys(json.commands[0].replacements[0])).toEqual([
-      "name", "nodePool", "instanceType", "zone", "capacityType", "price", "instanceTypeOptions", "pods", "requests", "requirements", "labels", "taints",
+      "name",
+      "nodePool",
+      "instanceType",
+      "zone",
+      "capacityType",
+      "price",
+      "instanceTypeOptions",
+      "pods",
+      "requests",
+      "requirements",
+      "labels",
+      "taints",
     ]);
     expect(Object.keys(json.summary)).toEqual(["nodes", "hourlyCostBefore", "hourlyCostAfter"]);
   });
@@ -271,7 +331,9 @@ describe("plan and JSON", () => {
   });
 
   it("DaemonSet overhead is reserved on replacements", () => {
-    const daemonSets: DaemonSet[] = [{ metadata: { name: "agent", namespace: "kube-system" }, spec: { template: { spec: { containers: [{ resources: { requests: { cpu: "600m" } } }] } } } }];
+    const daemonSets: DaemonSet[] = [
+      { metadata: { name: "agent", namespace: "kube-system" }, spec: { template: { spec: { containers: [{ resources: { requests: { cpu: "600m" } } }] } } } },
+    ];
     const plan = run({ nodes: [node("big", { type: "c-16x" })], pods: [pod("web-0", { node: "big", cpu: "1" })], daemonSets });
     expect(plan.commands[0]?.replacements[0]?.instanceType).toBe("c-2x");
   });

@@ -16,39 +16,38 @@ import { busyCluster } from "./arbitraries.js";
 const NONE: ReadonlySet<string> = new Set();
 
 describe("simulation on the cluster model agrees with a from-scratch schedule()", () => {
-  test.prop([busyCluster, fc.array(fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })], { numRuns: 15 })(
-    "for a series of removals sharing one model",
-    ({ input }, removals) => {
-      const model = new ClusterModel();
-      const index = InstanceTypeIndex.build(input.instanceTypes);
-      const unbound = new Map<Pod, Pod>();
-      const unbind = (p: Pod): Pod => {
-        let u = unbound.get(p);
-        if (u === undefined) {
-          const { nodeName: _n, ...spec } = p.spec;
-          unbound.set(p, (u = { ...p, spec }));
-        }
-        return u;
-      };
-      for (const removal of removals) {
-        const removed = new Set(removal.map((i) => `node-${i}`));
-        const pods: Pod[] = [];
-        for (const p of input.pods) {
-          const on = p.spec.nodeName;
-          if (on === undefined || !removed.has(on)) pods.push(p);
-          else if (isReschedulable(p)) pods.push(unbind(p));
-        }
-        const situation: ScheduleInput = {
-          pods,
-          nodePools: input.nodePools,
-          instanceTypes: index,
-          nodes: input.nodes.filter((n) => !removed.has(n.metadata.name ?? "")),
-          nodeClaims: input.nodeClaims,
-          daemonSets: input.daemonSets,
-        };
-        const simulated = scheduleSimulation(situation, {}, { movers: NONE, pendingOnly: NONE, model });
-        expect(toScheduleJson(simulated)).toBe(toScheduleJson(schedule({ ...situation, instanceTypes: input.instanceTypes })));
+  test.prop([busyCluster, fc.array(fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })], {
+    numRuns: 15,
+  })("for a series of removals sharing one model", ({ input }, removals) => {
+    const model = new ClusterModel();
+    const index = InstanceTypeIndex.build(input.instanceTypes);
+    const unbound = new Map<Pod, Pod>();
+    const unbind = (p: Pod): Pod => {
+      let u = unbound.get(p);
+      if (u === undefined) {
+        const { nodeName: _n, ...spec } = p.spec;
+        unbound.set(p, (u = { ...p, spec }));
       }
-    },
-  );
+      return u;
+    };
+    for (const removal of removals) {
+      const removed = new Set(removal.map((i) => `node-${i}`));
+      const pods: Pod[] = [];
+      for (const p of input.pods) {
+        const on = p.spec.nodeName;
+        if (on === undefined || !removed.has(on)) pods.push(p);
+        else if (isReschedulable(p)) pods.push(unbind(p));
+      }
+      const situation: ScheduleInput = {
+        pods,
+        nodePools: input.nodePools,
+        instanceTypes: index,
+        nodes: input.nodes.filter((n) => !removed.has(n.metadata.name ?? "")),
+        nodeClaims: input.nodeClaims,
+        daemonSets: input.daemonSets,
+      };
+      const simulated = scheduleSimulation(situation, {}, { movers: NONE, pendingOnly: NONE, model });
+      expect(toScheduleJson(simulated)).toBe(toScheduleJson(schedule({ ...situation, instanceTypes: input.instanceTypes })));
+    }
+  });
 });

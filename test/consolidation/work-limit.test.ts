@@ -12,7 +12,8 @@ import { runCli } from "../cli/run-cli.js";
 const NOW = "2026-06-01T12:00:00Z";
 const kubernetes = fromKubernetes(exampleDocuments("consolidation"));
 const input = consolidationInputOf(kubernetes);
-const plan = (maxSimulationSteps?: number): ConsolidationPlan => planConsolidation(input, { now: NOW, ...(maxSimulationSteps === undefined ? {} : { maxSimulationSteps }) });
+const plan = (maxSimulationSteps?: number): ConsolidationPlan =>
+  planConsolidation(input, { now: NOW, ...(maxSimulationSteps === undefined ? {} : { maxSimulationSteps }) });
 
 describe("maxSimulationSteps on examples/consolidation", () => {
   const full = plan();

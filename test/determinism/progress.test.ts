@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { planConsolidation, schedule, toConsolidationJson, toScheduleJson, type ConsolidationProgress, type InstanceType, type ScheduleProgress } from "nodefit";
+import {
+  planConsolidation,
+  schedule,
+  toConsolidationJson,
+  toScheduleJson,
+  type ConsolidationProgress,
+  type InstanceType,
+  type ScheduleProgress,
+} from "nodefit";
 import { defaultAwsCatalog } from "nodefit/aws";
 import { fromKubernetes, loadManifests, readInstanceTypeCatalog } from "nodefit/kubernetes";
 
@@ -18,7 +26,14 @@ describe("schedule's onProgress", () => {
   for (const name of ["inflate", "mixed"]) {
     it(`reports pods placed growing to the total for examples/${name}, without changing the result`, async () => {
       const { input, instanceTypes } = await load(name);
-      const scheduleInput = { pods: input.pods, nodePools: input.nodePools, instanceTypes, nodes: input.nodes, boundPods: input.boundPods, daemonSets: input.daemonSets };
+      const scheduleInput = {
+        pods: input.pods,
+        nodePools: input.nodePools,
+        instanceTypes,
+        nodes: input.nodes,
+        boundPods: input.boundPods,
+        daemonSets: input.daemonSets,
+      };
       const seen: ScheduleProgress[] = [];
       const result = schedule(scheduleInput, { onProgress: (p) => seen.push(p) });
       expect(toScheduleJson(result)).toBe(toScheduleJson(schedule(scheduleInput)));
@@ -35,7 +50,11 @@ describe("schedule's onProgress", () => {
       metadata: { name: `p-${i}`, namespace: "default", uid: `u-${i}` },
       spec: { containers: [{ name: "c", resources: { requests: { cpu: "100m", memory: "64Mi" } } }] },
     }));
-    const input = { pods, nodePools: [{ metadata: { name: "default" }, spec: { template: { spec: { requirements: [] } } } }], instanceTypes: defaultAwsCatalog() };
+    const input = {
+      pods,
+      nodePools: [{ metadata: { name: "default" }, spec: { template: { spec: { requirements: [] } } } }],
+      instanceTypes: defaultAwsCatalog(),
+    };
     const run = (): ScheduleProgress[] => {
       const seen: ScheduleProgress[] = [];
       schedule(input, { onProgress: (p) => seen.push(p) });

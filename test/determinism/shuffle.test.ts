@@ -10,9 +10,35 @@ import { deepFreeze } from "../../src/kubernetes/test-documents.js";
 import { consolidationJson, exampleDocuments, scheduleJson } from "../hostile/pipeline.js";
 
 /** Lists that are sets: Kubernetes (or nodefit's catalogue format) gives their order no meaning. */
-const UNORDERED_LISTS: ReadonlySet<string> = new Set(["requirements", "matchExpressions", "tolerations", "taints", "startupTaints", "instanceTypes", "offerings", "items", "values", "budgets", "conditions", "wellKnownLabels"]);
+const UNORDERED_LISTS: ReadonlySet<string> = new Set([
+  "requirements",
+  "matchExpressions",
+  "tolerations",
+  "taints",
+  "startupTaints",
+  "instanceTypes",
+  "offerings",
+  "items",
+  "values",
+  "budgets",
+  "conditions",
+  "wellKnownLabels",
+]);
 /** Maps: their key order has no meaning. */
-const MAPS: ReadonlySet<string> = new Set(["labels", "annotations", "nodeSelector", "matchLabels", "capacity", "allocatable", "requests", "limits", "overhead", "kubeReserved", "systemReserved", "evictionThreshold"]);
+const MAPS: ReadonlySet<string> = new Set([
+  "labels",
+  "annotations",
+  "nodeSelector",
+  "matchLabels",
+  "capacity",
+  "allocatable",
+  "requests",
+  "limits",
+  "overhead",
+  "kubeReserved",
+  "systemReserved",
+  "evictionThreshold",
+]);
 
 /** A small seeded generator, so a failing shuffle replays from fast-check's seed. */
 function generator(seed: number): (n: number) => number {
@@ -59,10 +85,13 @@ describe("determinism", () => {
   const inflateJson = scheduleJson(inflate);
   const planJson = consolidationJson(consolidation);
 
-  test.prop([fc.integer()], { numRuns: 15 })("the same frozen input gives byte-identical schedule JSON, whatever the order of documents and unordered lists", (seed) => {
-    expect(scheduleJson(mixed)).toBe(mixedJson);
-    expect(scheduleJson(deepFreeze(shuffledDocuments(mixed, seed)))).toBe(mixedJson);
-  });
+  test.prop([fc.integer()], { numRuns: 15 })(
+    "the same frozen input gives byte-identical schedule JSON, whatever the order of documents and unordered lists",
+    (seed) => {
+      expect(scheduleJson(mixed)).toBe(mixedJson);
+      expect(scheduleJson(deepFreeze(shuffledDocuments(mixed, seed)))).toBe(mixedJson);
+    },
+  );
 
   test.prop([fc.integer()], { numRuns: 4 })("the embedded AWS catalogue: the same under shuffling", (seed) => {
     expect(scheduleJson(deepFreeze(shuffledDocuments(inflate, seed)))).toBe(inflateJson);

@@ -19,7 +19,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`HTML report in headless Chromium (needs 
     writeFileSync(file, bin(["schedule", "examples/mixed", "-o", "html"]));
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -55,7 +63,10 @@ describe("the built bin on the examples", () => {
   });
   it("exits 1 on malformed input without a stack trace", () => {
     const dir = mkdtempSync(join(tmpdir(), "nodefit-bad-"));
-    writeFileSync(join(dir, "bad.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { containers: [{ name: c, resources: { requests: { cpu: 1K } } }] }\n");
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { containers: [{ name: c, resources: { requests: { cpu: 1K } } }] }\n",
+    );
     try {
       bin(["schedule", dir]);
       expect.unreachable("the bin should have failed");

@@ -45,7 +45,10 @@ function consumer(compilerOptions: Record<string, unknown>, type: "module" | "co
   writeFileSync(join(dir, "index.ts"), CONSUMER);
   writeFileSync(
     join(dir, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, target: "ES2022", lib: ["ES2022"], types: [], ...compilerOptions }, files: ["index.ts"] }),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, target: "ES2022", lib: ["ES2022"], types: [], ...compilerOptions },
+      files: ["index.ts"],
+    }),
   );
   return dir;
 }

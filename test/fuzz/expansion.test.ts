@@ -19,17 +19,19 @@ function expandedValues(value: unknown): number {
  * Layers of anchors: layer 0 a list of `width` numbers, each later layer a list of `fan` aliases of the
  * layer before. `size` is the document's value count with every alias expanded.
  */
-const aliasDocument = fc.record({ width: fc.integer({ min: 1, max: 3_000 }), fan: fc.integer({ min: 1, max: 40 }), layers: fc.integer({ min: 1, max: 5 }) }).map(({ width, fan, layers }) => {
-  let text = `apiVersion: v1\nkind: ConfigMap\nl0: &l0 [${Array.from({ length: width }, (_, i) => i).join(",")}]\n`;
-  let layer = 1 + width;
-  let size = 3 + layer;
-  for (let i = 1; i < layers; i++) {
-    text += `l${i}: &l${i} [${Array.from({ length: fan }, () => `*l${i - 1}`).join(", ")}]\n`;
-    layer = 1 + fan * layer;
-    size += layer;
-  }
-  return { text, size };
-});
+const aliasDocument = fc
+  .record({ width: fc.integer({ min: 1, max: 3_000 }), fan: fc.integer({ min: 1, max: 40 }), layers: fc.integer({ min: 1, max: 5 }) })
+  .map(({ width, fan, layers }) => {
+    let text = `apiVersion: v1\nkind: ConfigMap\nl0: &l0 [${Array.from({ length: width }, (_, i) => i).join(",")}]\n`;
+    let layer = 1 + width;
+    let size = 3 + layer;
+    for (let i = 1; i < layers; i++) {
+      text += `l${i}: &l${i} [${Array.from({ length: fan }, () => `*l${i - 1}`).join(", ")}]\n`;
+      layer = 1 + fan * layer;
+      size += layer;
+    }
+    return { text, size };
+  });
 
 describe("alias expansion", () => {
   test.prop([aliasDocument], { numRuns: 40 })("loads within MAX_DOCUMENT_VALUES or is refused with a documented error", ({ text, size }) => {

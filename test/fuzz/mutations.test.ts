@@ -33,7 +33,13 @@ function withValueAt(value: unknown, path: Path, replacement: unknown): unknown 
   }
   const record = { ...(value as Record<string, unknown>) };
   if (rest.length === 0 && replacement === DROP) delete record[String(head)];
-  else Object.defineProperty(record, String(head), { value: withValueAt(record[String(head)], rest, replacement), enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(record, String(head), {
+      value: withValueAt(record[String(head)], rest, replacement),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return record;
 }
 
@@ -113,7 +119,10 @@ describe("fuzzing mutated manifests", () => {
     file: fc.nat(files.length - 1),
     at: fc.nat(),
     cut: fc.nat({ max: 40 }),
-    insert: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(":", "- ", "]", "{", "&a", "*a", "!!binary", "\t", "---\n", "\n  x: [", "'", '"', "%YAML 1.2\n", "? ", "|\n", "__proto__: 1\n")),
+    insert: fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom(":", "- ", "]", "{", "&a", "*a", "!!binary", "\t", "---\n", "\n  x: [", "'", '"', "%YAML 1.2\n", "? ", "|\n", "__proto__: 1\n"),
+    ),
   });
 
   test.prop([damage], { numRuns: 30 })("the CLI exits 0 or 1 on damaged YAML text and never prints a stack trace", async ({ file, at, cut, insert }) => {

@@ -50,7 +50,10 @@ describe("GCP labels constrain the scheduler", () => {
   });
 
   test("a 1-CPU pod never gets the shared-core e2-medium: its 1060m reservation leaves 840m", () => {
-    const result = plan([ON_DEMAND, { key: "node.kubernetes.io/instance-type", operator: "In", values: ["e2-medium", "e2-standard-2"] }], [pod("one", {}, "1")]);
+    const result = plan(
+      [ON_DEMAND, { key: "node.kubernetes.io/instance-type", operator: "In", values: ["e2-medium", "e2-standard-2"] }],
+      [pod("one", {}, "1")],
+    );
     expect(result.nodeClaims.map((c) => c.instanceType)).toEqual(["e2-standard-2"]);
   });
 });

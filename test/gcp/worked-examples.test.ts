@@ -17,7 +17,11 @@ describe("hand-computed allocatable", () => {
   test("e2-standard-2: cpu 2000 − 70 − 100; memory 8GiB − int(7%) − 1843Mi − 100Mi; disk 100 − 41 − 10 GiB", () => {
     const it = gcpInstanceType({ name: "e2-standard-2", guestCpus: 2, memoryMb: 8192 });
     expect(allocatable(it)).toEqual({
-      cpu: "1830m", memory: String(7_988_639_171 - (1843 + 100) * MIB), pods: "110", "ephemeral-storage": "49Gi", "nvidia.com/gpu": "0",
+      cpu: "1830m",
+      memory: String(7_988_639_171 - (1843 + 100) * MIB),
+      pods: "110",
+      "ephemeral-storage": "49Gi",
+      "nvidia.com/gpu": "0",
     });
   });
 

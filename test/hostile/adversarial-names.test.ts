@@ -64,7 +64,9 @@ function cluster(word: string): KubernetesDocument[] {
   const podSpec = {
     nodeSelector: labels,
     tolerations: [{ key: word, operator: "Exists" }],
-    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels } }],
+    topologySpreadConstraints: [
+      { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels } },
+    ],
     containers: [{ name: word, resources: { requests: { cpu: "700m", memory: "1Gi" } } }],
   };
   const deployment = {
@@ -74,9 +76,23 @@ function cluster(word: string): KubernetesDocument[] {
     spec: { replicas: 5, template: { metadata: { labels, annotations: labels }, spec: podSpec } },
   };
   const bound = { apiVersion: "v1", kind: "Pod", metadata: { name: "bound", namespace: word, labels }, spec: { ...podSpec, nodeName: word } };
-  const wanting = { apiVersion: "v1", kind: "Pod", metadata: { name: "wants", namespace: word, labels }, spec: { containers: [{ resources: { requests: { [word]: "1" } } }] } };
-  const pdb = { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: word, namespace: word }, spec: { selector: { matchLabels: labels }, maxUnavailable: 1 } };
-  const objects = [node, nodePool, deployment, bound, wanting, pdb].map((object, i) => ({ object: JSON.parse(JSON.stringify(object)) as unknown, file: "cluster.json", index: i + 1 }));
+  const wanting = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "wants", namespace: word, labels },
+    spec: { containers: [{ resources: { requests: { [word]: "1" } } }] },
+  };
+  const pdb = {
+    apiVersion: "policy/v1",
+    kind: "PodDisruptionBudget",
+    metadata: { name: word, namespace: word },
+    spec: { selector: { matchLabels: labels }, maxUnavailable: 1 },
+  };
+  const objects = [node, nodePool, deployment, bound, wanting, pdb].map((object, i) => ({
+    object: JSON.parse(JSON.stringify(object)) as unknown,
+    file: "cluster.json",
+    index: i + 1,
+  }));
   return [...parseManifests(catalog?.[1] ?? "", "catalog.yaml"), ...objects];
 }
 
@@ -116,8 +132,19 @@ describe("adversarial names are plain data", () => {
 
   it("an empty label value is data too: the same as any other value", () => {
     const withEmpty = (value: string): KubernetesDocument[] => [
-      { object: { apiVersion: "v1", kind: "Pod", metadata: { name: "p", labels: { tier: value } }, spec: { nodeSelector: { tier: value }, containers: [{}] } } },
-      { object: { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "np" }, spec: { template: { metadata: { labels: { tier: value } }, spec: { requirements: [{ key: "example.com/family", operator: "In", values: ["general"] }] } } } } },
+      {
+        object: { apiVersion: "v1", kind: "Pod", metadata: { name: "p", labels: { tier: value } }, spec: { nodeSelector: { tier: value }, containers: [{}] } },
+      },
+      {
+        object: {
+          apiVersion: "karpenter.sh/v1",
+          kind: "NodePool",
+          metadata: { name: "np" },
+          spec: {
+            template: { metadata: { labels: { tier: value } }, spec: { requirements: [{ key: "example.com/family", operator: "In", values: ["general"] }] } },
+          },
+        },
+      },
       ...parseManifests(catalog?.[1] ?? "", "catalog.yaml"),
     ];
     const x = JSON.parse(scheduleJson(withEmpty("x"))) as unknown;

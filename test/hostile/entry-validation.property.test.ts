@@ -24,7 +24,11 @@ function consolidationInput(): Record<string, unknown> {
 /** A fresh, valid schedule input: the example's pods pending, its nodes existing. */
 function scheduleInput(): Record<string, unknown> {
   const bound = structuredClone(kubernetes.boundPods);
-  const pending = bound.slice(0, 4).map((p) => ({ ...p, metadata: { ...p.metadata, name: `${p.metadata.name ?? ""}-new`, uid: `new-${p.metadata.namespace ?? ""}-${p.metadata.name ?? ""}` }, spec: { ...p.spec, nodeName: undefined } }));
+  const pending = bound.slice(0, 4).map((p) => ({
+    ...p,
+    metadata: { ...p.metadata, name: `${p.metadata.name ?? ""}-new`, uid: `new-${p.metadata.namespace ?? ""}-${p.metadata.name ?? ""}` },
+    spec: { ...p.spec, nodeName: undefined },
+  }));
   return {
     pods: pending,
     boundPods: bound.slice(4),
@@ -71,7 +75,23 @@ type Mutation =
   | { readonly kind: "duplicate"; readonly at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), value: fc.anything({ maxDepth: 3, withNullPrototype: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withBigInt: true }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("replace" as const),
+      at: fc.nat(),
+      value: fc.anything({
+        maxDepth: 3,
+        withNullPrototype: true,
+        withMap: true,
+        withSet: true,
+        withDate: true,
+        withTypedArray: true,
+        withSparseArray: true,
+        withBigInt: true,
+      }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("cycle" as const), at: fc.nat(), up: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat() }) },
@@ -126,7 +146,9 @@ describe("the entry checks", () => {
   test("the same pod object passed three times is refused, not placed three times", () => {
     const input = scheduleInput();
     const pod = (input["pods"] as unknown[])[0];
-    expect(refusal(() => schedule({ ...input, pods: [pod, pod, pod] } as unknown as ScheduleInput))).toBe("invalid-input: pods[1]: is the same pod object as pods[0]: a pod is listed once");
+    expect(refusal(() => schedule({ ...input, pods: [pod, pod, pod] } as unknown as ScheduleInput))).toBe(
+      "invalid-input: pods[1]: is the same pod object as pods[0]: a pod is listed once",
+    );
   });
 
   test("a field of the wrong type deep in a pod names its path", () => {
@@ -145,8 +167,12 @@ describe("the entry checks", () => {
 
   test("options of the wrong type are named", () => {
     const input = scheduleInput() as unknown as ScheduleInput;
-    expect(refusal(() => schedule(input, { capacityTypePriority: "spot" } as never))).toBe("invalid-input: options.capacityTypePriority: expected a list, got a string");
-    expect(refusal(() => schedule(input, { wellKnownLabels: [7] } as never))).toBe("invalid-input: options.wellKnownLabels: expected label keys (strings), got number");
+    expect(refusal(() => schedule(input, { capacityTypePriority: "spot" } as never))).toBe(
+      "invalid-input: options.capacityTypePriority: expected a list, got a string",
+    );
+    expect(refusal(() => schedule(input, { wellKnownLabels: [7] } as never))).toBe(
+      "invalid-input: options.wellKnownLabels: expected label keys (strings), got number",
+    );
     expect(refusal(() => schedule(input, null as never))).toBe("invalid-input: options: expected an options object, got null");
     expect(refusal(() => planConsolidation(consolidationInput() as unknown as ConsolidationInput, { now: 5 } as never))).toBe(
       "invalid-input: options.now: expected a time (a string or a Date), got number",
@@ -184,15 +210,35 @@ describe("malformed input to the core entry points", () => {
     expect(outcome(() => planConsolidation(input, { now: "2026-06-01T12:00:00Z" }))).toMatch(/^(result|error [a-z-]+)$/);
   });
 
-  const optionValue = fc.oneof(fc.anything({ maxDepth: 2, withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }), fc.constantFrom("Respect", "Ignore", "Strict", 0, 3, -1, 1.5, NaN));
-  test.prop([fc.dictionary(fc.constantFrom("preferencePolicy", "minValuesPolicy", "reservedCapacityMode", "maxInstanceTypes", "maxSteps", "capacityTypePriority", "wellKnownLabels", "now", "maxCommands", "maxSimulationSteps", "spotToSpotConsolidation"), optionValue)], { numRuns: 100 })(
-    "any value for any option",
-    (options) => {
-      const withNow = { now: "2026-06-01T12:00:00Z", ...options };
-      expect(outcome(() => schedule(scheduleInput() as unknown as ScheduleInput, options as never))).toMatch(/^(result|error [a-z-]+)$/);
-      expect(outcome(() => planConsolidation(consolidationInput() as unknown as ConsolidationInput, withNow as never))).toMatch(/^(result|error [a-z-]+)$/);
-    },
+  const optionValue = fc.oneof(
+    fc.anything({ maxDepth: 2, withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }),
+    fc.constantFrom("Respect", "Ignore", "Strict", 0, 3, -1, 1.5, NaN),
   );
+  test.prop(
+    [
+      fc.dictionary(
+        fc.constantFrom(
+          "preferencePolicy",
+          "minValuesPolicy",
+          "reservedCapacityMode",
+          "maxInstanceTypes",
+          "maxSteps",
+          "capacityTypePriority",
+          "wellKnownLabels",
+          "now",
+          "maxCommands",
+          "maxSimulationSteps",
+          "spotToSpotConsolidation",
+        ),
+        optionValue,
+      ),
+    ],
+    { numRuns: 100 },
+  )("any value for any option", (options) => {
+    const withNow = { now: "2026-06-01T12:00:00Z", ...options };
+    expect(outcome(() => schedule(scheduleInput() as unknown as ScheduleInput, options as never))).toMatch(/^(result|error [a-z-]+)$/);
+    expect(outcome(() => planConsolidation(consolidationInput() as unknown as ConsolidationInput, withNow as never))).toMatch(/^(result|error [a-z-]+)$/);
+  });
 
   test.prop([fc.anything({ maxDepth: 2, withNullPrototype: true })], { numRuns: 30 })("any value as the whole options", (options) => {
     expect(outcome(() => schedule(scheduleInput() as unknown as ScheduleInput, options as never))).toMatch(/^(result|error [a-z-]+)$/);

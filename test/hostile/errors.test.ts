@@ -43,8 +43,16 @@ const BUDGET_AT = "bad.yaml: document 1 (NodePool general): spec.disruption.budg
 const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ["a quantity that is not one", POD("{ cpu: abc }"), `${POD_AT}.cpu: "abc" is not a quantity`],
   ["a suffix Kubernetes does not know", POD("{ memory: 1K }"), `${POD_AT}.memory: "1K" is not a quantity`],
-  ["a number beyond the largest float", POD("{ memory: 1e400 }"), `${POD_AT}.memory: Infinity is not a quantity: the number is beyond the largest float (quote it to keep it as written)`],
-  ["a quantity longer than the limit", POD(`{ cpu: "${"1".repeat(100_000)}x" }`), `${POD_AT}.cpu: a quantity of 100001 characters is longer than the limit of 64 (MAX_QUANTITY_LENGTH): "11111111111111111111"...`],
+  [
+    "a number beyond the largest float",
+    POD("{ memory: 1e400 }"),
+    `${POD_AT}.memory: Infinity is not a quantity: the number is beyond the largest float (quote it to keep it as written)`,
+  ],
+  [
+    "a quantity longer than the limit",
+    POD(`{ cpu: "${"1".repeat(100_000)}x" }`),
+    `${POD_AT}.cpu: a quantity of 100001 characters is longer than the limit of 64 (MAX_QUANTITY_LENGTH): "11111111111111111111"...`,
+  ],
   ["a negative request", POD('{ cpu: "-1" }'), `${POD_AT}.cpu: "-1" must not be negative`],
   ["a negative number request", POD("{ cpu: -2 }"), `${POD_AT}.cpu: -2 must not be negative`],
   ["a quantity of the wrong type", POD("{ cpu: [1] }"), `${POD_AT}.cpu: a list is not a quantity (expected a string or a number)`],
@@ -60,7 +68,11 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     "apiVersion: v1\nkind: Node\nmetadata: { name: [a] }\n",
     "bad.yaml: document 1 (Node): metadata.name: expected a string, got a list",
   ],
-  ["an invalid operator", POOL("{ key: a, operator: Equals, values: [x] }"), `${POOL_AT}.operator: "Equals" is not one of "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt", "Gte", "Lte"`],
+  [
+    "an invalid operator",
+    POOL("{ key: a, operator: Equals, values: [x] }"),
+    `${POOL_AT}.operator: "Equals" is not one of "In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt", "Gte", "Lte"`,
+  ],
   ["Gt with a non-integer", POOL('{ key: a, operator: Gt, values: ["1.5"] }'), `${POOL_AT}.values: operator Gt needs exactly one integer value`],
   ["minValues below 1", POOL("{ key: a, operator: In, values: [x], minValues: 0 }"), `${POOL_AT}.minValues: 0 is less than the minimum 1`],
   ["minValues above 50", POOL("{ key: a, operator: In, values: [x], minValues: 51 }"), `${POOL_AT}.minValues: 51 is more than the maximum 50`],
@@ -69,7 +81,11 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     POOL("{ key: a, operator: In, values: [x, y], minValues: 3 }"),
     `${POOL_AT}.minValues: requirement "a": minValues 3 is more than the 2 values of operator In`,
   ],
-  ["an unknown kind in a group nodefit reads", "apiVersion: apps/v1\nkind: Deploymnet\nmetadata: { name: w }\n", 'bad.yaml: document 1 (Deploymnet): kind: unknown kind "Deploymnet" (apiVersion "apps/v1")'],
+  [
+    "an unknown kind in a group nodefit reads",
+    "apiVersion: apps/v1\nkind: Deploymnet\nmetadata: { name: w }\n",
+    'bad.yaml: document 1 (Deploymnet): kind: unknown kind "Deploymnet" (apiVersion "apps/v1")',
+  ],
   [
     "an unsupported apiVersion",
     "apiVersion: karpenter.sh/v1beta1\nkind: NodePool\nmetadata: { name: general }\nspec: {}\n",
@@ -80,12 +96,24 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     "apiVersion: v1\nkind: Node\nmetadata: { name: n1 }\n---\napiVersion: v1\nkind: Node\nmetadata: { name: n1 }\n",
     "bad.yaml: document 2 (Node n1): metadata.name: duplicate Node n1, first defined in bad.yaml: document 1 (Node n1)",
   ],
-  ["a YAML syntax error", "apiVersion: v1\nkind: [Pod\n", "bad.yaml: document 1: line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+  [
+    "a YAML syntax error",
+    "apiVersion: v1\nkind: [Pod\n",
+    "bad.yaml: document 1: line 3, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]",
+  ],
   ["an empty file", "", "bad.yaml: is empty: it holds no Kubernetes object"],
   ["a file of empty documents", "---\n# nothing\n---\n", "bad.yaml: is empty: it holds no Kubernetes object"],
   ["a scalar document", "just text\n", 'bad.yaml: document 1: expected a Kubernetes object, got "just text"'],
-  ["a budget with a bad cron", BUDGET('{ nodes: "10%", schedule: "61 * * * *", duration: 1h }'), `${BUDGET_AT}.schedule: "61 * * * *" is not a cron schedule: minute value 61 out of range 0-59`],
-  ["a budget with a cron macro nobody knows", BUDGET('{ nodes: "10%", schedule: "@fortnightly", duration: 1h }'), `${BUDGET_AT}.schedule: "@fortnightly" is not a cron schedule: unknown cron macro "@fortnightly"`],
+  [
+    "a budget with a bad cron",
+    BUDGET('{ nodes: "10%", schedule: "61 * * * *", duration: 1h }'),
+    `${BUDGET_AT}.schedule: "61 * * * *" is not a cron schedule: minute value 61 out of range 0-59`,
+  ],
+  [
+    "a budget with a cron macro nobody knows",
+    BUDGET('{ nodes: "10%", schedule: "@fortnightly", duration: 1h }'),
+    `${BUDGET_AT}.schedule: "@fortnightly" is not a cron schedule: unknown cron macro "@fortnightly"`,
+  ],
   ["a budget with a bad percentage", BUDGET('{ nodes: "101%" }'), `${BUDGET_AT}.nodes: "101%" is not a node count or percentage like "10" or "20%"`],
   ["a budget with a negative count", BUDGET('{ nodes: "-1" }'), `${BUDGET_AT}.nodes: "-1" is not a node count or percentage like "10" or "20%"`],
   ["a budget schedule without a duration", BUDGET('{ nodes: "1", schedule: "@daily" }'), `${BUDGET_AT}.duration: schedule and duration must be set together`],
@@ -94,11 +122,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
     "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 1000000000\n  template: { spec: { containers: [{ name: a }] } }\n",
     "bad.yaml: document 1 (Deployment default/web): spec.replicas: 1,000,000,000 replicas brings the input to 1,000,000,000 pods, more than the limit of 150,000 (MAX_PODS)",
   ],
-  [
-    "a typed list whose items are not a list",
-    "apiVersion: v1\nkind: PodList\nitems: 3\n",
-    "bad.yaml: document 1 (PodList): items: expected a list, got 3",
-  ],
+  ["a typed list whose items are not a list", "apiVersion: v1\nkind: PodList\nitems: 3\n", "bad.yaml: document 1 (PodList): items: expected a list, got 3"],
   ["an apiVersion of the wrong type", "apiVersion: 1\nkind: Pod\n", "bad.yaml: document 1: apiVersion: expected a string, got 1"],
 ];
 
@@ -124,7 +148,16 @@ describe("every malformed input gets an error naming file, document, field and v
 
   it("the non-throwing form returns the same error for the same input", () => {
     const documents: KubernetesDocument[] = [
-      { object: { apiVersion: "v1", kind: "Pod", metadata: { name: "web", namespace: "shop" }, spec: { containers: [{ resources: { requests: { cpu: "abc" } } }] } }, file: "api", index: 4 },
+      {
+        object: {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: { name: "web", namespace: "shop" },
+          spec: { containers: [{ resources: { requests: { cpu: "abc" } } }] },
+        },
+        file: "api",
+        index: 4,
+      },
     ];
     const result = safeFromKubernetes(documents);
     expect(result.ok).toBe(false);
@@ -149,7 +182,10 @@ describe("every malformed input gets an error naming file, document, field and v
       if (!result.ok) expect(result.error.message).toMatch(/^input: expected a list of documents/);
     }
     const result = safeFromKubernetes([null, 7] as never);
-    expect(result.ok ? [] : result.error.message.split("\n")).toEqual(["document 1: expected a Kubernetes object, got null", "document 2: expected a Kubernetes object, got 7"]);
+    expect(result.ok ? [] : result.error.message.split("\n")).toEqual([
+      "document 1: expected a Kubernetes object, got null",
+      "document 2: expected a Kubernetes object, got 7",
+    ]);
   });
 });
 

@@ -47,7 +47,9 @@ describe("YAML aliases are paid for what they expand to", () => {
   it(`more than MAX_YAML_ALIASES anchors and aliases are refused before any is resolved (resolving is quadratic: 20,000 took 9 s)`, () => {
     const pairs = (n: number): string => Array.from({ length: n }, (_, i) => `  - &a${i} x\n  - *a${i}\n`).join("");
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\ndata:\n${pairs(MAX_YAML_ALIASES / 2 + 1)}`;
-    expect(refusal(() => parseManifests(text, "anchors.yaml"))).toBe("anchors.yaml: document 1: holds more than 1,000 YAML anchors and aliases (MAX_YAML_ALIASES)");
+    expect(refusal(() => parseManifests(text, "anchors.yaml"))).toBe(
+      "anchors.yaml: document 1: holds more than 1,000 YAML anchors and aliases (MAX_YAML_ALIASES)",
+    );
     expect(parseManifests(`apiVersion: v1\nkind: ConfigMap\ndata:\n${pairs(MAX_YAML_ALIASES / 2)}`, "ok.yaml")).toHaveLength(1);
   });
 });
@@ -63,7 +65,9 @@ describe("objects from callers are bounded the same way", () => {
     const items: unknown[] = [];
     items.length = 2 ** 32 - 1;
     let reads = 0;
-    const watched = new Proxy(items, { get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) ? ++reads : Reflect.get(target, key, receiver)) });
+    const watched = new Proxy(items, {
+      get: (target, key, receiver) => (typeof key === "string" && /^\d+$/.test(key) ? ++reads : Reflect.get(target, key, receiver)),
+    });
     expect(message({ apiVersion: "v1", kind: "List", items: watched })).toBe(
       "api: document 1 (List): items: a list of 4,294,967,295 items brings the document past 1,000,000 values (MAX_DOCUMENT_VALUES)",
     );
@@ -73,7 +77,9 @@ describe("objects from callers are bounded the same way", () => {
   it("one object shared 2^30 times through 30 levels of pairs (a DAG) is refused, not copied forever", () => {
     let shared: unknown = { leaf: "x" };
     for (let i = 0; i < 30; i++) shared = { left: shared, right: shared };
-    expect(message({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: shared })).toMatch(/^api: document 1 \(ConfigMap\): data(\.(left|right))+(\.leaf)?: the document holds more than 1,000,000 values, counting each YAML alias or repeated object as a copy \(MAX_DOCUMENT_VALUES\)$/);
+    expect(message({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" }, data: shared })).toMatch(
+      /^api: document 1 \(ConfigMap\): data(\.(left|right))+(\.leaf)?: the document holds more than 1,000,000 values, counting each YAML alias or repeated object as a copy \(MAX_DOCUMENT_VALUES\)$/,
+    );
   });
 
   it("exactly MAX_DOCUMENT_VALUES values load", () => {

@@ -59,28 +59,34 @@ function refusal(documents: readonly KubernetesDocument[]): string {
 describe("inputs of the stated sizes load", () => {
   it("100,000 pods: 20 Deployments of 5,000 replicas, plus 1,000 Pods in one PodList", () => {
     const pods = Array.from({ length: 1_000 }, (_, i) => ({ metadata: { name: `solo-${i}` }, spec: { containers: [container] } }));
-    const input = fromKubernetes(docs(...Array.from({ length: 20 }, (_, i) => deployment(`web-${i}`, 4_950)), { apiVersion: "v1", kind: "PodList", items: pods }));
+    const input = fromKubernetes(
+      docs(...Array.from({ length: 20 }, (_, i) => deployment(`web-${i}`, 4_950)), { apiVersion: "v1", kind: "PodList", items: pods }),
+    );
     expect(input.pods).toHaveLength(100_000);
     expect(new Set(input.pods.map((p) => p.metadata.uid ?? p.metadata.name)).size).toBe(100_000);
   });
 
   it("exactly MAX_PODS pods load; one more is refused before any pod is built", () => {
     expect(fromKubernetes(docs(deployment("big", MAX_PODS))).pods).toHaveLength(MAX_PODS);
-    expect(refusal(docs(deployment("big", MAX_PODS), { apiVersion: "v1", kind: "Pod", metadata: { name: "one-more" }, spec: { containers: [container] } }))).toBe(
-      "big.yaml: document 2 (Pod default/one-more): this pod brings the input to 150,001 pods, more than the limit of 150,000 (MAX_PODS)",
-    );
+    expect(
+      refusal(docs(deployment("big", MAX_PODS), { apiVersion: "v1", kind: "Pod", metadata: { name: "one-more" }, spec: { containers: [container] } })),
+    ).toBe("big.yaml: document 2 (Pod default/one-more): this pod brings the input to 150,001 pods, more than the limit of 150,000 (MAX_PODS)");
     expect(refusal(docs(deployment("a", 100_000), deployment("b", 100_000), deployment("c", 100_000)))).toBe(
       "big.yaml: document 2 (Deployment default/b): spec.replicas: 100,000 replicas brings the input to 200,000 pods, more than the limit of 150,000 (MAX_PODS)",
     );
-    expect(refusal(docs({ apiVersion: "batch/v1", kind: "Job", metadata: { name: "j" }, spec: { parallelism: 2 ** 52, template: { spec: { containers: [container] } } } }))).toMatch(
-      /^big\.yaml: document 1 \(Job default\/j\): spec\.parallelism: 4,503,599,627,370,496 replicas brings the input to .* \(MAX_PODS\)$/,
-    );
+    expect(
+      refusal(
+        docs({ apiVersion: "batch/v1", kind: "Job", metadata: { name: "j" }, spec: { parallelism: 2 ** 52, template: { spec: { containers: [container] } } } }),
+      ),
+    ).toMatch(/^big\.yaml: document 1 \(Job default\/j\): spec\.parallelism: 4,503,599,627,370,496 replicas brings the input to .* \(MAX_PODS\)$/);
   });
 
   it("10,000 Nodes load; past MAX_NODES one problem is reported, not one per Node", () => {
     expect(fromKubernetes(docs(...Array.from({ length: 10_000 }, (_, i) => node(`node-${i}`)))).nodes).toHaveLength(10_000);
     const message = refusal(docs(...Array.from({ length: MAX_NODES + 5 }, (_, i) => node(`node-${i}`))));
-    expect(message).toBe(`big.yaml: document ${MAX_NODES + 1} (Node node-${MAX_NODES}): this Node brings the input to 15,001 Nodes, more than the limit of 15,000 (MAX_NODES)`);
+    expect(message).toBe(
+      `big.yaml: document ${MAX_NODES + 1} (Node node-${MAX_NODES}): this Node brings the input to 15,001 Nodes, more than the limit of 15,000 (MAX_NODES)`,
+    );
   });
 
   it("a catalogue of 5,000 instance types loads and reads; past MAX_INSTANCE_TYPES_IN_CATALOG (across documents) it is refused", () => {
@@ -88,7 +94,11 @@ describe("inputs of the stated sizes load", () => {
     const types = input.catalogs.flatMap((doc) => readInstanceTypeCatalog(doc.object, doc));
     expect(types).toHaveLength(5_000);
     const half = MAX_INSTANCE_TYPES_IN_CATALOG / 2;
-    const placeholders = (n: number): unknown => ({ apiVersion: "nodefit.dev/v1alpha1", kind: "InstanceTypeCatalog", instanceTypes: Array.from({ length: n }, () => ({})) });
+    const placeholders = (n: number): unknown => ({
+      apiVersion: "nodefit.dev/v1alpha1",
+      kind: "InstanceTypeCatalog",
+      instanceTypes: Array.from({ length: n }, () => ({})),
+    });
     expect(refusal(docs(placeholders(half), placeholders(half + 1)))).toBe(
       "big.yaml: document 2 (InstanceTypeCatalog): instanceTypes: its 5,001 instance types brings the input to 10,001 instance types, more than the limit of 10,000 (MAX_INSTANCE_TYPES_IN_CATALOG)",
     );
@@ -105,14 +115,16 @@ describe("documents past the depth and string limits are refused with the path",
 
   it("objects nested past MAX_DOCUMENT_DEPTH, from the API or from YAML", () => {
     const message = refusal(docs(deepPod(MAX_DOCUMENT_DEPTH)));
-    expect(message).toMatch(/^big\.yaml: document 1 \(Pod default\/deep\): metadata\.annotations(\.k)+: nests deeper than the limit of 100 levels \(MAX_DOCUMENT_DEPTH\)$/);
+    expect(message).toMatch(
+      /^big\.yaml: document 1 \(Pod default\/deep\): metadata\.annotations(\.k)+: nests deeper than the limit of 100 levels \(MAX_DOCUMENT_DEPTH\)$/,
+    );
     expect(refusal(docs(deepPod(100_000)))).toBe(message);
     const yaml = JSON.stringify(deepPod(150));
     expect(() => parseManifests(yaml, "deep.json")).toThrow(/^deep\.json: document 1: metadata\.annotations(\.k)+: nests deeper than the limit of 100 levels/);
   });
 
   it("a YAML text nested 100,000 levels deep is a syntax or limit error, never a stack overflow", () => {
-    for (const text of ["[".repeat(100_000) + "]".repeat(100_000), "{a: ".repeat(50_000) + "1" + "}".repeat(50_000)]) {
+    for (const text of ["[".repeat(100_000) + "]".repeat(100_000), `${"{a: ".repeat(50_000)}1${"}".repeat(50_000)}`]) {
       let error: unknown;
       try {
         fromKubernetes(parseManifests(text, "deep.yaml"));
@@ -133,8 +145,12 @@ describe("documents past the depth and string limits are refused with the path",
   it("strings and keys longer than MAX_STRING_LENGTH", () => {
     const long = "v".repeat(MAX_STRING_LENGTH + 1);
     const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p", annotations: { note: long } }, spec: { containers: [container] } };
-    expect(refusal(docs(pod))).toBe("big.yaml: document 1 (Pod default/p): metadata.annotations.note: a string of 1,048,577 characters is longer than the limit of 1,048,576 (MAX_STRING_LENGTH)");
-    expect(() => parseManifests(`apiVersion: v1\nkind: ConfigMap\ndata:\n  big: ${long}\n`, "cm.yaml")).toThrow("cm.yaml: document 1: data.big: a string of 1,048,577");
+    expect(refusal(docs(pod))).toBe(
+      "big.yaml: document 1 (Pod default/p): metadata.annotations.note: a string of 1,048,577 characters is longer than the limit of 1,048,576 (MAX_STRING_LENGTH)",
+    );
+    expect(() => parseManifests(`apiVersion: v1\nkind: ConfigMap\ndata:\n  big: ${long}\n`, "cm.yaml")).toThrow(
+      "cm.yaml: document 1: data.big: a string of 1,048,577",
+    );
   });
 });
 
@@ -147,6 +163,8 @@ describe("loadManifests applies the same limits to files", () => {
     let text = "leaf";
     for (let i = 0; i < 120; i++) text = `{ k: ${text} }`;
     writeFileSync(file, `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\ndata: ${text}\n`);
-    await expect(loadManifests([file])).rejects.toThrow(new RegExp(`^${file}: document 1: data(\\.k)+: nests deeper than the limit of 100 levels \\(MAX_DOCUMENT_DEPTH\\)$`));
+    await expect(loadManifests([file])).rejects.toThrow(
+      new RegExp(`^${file}: document 1: data(\\.k)+: nests deeper than the limit of 100 levels \\(MAX_DOCUMENT_DEPTH\\)$`),
+    );
   });
 });

@@ -12,10 +12,14 @@ const pod = (spec: unknown, name = "p"): unknown => ({ apiVersion: "v1", kind: "
 describe("long values in messages", () => {
   it("a 1 MiB resource name with a bad quantity: the path is cut, the problem data keeps it", () => {
     const key = "k".repeat(MAX_STRING_LENGTH);
-    const result = safeFromKubernetes([{ object: pod({ containers: [{ name: "a", resources: { requests: { [key]: "abc" } } }] }), file: "big.yaml", index: 1 }]);
+    const result = safeFromKubernetes([
+      { object: pod({ containers: [{ name: "a", resources: { requests: { [key]: "abc" } } }] }), file: "big.yaml", index: 1 },
+    ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.message).toBe(`big.yaml: document 1 (Pod default/p): spec.containers[0].resources.requests.${"k".repeat(100)}… (1,048,576 characters): "abc" is not a quantity`);
+    expect(result.error.message).toBe(
+      `big.yaml: document 1 (Pod default/p): spec.containers[0].resources.requests.${"k".repeat(100)}… (1,048,576 characters): "abc" is not a quantity`,
+    );
     expect((result.error as ManifestError).problems[0]?.path.at(-1)).toBe(key);
   });
 
@@ -28,6 +32,8 @@ describe("long values in messages", () => {
 
   it("an unknown kind 1 MiB long", () => {
     const text = message({ apiVersion: "v1", kind: "K".repeat(MAX_STRING_LENGTH) });
-    expect(text).toBe(`big.yaml: document 1 (${"K".repeat(100)}… (1,048,576 characters)): kind: unknown kind "${"K".repeat(100)}"… (1,048,576 characters) (apiVersion "v1")`);
+    expect(text).toBe(
+      `big.yaml: document 1 (${"K".repeat(100)}… (1,048,576 characters)): kind: unknown kind "${"K".repeat(100)}"… (1,048,576 characters) (apiVersion "v1")`,
+    );
   });
 });

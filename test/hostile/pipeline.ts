@@ -66,7 +66,10 @@ export function consolidationJson(documents: readonly KubernetesDocument[], now 
 }
 
 /** The planner's input as the CLI builds it from documents read (the catalogue as the CLI chooses it, unless given). */
-export function consolidationInputOf(kubernetes: KubernetesInput, instanceTypes: readonly InstanceType[] = catalogueOf(kubernetes).instanceTypes): ConsolidationInput {
+export function consolidationInputOf(
+  kubernetes: KubernetesInput,
+  instanceTypes: readonly InstanceType[] = catalogueOf(kubernetes).instanceTypes,
+): ConsolidationInput {
   return {
     nodes: kubernetes.nodes,
     nodeClaims: kubernetes.nodeClaims,

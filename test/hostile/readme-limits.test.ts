@@ -16,7 +16,18 @@ function stated(name: string): number | undefined {
 }
 
 describe("README limits", () => {
-  it.each(["MAX_PODS", "MAX_NODES", "MAX_INSTANCE_TYPES_IN_CATALOG", "MAX_DOCUMENT_DEPTH", "MAX_STRING_LENGTH", "MAX_QUANTITY_LENGTH", "MAX_DOCUMENT_VALUES", "MAX_YAML_ALIASES", "MAX_NODE_POOLS", "MAX_TOPOLOGY_SPREAD_WORK"] as const)("%s", (name) => {
+  it.each([
+    "MAX_PODS",
+    "MAX_NODES",
+    "MAX_INSTANCE_TYPES_IN_CATALOG",
+    "MAX_DOCUMENT_DEPTH",
+    "MAX_STRING_LENGTH",
+    "MAX_QUANTITY_LENGTH",
+    "MAX_DOCUMENT_VALUES",
+    "MAX_YAML_ALIASES",
+    "MAX_NODE_POOLS",
+    "MAX_TOPOLOGY_SPREAD_WORK",
+  ] as const)("%s", (name) => {
     expect(stated(name)).toBe(kubernetes[name]);
   });
 });

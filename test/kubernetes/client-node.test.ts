@@ -22,7 +22,11 @@ function v1Pod(name: string, cpu: string, extra: Partial<V1Pod> = {}): V1Pod {
 }
 
 const node: V1Node = {
-  metadata: { name: "ip-10-0-0-1", creationTimestamp: created, labels: { "node.kubernetes.io/instance-type": "m5.large", "topology.kubernetes.io/zone": "us-east-1a" } },
+  metadata: {
+    name: "ip-10-0-0-1",
+    creationTimestamp: created,
+    labels: { "node.kubernetes.io/instance-type": "m5.large", "topology.kubernetes.io/zone": "us-east-1a" },
+  },
   spec: { providerID: "aws:///us-east-1a/i-0", taints: [] },
   status: { allocatable: { cpu: "1930m", memory: "7Gi", pods: "29" }, capacity: { cpu: "2", memory: "8Gi", pods: "29" } },
 };
@@ -31,7 +35,14 @@ const nodePool = {
   apiVersion: "karpenter.sh/v1",
   kind: "NodePool",
   metadata: { name: "default", creationTimestamp: "2026-01-01T00:00:00Z" },
-  spec: { template: { spec: { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }], nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" } } } },
+  spec: {
+    template: {
+      spec: {
+        requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }],
+        nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" },
+      },
+    },
+  },
 };
 
 const pods = [
@@ -93,7 +104,9 @@ describe("@kubernetes/client-node objects", () => {
   it("workloads listed by kind expand against the pods listed with them", () => {
     const owner = { apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-abc", uid: "rs-1", controller: true };
     const input = fromKubernetes({
-      replicaSets: [{ metadata: { name: "web-abc", namespace: "shop", uid: "rs-1" }, spec: { replicas: 2, template: { spec: { containers: [{ name: "a" }] } } } }],
+      replicaSets: [
+        { metadata: { name: "web-abc", namespace: "shop", uid: "rs-1" }, spec: { replicas: 2, template: { spec: { containers: [{ name: "a" }] } } } },
+      ],
       pods: [v1Pod("web-abc-x1", "100m", { metadata: { name: "web-abc-x1", namespace: "shop", ownerReferences: [owner] } })],
     });
     expect(input.pods.map((p) => p.metadata.name)).toEqual(["web-abc-0", "web-abc-x1"]);

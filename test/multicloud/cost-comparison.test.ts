@@ -5,15 +5,7 @@
  * annotations (and compared: spot below on demand where the catalogue prices spot, and the three on-demand bills within a factor of two).
  */
 import { describe, expect, test } from "vitest";
-import {
-  podRequests,
-  schedule,
-  type InstanceType,
-  type NodePool,
-  type Pod,
-  type ResourceMap,
-  type ScheduleResult,
-} from "nodefit";
+import { podRequests, schedule, type InstanceType, type NodePool, type Pod, type ResourceMap, type ScheduleResult } from "nodefit";
 import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
 import { AZURE_WELL_KNOWN_LABELS, defaultAzureCatalog } from "nodefit/azure";
 import { GCP_WELL_KNOWN_LABELS, defaultGcpCatalog } from "nodefit/gcp";
@@ -66,7 +58,10 @@ function run(cloud: Cloud, capacityType: string): ScheduleResult {
 function describePlan(result: ScheduleResult): string {
   const counts = new Map<string, number>();
   for (const claim of result.nodeClaims) counts.set(claim.instanceType, (counts.get(claim.instanceType) ?? 0) + 1);
-  const nodes = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([type, n]) => `${n}× ${type}`).join(", ");
+  const nodes = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([type, n]) => `${n}× ${type}`)
+    .join(", ");
   return `$${result.summary.newHourlyCost.toFixed(4)}/h on ${nodes}`;
 }
 

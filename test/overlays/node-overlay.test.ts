@@ -25,7 +25,11 @@ function rejected(catalogue: readonly InstanceType[], overlays: readonly NodeOve
 
 // Upstream's BeforeEach: one type with a single spot offering in test-zone-1 at 1.020.
 const single = [
-  createInstanceType({ name: "default-instance-type", capacity: { cpu: "4", memory: "4Gi", pods: "5" }, offerings: [{ zone: "test-zone-1", capacityType: "spot", price: 1.02 }] }),
+  createInstanceType({
+    name: "default-instance-type",
+    capacity: { cpu: "4", memory: "4Gi", pods: "5" },
+    offerings: [{ zone: "test-zone-1", capacityType: "spot", price: 1.02 }],
+  }),
 ];
 // "Offering Requirements" BeforeEach: four offerings across zones and capacity types.
 const fourOfferings = [
@@ -72,20 +76,39 @@ describe(`Validation (${SUITE})`, () => {
     const a = overlay("overlay-a", { requirements: [{ key: "kubernetes.io/arch", operator: "In", values: ["arm64"] }], weight: 10, price: "1.03" });
     const b = overlay("overlay-b", { requirements: [{ key: "kubernetes.io/os", operator: "In", values: ["ios"] }], weight: 10, price: "23" });
     const catalogue = [
-      createInstanceType({ name: "arm-instance-type", labels: { "kubernetes.io/arch": "arm64" }, requirements: [], capacity: { cpu: "4" }, offerings: [{ zone: "z", capacityType: "spot", price: 1 }] }),
-      createInstanceType({ name: "amd-instance-type", labels: { "kubernetes.io/arch": "amd64", "kubernetes.io/os": "ios" }, capacity: { cpu: "4" }, offerings: [{ zone: "z", capacityType: "spot", price: 1 }] }),
+      createInstanceType({
+        name: "arm-instance-type",
+        labels: { "kubernetes.io/arch": "arm64" },
+        requirements: [],
+        capacity: { cpu: "4" },
+        offerings: [{ zone: "z", capacityType: "spot", price: 1 }],
+      }),
+      createInstanceType({
+        name: "amd-instance-type",
+        labels: { "kubernetes.io/arch": "amd64", "kubernetes.io/os": "ios" },
+        capacity: { cpu: "4" },
+        offerings: [{ zone: "z", capacityType: "spot", price: 1 }],
+      }),
     ];
     expect(rejected(catalogue, [a, b])).toEqual([]);
   });
 
   test("Offering Requirements: should fail with requirements overlays overlap on zone", () => {
-    const a = overlay("overlay-a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-1", "test-zone-4"] }], weight: 10, price: "1.03" });
+    const a = overlay("overlay-a", {
+      requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-1", "test-zone-4"] }],
+      weight: 10,
+      price: "1.03",
+    });
     const b = overlay("overlay-b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "Exists" }], weight: 10, price: "23" });
     expect(rejected(fourOfferings, [a, b])).toEqual([["overlay-a", "conflict"]]);
   });
 
   test("Offering Requirements: should fail with requirements overlays overlap", () => {
-    const a = overlay("overlay-a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-1", "test-zone-4"] }], weight: 10, price: "1.03" });
+    const a = overlay("overlay-a", {
+      requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-1", "test-zone-4"] }],
+      weight: 10,
+      price: "1.03",
+    });
     const b = overlay("overlay-b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], weight: 10, price: "23" });
     expect(rejected(fourOfferings, [a, b])).toEqual([["overlay-a", "conflict"]]);
   });
@@ -97,18 +120,29 @@ describe(`Validation (${SUITE})`, () => {
   });
 
   test("Offering Requirements: should succeed with requirements overlays don't overlap", () => {
-    const a = overlay("overlay-a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-6", "test-zone-4"] }], weight: 10, price: "1.03" });
+    const a = overlay("overlay-a", {
+      requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-6", "test-zone-4"] }],
+      weight: 10,
+      price: "1.03",
+    });
     const b = overlay("overlay-b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], weight: 10, price: "23" });
     expect(rejected(fourOfferings, [a, b])).toEqual([]);
   });
 
   test("nodefit: offerings an overlay does not reach keep their price (zone 2 on-demand vs spot)", () => {
-    const a = overlay("overlay-a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2"] }], weight: 10, price: "1.03" });
+    const a = overlay("overlay-a", {
+      requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2"] }],
+      weight: 10,
+      price: "1.03",
+    });
     const b = overlay("overlay-b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], weight: 10, price: "23" });
     expect(rejected(fourOfferings, [a, b])).toEqual([]);
   });
 
-  const pricing = [["Price", { price: "1.03" }, { price: "23" }], ["PriceAdjustment", { priceAdjustment: "+54" }, { priceAdjustment: "-2" }]] as const;
+  const pricing = [
+    ["Price", { price: "1.03" }, { price: "23" }],
+    ["PriceAdjustment", { priceAdjustment: "+54" }, { priceAdjustment: "-2" }],
+  ] as const;
   for (const [entry, changeA, changeB] of pricing) {
     test(`Pricing Updates: should fail with conflicting pricing updates overlays with overlapping requirements: ${entry}`, () => {
       const a = overlay("overlay-a", { requirements: types("default-instance-type", "small-instance-type"), weight: 10, ...changeA });
@@ -117,7 +151,10 @@ describe(`Validation (${SUITE})`, () => {
     });
   }
 
-  for (const [entry, change] of [["Price", { price: "100" }], ["PriceAdjustment", { priceAdjustment: "+100" }]] as const) {
+  for (const [entry, change] of [
+    ["Price", { price: "100" }],
+    ["PriceAdjustment", { priceAdjustment: "+100" }],
+  ] as const) {
     test(`Pricing Updates: should fail with pricing updates are the same overlays with overlapping requirements: ${entry}`, () => {
       const a = overlay("overlay-a", { requirements: types("default-instance-type", "small-instance-type"), weight: 10, ...change });
       const b = overlay("overlay-b", { requirements: types("default-instance-type", "gpu-vendor-instance-type"), weight: 10, ...change });
@@ -125,7 +162,10 @@ describe(`Validation (${SUITE})`, () => {
     });
   }
 
-  for (const [entry, changeA, changeB] of [["Price", { price: "54" }, { price: "23" }], ["PriceAdjustment", { priceAdjustment: "+54" }, { priceAdjustment: "-2" }]] as const) {
+  for (const [entry, changeA, changeB] of [
+    ["Price", { price: "54" }, { price: "23" }],
+    ["PriceAdjustment", { priceAdjustment: "+54" }, { priceAdjustment: "-2" }],
+  ] as const) {
     test(`Pricing Updates: should pass with conflicting pricing updates overlays with mutually exclusive requirements: ${entry}`, () => {
       const a = overlay("overlay-a", { requirements: types("default-instance-type"), weight: 10, ...changeA });
       const b = overlay("overlay-b", { requirements: notTypes("default-instance-type"), weight: 10, ...changeB });
@@ -133,7 +173,10 @@ describe(`Validation (${SUITE})`, () => {
     });
   }
 
-  for (const [entry, changeA, changeB] of [["Price", { price: "34" }, { price: "2" }], ["PriceAdjustment", { priceAdjustment: "-4" }, { priceAdjustment: "-2" }]] as const) {
+  for (const [entry, changeA, changeB] of [
+    ["Price", { price: "34" }, { price: "2" }],
+    ["PriceAdjustment", { priceAdjustment: "-4" }, { priceAdjustment: "-2" }],
+  ] as const) {
     test(`Pricing Updates: should pass with conflicting pricing update overlays with mutually exclusive weights: ${entry}`, () => {
       const a = overlay("overlay-a", { requirements: types("default-instance-type"), weight: 10, ...changeA });
       const b = overlay("overlay-b", { requirements: types("default-instance-type", "gpu-vendor-instance-type"), weight: 20, ...changeB });
@@ -147,21 +190,41 @@ describe(`Validation (${SUITE})`, () => {
   }
 
   test("Capacity Adjustment: should fail with conflicting capacity overlays with overlapping requirements", () => {
-    const a = overlay("overlay-a", { requirements: types("default-instance-type", "small-instance-type"), weight: 10, capacity: { "smarter-devices/fuse": "1" } });
-    const b = overlay("overlay-b", { requirements: types("default-instance-type", "gpu-vendor-instance-type"), weight: 10, capacity: { "smarter-devices/fuse": "54" } });
+    const a = overlay("overlay-a", {
+      requirements: types("default-instance-type", "small-instance-type"),
+      weight: 10,
+      capacity: { "smarter-devices/fuse": "1" },
+    });
+    const b = overlay("overlay-b", {
+      requirements: types("default-instance-type", "gpu-vendor-instance-type"),
+      weight: 10,
+      capacity: { "smarter-devices/fuse": "54" },
+    });
     expect(rejected(fakeInstanceTypes(), [a, b])).toEqual([["overlay-a", "conflict"]]);
   });
 
   test("Capacity Adjustment: should fail with conflicting capacity overlays with multiple overlays", () => {
-    const a = overlay("conflicting-overlay-1", { requirements: types("default-instance-type", "small-instance-type"), weight: 10, capacity: { "hugepage-1Gi": "2Gi" } });
+    const a = overlay("conflicting-overlay-1", {
+      requirements: types("default-instance-type", "small-instance-type"),
+      weight: 10,
+      capacity: { "hugepage-1Gi": "2Gi" },
+    });
     const b = overlay("good-overlay-1", { requirements: types("default-instance-type"), weight: 10, capacity: { "smarter-devices/fuse": "1" } });
     const c = overlay("conflicting-overlay-2", { requirements: types("default-instance-type"), weight: 10, capacity: { "hugepage-1Gi": "3Gi" } });
     expect(rejected(fakeInstanceTypes(), [a, b, c])).toEqual([["conflicting-overlay-1", "conflict"]]);
   });
 
   test("Capacity Adjustment: should pass with capacity adjustment are the same overlays with overlapping requirements (upstream still reports overlay-a as a conflict)", () => {
-    const a = overlay("overlay-a", { requirements: types("default-instance-type", "small-instance-type"), weight: 10, capacity: { "smarter-devices/fuse": "54" } });
-    const b = overlay("overlay-b", { requirements: types("default-instance-type", "gpu-vendor-instance-type"), weight: 10, capacity: { "smarter-devices/fuse": "54" } });
+    const a = overlay("overlay-a", {
+      requirements: types("default-instance-type", "small-instance-type"),
+      weight: 10,
+      capacity: { "smarter-devices/fuse": "54" },
+    });
+    const b = overlay("overlay-b", {
+      requirements: types("default-instance-type", "gpu-vendor-instance-type"),
+      weight: 10,
+      capacity: { "smarter-devices/fuse": "54" },
+    });
     expect(rejected(fakeInstanceTypes(), [a, b])).toEqual([["overlay-a", "conflict"]]);
   });
 
@@ -173,7 +236,11 @@ describe(`Validation (${SUITE})`, () => {
 
   test("Capacity Adjustment: should pass with conflicting capacity overlays with mutually exclusive weights", () => {
     const a = overlay("overlay-a", { requirements: types("default-instance-type"), weight: 10, capacity: { "smarter-devices/fuse": "55" } });
-    const b = overlay("overlay-b", { requirements: types("default-instance-type", "gpu-vendor-instance-type"), weight: 20, capacity: { "smarter-devices/fuse": "5" } });
+    const b = overlay("overlay-b", {
+      requirements: types("default-instance-type", "gpu-vendor-instance-type"),
+      weight: 20,
+      capacity: { "smarter-devices/fuse": "5" },
+    });
     const result = applyNodeOverlays(fakeInstanceTypes(), [a, b]);
     expect(result.conflicts).toEqual([]);
     expect(result.instanceTypes.find((t) => t.name === "default-instance-type")?.capacity.get("smarter-devices/fuse")).toBe(5);
@@ -181,11 +248,17 @@ describe(`Validation (${SUITE})`, () => {
 
   test("Capacity Adjustment: should pass with non conflicting capacity overlays with overlapping requirements", () => {
     const a = overlay("overlay-a", { requirements: types("default-instance-type"), weight: 10, capacity: { "smarter-devices/fuse": "55" } });
-    const b = overlay("overlay-b", { requirements: types("default-instance-type", "gpu-vendor-instance-type"), weight: 20, capacity: { "smarter-devices/buz": "5" } });
+    const b = overlay("overlay-b", {
+      requirements: types("default-instance-type", "gpu-vendor-instance-type"),
+      weight: 20,
+      capacity: { "smarter-devices/buz": "5" },
+    });
     const result = applyNodeOverlays(fakeInstanceTypes(), [a, b]);
     expect(result.conflicts).toEqual([]);
     const type = result.instanceTypes.find((t) => t.name === "default-instance-type");
-    expect([type?.capacity.get("smarter-devices/fuse"), type?.capacity.get("smarter-devices/buz"), type?.allocatable.get("smarter-devices/buz")]).toEqual([55, 5, 5]);
+    expect([type?.capacity.get("smarter-devices/fuse"), type?.capacity.get("smarter-devices/buz"), type?.allocatable.get("smarter-devices/buz")]).toEqual([
+      55, 5, 5,
+    ]);
   });
 });
 
@@ -215,19 +288,38 @@ describe(`Instance Type Controller (${SUITE})`, () => {
     createInstanceType({
       name: name as string,
       capacity: { cpu: "4", memory: "16Gi", pods: "5" },
-      offerings: [{ zone: zone as string, capacityType: capacityType as string, price: price as number, ...(capacityType === "reserved" ? { reservationId: "r-1", reservationCapacity: 1 } : {}) }],
+      offerings: [
+        {
+          zone: zone as string,
+          capacityType: capacityType as string,
+          price: price as number,
+          ...(capacityType === "reserved" ? { reservationId: "r-1", reservationCapacity: 1 } : {}),
+        },
+      ],
     }),
   );
-  const capacityOf = (result: ReturnType<typeof applyNodeOverlays>, type: string, resource: string) => result.instanceTypes.find((t) => t.name === type)?.capacity.get(resource);
+  const capacityOf = (result: ReturnType<typeof applyNodeOverlays>, type: string, resource: string) =>
+    result.instanceTypes.find((t) => t.name === type)?.capacity.get(resource);
 
   test("should update capacity for instance types from multiple overlays", () => {
     const result = applyNodeOverlays(zonal, [
-      overlay("a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2", "test-zone-4"] }], capacity: { "smarter-devices/fuse": "1" }, weight: 10 }),
-      overlay("b", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }], capacity: { "hugepages-1Gi": "2Gi" }, weight: 10 }),
+      overlay("a", {
+        requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2", "test-zone-4"] }],
+        capacity: { "smarter-devices/fuse": "1" },
+        weight: 10,
+      }),
+      overlay("b", {
+        requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }],
+        capacity: { "hugepages-1Gi": "2Gi" },
+        weight: 10,
+      }),
     ]);
     expect(result.instanceTypes.map((t) => t.offerings[0]?.price)).toEqual([1.02, 2.02, 4.02]);
     expect(capacityOf(result, "default-instance-type-zone-one", "hugepages-1Gi")).toBe(2 * 1024 ** 3);
-    expect([capacityOf(result, "default-instance-type-zone-two", "smarter-devices/fuse"), capacityOf(result, "default-instance-type-zone-four", "smarter-devices/fuse")]).toEqual([1, 1]);
+    expect([
+      capacityOf(result, "default-instance-type-zone-two", "smarter-devices/fuse"),
+      capacityOf(result, "default-instance-type-zone-four", "smarter-devices/fuse"),
+    ]).toEqual([1, 1]);
   });
 
   test("should update capacity for one instance types from multiple overlays", () => {
@@ -236,13 +328,24 @@ describe(`Instance Type Controller (${SUITE})`, () => {
       overlay("b", { requirements: types("default-instance-type-zone-one"), capacity: { "hugepages-1Gi": "2Gi" }, weight: 10 }),
     ]);
     expect(result.conflicts).toEqual([]);
-    expect([capacityOf(result, "default-instance-type-zone-one", "smarter-devices/fuse"), capacityOf(result, "default-instance-type-zone-one", "hugepages-1Gi")]).toEqual([1, 2 * 1024 ** 3]);
+    expect([
+      capacityOf(result, "default-instance-type-zone-one", "smarter-devices/fuse"),
+      capacityOf(result, "default-instance-type-zone-one", "hugepages-1Gi"),
+    ]).toEqual([1, 2 * 1024 ** 3]);
   });
 
   test("should update price offerings instance types from multiple overlays with different weights", () => {
     const result = applyNodeOverlays(zonal, [
-      overlay("a", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2"] }], capacity: { "smarter-devices/fuse": "1" }, weight: 20 }),
-      overlay("b", { requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2", "test-zone-4"] }], capacity: { "hugepages-1Gi": "2Gi" }, weight: 10 }),
+      overlay("a", {
+        requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2"] }],
+        capacity: { "smarter-devices/fuse": "1" },
+        weight: 20,
+      }),
+      overlay("b", {
+        requirements: [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-2", "test-zone-4"] }],
+        capacity: { "hugepages-1Gi": "2Gi" },
+        weight: 10,
+      }),
     ]);
     expect(result.instanceTypes.map((t) => t.offerings[0]?.price)).toEqual([1.02, 2.02, 4.02]);
     expect(capacityOf(result, "default-instance-type-zone-two", "smarter-devices/fuse")).toBe(1);
@@ -267,7 +370,9 @@ describe(`Instance Type Controller (${SUITE})`, () => {
     const b = overlay("b", { requirements: types("default-instance-type"), weight: 10, price: "3" });
     const a = overlay("a", { requirements: types("default-instance-type", "small-instance-type"), weight: 10, price: "9" });
     const result = applyNodeOverlays(fakeInstanceTypes(), [a, b]);
-    const small = fakeInstanceTypes().find((t) => t.name === "small-instance-type")?.offerings.map((o) => o.price);
+    const small = fakeInstanceTypes()
+      .find((t) => t.name === "small-instance-type")
+      ?.offerings.map((o) => o.price);
     expect(result.instanceTypes.find((t) => t.name === "small-instance-type")?.offerings.map((o) => o.price)).toEqual(small);
     expect(result.conflicts.map((c) => c.overlay)).toEqual(["a"]);
   });

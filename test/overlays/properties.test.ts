@@ -38,7 +38,14 @@ describe("applyNodeOverlays properties", () => {
   });
 
   test.prop([arbCatalog(4), arbChange], { numRuns: 60 })("an overlay that matches nothing changes nothing", (catalogue, change) => {
-    const nothing: NodeOverlay = { metadata: { name: "nothing" }, spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["no-such-type"] }], ...change, capacity: { "example.com/fpga": "4" } } };
+    const nothing: NodeOverlay = {
+      metadata: { name: "nothing" },
+      spec: {
+        requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["no-such-type"] }],
+        ...change,
+        capacity: { "example.com/fpga": "4" },
+      },
+    };
     const result = applyNodeOverlays(catalogue, [nothing]);
     expect(result.instanceTypes).toEqual(catalogue);
     expect(result.instanceTypes.every((t, i) => t === catalogue[i])).toBe(true);

@@ -6,8 +6,22 @@
 type Schema = { readonly [keyword: string]: unknown };
 
 const KNOWN = new Set([
-  "$schema", "$id", "$defs", "$ref", "title", "description", "type", "const", "enum", "properties", "required",
-  "additionalProperties", "items", "minimum", "maximum", "minLength",
+  "$schema",
+  "$id",
+  "$defs",
+  "$ref",
+  "title",
+  "description",
+  "type",
+  "const",
+  "enum",
+  "properties",
+  "required",
+  "additionalProperties",
+  "items",
+  "minimum",
+  "maximum",
+  "minLength",
 ]);
 
 function typeOf(value: unknown): string {
@@ -46,12 +60,14 @@ export function validate(root: Schema, value: unknown): string[] {
       }
     }
     if ("const" in schema && v !== schema["const"]) problems.push(`${path}: expected ${JSON.stringify(schema["const"])}`);
-    if (Array.isArray(schema["enum"]) && !(schema["enum"] as unknown[]).includes(v)) problems.push(`${path}: ${JSON.stringify(v)} is not one of ${JSON.stringify(schema["enum"])}`);
+    if (Array.isArray(schema["enum"]) && !(schema["enum"] as unknown[]).includes(v))
+      problems.push(`${path}: ${JSON.stringify(v)} is not one of ${JSON.stringify(schema["enum"])}`);
     if (typeof v === "number") {
       if (typeof schema["minimum"] === "number" && v < schema["minimum"]) problems.push(`${path}: ${v} is below ${schema["minimum"]}`);
       if (typeof schema["maximum"] === "number" && v > schema["maximum"]) problems.push(`${path}: ${v} is above ${schema["maximum"]}`);
     }
-    if (typeof v === "string" && typeof schema["minLength"] === "number" && v.length < schema["minLength"]) problems.push(`${path}: shorter than ${schema["minLength"]}`);
+    if (typeof v === "string" && typeof schema["minLength"] === "number" && v.length < schema["minLength"])
+      problems.push(`${path}: shorter than ${schema["minLength"]}`);
     if (Array.isArray(v) && schema["items"] !== undefined) v.forEach((item, i) => walk(schema["items"] as Schema, item, `${path}[${i}]`));
     if (typeOf(v) === "object") {
       const object = v as Record<string, unknown>;

@@ -21,7 +21,9 @@ describe("JSON Schemas", () => {
 
   it("the validator finds missing, extra and mistyped fields", () => {
     const s = schema("schedule-output.v1.json");
-    expect(validate(s, { nodeClaims: [], existingNodes: [], unschedulable: [], summary: { pods: 0, scheduled: 0, newNodeClaims: 0, newHourlyCost: 0 } })).toEqual([]);
+    expect(
+      validate(s, { nodeClaims: [], existingNodes: [], unschedulable: [], summary: { pods: 0, scheduled: 0, newNodeClaims: 0, newHourlyCost: 0 } }),
+    ).toEqual([]);
     expect(validate(s, { nodeClaims: [], existingNodes: [], unschedulable: [{ pod: "a", code: 1, message: "m" }], summary: {}, extra: 1 })).toEqual([
       "$.unschedulable[0].code: expected string, got integer",
       "$.summary: missing pods",
@@ -41,7 +43,8 @@ describe("JSON Schemas", () => {
   });
 
   it("schedule -o json on every example", async () => {
-    for (const name of EXAMPLES) expect(validate(schema("schedule-output.v1.json"), JSON.parse((await runCli("schedule", example(name), "-o", "json")).stdout)), name).toEqual([]);
+    for (const name of EXAMPLES)
+      expect(validate(schema("schedule-output.v1.json"), JSON.parse((await runCli("schedule", example(name), "-o", "json")).stdout)), name).toEqual([]);
   });
 
   it("consolidate -o json on every example", async () => {
@@ -53,7 +56,11 @@ describe("JSON Schemas", () => {
 
   it("diff -o json on the examples, with and without consolidation", async () => {
     const big = editedExample("inflate", (text) => text.replace("replicas: 8", "replicas: 40"));
-    for (const args of [[example("inflate"), big], [example("inflate"), example("mixed")], [example("consolidation"), example("consolidation"), "--consolidate", ...NOW]]) {
+    for (const args of [
+      [example("inflate"), big],
+      [example("inflate"), example("mixed")],
+      [example("consolidation"), example("consolidation"), "--consolidate", ...NOW],
+    ]) {
       const out = JSON.parse((await runCli("diff", ...args, "-o", "json")).stdout) as unknown;
       expect(validate(schema("diff-output.v1alpha1.json"), out), args.join(" ")).toEqual([]);
     }

@@ -21,8 +21,23 @@ describe("README: AWS catalogue and prices", () => {
     const typesJson = fixture("describe-instance-types.json");
     const spotJson = fixture("describe-spot-price-history.json");
     const input = fromKubernetes([
-      { object: { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "default" }, spec: { template: { spec: { nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" } } } } } },
-      { object: { apiVersion: "karpenter.k8s.aws/v1", kind: "EC2NodeClass", metadata: { name: "default" }, spec: { amiSelectorTerms: [{ alias: "al2023@latest" }] }, status: { subnets: [{ id: "subnet-1", zone: "us-east-1a" }] } } },
+      {
+        object: {
+          apiVersion: "karpenter.sh/v1",
+          kind: "NodePool",
+          metadata: { name: "default" },
+          spec: { template: { spec: { nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default" } } } },
+        },
+      },
+      {
+        object: {
+          apiVersion: "karpenter.k8s.aws/v1",
+          kind: "EC2NodeClass",
+          metadata: { name: "default" },
+          spec: { amiSelectorTerms: [{ alias: "al2023@latest" }] },
+          status: { subnets: [{ id: "subnet-1", zone: "us-east-1a" }] },
+        },
+      },
       { object: { apiVersion: "v1", kind: "Pod", metadata: { name: "web" }, spec: { containers: [{ name: "c", resources: { requests: { cpu: "1" } } }] } } },
     ]);
     const records = instanceTypeRecordsFromJson(JSON.parse(typesJson), { source: "types.json" });

@@ -13,7 +13,10 @@ describe("README consolidation example", () => {
     expect(cluster.boundPods.length).toBeGreaterThan(0);
     const plan = planConsolidation({ ...cluster, instanceTypes: defaultAwsCatalog() }, { now: "2026-06-01T12:00:00Z" });
     // The same plan the CLI makes (it passes every pod in `pods`).
-    const cli = planConsolidation({ ...cluster, pods: [...cluster.boundPods, ...cluster.pods], boundPods: [], instanceTypes: defaultAwsCatalog() }, { now: "2026-06-01T12:00:00Z" });
+    const cli = planConsolidation(
+      { ...cluster, pods: [...cluster.boundPods, ...cluster.pods], boundPods: [], instanceTypes: defaultAwsCatalog() },
+      { now: "2026-06-01T12:00:00Z" },
+    );
     expect(toConsolidationJson(plan)).toBe(toConsolidationJson(cli));
     expect(plan.commands.length).toBeGreaterThan(0);
     expect(plan.blocked.length).toBeGreaterThan(0);

@@ -30,7 +30,10 @@ describe("README CLI section", () => {
     const files = new Map<string, string>();
     for (const line of cliExamples()) {
       const [command, target] = line.split(/\s*>\s*/);
-      const args = (command ?? "").split(/\s+/).slice(1).map((a) => files.get(a) ?? a);
+      const args = (command ?? "")
+        .split(/\s+/)
+        .slice(1)
+        .map((a) => files.get(a) ?? a);
       const run = await runCli(...args);
       expect(run.status, `${line}\n${run.stderr}`).toBe(0);
       expect(run.stdout.length, line).toBeGreaterThan(0);
@@ -47,7 +50,11 @@ describe("README CLI section", () => {
     expect(first).toBe("nodefit schedule examples/inflate");
     // bin/nodefit.js, what `npx nodefit` runs: here, in a clone, from the sources (see docs/package.md).
     const root = new URL("../../", import.meta.url).pathname;
-    const stdout = execFileSync(process.execPath, ["bin/nodefit.js", ...first.split(" ").slice(1)], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const stdout = execFileSync(process.execPath, ["bin/nodefit.js", ...first.split(" ").slice(1)], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     expect(stdout).toMatch(/^Scheduled 8 of 8 pods/);
   });
 });

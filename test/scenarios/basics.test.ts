@@ -8,8 +8,13 @@ const ZONE = "topology.kubernetes.io/zone";
 describe("seed walkthrough (embedded-style catalogue)", () => {
   // A miniature of the seed: on-demand amd64 Linux, 2 or 4 vCPU, categories c/m/t, generation > 2, 8 vCPU limit.
   const types = [
-    ["c5.large", 2, 4, 3, 0.085], ["m5.large", 2, 8, 5, 0.096], ["t3.medium", 2, 4, 3, 0.0416],
-    ["c5.xlarge", 4, 8, 5, 0.17], ["m5.xlarge", 4, 16, 5, 0.192], ["t2.medium", 2, 4, 2, 0.0464], ["c5.2xlarge", 8, 16, 5, 0.34],
+    ["c5.large", 2, 4, 3, 0.085],
+    ["m5.large", 2, 8, 5, 0.096],
+    ["t3.medium", 2, 4, 3, 0.0416],
+    ["c5.xlarge", 4, 8, 5, 0.17],
+    ["m5.xlarge", 4, 16, 5, 0.192],
+    ["t2.medium", 2, 4, 2, 0.0464],
+    ["c5.2xlarge", 8, 16, 5, 0.34],
   ].map(([name, cpu, mem, gen, price]) =>
     createInstanceType({
       name: name as string,
@@ -73,9 +78,7 @@ describe("cheapest instance type and binpacking", () => {
     const result = run({ pods });
     expect(result.nodeClaims[0]!.pods[0]).toBe("default/big");
     // Greedy narrowing: 3 + 1 cpu no longer fit default-instance-type (3.9), so the claim narrows to arm.
-    expect(result.nodeClaims.map((c) => [c.instanceType, c.pods])).toEqual([
-      ["arm-instance-type", ["default/big", "default/mid", "default/small"]],
-    ]);
+    expect(result.nodeClaims.map((c) => [c.instanceType, c.pods])).toEqual([["arm-instance-type", ["default/big", "default/mid", "default/small"]]]);
   });
 
   test("the pod count of an instance type bounds a claim", () => {
@@ -108,7 +111,17 @@ describe("instance-type filtering by labels", () => {
 
   test("Gt on a provider label keeps only larger types", () => {
     const result = run({
-      pods: [pod("a", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "integer", operator: "Gt", values: ["4"] }] }] } } } })],
+      pods: [
+        pod("a", {
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: "integer", operator: "Gt", values: ["4"] }] }],
+              },
+            },
+          },
+        }),
+      ],
     });
     expect(result.nodeClaims[0]!.instanceType).toBe("arm-instance-type");
   });
@@ -241,8 +254,22 @@ describe("validation", () => {
     const pods = [
       pod("hostname", { nodeSelector: { "kubernetes.io/hostname": "x" } }),
       pod("karpenter", { nodeSelector: { "karpenter.sh/custom": "x" } }),
-      pod("excluded", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "karpenter.sh/nodepool", operator: "DoesNotExist" }] }] } } } }),
-      pod("badop", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "a", operator: "Near", values: ["x"] }] }] } } } }),
+      pod("excluded", {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: "karpenter.sh/nodepool", operator: "DoesNotExist" }] }],
+            },
+          },
+        },
+      }),
+      pod("badop", {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "a", operator: "Near", values: ["x"] }] }] },
+          },
+        },
+      }),
       pod("fine"),
     ];
     const result = run({ pods });
@@ -268,13 +295,18 @@ describe("validation", () => {
 
   test("an invalid NodePool requirement throws with the object and field", () => {
     const np = nodePool("bad", { requirements: [{ key: "a", operator: "Between", values: ["1"] }] });
-    expect(() => run({ pods: [], nodePools: [np] })).toThrow(expect.objectContaining({ code: "invalid-requirement", path: expect.arrayContaining(["nodePools", 0]) }));
+    expect(() => run({ pods: [], nodePools: [np] })).toThrow(
+      expect.objectContaining({ code: "invalid-requirement", path: expect.arrayContaining(["nodePools", 0]) }),
+    );
     const badLimit = nodePool("bad", { limits: { cpu: "lots" } });
     expect(() => run({ pods: [], nodePools: [badLimit] })).toThrow(expect.objectContaining({ code: "invalid-quantity" }));
   });
 
   test("placement is reported per pod", () => {
     const result = run({ pods: replicas("p", 2) });
-    expect([...placement(result)]).toEqual([["default/p-0", "default-1"], ["default/p-1", "default-1"]]);
+    expect([...placement(result)]).toEqual([
+      ["default/p-0", "default-1"],
+      ["default/p-1", "default-1"],
+    ]);
   });
 });

@@ -159,7 +159,11 @@ describe("pod affinity and anti-affinity", () => {
   });
 
   test("zonal self-affinity keeps replicas in one zone", () => {
-    const o = { labels: { app: "cache" }, affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("cache", ZONE)] } }, ports: [{ hostPort: 9 }] };
+    const o = {
+      labels: { app: "cache" },
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("cache", ZONE)] } },
+      ports: [{ hostPort: 9 }],
+    };
     const result = run({ pods: replicas("cache", 3, o) });
     expect(result.nodeClaims).toHaveLength(3);
     expect(new Set(result.nodeClaims.map((c) => c.zone)).size).toBe(1);
@@ -168,8 +172,16 @@ describe("pod affinity and anti-affinity", () => {
   test("an affinity chain resolves over queue passes regardless of order", () => {
     // c follows b follows a (hostname); the biggest pod (c) is tried first and must wait.
     const a = pod("a", { labels: { app: "a" }, requests: { cpu: "100m" } });
-    const b = pod("b", { labels: { app: "b" }, requests: { cpu: "200m" }, affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("a", HOSTNAME)] } } });
-    const c = pod("c", { labels: { app: "c" }, requests: { cpu: "300m" }, affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("b", HOSTNAME)] } } });
+    const b = pod("b", {
+      labels: { app: "b" },
+      requests: { cpu: "200m" },
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("a", HOSTNAME)] } },
+    });
+    const c = pod("c", {
+      labels: { app: "c" },
+      requests: { cpu: "300m" },
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("b", HOSTNAME)] } },
+    });
     const result = run({ pods: [c, b, a] });
     expect(result.unschedulable).toEqual([]);
     const where = placement(result);
@@ -185,7 +197,11 @@ describe("pod affinity and anti-affinity", () => {
 
   test("inverse anti-affinity keeps other pods away from a running anti-affine pod's node", () => {
     const n = node("n1", { labels: { [ZONE]: "test-zone-1" } });
-    const guard = pod("guard", { labels: { app: "guard" }, nodeName: "n1", affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("web", HOSTNAME)] } } });
+    const guard = pod("guard", {
+      labels: { app: "guard" },
+      nodeName: "n1",
+      affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("web", HOSTNAME)] } },
+    });
     const result = run({ pods: [pod("w", { labels: { app: "web" } })], nodes: [n], boundPods: [guard] });
     expect(result.existingNodes).toEqual([]);
     expect(result.nodeClaims).toHaveLength(1);

@@ -58,7 +58,14 @@ export function suiteNode(name: string, pool = "default", type: InstanceType = L
 }
 
 /** A running pod on `node`, owned by a `kind` controller, terminating when `terminating`. */
-export function owned(name: string, node: string, kind: string, terminating = false, labels: Record<string, string> = {}, annotations: Record<string, string> = {}): Pod {
+export function owned(
+  name: string,
+  node: string,
+  kind: string,
+  terminating = false,
+  labels: Record<string, string> = {},
+  annotations: Record<string, string> = {},
+): Pod {
   const p = pod(name, { nodeName: node, phase: "Running", labels });
   return {
     ...p,

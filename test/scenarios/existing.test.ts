@@ -80,14 +80,30 @@ describe("existing nodes", () => {
 
   test("NotIn and DoesNotExist on labels a node lacks are satisfied by it", () => {
     const pods = [
-      pod("a", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "team", operator: "NotIn", values: ["x"] }] }] } } } }),
-      pod("b", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "team", operator: "DoesNotExist" }] }] } } } }),
+      pod("a", {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "team", operator: "NotIn", values: ["x"] }] }] },
+          },
+        },
+      }),
+      pod("b", {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "team", operator: "DoesNotExist" }] }] },
+          },
+        },
+      }),
     ];
     expect(run({ pods, nodes: [node("n")] }).existingNodes).toEqual([{ name: "n", pods: ["default/a", "default/b"] }]);
   });
 
   test("a pod Exists on a label the node lacks does not use it", () => {
-    const p = pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: "Exists" }] }] } } } });
+    const p = pod("p", {
+      affinity: {
+        nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: "Exists" }] }] } },
+      },
+    });
     const r = run({ pods: [p], nodes: [node("n")] });
     expect(r.existingNodes).toEqual([]);
     expect(r.nodeClaims).toHaveLength(1);
@@ -175,12 +191,38 @@ describe("in-flight NodeClaims (launched, no Node yet)", () => {
   });
 
   test("a pod whose zones include the claim's zone goes there", () => {
-    const r = run({ pods: [pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-1", "test-zone-2"] }] }] } } } })], nodeClaims: [inflight] });
+    const r = run({
+      pods: [
+        pod("p", {
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-1", "test-zone-2"] }] }],
+              },
+            },
+          },
+        }),
+      ],
+      nodeClaims: [inflight],
+    });
     expect(r.existingNodes).toEqual([{ name: "inflight-1", pods: ["default/p"] }]);
   });
 
   test("a pod excluding the claim's zone needs a new claim", () => {
-    const r = run({ pods: [pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-1", "test-zone-3"] }] }] } } } })], nodeClaims: [inflight] });
+    const r = run({
+      pods: [
+        pod("p", {
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-1", "test-zone-3"] }] }],
+              },
+            },
+          },
+        }),
+      ],
+      nodeClaims: [inflight],
+    });
     expect(r.existingNodes).toEqual([]);
     expect(r.nodeClaims).toHaveLength(1);
   });

@@ -14,7 +14,9 @@ describe("quantities beyond 2^53 base units", () => {
 
   it("upstream's benchmark NodePool limits load through the Kubernetes reader and do not bind", () => {
     const input = fromKubernetes([
-      { object: { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "default" }, spec: { template: { spec: { requirements: [] } }, limits } } },
+      {
+        object: { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "default" }, spec: { template: { spec: { requirements: [] } }, limits } },
+      },
     ]);
     expect(input.nodePools[0]?.spec.limits).toEqual(limits);
     const result = run({ pods: [pod("p", { requests: { cpu: "1", memory: "1Gi" } })], nodePools: [nodePool("default", { limits })] });
@@ -71,13 +73,25 @@ describe("preferred node affinity is not validated like required affinity", () =
     expect(where.get("default/node-preference")).toBe(where.get("default/pod1"));
   }
 
-  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should ignore node preferredDuringSchedulingIgnoredDuringExecution affinity › corev1.LabelTopologyZone"), () => {
-    impossiblePreferenceIsRelaxed("topology.kubernetes.io/zone");
-  });
+  it(
+    upstream(
+      "provisioning/suite",
+      "Preferential Fallback › Preferences › should ignore node preferredDuringSchedulingIgnoredDuringExecution affinity › corev1.LabelTopologyZone",
+    ),
+    () => {
+      impossiblePreferenceIsRelaxed("topology.kubernetes.io/zone");
+    },
+  );
 
-  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should ignore node preferredDuringSchedulingIgnoredDuringExecution affinity › corev1.LabelHostname"), () => {
-    impossiblePreferenceIsRelaxed("kubernetes.io/hostname");
-  });
+  it(
+    upstream(
+      "provisioning/suite",
+      "Preferential Fallback › Preferences › should ignore node preferredDuringSchedulingIgnoredDuringExecution affinity › corev1.LabelHostname",
+    ),
+    () => {
+      impossiblePreferenceIsRelaxed("kubernetes.io/hostname");
+    },
+  );
 
   it("a preference on a restricted karpenter.sh key is relaxed, not reported", () => {
     const result = run({ pods: [pod("p", { affinity: preferredTerms([1, [req("karpenter.sh/test", "In", "x")]]) })] });

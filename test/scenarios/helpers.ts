@@ -44,11 +44,11 @@ export interface PodOptions {
   readonly phase?: string;
 }
 
-let uidCounter = 0;
+let _uidCounter = 0;
 
 /** A pod with one container. */
 export function pod(name: string, o: PodOptions = {}): Pod {
-  uidCounter++;
+  _uidCounter++;
   return {
     metadata: {
       name,
@@ -143,7 +143,10 @@ export function node(
       ...(o.deleting ? { deletionTimestamp: "2025-01-01T00:00:00Z" } : {}),
     },
     spec: { taints: o.taints ?? [], ...(o.unschedulable ? { unschedulable: true } : {}) },
-    status: { allocatable: o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" }, capacity: o.capacity ?? o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" } },
+    status: {
+      allocatable: o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" },
+      capacity: o.capacity ?? o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" },
+    },
   };
 }
 
@@ -225,7 +228,10 @@ export function req(key: string, operator: string, ...values: string[]): NodeSel
 }
 
 /** The claim's requirement on `key`, if any. */
-export function requirementOf(claim: { readonly requirements: readonly NodeSelectorRequirementWithMinValues[] }, key: string): NodeSelectorRequirementWithMinValues | undefined {
+export function requirementOf(
+  claim: { readonly requirements: readonly NodeSelectorRequirementWithMinValues[] },
+  key: string,
+): NodeSelectorRequirementWithMinValues | undefined {
   return claim.requirements.find((r) => r.key === key);
 }
 

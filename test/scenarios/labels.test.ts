@@ -215,7 +215,9 @@ describe("well-known labels", () => {
   });
 
   test("pod In [unknown] is refused", () => {
-    expect(failures(run({ pods: [pod("p", { affinity: requiredTerms([req(ZONE, "In", "unknown")]) })] }))).toEqual([["default/p", "incompatible-requirements"]]);
+    expect(failures(run({ pods: [pod("p", { affinity: requiredTerms([req(ZONE, "In", "unknown")]) })] }))).toEqual([
+      ["default/p", "incompatible-requirements"],
+    ]);
   });
 
   test("pod NotIn [test-zone-1, test-zone-2, unknown] lands in test-zone-3", () => {
@@ -325,8 +327,12 @@ describe("preferred node affinity next to required terms", () => {
   test("node selector, requirement and preference combine", () => {
     const affinity = {
       nodeAffinity: {
-        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-2", "test-zone-3")] }] },
-        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-2", "test-zone-3")] } }],
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-2", "test-zone-3")] }],
+        },
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, preference: { matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-2", "test-zone-3")] } },
+        ],
       },
     };
     expect(only(run({ pods: [pod("p", { nodeSelector: { [ZONE]: "test-zone-3" }, affinity })] })).zone).toBe("test-zone-3");
@@ -336,7 +342,9 @@ describe("preferred node affinity next to required terms", () => {
     const affinity = {
       nodeAffinity: {
         requiredDuringSchedulingIgnoredDuringExecution: {
-          nodeSelectorTerms: [{ matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-3"), req(IT, "In", "default-instance-type", "arm-instance-type")] }],
+          nodeSelectorTerms: [
+            { matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-3"), req(IT, "In", "default-instance-type", "arm-instance-type")] },
+          ],
         },
         preferredDuringSchedulingIgnoredDuringExecution: [
           { weight: 1, preference: { matchExpressions: [req(ZONE, "NotIn", "unknown"), req(IT, "NotIn", "unknown")] } },
@@ -367,7 +375,9 @@ describe("label key aliases are normalised", () => {
   });
 
   test("beta.kubernetes.io/instance-type selects the instance type", () => {
-    expect(only(run({ pods: [pod("p", { nodeSelector: { "beta.kubernetes.io/instance-type": "default-instance-type" } })] })).instanceType).toBe("default-instance-type");
+    expect(only(run({ pods: [pod("p", { nodeSelector: { "beta.kubernetes.io/instance-type": "default-instance-type" } })] })).instanceType).toBe(
+      "default-instance-type",
+    );
   });
 
   test("a NodePool requirement on an alias constrains the normalised key", () => {
@@ -377,18 +387,25 @@ describe("label key aliases are normalised", () => {
   });
 
   test("an alias and the stable key on the same pod intersect", () => {
-    const p = pod("p", { nodeSelector: { "failure-domain.beta.kubernetes.io/zone": "test-zone-1" }, affinity: requiredTerms([req(ZONE, "In", "test-zone-2")]) });
+    const p = pod("p", {
+      nodeSelector: { "failure-domain.beta.kubernetes.io/zone": "test-zone-1" },
+      affinity: requiredTerms([req(ZONE, "In", "test-zone-2")]),
+    });
     expect(failures(run({ pods: [p] }))).toEqual([["default/p", "incompatible-requirements"]]);
   });
 });
 
 describe("restricted labels and domains", () => {
   test("a required term on kubernetes.io/hostname is restricted", () => {
-    expect(failures(run({ pods: [pod("p", { affinity: requiredTerms([req("kubernetes.io/hostname", "In", "test")]) })] }))).toEqual([["default/p", "restricted-label"]]);
+    expect(failures(run({ pods: [pod("p", { affinity: requiredTerms([req("kubernetes.io/hostname", "In", "test")]) })] }))).toEqual([
+      ["default/p", "restricted-label"],
+    ]);
   });
 
   test("a karpenter.sh key that is not well-known is restricted", () => {
-    expect(failures(run({ pods: [pod("p", { affinity: requiredTerms([req("karpenter.sh/test", "In", "test")]) })] }))).toEqual([["default/p", "restricted-label"]]);
+    expect(failures(run({ pods: [pod("p", { affinity: requiredTerms([req("karpenter.sh/test", "In", "test")]) })] }))).toEqual([
+      ["default/p", "restricted-label"],
+    ]);
   });
 
   test("a subdomain of karpenter.sh is restricted", () => {
@@ -426,10 +443,7 @@ describe("provider labels on the benchmark catalogue", () => {
   });
 
   test(upstream("scheduling/suite", "Instance Type Compatibility › Provider Specific Labels › should not schedule with incompatible labels"), () => {
-    const pods = [
-      pod("a", { nodeSelector: { size: "large", [IT]: "fake-it-0" } }),
-      pod("b", { nodeSelector: { size: "small", [IT]: "fake-it-4" } }),
-    ];
+    const pods = [pod("a", { nodeSelector: { size: "large", [IT]: "fake-it-0" } }), pod("b", { nodeSelector: { size: "small", [IT]: "fake-it-4" } })];
     const r = run({ pods, instanceTypes: types });
     expect(r.nodeClaims).toEqual([]);
     expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/a", "default/b"]);

@@ -52,7 +52,10 @@ describe("instance-type compatibility", () => {
   });
 
   test("pods selecting different instance types get different claims", () => {
-    const pods = [pod("s", { nodeSelector: { "beta.kubernetes.io/instance-type": "small-instance-type" } }), pod("d", { nodeSelector: { [IT]: "default-instance-type" } })];
+    const pods = [
+      pod("s", { nodeSelector: { "beta.kubernetes.io/instance-type": "small-instance-type" } }),
+      pod("d", { nodeSelector: { [IT]: "default-instance-type" } }),
+    ];
     const r = run({ pods, nodePools: [anyArch] });
     // Equal requests: the queue orders by uid, so d opens the first claim.
     expect(r.nodeClaims.map((c) => [c.pods, c.instanceType])).toEqual([
@@ -208,7 +211,12 @@ describe("bin packing", () => {
   test("a claim holding two pods drops the single-pod type from its options", () => {
     const r = run({ pods: replicas("p", 2, { requests: { cpu: "1500m" } }) });
     expect(r.nodeClaims).toHaveLength(1);
-    expect(r.nodeClaims[0]!.instanceTypeOptions).toEqual(["default-instance-type", "gpu-vendor-b-instance-type", "gpu-vendor-instance-type", "arm-instance-type"]);
+    expect(r.nodeClaims[0]!.instanceTypeOptions).toEqual([
+      "default-instance-type",
+      "gpu-vendor-b-instance-type",
+      "gpu-vendor-instance-type",
+      "arm-instance-type",
+    ]);
   });
 
   test("an init container larger than the app decides: 2 CPU init needs the default type", () => {
@@ -251,16 +259,16 @@ describe("bin packing", () => {
 
 describe("queue order (first-fit decreasing)", () => {
   test("CPU first, then memory", () => {
-    const pods = [pod("mem", { requests: { cpu: "1", memory: "2Gi" } }), pod("cpu", { requests: { cpu: "2" } }), pod("low", { requests: { cpu: "1", memory: "1Gi" } })];
+    const pods = [
+      pod("mem", { requests: { cpu: "1", memory: "2Gi" } }),
+      pod("cpu", { requests: { cpu: "2" } }),
+      pod("low", { requests: { cpu: "1", memory: "1Gi" } }),
+    ];
     expect(run({ pods }).nodeClaims[0]!.pods).toEqual(["default/cpu", "default/mem", "default/low"]);
   });
 
   test("equal requests: older pods first, then uid", () => {
-    const pods = [
-      pod("c", { created: "2025-01-02T00:00:00Z" }),
-      pod("b", { created: "2025-01-01T00:00:00Z" }),
-      pod("a", { created: "2025-01-02T00:00:00Z" }),
-    ];
+    const pods = [pod("c", { created: "2025-01-02T00:00:00Z" }), pod("b", { created: "2025-01-01T00:00:00Z" }), pod("a", { created: "2025-01-02T00:00:00Z" })];
     expect(run({ pods }).nodeClaims[0]!.pods).toEqual(["default/b", "default/a", "default/c"]);
   });
 
@@ -304,7 +312,11 @@ describe("cheapest instance and the option list", () => {
 
   test("the option list is the instance-type requirement, in price order", () => {
     const c = run({ pods: [pod("p")] }, { maxInstanceTypes: 3 }).nodeClaims[0]!;
-    expect(c.requirements.find((r) => r.key === IT)).toEqual({ key: IT, operator: "In", values: ["small-instance-type", "default-instance-type", "single-pod-instance-type"] });
+    expect(c.requirements.find((r) => r.key === IT)).toEqual({
+      key: IT,
+      operator: "In",
+      values: ["small-instance-type", "default-instance-type", "single-pod-instance-type"],
+    });
   });
 
   test("valid types are all kept whatever their size; the cheapest is launched", () => {
@@ -323,7 +335,13 @@ describe("cheapest instance and the option list", () => {
     // cheap-z1 is cheapest overall but has no test-zone-2 offering.
     const catalogue = [
       fakeInstanceType({ name: "cheap-z1", offerings: [{ zone: "test-zone-1", capacityType: "on-demand", price: 0.1 }] }),
-      fakeInstanceType({ name: "dear", offerings: [{ zone: "test-zone-1", capacityType: "on-demand", price: 0.3 }, { zone: "test-zone-2", capacityType: "on-demand", price: 0.2 }] }),
+      fakeInstanceType({
+        name: "dear",
+        offerings: [
+          { zone: "test-zone-1", capacityType: "on-demand", price: 0.3 },
+          { zone: "test-zone-2", capacityType: "on-demand", price: 0.2 },
+        ],
+      }),
     ];
     const z1 = run({ pods: [pod("p")], instanceTypes: catalogue }).nodeClaims[0]!;
     expect([z1.instanceType, z1.zone, z1.price]).toEqual(["cheap-z1", "test-zone-1", 0.1]);

@@ -64,7 +64,10 @@ describe("NodePool limits", () => {
   });
 
   test("existing nodes of another pool do not count", () => {
-    const n = { metadata: { name: "n", labels: { "karpenter.sh/nodepool": "other", "karpenter.sh/initialized": "true" } }, status: { allocatable: { cpu: "0", pods: "0" }, capacity: { cpu: "64" } } };
+    const n = {
+      metadata: { name: "n", labels: { "karpenter.sh/nodepool": "other", "karpenter.sh/initialized": "true" } },
+      status: { allocatable: { cpu: "0", pods: "0" }, capacity: { cpu: "64" } },
+    };
     const r = run({ pods: [pod("p")], nodes: [n], nodePools: [nodePool("default", { limits: { cpu: "4" } })] });
     expect(r.nodeClaims).toHaveLength(1);
   });
@@ -85,7 +88,10 @@ describe("NodePool weights", () => {
   });
 
   test("a pod selecting the lighter pool by name gets it", () => {
-    const r = run({ pods: [pod("p", { nodeSelector: { "karpenter.sh/nodepool": "light" } })], nodePools: [nodePool("heavy", { weight: 100 }), nodePool("light")] });
+    const r = run({
+      pods: [pod("p", { nodeSelector: { "karpenter.sh/nodepool": "light" } })],
+      nodePools: [nodePool("heavy", { weight: 100 }), nodePool("light")],
+    });
     expect(r.nodeClaims[0]!.nodePool).toBe("light");
     expect(r.nodeClaims[0]!.requirements.find((q) => q.key === "karpenter.sh/nodepool")?.values).toEqual(["light"]);
   });
@@ -201,7 +207,11 @@ describe("reserved capacity", () => {
   });
 
   test("a pod asking for on-demand is not deferred by a used-up reservation", () => {
-    const r = schedule({ pods: [...apart(1), pod("od", { ports: [{ hostPort: 80 }], nodeSelector: { [CT]: "on-demand" } })], nodePools: [nodePool("default")], instanceTypes: [reservedType(1, 0.1, 1)] });
+    const r = schedule({
+      pods: [...apart(1), pod("od", { ports: [{ hostPort: 80 }], nodeSelector: { [CT]: "on-demand" } })],
+      nodePools: [nodePool("default")],
+      instanceTypes: [reservedType(1, 0.1, 1)],
+    });
     expect(r.nodeClaims.map((c) => [c.pods, c.capacityType])).toEqual([
       [["default/od"], "on-demand"],
       [["default/p-0"], "reserved"],
@@ -233,7 +243,10 @@ describe("error reporting", () => {
   });
 
   test("an empty catalogue leaves no NodePool", () => {
-    expect(run({ pods: [pod("p")], instanceTypes: [] }).unschedulable[0]).toMatchObject({ code: "no-nodepools", message: "nodepool requirements filtered out all available instance types" });
+    expect(run({ pods: [pod("p")], instanceTypes: [] }).unschedulable[0]).toMatchObject({
+      code: "no-nodepools",
+      message: "nodepool requirements filtered out all available instance types",
+    });
   });
 
   test("refusals are listed per NodePool in weight order; different kinds combine to no-fit", () => {
@@ -255,17 +268,33 @@ describe("error reporting", () => {
   });
 
   test("matchFields terms make the pod invalid (deviation V9)", () => {
-    const p = pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: ["n"] }] }] } } } });
+    const p = pod("p", {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: ["n"] }] }] },
+        },
+      },
+    });
     expect(failures(run({ pods: [p] }))).toEqual([["default/p", "invalid-pod"]]);
   });
 
   test("Gt with a non-integer value makes the pod invalid", () => {
-    const p = pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req("integer", "Gt", "four")] }] } } } });
+    const p = pod("p", {
+      affinity: {
+        nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req("integer", "Gt", "four")] }] } },
+      },
+    });
     expect(failures(run({ pods: [p] }))).toEqual([["default/p", "invalid-pod"]]);
   });
 
   test("In without values makes the pod invalid", () => {
-    const p = pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "integer", operator: "In", values: [] }] }] } } } });
+    const p = pod("p", {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "integer", operator: "In", values: [] }] }] },
+        },
+      },
+    });
     expect(failures(run({ pods: [p] }))).toEqual([["default/p", "invalid-pod"]]);
   });
 

@@ -71,7 +71,11 @@ describe("relaxation order", () => {
   test("a preferred pod affinity is dropped before the preferred node affinity", () => {
     const affinity = {
       nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [req(ZONE, "In", "test-zone-3")] } }] },
-      podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: "ghost" } }, topologyKey: ZONE } }] },
+      podAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: "ghost" } }, topologyKey: ZONE } },
+        ],
+      },
     };
     expect(run({ pods: [pod("p", { affinity })] }).nodeClaims[0]!.zone).toBe("test-zone-3");
   });
@@ -86,7 +90,9 @@ describe("relaxation order", () => {
   });
 
   test("under Ignore a preferred node affinity does not narrow the zone", () => {
-    const affinity = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [req(ZONE, "In", "test-zone-3")] } }] } };
+    const affinity = {
+      nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [req(ZONE, "In", "test-zone-3")] } }] },
+    };
     const c = run({ pods: [pod("p", { affinity })] }, { preferencePolicy: "Ignore" }).nodeClaims[0]!;
     expect(c.zone).toBe("test-zone-1");
     expect(c.requirements.find((q) => q.key === ZONE)).toBeUndefined();
@@ -102,16 +108,29 @@ describe("spread nodeAffinityPolicy", () => {
       labels: { app: "web" },
       affinity: requiredTerms([req("pool-type", "NotIn", "special")]),
       topologySpreadConstraints: [
-        { maxSkew: 1, topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "web" } }, nodeAffinityPolicy: policy } satisfies TopologySpreadConstraint,
+        {
+          maxSkew: 1,
+          topologyKey: ZONE,
+          whenUnsatisfiable: "DoNotSchedule",
+          labelSelector: { matchLabels: { app: "web" } },
+          nodeAffinityPolicy: policy,
+        } satisfies TopologySpreadConstraint,
       ],
     });
   const perZone = (r: ReturnType<typeof run>) => r.nodeClaims.map((c) => [c.zone, c.pods.length]);
 
   test("Honor (the default): pods on nodes the pod could not use are not counted", () => {
-    expect(perZone(run({ pods: pods("Honor"), nodes: [special], boundPods: running }))).toEqual([["test-zone-1", 1], ["test-zone-2", 1], ["test-zone-3", 1]]);
+    expect(perZone(run({ pods: pods("Honor"), nodes: [special], boundPods: running }))).toEqual([
+      ["test-zone-1", 1],
+      ["test-zone-2", 1],
+      ["test-zone-3", 1],
+    ]);
   });
 
   test("Ignore: they are counted, so zone 1 is avoided", () => {
-    expect(perZone(run({ pods: pods("Ignore"), nodes: [special], boundPods: running }))).toEqual([["test-zone-2", 2], ["test-zone-3", 1]]);
+    expect(perZone(run({ pods: pods("Ignore"), nodes: [special], boundPods: running }))).toEqual([
+      ["test-zone-2", 2],
+      ["test-zone-3", 1],
+    ]);
   });
 });

@@ -31,12 +31,22 @@ describe("NodePool taints and pod tolerations", () => {
   });
 
   test("an empty-key Exists toleration tolerates everything", () => {
-    const np = nodePool("default", { taints: [{ key: "a", effect: "NoSchedule" }, { key: "b", value: "x", effect: "NoExecute" }] });
+    const np = nodePool("default", {
+      taints: [
+        { key: "a", effect: "NoSchedule" },
+        { key: "b", value: "x", effect: "NoExecute" },
+      ],
+    });
     expect(run({ pods: [pod("p", { tolerations: [{ operator: "Exists" }] })], nodePools: [np] }).nodeClaims).toHaveLength(1);
   });
 
   test("every taint must be tolerated, and all untolerated ones are reported", () => {
-    const np = nodePool("default", { taints: [{ key: "a", effect: "NoSchedule" }, { key: "b", effect: "NoSchedule" }] });
+    const np = nodePool("default", {
+      taints: [
+        { key: "a", effect: "NoSchedule" },
+        { key: "b", effect: "NoSchedule" },
+      ],
+    });
     const r = run({ pods: [pod("p", { tolerations: [{ key: "a", operator: "Exists" }] })], nodePools: [np] });
     expect(failures(r)).toEqual([["default/p", "taints-not-tolerated"]]);
     expect(r.unschedulable[0]!.nodePools[0]!.taints).toEqual([{ key: "b", effect: "NoSchedule" }]);
@@ -70,7 +80,13 @@ describe("PreferNoSchedule is the last relaxation", () => {
   test("a preferred node affinity is dropped before PreferNoSchedule is tolerated", () => {
     // Wants test-zone-2; the plain pool only has test-zone-1; the soft pool has every zone.
     const plain = nodePool("plain", { requirements: [ALL_CT, req("topology.kubernetes.io/zone", "In", "test-zone-1")] });
-    const affinity = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [req("topology.kubernetes.io/zone", "In", "test-zone-2")] } }] } };
+    const affinity = {
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, preference: { matchExpressions: [req("topology.kubernetes.io/zone", "In", "test-zone-2")] } },
+        ],
+      },
+    };
     const c = run({ pods: [pod("p", { affinity })], nodePools: [soft, plain] }).nodeClaims[0]!;
     expect([c.nodePool, c.zone]).toEqual(["plain", "test-zone-1"]);
   });
@@ -95,7 +111,11 @@ describe("DaemonSet overhead", () => {
 
   test("a DaemonSet tolerating the NodePool taint adds its overhead", () => {
     const ds = daemonSet("agent", { requests: { cpu: "1" }, tolerations: [{ key: "dedicated", operator: "Exists" }] });
-    const r = run({ pods: [pod("p", { requests: { cpu: "1" }, tolerations: [{ operator: "Exists" }] })], nodePools: [tainted("NoSchedule")], daemonSets: [ds] });
+    const r = run({
+      pods: [pod("p", { requests: { cpu: "1" }, tolerations: [{ operator: "Exists" }] })],
+      nodePools: [tainted("NoSchedule")],
+      daemonSets: [ds],
+    });
     expect(r.nodeClaims[0]!.instanceType).toBe("default-instance-type");
   });
 
@@ -144,7 +164,10 @@ describe("DaemonSet overhead", () => {
   });
 
   test("two DaemonSets add up", () => {
-    const r = run({ pods: [pod("p", { requests: { cpu: "500m" } })], daemonSets: [daemonSet("a", { requests: { cpu: "500m" } }), daemonSet("b", { requests: { cpu: "1" } })] });
+    const r = run({
+      pods: [pod("p", { requests: { cpu: "500m" } })],
+      daemonSets: [daemonSet("a", { requests: { cpu: "500m" } }), daemonSet("b", { requests: { cpu: "1" } })],
+    });
     const c = r.nodeClaims[0]!;
     expect([c.instanceType, c.requests.get("cpu"), c.requests.get("pods")]).toEqual(["default-instance-type", 2000, 3]);
   });

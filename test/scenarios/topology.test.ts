@@ -18,7 +18,11 @@ const tsc = (key: string, o: Partial<TopologySpreadConstraint> = {}): TopologySp
   ...o,
 });
 const spread = (...constraints: TopologySpreadConstraint[]): PodOptions => ({ labels: { app: "web" }, topologySpreadConstraints: constraints });
-const term = (app: string, key: string, o: Partial<PodAffinityTerm> = {}): PodAffinityTerm => ({ labelSelector: { matchLabels: { app } }, topologyKey: key, ...o });
+const term = (app: string, key: string, o: Partial<PodAffinityTerm> = {}): PodAffinityTerm => ({
+  labelSelector: { matchLabels: { app } },
+  topologyKey: key,
+  ...o,
+});
 
 /** Pods per zone over the new claims, zones sorted. */
 function perZone(r: ReturnType<typeof run>): [string, number][] {
@@ -29,28 +33,49 @@ function perZone(r: ReturnType<typeof run>): [string, number][] {
 
 describe("zonal topology spread", () => {
   test("six pods spread two per zone", () => {
-    expect(perZone(run({ pods: replicas("web", 6, spread(tsc(ZONE))) }))).toEqual([["test-zone-1", 2], ["test-zone-2", 2], ["test-zone-3", 2]]);
+    expect(perZone(run({ pods: replicas("web", 6, spread(tsc(ZONE))) }))).toEqual([
+      ["test-zone-1", 2],
+      ["test-zone-2", 2],
+      ["test-zone-3", 2],
+    ]);
   });
 
   test("a NodePool limited to two zones spreads over those two", () => {
     const np = nodePool("default", { requirements: [ALL_CT, req(ZONE, "In", "test-zone-1", "test-zone-2")] });
-    expect(perZone(run({ pods: replicas("web", 4, spread(tsc(ZONE))), nodePools: [np] }))).toEqual([["test-zone-1", 2], ["test-zone-2", 2]]);
+    expect(perZone(run({ pods: replicas("web", 4, spread(tsc(ZONE))), nodePools: [np] }))).toEqual([
+      ["test-zone-1", 2],
+      ["test-zone-2", 2],
+    ]);
   });
 
   test("pods limited to two zones by node affinity spread over those two", () => {
-    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-2")] }] } } };
+    const affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(ZONE, "In", "test-zone-1", "test-zone-2")] }] },
+      },
+    };
     const r = run({ pods: replicas("web", 4, { ...spread(tsc(ZONE)), affinity }) });
-    expect(perZone(r)).toEqual([["test-zone-1", 2], ["test-zone-2", 2]]);
+    expect(perZone(r)).toEqual([
+      ["test-zone-1", 2],
+      ["test-zone-2", 2],
+    ]);
   });
 
   test("maxSkew 2 lets two pods share a zone before the next zone opens", () => {
     const r = run({ pods: replicas("web", 4, spread(tsc(ZONE, { maxSkew: 2 }))) });
-    expect(r.nodeClaims.map((c) => [c.zone, c.pods.length])).toEqual([["test-zone-1", 2], ["test-zone-2", 2]]);
+    expect(r.nodeClaims.map((c) => [c.zone, c.pods.length])).toEqual([
+      ["test-zone-1", 2],
+      ["test-zone-2", 2],
+    ]);
   });
 
   test("maxSkew 1 opens every zone first", () => {
     const r = run({ pods: replicas("web", 4, spread(tsc(ZONE))) });
-    expect(r.nodeClaims.map((c) => [c.zone, c.pods.length])).toEqual([["test-zone-1", 2], ["test-zone-2", 1], ["test-zone-3", 1]]);
+    expect(r.nodeClaims.map((c) => [c.zone, c.pods.length])).toEqual([
+      ["test-zone-1", 2],
+      ["test-zone-2", 1],
+      ["test-zone-3", 1],
+    ]);
   });
 
   test("every spread claim is pinned to one zone", () => {
@@ -63,21 +88,32 @@ describe("zonal topology spread", () => {
     const n = node("n1", { labels: { [ZONE]: "test-zone-1" }, allocatable: { cpu: "4", memory: "4Gi", pods: "2" } });
     const running = replicas("old", 2, { labels: { app: "web" }, nodeName: "n1" });
     const r = run({ pods: replicas("web", 4, spread(tsc(ZONE))), nodes: [n], boundPods: running });
-    expect(perZone(r)).toEqual([["test-zone-2", 2], ["test-zone-3", 2]]);
+    expect(perZone(r)).toEqual([
+      ["test-zone-2", 2],
+      ["test-zone-3", 2],
+    ]);
   });
 
   test("running pods that do not match the selector are not counted", () => {
     const n = node("n1", { labels: { [ZONE]: "test-zone-1" }, allocatable: { cpu: "4", memory: "4Gi", pods: "2" } });
     const running = replicas("old", 2, { labels: { app: "other" }, nodeName: "n1" });
     const r = run({ pods: replicas("web", 3, spread(tsc(ZONE))), nodes: [n], boundPods: running });
-    expect(perZone(r)).toEqual([["test-zone-1", 1], ["test-zone-2", 1], ["test-zone-3", 1]]);
+    expect(perZone(r)).toEqual([
+      ["test-zone-1", 1],
+      ["test-zone-2", 1],
+      ["test-zone-3", 1],
+    ]);
   });
 
   test("running pods in another namespace are not counted", () => {
     const n = node("n1", { labels: { [ZONE]: "test-zone-1" }, allocatable: { cpu: "4", memory: "4Gi", pods: "2" } });
     const running = replicas("old", 2, { labels: { app: "web" }, nodeName: "n1", namespace: "other" });
     const r = run({ pods: replicas("web", 3, spread(tsc(ZONE))), nodes: [n], boundPods: running });
-    expect(perZone(r)).toEqual([["test-zone-1", 1], ["test-zone-2", 1], ["test-zone-3", 1]]);
+    expect(perZone(r)).toEqual([
+      ["test-zone-1", 1],
+      ["test-zone-2", 1],
+      ["test-zone-3", 1],
+    ]);
   });
 
   test("minDomains above the zone count keeps the minimum at zero: the fourth pod cannot go anywhere", () => {
@@ -90,7 +126,11 @@ describe("zonal topology spread", () => {
   test("ScheduleAnyway is enforced until relaxed, then the pod schedules", () => {
     const r = run({ pods: replicas("web", 4, spread(tsc(ZONE, { minDomains: 4, whenUnsatisfiable: "ScheduleAnyway" }))) });
     expect(r.unschedulable).toEqual([]);
-    expect(perZone(r)).toEqual([["test-zone-1", 2], ["test-zone-2", 1], ["test-zone-3", 1]]);
+    expect(perZone(r)).toEqual([
+      ["test-zone-1", 2],
+      ["test-zone-2", 1],
+      ["test-zone-3", 1],
+    ]);
   });
 
   test("nodeTaintsPolicy Ignore counts a tainted pool's zone the pods cannot use", () => {
@@ -98,7 +138,10 @@ describe("zonal topology spread", () => {
     const tainted = nodePool("tainted", { requirements: [ALL_CT, req(ZONE, "In", "test-zone-3")], taints: [{ key: "t", effect: "NoSchedule" }] });
     const r = run({ pods: replicas("web", 4, spread(tsc(ZONE))), nodePools: [plain, tainted] });
     expect(r.summary.scheduled).toBe(2);
-    expect(perZone(r)).toEqual([["test-zone-1", 1], ["test-zone-2", 1]]);
+    expect(perZone(r)).toEqual([
+      ["test-zone-1", 1],
+      ["test-zone-2", 1],
+    ]);
   });
 
   test("nodeTaintsPolicy Honor leaves that zone out", () => {
@@ -106,7 +149,10 @@ describe("zonal topology spread", () => {
     const tainted = nodePool("tainted", { requirements: [ALL_CT, req(ZONE, "In", "test-zone-3")], taints: [{ key: "t", effect: "NoSchedule" }] });
     const r = run({ pods: replicas("web", 4, spread(tsc(ZONE, { nodeTaintsPolicy: "Honor" }))), nodePools: [plain, tainted] });
     expect(r.unschedulable).toEqual([]);
-    expect(perZone(r)).toEqual([["test-zone-1", 2], ["test-zone-2", 2]]);
+    expect(perZone(r)).toEqual([
+      ["test-zone-1", 2],
+      ["test-zone-2", 2],
+    ]);
   });
 
   test("a NodePool that cannot launch still contributes its zones", () => {
@@ -125,7 +171,10 @@ describe("hostname, capacity-type and custom-key spread", () => {
   test("capacity-type spread alternates spot and on-demand", () => {
     const np = nodePool("default", { requirements: [req(CT, "In", "spot", "on-demand")] });
     const r = run({ pods: replicas("web", 4, spread(tsc(CT))), nodePools: [np] });
-    expect(r.nodeClaims.map((c) => [c.capacityType, c.pods.length])).toEqual([["on-demand", 2], ["spot", 2]]);
+    expect(r.nodeClaims.map((c) => [c.capacityType, c.pods.length])).toEqual([
+      ["on-demand", 2],
+      ["spot", 2],
+    ]);
   });
 
   test("a custom key spreads over the NodePool's values and labels each claim", () => {
@@ -136,7 +185,12 @@ describe("hostname, capacity-type and custom-key spread", () => {
 
   test("zone and hostname spread together: a node per pod, zones round-robin", () => {
     const r = run({ pods: replicas("web", 4, spread(tsc(ZONE), tsc(HOSTNAME))) });
-    expect(r.nodeClaims.map((c) => [c.zone, c.pods.length])).toEqual([["test-zone-1", 1], ["test-zone-2", 1], ["test-zone-3", 1], ["test-zone-1", 1]]);
+    expect(r.nodeClaims.map((c) => [c.zone, c.pods.length])).toEqual([
+      ["test-zone-1", 1],
+      ["test-zone-2", 1],
+      ["test-zone-3", 1],
+      ["test-zone-1", 1],
+    ]);
   });
 
   test("matchLabelKeys spreads each version separately", () => {
@@ -158,19 +212,32 @@ describe("hostname, capacity-type and custom-key spread", () => {
   });
 
   test("a constraint without a label selector does not spread new pods", () => {
-    const r = run({ pods: replicas("web", 2, { labels: { app: "web" }, topologySpreadConstraints: [{ maxSkew: 1, topologyKey: HOSTNAME, whenUnsatisfiable: "DoNotSchedule" }] }) });
+    const r = run({
+      pods: replicas("web", 2, {
+        labels: { app: "web" },
+        topologySpreadConstraints: [{ maxSkew: 1, topologyKey: HOSTNAME, whenUnsatisfiable: "DoNotSchedule" }],
+      }),
+    });
     expect(r.nodeClaims.map((c) => c.pods.length)).toEqual([2]);
   });
 
   test("pods that do not match their own selector are not spread", () => {
-    const r = run({ pods: replicas("web", 3, { labels: { app: "web" }, topologySpreadConstraints: [tsc(HOSTNAME, { labelSelector: { matchLabels: { app: "db" } } })] }) });
+    const r = run({
+      pods: replicas("web", 3, { labels: { app: "web" }, topologySpreadConstraints: [tsc(HOSTNAME, { labelSelector: { matchLabels: { app: "db" } } })] }),
+    });
     expect(r.nodeClaims.map((c) => c.pods.length)).toEqual([3]);
   });
 });
 
 describe("pod affinity", () => {
   test("hostname self-affinity keeps replicas on one node big enough for all", () => {
-    const r = run({ pods: replicas("c", 3, { labels: { app: "c" }, requests: { cpu: "1500m" }, affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("c", HOSTNAME)] } } }) });
+    const r = run({
+      pods: replicas("c", 3, {
+        labels: { app: "c" },
+        requests: { cpu: "1500m" },
+        affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("c", HOSTNAME)] } },
+      }),
+    });
     expect(r.nodeClaims.map((c) => [c.instanceType, c.pods.length])).toEqual([["arm-instance-type", 3]]);
   });
 
@@ -186,7 +253,11 @@ describe("pod affinity", () => {
 
   test("affinity to a running pod follows it to its zone", () => {
     const n = node("n1", { labels: { [ZONE]: "test-zone-3" }, allocatable: { cpu: "4", memory: "4Gi", pods: "1" } });
-    const r = run({ pods: [pod("p", { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("db", ZONE)] } } })], nodes: [n], boundPods: [pod("db", { labels: { app: "db" }, nodeName: "n1" })] });
+    const r = run({
+      pods: [pod("p", { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("db", ZONE)] } } })],
+      nodes: [n],
+      boundPods: [pod("db", { labels: { app: "db" }, nodeName: "n1" })],
+    });
     expect(r.nodeClaims.map((c) => c.zone)).toEqual(["test-zone-3"]);
   });
 
@@ -213,26 +284,42 @@ describe("pod affinity", () => {
 
   test("affinity on the architecture key follows an arm64 pod", () => {
     const target = pod("a", { labels: { app: "a" }, nodeSelector: { "kubernetes.io/arch": "arm64" }, requests: { cpu: "1" }, ports: [{ hostPort: 80 }] });
-    const follower = pod("b", { ports: [{ hostPort: 80 }], affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("a", "kubernetes.io/arch")] } } });
+    const follower = pod("b", {
+      ports: [{ hostPort: 80 }],
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("a", "kubernetes.io/arch")] } },
+    });
     expect(run({ pods: [target, follower] }).nodeClaims.map((c) => c.instanceType)).toEqual(["arm-instance-type", "arm-instance-type"]);
   });
 
   test("a preferred affinity to a pod that never exists is relaxed", () => {
-    const p = pod("p", { affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("ghost", ZONE) }] } } });
+    const p = pod("p", {
+      affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("ghost", ZONE) }] } },
+    });
     expect(run({ pods: [p] }).summary.scheduled).toBe(1);
   });
 
   test("a satisfiable preferred affinity is honoured", () => {
     const target = pod("a", { labels: { app: "a" }, requests: { cpu: "1" }, nodeSelector: { [ZONE]: "test-zone-3" }, ports: [{ hostPort: 80 }] });
-    const follower = pod("b", { ports: [{ hostPort: 80 }], affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("a", ZONE) }] } } });
+    const follower = pod("b", {
+      ports: [{ hostPort: 80 }],
+      affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("a", ZONE) }] } },
+    });
     expect(placement(run({ pods: [target, follower] })).size).toBe(2);
     expect(run({ pods: [target, follower] }).nodeClaims.map((c) => c.zone)).toEqual(["test-zone-3", "test-zone-3"]);
   });
 
   test("a three-link zonal chain resolves in one run", () => {
     const a = pod("a", { labels: { app: "a" }, nodeSelector: { [ZONE]: "test-zone-2" } });
-    const b = pod("b", { labels: { app: "b" }, requests: { cpu: "1" }, affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("a", ZONE)] } } });
-    const c = pod("c", { labels: { app: "c" }, requests: { cpu: "2" }, affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("b", ZONE)] } } });
+    const b = pod("b", {
+      labels: { app: "b" },
+      requests: { cpu: "1" },
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("a", ZONE)] } },
+    });
+    const c = pod("c", {
+      labels: { app: "c" },
+      requests: { cpu: "2" },
+      affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("b", ZONE)] } },
+    });
     const r = run({ pods: [c, b, a] });
     expect(r.unschedulable).toEqual([]);
     expect(new Set(r.nodeClaims.map((x) => x.zone))).toEqual(new Set(["test-zone-2"]));
@@ -240,7 +327,10 @@ describe("pod affinity", () => {
 });
 
 describe("pod anti-affinity", () => {
-  const selfAnti = (key: string): PodOptions => ({ labels: { app: "web" }, affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("web", key)] } } });
+  const selfAnti = (key: string): PodOptions => ({
+    labels: { app: "web" },
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("web", key)] } },
+  });
 
   test("zonal self anti-affinity between unpinned pods: the first claim blocks every zone it might use", () => {
     const r = run({ pods: replicas("web", 3, selfAnti(ZONE)) });
@@ -272,7 +362,9 @@ describe("pod anti-affinity", () => {
   test("inverse anti-affinity only applies to pods its selector matches", () => {
     const n = node("n1", { labels: { [ZONE]: "test-zone-1" } });
     const guard = pod("guard", { nodeName: "n1", affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term("web", ZONE)] } } });
-    expect(run({ pods: [pod("o", { labels: { app: "other" } })], nodes: [n], boundPods: [guard] }).existingNodes).toEqual([{ name: "n1", pods: ["default/o"] }]);
+    expect(run({ pods: [pod("o", { labels: { app: "other" } })], nodes: [n], boundPods: [guard] }).existingNodes).toEqual([
+      { name: "n1", pods: ["default/o"] },
+    ]);
   });
 
   test("anti-affinity does not look at other namespaces by default", () => {
@@ -291,18 +383,27 @@ describe("pod anti-affinity", () => {
   });
 
   test("preferred anti-affinity is enforced until relaxed: two claims", () => {
-    const o = { labels: { app: "web" }, affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("web", HOSTNAME) }] } } };
+    const o = {
+      labels: { app: "web" },
+      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("web", HOSTNAME) }] } },
+    };
     expect(run({ pods: replicas("web", 2, o) }).nodeClaims).toHaveLength(2);
   });
 
   test("with preferencePolicy Ignore, preferred anti-affinity is dropped: one claim", () => {
-    const o = { labels: { app: "web" }, affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("web", HOSTNAME) }] } } };
+    const o = {
+      labels: { app: "web" },
+      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("web", HOSTNAME) }] } },
+    };
     expect(run({ pods: replicas("web", 2, o) }, { preferencePolicy: "Ignore" }).nodeClaims).toHaveLength(1);
   });
 
   test("an unsatisfiable preferred anti-affinity is relaxed", () => {
     // The first pod's claim may use every zone, so the second pod's zonal preference cannot hold.
-    const o = { labels: { app: "web" }, affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("web", ZONE) }] } } };
+    const o = {
+      labels: { app: "web" },
+      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term("web", ZONE) }] } },
+    };
     const r = run({ pods: replicas("web", 2, o) });
     expect(r.unschedulable).toEqual([]);
   });

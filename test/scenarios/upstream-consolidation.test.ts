@@ -9,14 +9,28 @@ import { describe, expect, it } from "vitest";
 import type { InstanceType, OfferingSpec } from "../../src/instance-types/index.js";
 import type { Pod } from "../../src/types/kubernetes.js";
 import { fakeInstanceType } from "../../src/testing/fake-catalog.js";
-import { byPrice, catalogue, disruptionPool, LEAST_EXPENSIVE, LEAST_EXPENSIVE_SPOT, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT, owned, suiteNode, withRequests } from "./disruption-fixtures.js";
+import {
+  byPrice,
+  catalogue,
+  disruptionPool,
+  LEAST_EXPENSIVE,
+  LEAST_EXPENSIVE_SPOT,
+  MOST_EXPENSIVE,
+  MOST_EXPENSIVE_SPOT,
+  owned,
+  suiteNode,
+  withRequests,
+} from "./disruption-fixtures.js";
 import { consolidate, node, pod, type ConsolidationScenario } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 const LABELS = { app: "test" };
 const pool = () => disruptionPool("default", "WhenEmptyOrUnderutilized");
 /** The Delete context's two nodes. */
-const twoNodes = (annotations1: Record<string, string> = {}) => [suiteNode("node-0", "default", LEAST_EXPENSIVE), suiteNode("node-1", "default", LEAST_EXPENSIVE, annotations1)];
+const twoNodes = (annotations1: Record<string, string> = {}) => [
+  suiteNode("node-0", "default", LEAST_EXPENSIVE),
+  suiteNode("node-1", "default", LEAST_EXPENSIVE, annotations1),
+];
 /** ReplicaSet pods: two on node-0, one on node-1 (upstream's usual binding). */
 const threePods = (annotate: (i: number) => Record<string, string> = () => ({}), labelled: (i: number) => boolean = () => true): Pod[] =>
   [0, 1, 2].map((i) => owned(`pod-${i}`, i < 2 ? "node-0" : "node-1", "ReplicaSet", false, labelled(i) ? LABELS : {}, annotate(i)));
@@ -39,9 +53,15 @@ describe("Delete", () => {
   const deletesNodeWithFewerPods = (pods: () => Pod[]) => (): void => {
     expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods: pods(), instanceTypes: catalogue })).toEqual(["node-1"]);
   };
-  it(upstream("disruption/consolidation", "Delete › can delete nodes"), deletesNodeWithFewerPods(() => threePods()));
+  it(
+    upstream("disruption/consolidation", "Delete › can delete nodes"),
+    deletesNodeWithFewerPods(() => threePods()),
+  );
   // Upstream creates a second NodePool without a node class but never applies it; the cluster holds one NodePool.
-  it(upstream("disruption/consolidation", "Delete › can delete nodes if another nodePool has no node template"), deletesNodeWithFewerPods(() => threePods()));
+  it(
+    upstream("disruption/consolidation", "Delete › can delete nodes if another nodePool has no node template"),
+    deletesNodeWithFewerPods(() => threePods()),
+  );
   it(
     upstream("disruption/consolidation", "Delete › can delete nodes, considers invalid do-not-disrupt annotation format as not blocking"),
     deletesNodeWithFewerPods(() => threePods((i) => (i === 2 ? { "karpenter.sh/do-not-disrupt": "invalid-format" } : {}))),
@@ -49,7 +69,10 @@ describe("Delete", () => {
   it(
     upstream("disruption/consolidation", "Delete › can delete nodes, evicts pods without an ownerRef"),
     deletesNodeWithFewerPods(() =>
-      threePods(() => ({}), () => false).map((p, i) => (i === 2 ? { ...p, metadata: { ...p.metadata, ownerReferences: [] } } : p)),
+      threePods(
+        () => ({}),
+        () => false,
+      ).map((p, i) => (i === 2 ? { ...p, metadata: { ...p.metadata, ownerReferences: [] } } : p)),
     ),
   );
   it(upstream("disruption/consolidation", "Delete › won't delete node if it would require pods to schedule on an uninitialized node"), () => {
@@ -81,7 +104,12 @@ describe("Delete", () => {
   it(upstream("disruption/consolidation", "Delete › should replace a node with a cheaper one even when consolidateAfter has not expired"), () => {
     const np = disruptionPool("default", "WhenEmptyOrUnderutilized", [{ nodes: "100%" }], "1m");
     const plan = consolidate(
-      { nodePools: [np], nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue },
+      {
+        nodePools: [np],
+        nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE)],
+        pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)],
+        instanceTypes: catalogue,
+      },
       { maxCommands: 1 },
     );
     expect(plan.commands).toHaveLength(1);
@@ -117,14 +145,24 @@ describe("Delete", () => {
   it(upstream("disruption/consolidation", "Delete › can delete nodes, when non-Karpenter capacity can fit pods"), () => {
     const unmanaged = node("unmanaged", { allocatable: { cpu: "32", pods: "100" } });
     const pods = [0, 1, 2].map((i) => owned(`pod-${i}`, "node-0", "ReplicaSet", false, LABELS));
-    const plan = consolidate({ nodePools: [pool()], nodes: [suiteNode("node-0", "default", LEAST_EXPENSIVE), unmanaged], pods, instanceTypes: catalogue }, { maxCommands: 1 });
+    const plan = consolidate(
+      { nodePools: [pool()], nodes: [suiteNode("node-0", "default", LEAST_EXPENSIVE), unmanaged], pods, instanceTypes: catalogue },
+      { maxCommands: 1 },
+    );
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
   });
   it(upstream("disruption/consolidation", "Delete › can delete nodes, considers PDB"), () => {
     // Only pod-2 (on node-1) is covered by the PDB, which allows no disruption: node-0 goes although it has more pods.
-    const pdb = { metadata: { name: "pdb", namespace: "default" }, spec: { selector: { matchLabels: LABELS }, maxUnavailable: 0 }, status: { disruptionsAllowed: 0 } };
-    const pods = threePods(() => ({}), (i) => i === 2);
+    const pdb = {
+      metadata: { name: "pdb", namespace: "default" },
+      spec: { selector: { matchLabels: LABELS }, maxUnavailable: 0 },
+      status: { disruptionsAllowed: 0 },
+    };
+    const pods = threePods(
+      () => ({}),
+      (i) => i === 2,
+    );
     expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods, podDisruptionBudgets: [pdb], instanceTypes: catalogue })).toEqual(["node-0"]);
   });
   it(upstream("disruption/consolidation", "Delete › can delete nodes, considers karpenter.sh/do-not-disrupt set to true on nodes"), () => {
@@ -135,11 +173,19 @@ describe("Delete", () => {
     const pods = threePods((i) => (i === 2 ? { "karpenter.sh/do-not-disrupt": "true" } : {}));
     expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods, instanceTypes: catalogue })).toEqual(["node-0"]);
   });
-  it(upstream("disruption/consolidation", "Delete › does not consolidate nodes with pods that have a duration-based do-not-disrupt annotation that is still active"), () => {
-    const now = "2025-01-01T12:00:00Z";
-    const pods = threePods((i) => (i === 2 ? { "karpenter.sh/do-not-disrupt": "2m" } : {})).map((p, i) => (i === 2 ? { ...p, status: { ...p.status, startTime: now } } : p));
-    expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods, instanceTypes: catalogue }, now)).toEqual(["node-0"]);
-  });
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Delete › does not consolidate nodes with pods that have a duration-based do-not-disrupt annotation that is still active",
+    ),
+    () => {
+      const now = "2025-01-01T12:00:00Z";
+      const pods = threePods((i) => (i === 2 ? { "karpenter.sh/do-not-disrupt": "2m" } : {})).map((p, i) =>
+        i === 2 ? { ...p, status: { ...p.status, startTime: now } } : p,
+      );
+      expect(disrupted({ nodePools: [pool()], nodes: twoNodes(), pods, instanceTypes: catalogue }, now)).toEqual(["node-0"]);
+    },
+  );
   it(upstream("disruption/consolidation", "Delete › can consolidate nodes after duration-based do-not-disrupt annotation expires"), () => {
     const start = "2025-01-01T12:00:00Z";
     const pods = threePods(() => ({ "karpenter.sh/do-not-disrupt": "2m" })).map((p) => ({ ...p, status: { ...p.status, startTime: start } }));
@@ -153,7 +199,12 @@ describe("Delete", () => {
 describe("Replace", () => {
   const canReplace = (type: typeof MOST_EXPENSIVE) => (): void => {
     const plan = consolidate(
-      { nodePools: [pool()], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue },
+      {
+        nodePools: [pool()],
+        nodes: [suiteNode("node-0", "default", type)],
+        pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)],
+        instanceTypes: catalogue,
+      },
       { maxCommands: 1, spotToSpotConsolidation: true },
     );
     expect(plan.commands).toHaveLength(1);
@@ -166,17 +217,23 @@ describe("Replace", () => {
   it(upstream("disruption/consolidation", "Replace › can replace node › if the candidate is spot node"), canReplace(MOST_EXPENSIVE_SPOT));
 
   const offering = (capacityType: string, zone: string, price: number, available = true) => ({ capacityType, zone, price, available });
-  const wontReplace = (replacementOfferings: ReturnType<typeof offering>[], requirements: { key: string; operator: string; values: string[] }[]) => (): void => {
-    const current = fakeInstanceType({ name: "current-on-demand", offerings: [offering("on-demand", "test-zone-1a", 0.5, false)] });
-    const replacement = fakeInstanceType({ name: "replacement", offerings: replacementOfferings });
-    const np = disruptionPool("default", "WhenEmptyOrUnderutilized");
-    const constrained = { ...np, spec: { ...np.spec, template: { spec: { requirements } } } };
-    const plan = consolidate(
-      { nodePools: [constrained], nodes: [suiteNode("node-0", "default", current)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: [current, replacement] },
-      { maxCommands: 1, spotToSpotConsolidation: true },
-    );
-    expect(plan.commands).toEqual([]);
-  };
+  const wontReplace =
+    (replacementOfferings: ReturnType<typeof offering>[], requirements: { key: string; operator: string; values: string[] }[]) => (): void => {
+      const current = fakeInstanceType({ name: "current-on-demand", offerings: [offering("on-demand", "test-zone-1a", 0.5, false)] });
+      const replacement = fakeInstanceType({ name: "replacement", offerings: replacementOfferings });
+      const np = disruptionPool("default", "WhenEmptyOrUnderutilized");
+      const constrained = { ...np, spec: { ...np.spec, template: { spec: { requirements } } } };
+      const plan = consolidate(
+        {
+          nodePools: [constrained],
+          nodes: [suiteNode("node-0", "default", current)],
+          pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)],
+          instanceTypes: [current, replacement],
+        },
+        { maxCommands: 1, spotToSpotConsolidation: true },
+      );
+      expect(plan.commands).toEqual([]);
+    };
   it(
     upstream("disruption/consolidation", "Replace › won't replace node if any spot replacement is more expensive"),
     wontReplace([offering("spot", "test-zone-1a", 1.0), offering("spot", "test-zone-1b", 0.2), offering("spot", "test-zone-1c", 0.4)], []),
@@ -184,7 +241,12 @@ describe("Replace", () => {
   it(
     upstream("disruption/consolidation", "Replace › won't replace on-demand node if on-demand replacement is more expensive"),
     wontReplace(
-      [offering("on-demand", "test-zone-1a", 0.6), offering("on-demand", "test-zone-1b", 0.6), offering("spot", "test-zone-1b", 0.2), offering("spot", "test-zone-1c", 0.3)],
+      [
+        offering("on-demand", "test-zone-1a", 0.6),
+        offering("on-demand", "test-zone-1b", 0.6),
+        offering("spot", "test-zone-1b", 0.2),
+        offering("spot", "test-zone-1c", 0.3),
+      ],
       [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }],
     ),
   );
@@ -233,12 +295,42 @@ describe("Replace › blockers", () => {
   };
   it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB › if the candidate is on-demand node"), considersPdb(false));
   it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB › if the candidate is spot node"), considersPdb(true));
-  it(upstream("disruption/consolidation", "Replace › can replace nodes, PDB namespace must match › if the candidate is on-demand node"), pdbNamespaceMustMatch(false));
-  it(upstream("disruption/consolidation", "Replace › can replace nodes, PDB namespace must match › if the candidate is spot node"), pdbNamespaceMustMatch(true));
-  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on nodes › if the candidate is on-demand node"), doNotDisruptNode(false));
-  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on nodes › if the candidate is spot node"), doNotDisruptNode(true));
-  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on pods › if the candidate is on-demand node"), doNotDisruptPod(false));
-  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on pods › if the candidate is spot node"), doNotDisruptPod(true));
+  it(
+    upstream("disruption/consolidation", "Replace › can replace nodes, PDB namespace must match › if the candidate is on-demand node"),
+    pdbNamespaceMustMatch(false),
+  );
+  it(
+    upstream("disruption/consolidation", "Replace › can replace nodes, PDB namespace must match › if the candidate is spot node"),
+    pdbNamespaceMustMatch(true),
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on nodes › if the candidate is on-demand node",
+    ),
+    doNotDisruptNode(false),
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on nodes › if the candidate is spot node",
+    ),
+    doNotDisruptNode(true),
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on pods › if the candidate is on-demand node",
+    ),
+    doNotDisruptPod(false),
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › can replace nodes, considers karpenter.sh/do-not-disrupt set to true on pods › if the candidate is spot node",
+    ),
+    doNotDisruptPod(true),
+  );
 });
 
 describe("Multi-NodeClaim", () => {
@@ -250,21 +342,40 @@ describe("Multi-NodeClaim", () => {
     expect([...(plan.commands[0]?.candidates ?? [])].sort()).toEqual(["node-0", "node-1", "node-2"]);
     expect(plan.commands[0]?.replacements).toHaveLength(1);
   };
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is on-demand node"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE]));
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is spot node"), mergeThree([MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT]));
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 if the candidates have both spot and on-demand"), mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT]));
+  it(
+    upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is on-demand node"),
+    mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE]),
+  );
+  it(
+    upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 › if the candidate is spot node"),
+    mergeThree([MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT, MOST_EXPENSIVE_SPOT]),
+  );
+  it(
+    upstream("disruption/consolidation", "Multi-NodeClaim › can merge 3 nodes into 1 if the candidates have both spot and on-demand"),
+    mergeThree([MOST_EXPENSIVE, MOST_EXPENSIVE, MOST_EXPENSIVE_SPOT]),
+  );
   // One pod on node-0, two on node-1, both of one cheapest type: upstream deletes node-0 rather than merge them.
   const wontMergeSameType = (type: typeof MOST_EXPENSIVE) => (): void => {
     const nodes = [suiteNode("node-0", "default", type), suiteNode("node-1", "default", type)];
-    const pods = [owned("pod-0", "node-0", "ReplicaSet", false, LABELS), owned("pod-1", "node-1", "ReplicaSet", false, LABELS), owned("pod-2", "node-1", "ReplicaSet", false, LABELS)];
+    const pods = [
+      owned("pod-0", "node-0", "ReplicaSet", false, LABELS),
+      owned("pod-1", "node-1", "ReplicaSet", false, LABELS),
+      owned("pod-2", "node-1", "ReplicaSet", false, LABELS),
+    ];
     const plan = consolidate({ nodePools: [pool()], nodes, pods, instanceTypes: catalogue }, { maxCommands: 1, spotToSpotConsolidation: true });
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-0"], replacements: [] });
   };
   // Upstream's table swaps the names: its "on-demand" entry runs on the cheapest spot type, its "spot" entry on the
   // cheapest on-demand type.
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is on-demand node"), wontMergeSameType(LEAST_EXPENSIVE_SPOT));
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is spot node"), wontMergeSameType(LEAST_EXPENSIVE));
+  it(
+    upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is on-demand node"),
+    wontMergeSameType(LEAST_EXPENSIVE_SPOT),
+  );
+  it(
+    upstream("disruption/consolidation", "Multi-NodeClaim › won't merge 2 nodes into 1 of the same type › if the candidate is spot node"),
+    wontMergeSameType(LEAST_EXPENSIVE),
+  );
 });
 
 describe("Multi-NodeClaim › empty nodes", () => {
@@ -276,8 +387,20 @@ describe("Multi-NodeClaim › empty nodes", () => {
     expect([...(plan.commands[0]?.candidates ?? [])].sort()).toEqual(["node-0", "node-1", "node-2"]);
   };
   // Upstream's table swaps the names here too: the "on-demand" entry runs on spot nodes.
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › should consolidate multiple empty nodes via multi-nodeclaim consolidation › if the candidate is on-demand node"), threeEmpty(MOST_EXPENSIVE_SPOT));
-  it(upstream("disruption/consolidation", "Multi-NodeClaim › should consolidate multiple empty nodes via multi-nodeclaim consolidation › if the candidate is spot node"), threeEmpty(MOST_EXPENSIVE));
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Multi-NodeClaim › should consolidate multiple empty nodes via multi-nodeclaim consolidation › if the candidate is on-demand node",
+    ),
+    threeEmpty(MOST_EXPENSIVE_SPOT),
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Multi-NodeClaim › should consolidate multiple empty nodes via multi-nodeclaim consolidation › if the candidate is spot node",
+    ),
+    threeEmpty(MOST_EXPENSIVE),
+  );
 });
 
 describe("Topology Consideration", () => {
@@ -289,7 +412,11 @@ describe("Topology Consideration", () => {
   /** A node of `type` labelled with `zone` (and the capacity type of the type's first offering), 1 CPU allocatable. */
   const zoned = (name: string, type: typeof MOST_EXPENSIVE, zone: string) => {
     const n = suiteNode(name, "default", type);
-    return { ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, "topology.kubernetes.io/zone": zone } }, status: { ...n.status, allocatable: { cpu: "1" } } };
+    return {
+      ...n,
+      metadata: { ...n.metadata, labels: { ...n.metadata.labels, "topology.kubernetes.io/zone": zone } },
+      status: { ...n.status, allocatable: { cpu: "1" } },
+    };
   };
   const oneCpuPods = (extra: Partial<Pod["spec"]>, labels: Record<string, string>) =>
     [0, 1, 2].map((i) => {
@@ -300,15 +427,24 @@ describe("Topology Consideration", () => {
   it(upstream("disruption/consolidation", "Topology Consideration › can replace node maintaining zonal topology spread"), () => {
     const labels = { app: "test-zonal-spread" };
     const spread = { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels } };
-    const nodes = [zoned("node-0", cheapestIn("test-zone-1"), "test-zone-1"), zoned("node-1", dearestIn("test-zone-2"), "test-zone-2"), zoned("node-2", cheapestIn("test-zone-3"), "test-zone-3")];
-    const plan = consolidate({ nodePools: [pool()], nodes, pods: oneCpuPods({ topologySpreadConstraints: [spread] }, labels), instanceTypes: catalogue }, { maxCommands: 1 });
+    const nodes = [
+      zoned("node-0", cheapestIn("test-zone-1"), "test-zone-1"),
+      zoned("node-1", dearestIn("test-zone-2"), "test-zone-2"),
+      zoned("node-2", cheapestIn("test-zone-3"), "test-zone-3"),
+    ];
+    const plan = consolidate(
+      { nodePools: [pool()], nodes, pods: oneCpuPods({ topologySpreadConstraints: [spread] }, labels), instanceTypes: catalogue },
+      { maxCommands: 1 },
+    );
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-1"] });
     // The replacement stays in the zone it replaces, so the skew stays 1/1/1.
     expect(plan.commands[0]?.replacements.map((c) => c.zone)).toEqual(["test-zone-2"]);
   });
   it(upstream("disruption/consolidation", "Topology Consideration › won't delete node if it would violate pod anti-affinity"), () => {
-    const apart = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: LABELS } }] } };
+    const apart = {
+      podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: LABELS } }] },
+    };
     const nodes = ["test-zone-1", "test-zone-2", "test-zone-3"].map((zone, i) => zoned(`node-${i}`, cheapestIn(zone), zone));
     expect(consolidate({ nodePools: [pool()], nodes, pods: oneCpuPods({ affinity: apart }, LABELS), instanceTypes: catalogue }).commands).toEqual([]);
   });
@@ -316,7 +452,12 @@ describe("Topology Consideration", () => {
 
 describe("Replace › options", () => {
   it(upstream("disruption/consolidation", "Replace › cannot replace spot with spot if the spotToSpotConsolidation is disabled"), () => {
-    const scenario = { nodePools: [pool()], nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE_SPOT)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue };
+    const scenario = {
+      nodePools: [pool()],
+      nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE_SPOT)],
+      pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)],
+      instanceTypes: catalogue,
+    };
     const plan = consolidate(scenario, { maxCommands: 1, spotToSpotConsolidation: false });
     expect(plan.commands).toEqual([]);
     expect(plan.blocked.map((b) => b.code)).toContain("spot-to-spot-disabled");
@@ -324,17 +465,31 @@ describe("Replace › options", () => {
   // Upstream's second NodePool gets no instance types from the cloud provider; here its requirements match none.
   const anotherPoolWithoutTypes = (type: typeof MOST_EXPENSIVE) => (): void => {
     const empty = { ...pool(), metadata: { name: "nodepool-2" } };
-    const noTypes = { ...empty, spec: { ...empty.spec, template: { spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["no-such-type"] }] } } } };
+    const noTypes = {
+      ...empty,
+      spec: { ...empty.spec, template: { spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["no-such-type"] }] } } },
+    };
     const plan = consolidate(
-      { nodePools: [pool(), noTypes], nodes: [suiteNode("node-0", "default", type)], pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: catalogue },
+      {
+        nodePools: [pool(), noTypes],
+        nodes: [suiteNode("node-0", "default", type)],
+        pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)],
+        instanceTypes: catalogue,
+      },
       { maxCommands: 1, spotToSpotConsolidation: true },
     );
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
     expect(plan.commands[0]?.replacements[0]?.instanceTypeOptions).not.toContain(MOST_EXPENSIVE.name);
   };
-  it(upstream("disruption/consolidation", "Replace › can replace nodes if another nodePool returns no instance types › if the candidate is on-demand node"), anotherPoolWithoutTypes(MOST_EXPENSIVE));
-  it(upstream("disruption/consolidation", "Replace › can replace nodes if another nodePool returns no instance types › if the candidate is spot node"), anotherPoolWithoutTypes(MOST_EXPENSIVE_SPOT));
+  it(
+    upstream("disruption/consolidation", "Replace › can replace nodes if another nodePool returns no instance types › if the candidate is on-demand node"),
+    anotherPoolWithoutTypes(MOST_EXPENSIVE),
+  );
+  it(
+    upstream("disruption/consolidation", "Replace › can replace nodes if another nodePool returns no instance types › if the candidate is spot node"),
+    anotherPoolWithoutTypes(MOST_EXPENSIVE_SPOT),
+  );
 });
 
 describe("Replace › spot-to-spot flexibility", () => {
@@ -359,7 +514,9 @@ describe("Replace › spot-to-spot flexibility", () => {
     const spot = byCheapest(types.filter(hasSpot));
     const plan = spotScenario(types, spot[spot.length - 1] ?? MOST_EXPENSIVE_SPOT);
     expect(plan.commands).toEqual([]);
-    expect(plan.blocked.map((b) => b.message)).toContain("SpotToSpotConsolidation requires 15 cheaper instance type options than the current candidate to consolidate, got 1");
+    expect(plan.blocked.map((b) => b.message)).toContain(
+      "SpotToSpotConsolidation requires 15 cheaper instance type options than the current candidate to consolidate, got 1",
+    );
   });
   it(upstream("disruption/consolidation", "Replace › cannot replace spot with spot if it is part of the 15 cheapest instance types."), () => {
     const types = byCheapest(withCheapSpot(20));
@@ -371,7 +528,10 @@ describe("Replace › spot-to-spot flexibility", () => {
    * replacement launches from the `expected` cheapest (15, or minValues on `instance-type` when more).
    */
   const cheapestOptions = (minValues: number | undefined, expected: number) => (): void => {
-    const spot = catalogue.filter(hasSpot).slice(0, 18).map((t, i) => repriced(t, "spot", i === 16 ? 0.001 : 1 + i * 0.1));
+    const spot = catalogue
+      .filter(hasSpot)
+      .slice(0, 18)
+      .map((t, i) => repriced(t, "spot", i === 16 ? 0.001 : 1 + i * 0.1));
     const candidate = spot[17] ?? MOST_EXPENSIVE_SPOT;
     const np = pool();
     const requirements = minValues === undefined ? [] : [{ key: "node.kubernetes.io/instance-type", operator: "Exists", minValues }];
@@ -380,7 +540,12 @@ describe("Replace › spot-to-spot flexibility", () => {
     const options = plan.commands[0]?.replacements[0]?.instanceTypeOptions ?? [];
     expect(options).toHaveLength(expected);
     expect(options).not.toContain(candidate.name);
-    expect([...options].sort()).toEqual(byCheapest(spot).slice(0, expected).map((t) => t.name).sort());
+    expect([...options].sort()).toEqual(
+      byCheapest(spot)
+        .slice(0, expected)
+        .map((t) => t.name)
+        .sort(),
+    );
   };
   // Both entries apply upstream's spot node (the 16th cheapest spot type); minValues 16 cannot survive the price filter.
   const minValuesBrokenByPrice = (): void => {
@@ -389,31 +554,58 @@ describe("Replace › spot-to-spot flexibility", () => {
     const plan = spotScenario(catalogue, byPrice("spot")[15] ?? MOST_EXPENSIVE_SPOT, { ...np, spec: { ...np.spec, template: { spec: { requirements } } } });
     expect(plan.commands).toEqual([]);
   };
-  it(upstream("disruption/consolidation", "Replace › Consolidation should fail if filterByPrice breaks the minimum requirement from the NodePools. › if the candidate is on-demand node"), minValuesBrokenByPrice);
-  it(upstream("disruption/consolidation", "Replace › Consolidation should fail if filterByPrice breaks the minimum requirement from the NodePools. › if the candidate is spot node"), minValuesBrokenByPrice);
-  it(upstream("disruption/consolidation", "Replace › should handle failing filterOutSameInstanceType correctly (without a panic) when minValues isn't satisfied"), () => {
-    const onDemand = (name: string, price: number) => fakeInstanceType({ name, cpu: 5, offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price }] });
-    const current = onDemand("current-on-demand", 0.5);
-    const np = pool();
-    const requirements = [
-      { key: "node.kubernetes.io/instance-type", operator: "Exists", minValues: 2 },
-      { key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] },
-    ];
-    const nodes = [0, 1, 2].map((i) => {
-      const n = suiteNode(`node-${i}`, "default", current);
-      return { ...n, status: { ...n.status, allocatable: { cpu: "4", pods: "100" } } };
-    });
-    const pods = [0, 1, 2, 3].map((i) => withRequests(pod(`pod-${i}`, { nodeName: `node-${Math.min(i, 2)}`, phase: "Running" }), { cpu: "2" }));
-    const plan = consolidate(
-      { nodePools: [{ ...np, spec: { ...np.spec, template: { spec: { requirements } } } }], nodes, pods, instanceTypes: [current, onDemand("other-on-demand", 0.4)] },
-      { maxCommands: 1 },
-    );
-    // A merge of two nodes leaves only the cheaper type, below minValues 2; one command still leaves two nodes.
-    expect(plan.commands).toHaveLength(1);
-    const command = plan.commands[0];
-    expect(3 - (command?.candidates.length ?? 0) + (command?.replacements.length ?? 0)).toBe(2);
-  });
-  it(upstream("disruption/consolidation", "Replace › spot to spot consolidation should order the instance types by price before enforcing minimum flexibility."), cheapestOptions(undefined, 15));
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › Consolidation should fail if filterByPrice breaks the minimum requirement from the NodePools. › if the candidate is on-demand node",
+    ),
+    minValuesBrokenByPrice,
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › Consolidation should fail if filterByPrice breaks the minimum requirement from the NodePools. › if the candidate is spot node",
+    ),
+    minValuesBrokenByPrice,
+  );
+  it(
+    upstream(
+      "disruption/consolidation",
+      "Replace › should handle failing filterOutSameInstanceType correctly (without a panic) when minValues isn't satisfied",
+    ),
+    () => {
+      const onDemand = (name: string, price: number) =>
+        fakeInstanceType({ name, cpu: 5, offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price }] });
+      const current = onDemand("current-on-demand", 0.5);
+      const np = pool();
+      const requirements = [
+        { key: "node.kubernetes.io/instance-type", operator: "Exists", minValues: 2 },
+        { key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] },
+      ];
+      const nodes = [0, 1, 2].map((i) => {
+        const n = suiteNode(`node-${i}`, "default", current);
+        return { ...n, status: { ...n.status, allocatable: { cpu: "4", pods: "100" } } };
+      });
+      const pods = [0, 1, 2, 3].map((i) => withRequests(pod(`pod-${i}`, { nodeName: `node-${Math.min(i, 2)}`, phase: "Running" }), { cpu: "2" }));
+      const plan = consolidate(
+        {
+          nodePools: [{ ...np, spec: { ...np.spec, template: { spec: { requirements } } } }],
+          nodes,
+          pods,
+          instanceTypes: [current, onDemand("other-on-demand", 0.4)],
+        },
+        { maxCommands: 1 },
+      );
+      // A merge of two nodes leaves only the cheaper type, below minValues 2; one command still leaves two nodes.
+      expect(plan.commands).toHaveLength(1);
+      const command = plan.commands[0];
+      expect(3 - (command?.candidates.length ?? 0) + (command?.replacements.length ?? 0)).toBe(2);
+    },
+  );
+  it(
+    upstream("disruption/consolidation", "Replace › spot to spot consolidation should order the instance types by price before enforcing minimum flexibility."),
+    cheapestOptions(undefined, 15),
+  );
   it(
     upstream(
       "disruption/consolidation",
@@ -435,7 +627,13 @@ describe("Reserved Capacity", () => {
   const withReservation = (type: InstanceType): InstanceType => {
     const [first] = type.offerings;
     const own = type.offerings.map((o) => ({ zone: o.zone, capacityType: o.capacityType, price: o.price, available: o.available }));
-    const reserved = { zone: first?.zone ?? "test-zone-1", capacityType: "reserved", price: (first?.price ?? 0) / 1_000_000, reservationId: `r-${type.name}`, reservationCapacity: 10 };
+    const reserved = {
+      zone: first?.zone ?? "test-zone-1",
+      capacityType: "reserved",
+      price: (first?.price ?? 0) / 1_000_000,
+      reservationId: `r-${type.name}`,
+      reservationCapacity: 10,
+    };
     return assortedWith(type, [...own, reserved]);
   };
   const withReservations = (...reserved: (typeof MOST_EXPENSIVE)[]) => catalogue.map((t) => (reserved.some((r) => r.name === t.name) ? withReservation(t) : t));
@@ -443,7 +641,10 @@ describe("Reserved Capacity", () => {
   const launchedReservation = (claim: { instanceType: string; zone: string; capacityType: string } | undefined, types: readonly (typeof MOST_EXPENSIVE)[]) =>
     types.find((t) => t.name === claim?.instanceType)?.offerings.find((o) => o.zone === claim?.zone && o.capacityType === claim?.capacityType)?.reservationId;
   const replacementOf = (nodes: ReturnType<typeof suiteNode>[], types: readonly (typeof MOST_EXPENSIVE)[]) => {
-    const plan = consolidate({ nodePools: [pool()], nodes, pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: types }, { maxCommands: 1, spotToSpotConsolidation: true });
+    const plan = consolidate(
+      { nodePools: [pool()], nodes, pods: [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)], instanceTypes: types },
+      { maxCommands: 1, spotToSpotConsolidation: true },
+    );
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
     return plan.commands[0]?.replacements[0];
@@ -484,7 +685,13 @@ describe("Node Lifetime Consideration", () => {
 describe("Preferences", () => {
   it(upstream("disruption/consolidation", "Preferences › should consolidate a node through deletion when ignoring preferences"), () => {
     // Pods without an owner, each preferring a host of its own; ignored, node-1's one pod joins node-0.
-    const apart = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "foo" } } } }] } };
+    const apart = {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "foo" } } } },
+        ],
+      },
+    };
     const pods = [0, 1, 2].map((i) => pod(`pod-${i}`, { nodeName: i < 2 ? "node-0" : "node-1", phase: "Running", labels: { app: "foo" }, affinity: apart }));
     const nodes = twoNodes().map((n) => ({ ...n, status: { ...n.status, allocatable: { cpu: "5", pods: "100" } } }));
     const plan = consolidate({ nodePools: [pool()], nodes, pods, instanceTypes: catalogue }, { maxCommands: 1, preferencePolicy: "Ignore" });
@@ -492,9 +699,18 @@ describe("Preferences", () => {
     expect(plan.commands[0]).toMatchObject({ decision: "delete", candidates: ["node-1"], replacements: [] });
   });
   it(upstream("disruption/consolidation", "Preferences › should consolidate a node through replacement when ignoring preferences"), () => {
-    const prefersItsType = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: [MOST_EXPENSIVE.name] }] } }] } };
+    const prefersItsType = {
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, preference: { matchExpressions: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: [MOST_EXPENSIVE.name] }] } },
+        ],
+      },
+    };
     const p = pod("pod-0", { nodeName: "node-0", phase: "Running", labels: { app: "foo" }, affinity: prefersItsType });
-    const plan = consolidate({ nodePools: [pool()], nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE)], pods: [p], instanceTypes: catalogue }, { maxCommands: 1, preferencePolicy: "Ignore" });
+    const plan = consolidate(
+      { nodePools: [pool()], nodes: [suiteNode("node-0", "default", MOST_EXPENSIVE)], pods: [p], instanceTypes: catalogue },
+      { maxCommands: 1, preferencePolicy: "Ignore" },
+    );
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ decision: "replace", candidates: ["node-0"] });
     expect(plan.commands[0]?.replacements[0]?.instanceTypeOptions).not.toContain(MOST_EXPENSIVE.name);
@@ -508,11 +724,18 @@ describe("MinValuesPolicy", () => {
     const base = disruptionPool("min-values", "WhenEmptyOrUnderutilized");
     const minValues = {
       ...base,
-      spec: { ...base.spec, weight: 100, template: { spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: catalogue.map((t) => t.name), minValues: 3 }] } } },
+      spec: {
+        ...base.spec,
+        weight: 100,
+        template: { spec: { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: catalogue.map((t) => t.name), minValues: 3 }] } },
+      },
     };
     const n = suiteNode("node-0", "min-values", MOST_EXPENSIVE);
     const node0 = { ...n, status: { ...n.status, allocatable: { cpu: "5", pods: "100" } } };
-    const plan = consolidate({ nodePools: [minValues], nodes: [node0], pods: [pod("pod-0", { nodeName: "node-0", phase: "Running" })], instanceTypes: types }, { minValuesPolicy: "BestEffort" });
+    const plan = consolidate(
+      { nodePools: [minValues], nodes: [node0], pods: [pod("pod-0", { nodeName: "node-0", phase: "Running" })], instanceTypes: types },
+      { minValuesPolicy: "BestEffort" },
+    );
     expect(plan.commands).toEqual([]);
   });
 });

@@ -54,9 +54,12 @@ function expectNotScheduled(c: Case): void {
 
 describe("NodePool with Labels", () => {
   const labels = { "test-key": "test-value" };
-  it(upstream("scheduling/suite", "Custom Constraints › NodePool with Labels › should schedule unconstrained pods that don't have matching node selectors"), () => {
-    expectScheduledWith({ labels }, labels);
-  });
+  it(
+    upstream("scheduling/suite", "Custom Constraints › NodePool with Labels › should schedule unconstrained pods that don't have matching node selectors"),
+    () => {
+      expectScheduledWith({ labels }, labels);
+    },
+  );
   it(upstream("scheduling/suite", "Custom Constraints › NodePool with Labels › should not schedule pods that have conflicting node selectors"), () => {
     expectNotScheduled({ labels, nodeSelector: { "test-key": "different-value" } });
   });
@@ -82,15 +85,26 @@ describe("Well Known Labels (both copies)", () => {
   const gt = (): void => expectScheduledWith({ requirements: [req(INTEGER, "Gt", "8")] }, { [INTEGER]: "16" });
   const lt = (): void => expectScheduledWith({ requirements: [req(INTEGER, "Lt", "8")] }, { [INTEGER]: "2" });
   const incompatibleIn = (): void => expectNotScheduled({ nodeRequirements: [req(ZONE, "In", "unknown")] });
-  const compatibleNotIn = (): void => expectScheduledWith({ nodeRequirements: [req(ZONE, "NotIn", "test-zone-1", "test-zone-2", "unknown")] }, { [ZONE]: "test-zone-3" });
+  const compatibleNotIn = (): void =>
+    expectScheduledWith({ nodeRequirements: [req(ZONE, "NotIn", "test-zone-1", "test-zone-2", "unknown")] }, { [ZONE]: "test-zone-3" });
   const incompatibleNotIn = (): void => expectNotScheduled({ nodeRequirements: [req(ZONE, "NotIn", ...ALL_ZONES)] });
   const preferIn = (): void =>
-    expectScheduledWith({ nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)], nodePreferences: [req(ZONE, "In", "test-zone-2", "unknown")] }, { [ZONE]: "test-zone-2" });
-  const preferInImpossible = (): void => expectScheduledWith({ nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)], nodePreferences: [req(ZONE, "In", "unknown")] });
+    expectScheduledWith(
+      { nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)], nodePreferences: [req(ZONE, "In", "test-zone-2", "unknown")] },
+      { [ZONE]: "test-zone-2" },
+    );
+  const preferInImpossible = (): void =>
+    expectScheduledWith({ nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)], nodePreferences: [req(ZONE, "In", "unknown")] });
   const preferNotIn = (): void =>
-    expectScheduledWith({ nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)], nodePreferences: [req(ZONE, "NotIn", "test-zone-1", "test-zone-3")] }, { [ZONE]: "test-zone-2" });
+    expectScheduledWith(
+      { nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)], nodePreferences: [req(ZONE, "NotIn", "test-zone-1", "test-zone-3")] },
+      { [ZONE]: "test-zone-2" },
+    );
   const preferNotInImpossible = (): void =>
-    expectScheduledWith({ nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)], nodePreferences: [req(ZONE, "NotIn", "test-zone-1", "test-zone-2", "test-zone-3")] });
+    expectScheduledWith({
+      nodeRequirements: [req(ZONE, "In", ...ALL_ZONES)],
+      nodePreferences: [req(ZONE, "NotIn", "test-zone-1", "test-zone-2", "test-zone-3")],
+    });
   const selectorsPreferencesRequirements = (): void =>
     expectScheduledWith(
       {
@@ -110,29 +124,75 @@ describe("Well Known Labels (both copies)", () => {
       { [ZONE]: "test-zone-3", [IT]: "arm-instance-type" },
     );
 
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should use NodePool constraints")) it(title, useNodePoolConstraints);
+  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should use NodePool constraints"))
+    it(title, useNodePoolConstraints);
   for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should use node selectors")) it(title, useNodeSelectors);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should not schedule nodes with a hostname selector")) it(title, hostnameSelector);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should not schedule the pod if nodeselector unknown")) it(title, unknownSelector);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should not schedule if node selector outside of NodePool constraints")) it(title, outsideConstraints);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=In")) it(title, compatibleIn);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=Gt")) it(title, gt);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=Lt")) it(title, lt);
+  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should not schedule nodes with a hostname selector"))
+    it(title, hostnameSelector);
+  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should not schedule the pod if nodeselector unknown"))
+    it(title, unknownSelector);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should not schedule if node selector outside of NodePool constraints",
+  ))
+    it(title, outsideConstraints);
+  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=In"))
+    it(title, compatibleIn);
+  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=Gt"))
+    it(title, gt);
+  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=Lt"))
+    it(title, lt);
   it(upstream("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=Gte"), () => {
     expectScheduledWith({ requirements: [req(INTEGER, "Gte", "16")] }, { [INTEGER]: "16" });
   });
   it(upstream("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=Lte"), () => {
     expectScheduledWith({ requirements: [req(INTEGER, "Lte", "2")] }, { [INTEGER]: "2" });
   });
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should not schedule incompatible preferences and requirements with Operator=In")) it(title, incompatibleIn);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=NotIn")) it(title, compatibleNotIn);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should not schedule incompatible preferences and requirements with Operator=NotIn")) it(title, incompatibleNotIn);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible preferences and requirements with Operator=In")) it(title, preferIn);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule incompatible preferences and requirements with Operator=In")) it(title, preferInImpossible);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible preferences and requirements with Operator=NotIn")) it(title, preferNotIn);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule incompatible preferences and requirements with Operator=NotIn")) it(title, preferNotInImpossible);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should schedule compatible node selectors, preferences and requirements")) it(title, selectorsPreferencesRequirements);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Well Known Labels › should combine multidimensional node selectors, preferences and requirements")) it(title, multidimensional);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should not schedule incompatible preferences and requirements with Operator=In",
+  ))
+    it(title, incompatibleIn);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should schedule compatible requirements with Operator=NotIn",
+  ))
+    it(title, compatibleNotIn);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should not schedule incompatible preferences and requirements with Operator=NotIn",
+  ))
+    it(title, incompatibleNotIn);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should schedule compatible preferences and requirements with Operator=In",
+  ))
+    it(title, preferIn);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should schedule incompatible preferences and requirements with Operator=In",
+  ))
+    it(title, preferInImpossible);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should schedule compatible preferences and requirements with Operator=NotIn",
+  ))
+    it(title, preferNotIn);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should schedule incompatible preferences and requirements with Operator=NotIn",
+  ))
+    it(title, preferNotInImpossible);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should schedule compatible node selectors, preferences and requirements",
+  ))
+    it(title, selectorsPreferencesRequirements);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Well Known Labels › should combine multidimensional node selectors, preferences and requirements",
+  ))
+    it(title, multidimensional);
 });
 
 describe("Constraints Validation (both copies)", () => {
@@ -158,12 +218,40 @@ describe("Constraints Validation (both copies)", () => {
     for (const p of pods) expect(landedLabels(result, p.metadata.name ?? "")).toBeDefined();
   };
 
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Constraints Validation › should not schedule pods that have node selectors with restricted labels")) it(title, restrictedLabels);
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Constraints Validation › should not schedule pods that have node selectors with restricted domains")) it(title, restrictedDomains);
-  it(upstream("scheduling/suite", "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in the kubernetes domains"), kubernetesDomains(""));
-  it(upstream("scheduling/suite", "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in kubernetes domains"), kubernetesDomains(""));
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in subdomain from kubernetes domains")) it(title, kubernetesDomains("subdomain."));
-  for (const title of upstreamCopies("scheduling/suite", "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in wellknown label list")) it(title, wellKnownList);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Constraints Validation › should not schedule pods that have node selectors with restricted labels",
+  ))
+    it(title, restrictedLabels);
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Constraints Validation › should not schedule pods that have node selectors with restricted domains",
+  ))
+    it(title, restrictedDomains);
+  it(
+    upstream(
+      "scheduling/suite",
+      "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in the kubernetes domains",
+    ),
+    kubernetesDomains(""),
+  );
+  it(
+    upstream(
+      "scheduling/suite",
+      "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in kubernetes domains",
+    ),
+    kubernetesDomains(""),
+  );
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in subdomain from kubernetes domains",
+  ))
+    it(title, kubernetesDomains("subdomain."));
+  for (const title of upstreamCopies(
+    "scheduling/suite",
+    "Custom Constraints › Constraints Validation › should schedule pods that have node selectors with label in wellknown label list",
+  ))
+    it(title, wellKnownList);
 });
 
 describe("Scheduling Logic (both copies)", () => {
@@ -179,12 +267,27 @@ describe("Scheduling Logic (both copies)", () => {
     expect(result.nodeClaims).toHaveLength(claims);
   };
   const cases: readonly (readonly [readonly string[], () => void])[] = [
-    [upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with In operator and undefined key"), () => expectNotScheduled({ nodeRequirements: [req("test-key", "In", "test-value")] })],
     [
-      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule pods that have node selectors with NotIn operator and undefined key"),
+      upstreamCopies(
+        "scheduling/suite",
+        "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with In operator and undefined key",
+      ),
+      () => expectNotScheduled({ nodeRequirements: [req("test-key", "In", "test-value")] }),
+    ],
+    [
+      upstreamCopies(
+        "scheduling/suite",
+        "Custom Constraints › Scheduling Logic › should schedule pods that have node selectors with NotIn operator and undefined key",
+      ),
       () => expect(schedule1({ nodeRequirements: [req("test-key", "NotIn", "test-value")] })?.get("test-key")).not.toBe("test-value"),
     ],
-    [upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with Exists operator and undefined key"), () => expectNotScheduled({ nodeRequirements: [req("test-key", "Exists")] })],
+    [
+      upstreamCopies(
+        "scheduling/suite",
+        "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with Exists operator and undefined key",
+      ),
+      () => expectNotScheduled({ nodeRequirements: [req("test-key", "Exists")] }),
+    ],
     [
       upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule pods that with DoesNotExists operator and undefined key"),
       () => {
@@ -193,23 +296,44 @@ describe("Scheduling Logic (both copies)", () => {
         expect(labels?.has("test-key")).toBe(false);
       },
     ],
-    [upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule unconstrained pods that don't have matching node selectors"), () => expectScheduledWith({ requirements: testKeyPool }, { "test-key": "test-value" })],
     [
-      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule pods that have node selectors with matching value and In operator"),
+      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule unconstrained pods that don't have matching node selectors"),
+      () => expectScheduledWith({ requirements: testKeyPool }, { "test-key": "test-value" }),
+    ],
+    [
+      upstreamCopies(
+        "scheduling/suite",
+        "Custom Constraints › Scheduling Logic › should schedule pods that have node selectors with matching value and In operator",
+      ),
       () => expectScheduledWith({ requirements: testKeyPool, nodeRequirements: [req("test-key", "In", "test-value")] }, { "test-key": "test-value" }),
     ],
     [
-      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with matching value and NotIn operator"),
+      upstreamCopies(
+        "scheduling/suite",
+        "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with matching value and NotIn operator",
+      ),
       () => expectNotScheduled({ requirements: testKeyPool, nodeRequirements: [req("test-key", "NotIn", "test-value")] }),
     ],
-    [upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule the pod with Exists operator and defined key"), () => expectScheduledWith({ requirements: testKeyPool, nodeRequirements: [req("test-key", "Exists")] })],
-    [upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should not schedule the pod with DoesNotExists operator and defined key"), () => expectNotScheduled({ requirements: testKeyPool, nodeRequirements: [req("test-key", "DoesNotExist")] })],
     [
-      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with different value and In operator"),
+      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule the pod with Exists operator and defined key"),
+      () => expectScheduledWith({ requirements: testKeyPool, nodeRequirements: [req("test-key", "Exists")] }),
+    ],
+    [
+      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should not schedule the pod with DoesNotExists operator and defined key"),
+      () => expectNotScheduled({ requirements: testKeyPool, nodeRequirements: [req("test-key", "DoesNotExist")] }),
+    ],
+    [
+      upstreamCopies(
+        "scheduling/suite",
+        "Custom Constraints › Scheduling Logic › should not schedule pods that have node selectors with different value and In operator",
+      ),
       () => expectNotScheduled({ requirements: testKeyPool, nodeRequirements: [req("test-key", "In", "another-value")] }),
     ],
     [
-      upstreamCopies("scheduling/suite", "Custom Constraints › Scheduling Logic › should schedule pods that have node selectors with different value and NotIn operator"),
+      upstreamCopies(
+        "scheduling/suite",
+        "Custom Constraints › Scheduling Logic › should schedule pods that have node selectors with different value and NotIn operator",
+      ),
       () => expectScheduledWith({ requirements: testKeyPool, nodeRequirements: [req("test-key", "NotIn", "another-value")] }, { "test-key": "test-value" }),
     ],
     [

@@ -44,10 +44,19 @@ describe("Deleting Nodes", () => {
     // Upstream binds the DaemonSet pod by hand to a node it creates; provisioning it first gives the same node.
     expect(afterDeletion(withOwner(memoryPod("p"), "DaemonSet"), true)).toHaveLength(1);
   });
-  it(upstream("scheduling/suite", "Deleting Nodes › should not reschedule pods from a deleting node when pods are not active and they are owned by a ReplicaSet"), () => {
-    expect(afterDeletion(withOwner(memoryPod("p"), "ReplicaSet"), true)).toHaveLength(1);
-  });
-  it(upstream("scheduling/suite", "Deleting Nodes › should reschedule pods from a deleting node when pods are not active and they are owned by a StatefulSet"), () => {
-    expect(afterDeletion(withOwner(memoryPod("p"), "StatefulSet"), true)).toEqual(["small-instance-type", "small-instance-type"]);
-  });
+  it(
+    upstream(
+      "scheduling/suite",
+      "Deleting Nodes › should not reschedule pods from a deleting node when pods are not active and they are owned by a ReplicaSet",
+    ),
+    () => {
+      expect(afterDeletion(withOwner(memoryPod("p"), "ReplicaSet"), true)).toHaveLength(1);
+    },
+  );
+  it(
+    upstream("scheduling/suite", "Deleting Nodes › should reschedule pods from a deleting node when pods are not active and they are owned by a StatefulSet"),
+    () => {
+      expect(afterDeletion(withOwner(memoryPod("p"), "StatefulSet"), true)).toEqual(["small-instance-type", "small-instance-type"]);
+    },
+  );
 });

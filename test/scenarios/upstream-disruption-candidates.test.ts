@@ -16,14 +16,26 @@ const FILTER = new Set(["not-managed", "unknown-nodepool", "not-initialized", "d
 const LABELS = { test: "value" };
 
 /** The candidate filter's verdict on `node-0`: its filter code, or "candidate". */
-function verdict(nodes: readonly Node[], pods: readonly Pod[] = [], pdbs: readonly PodDisruptionBudget[] = [], pools = [disruptionPool("default", "WhenEmptyOrUnderutilized")]): string {
+function verdict(
+  nodes: readonly Node[],
+  pods: readonly Pod[] = [],
+  pdbs: readonly PodDisruptionBudget[] = [],
+  pools = [disruptionPool("default", "WhenEmptyOrUnderutilized")],
+): string {
   const plan = consolidate({ nodePools: pools, nodes, pods, podDisruptionBudgets: pdbs, instanceTypes: catalogue }, { maxCommands: 1 });
   const code = plan.blocked.find((b) => b.node === "node-0")?.code;
   return code !== undefined && FILTER.has(code) ? code : "candidate";
 }
 const base = (annotations: Record<string, string> = {}) => suiteNode("node-0", "default", MOST_EXPENSIVE, annotations);
-const blockingPdb = (name = "pdb"): PodDisruptionBudget => ({ metadata: { name, namespace: "default" }, spec: { selector: { matchLabels: LABELS }, maxUnavailable: 0 }, status: { disruptionsAllowed: 0 } });
-const withAnnotations = (p: Pod, annotations: Record<string, string>): Pod => ({ ...p, metadata: { ...p.metadata, annotations: { ...p.metadata.annotations, ...annotations } } });
+const blockingPdb = (name = "pdb"): PodDisruptionBudget => ({
+  metadata: { name, namespace: "default" },
+  spec: { selector: { matchLabels: LABELS }, maxUnavailable: 0 },
+  status: { disruptionsAllowed: 0 },
+});
+const withAnnotations = (p: Pod, annotations: Record<string, string>): Pod => ({
+  ...p,
+  metadata: { ...p.metadata, annotations: { ...p.metadata.annotations, ...annotations } },
+});
 const mirror = (p: Pod): Pod => ({ ...p, metadata: { ...p.metadata, ownerReferences: [{ kind: "Node", name: "node-0", uid: "node-uid", controller: true }] } });
 const terminal = (p: Pod): Pod => ({ ...p, status: { phase: "Succeeded" } });
 const terminating = (p: Pod): Pod => ({ ...p, metadata: { ...p.metadata, deletionTimestamp: "2025-01-01T11:59:00Z" } });
@@ -47,7 +59,11 @@ describe("candidate filtering", () => {
     expect(verdict([base()], [terminal(withAnnotations(rsPod(), DND))])).toBe("candidate");
   });
   it(upstream("disruption/suite", "should not consider candidates that have multiple PDBs on the same pod"), () => {
-    const open = (name: string): PodDisruptionBudget => ({ metadata: { name, namespace: "default" }, spec: { selector: { matchLabels: LABELS }, maxUnavailable: 1 }, status: { disruptionsAllowed: 1 } });
+    const open = (name: string): PodDisruptionBudget => ({
+      metadata: { name, namespace: "default" },
+      spec: { selector: { matchLabels: LABELS }, maxUnavailable: 1 },
+      status: { disruptionsAllowed: 1 },
+    });
     expect(verdict([base()], [rsPod()], [open("pdb-1"), open("pdb-2")])).toBe("multiple-pdbs");
   });
   it(upstream("disruption/suite", "should not consider candidates that have fully blocking PDBs"), () => {

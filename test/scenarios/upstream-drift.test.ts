@@ -23,7 +23,11 @@ function claimOf(node: string, drifted: "True" | "False" | undefined): NodeClaim
   return {
     metadata: { name: `claim-${node}`, labels: { "karpenter.sh/nodepool": "default" }, creationTimestamp: "2025-01-01T11:59:00Z" },
     spec: { requirements: [] },
-    status: { nodeName: node, lastPodEventTime: "2025-01-01T11:59:00Z", conditions: [{ type: "Initialized", status: "True" }, ...(drifted ? [{ type: "Drifted", status: drifted }] : [])] },
+    status: {
+      nodeName: node,
+      lastPodEventTime: "2025-01-01T11:59:00Z",
+      conditions: [{ type: "Initialized", status: "True" }, ...(drifted ? [{ type: "Drifted", status: drifted }] : [])],
+    },
   };
 }
 const plan1 = (nodes: Node[], nodeClaims: NodeClaim[], pods = [owned("pod", "node-0", "ReplicaSet", false, { app: "test" })], np = pool()) =>
@@ -40,7 +44,10 @@ describe("Drift", () => {
     expect(plan1([freshNode("node-0", { "karpenter.sh/do-not-disrupt": "true" })], [claimOf("node-0", "True")]).commands).toEqual([]);
   });
   it(upstream("disruption/drift", "Drift › should delete drifted nodes with the karpenter.sh/do-not-disrupt annotation set to false"), () => {
-    const plan = plan1([freshNode("node-0", { "karpenter.sh/do-not-disrupt": "false" }), freshNode("node-1")], [claimOf("node-0", "True"), claimOf("node-1", undefined)]);
+    const plan = plan1(
+      [freshNode("node-0", { "karpenter.sh/do-not-disrupt": "false" }), freshNode("node-1")],
+      [claimOf("node-0", "True"), claimOf("node-1", undefined)],
+    );
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ method: "drift", decision: "delete", candidates: ["node-0"], replacements: [] });
   });
@@ -69,28 +76,42 @@ describe("Drift › do-not-disrupt pods", () => {
     return { ...p, metadata: { ...p.metadata, annotations: { "karpenter.sh/do-not-disrupt": value } }, status: { ...p.status, startTime: NOW } };
   };
   const at = (pods: Pod[], now: string) =>
-    consolidate({ nodePools: [pool()], nodes: [freshNode("node-0")], nodeClaims: [claimOf("node-0", "True")], pods, instanceTypes: catalogue }, { maxCommands: 1, now }).commands;
+    consolidate(
+      { nodePools: [pool()], nodes: [freshNode("node-0")], nodeClaims: [claimOf("node-0", "True")], pods, instanceTypes: catalogue },
+      { maxCommands: 1, now },
+    ).commands;
 
-  it(upstream("disruption/drift", "Drift › should not create replacements for drifted nodes that have pods with the karpenter.sh/do-not-disrupt annotation set to true"), () => {
-    expect(at([annotated("pod", "true")], NOW)).toEqual([]);
-  });
+  it(
+    upstream(
+      "disruption/drift",
+      "Drift › should not create replacements for drifted nodes that have pods with the karpenter.sh/do-not-disrupt annotation set to true",
+    ),
+    () => {
+      expect(at([annotated("pod", "true")], NOW)).toEqual([]);
+    },
+  );
   it(upstream("disruption/drift", "Drift › should not drift nodes with pods that have a duration-based do-not-disrupt annotation that is still active"), () => {
     const pods = [annotated("pod", "2m")];
     expect(at(pods, NOW)).toEqual([]);
     // Three minutes later the grace period is over and the node is replaced.
     expect(at(pods, "2025-01-01T12:03:00Z")).toMatchObject([{ method: "drift", decision: "replace", candidates: ["node-0"] }]);
   });
-  it(upstream("disruption/drift", "Drift › should not drift nodes until the longest duration-based do-not-disrupt grace period expires across multiple pods"), () => {
-    const pods = [annotated("pod-1", "1m"), annotated("pod-2", "3m")];
-    expect(at(pods, NOW)).toEqual([]);
-    expect(at(pods, "2025-01-01T12:02:00Z")).toEqual([]);
-    expect(at(pods, "2025-01-01T12:04:00Z")).toMatchObject([{ method: "drift", candidates: ["node-0"] }]);
-  });
+  it(
+    upstream("disruption/drift", "Drift › should not drift nodes until the longest duration-based do-not-disrupt grace period expires across multiple pods"),
+    () => {
+      const pods = [annotated("pod-1", "1m"), annotated("pod-2", "3m")];
+      expect(at(pods, NOW)).toEqual([]);
+      expect(at(pods, "2025-01-01T12:02:00Z")).toEqual([]);
+      expect(at(pods, "2025-01-01T12:04:00Z")).toMatchObject([{ method: "drift", candidates: ["node-0"] }]);
+    },
+  );
   it(upstream("disruption/drift", "Drift › should drift nodes with pods that have an invalid do-not-disrupt annotation format"), () => {
     // node-1 (not drifted, 32 CPU) takes the pod, so the drifted node goes without a replacement.
-    const plan = plan1([freshNode("node-0"), freshNode("node-1")], [claimOf("node-0", "True"), claimOf("node-1", undefined)], [
-      owned("pod", "node-0", "ReplicaSet", false, { app: "test" }, { "karpenter.sh/do-not-disrupt": "invalid-format" }),
-    ]);
+    const plan = plan1(
+      [freshNode("node-0"), freshNode("node-1")],
+      [claimOf("node-0", "True"), claimOf("node-1", undefined)],
+      [owned("pod", "node-0", "ReplicaSet", false, { app: "test" }, { "karpenter.sh/do-not-disrupt": "invalid-format" })],
+    );
     expect(plan.commands).toMatchObject([{ method: "drift", decision: "delete", candidates: ["node-0"], replacements: [] }]);
   });
 });
@@ -113,7 +134,11 @@ describe("Drift › order and replacements", () => {
   it(upstream("disruption/drift", "Drift › should continue to the next drifted node if the first cannot reschedule all pods"), () => {
     // node-0's 150 CPU pod fits no instance type; node-1 (1 CPU allocatable) is replaced instead.
     const nodes = [freshNode("node-0"), withAllocatable(freshNode("node-1"), { cpu: "1", pods: "100" })];
-    const plan = plan1(nodes, [claimOf("node-0", "True"), claimOf("node-1", "True")], [requesting("pod", "node-0", "150"), requesting("pod-to-expire", "node-1", "1")]);
+    const plan = plan1(
+      nodes,
+      [claimOf("node-0", "True"), claimOf("node-1", "True")],
+      [requesting("pod", "node-0", "150"), requesting("pod-to-expire", "node-1", "1")],
+    );
     expect(plan.commands).toMatchObject([{ method: "drift", decision: "replace", candidates: ["node-1"] }]);
   });
   it(upstream("disruption/drift", "Drift › should drift empty nodes before non-empty nodes"), () => {
@@ -126,12 +151,22 @@ describe("Drift › order and replacements", () => {
     expect(plan.commands).toMatchObject([{ decision: "delete", candidates: ["node-0"], replacements: [] }]);
   });
   it(upstream("disruption/drift", "Drift › can replace drifted nodes with multiple nodes"), () => {
-    const current = fakeInstanceType({ name: "current-on-demand", offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price: 0.5, available: false }] });
-    const replacement = fakeInstanceType({ name: "replacement-on-demand", cpu: 3, offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price: 0.3 }] });
+    const current = fakeInstanceType({
+      name: "current-on-demand",
+      offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price: 0.5, available: false }],
+    });
+    const replacement = fakeInstanceType({
+      name: "replacement-on-demand",
+      cpu: 3,
+      offerings: [{ zone: "test-zone-1a", capacityType: "on-demand", price: 0.3 }],
+    });
     const n = suiteNode("node-0", "default", current);
     const node0 = withAllocatable({ ...n, metadata: { ...n.metadata, creationTimestamp: "2025-01-01T11:59:00Z" } }, { cpu: "8" });
     const pods = [0, 1, 2].map((i) => requesting(`pod-${i}`, "node-0", "2"));
-    const plan = consolidate({ nodePools: [pool()], nodes: [node0], nodeClaims: [claimOf("node-0", "True")], pods, instanceTypes: [current, replacement] }, { maxCommands: 1, now: NOW });
+    const plan = consolidate(
+      { nodePools: [pool()], nodes: [node0], nodeClaims: [claimOf("node-0", "True")], pods, instanceTypes: [current, replacement] },
+      { maxCommands: 1, now: NOW },
+    );
     expect(plan.commands).toHaveLength(1);
     expect(plan.commands[0]).toMatchObject({ method: "drift", decision: "replace", candidates: ["node-0"] });
     // One replacement per pod: a 3 CPU type holds one 2 CPU pod.

@@ -64,7 +64,10 @@ describe("Emptiness", () => {
     expect(deleted(plan)).toEqual(["node-1"]);
   });
   it(upstream("disruption/emptiness", "Emptiness › should ignore nodes that have pods"), () => {
-    const plan = consolidate({ nodePools: [whenEmpty()], nodes: [suiteNode("node-1")], pods: [pod("p", { nodeName: "node-1", phase: "Running" })], instanceTypes: catalogue }, { maxCommands: 1 });
+    const plan = consolidate(
+      { nodePools: [whenEmpty()], nodes: [suiteNode("node-1")], pods: [pod("p", { nodeName: "node-1", phase: "Running" })], instanceTypes: catalogue },
+      { maxCommands: 1 },
+    );
     expect(plan.commands).toEqual([]);
   });
 });
@@ -77,7 +80,10 @@ describe("top level", () => {
   });
   it(upstream("disruption/emptiness", "will consider a node with a DaemonSet pod as empty"), () => {
     const node = suiteNode("node-1", "default", LEAST_EXPENSIVE);
-    const plan = consolidate({ nodePools: [whenEmpty()], nodes: [node], pods: [owned("ds-pod", "node-1", "DaemonSet")], instanceTypes: catalogue }, { maxCommands: 1 });
+    const plan = consolidate(
+      { nodePools: [whenEmpty()], nodes: [node], pods: [owned("ds-pod", "node-1", "DaemonSet")], instanceTypes: catalogue },
+      { maxCommands: 1 },
+    );
     expect(deleted(plan)).toEqual(["node-1"]);
   });
   it(upstream("disruption/emptiness", "will consider a node with terminating Deployment pods as empty"), () => {
@@ -88,7 +94,10 @@ describe("top level", () => {
   });
   it(upstream("disruption/emptiness", "will not consider a node with a terminating StatefulSet pod as empty"), () => {
     const node = suiteNode("node-1", "default", LEAST_EXPENSIVE);
-    const plan = consolidate({ nodePools: [whenEmpty()], nodes: [node], pods: [owned("db-0", "node-1", "StatefulSet", true)], instanceTypes: catalogue }, { maxCommands: 1 });
+    const plan = consolidate(
+      { nodePools: [whenEmpty()], nodes: [node], pods: [owned("db-0", "node-1", "StatefulSet", true)], instanceTypes: catalogue },
+      { maxCommands: 1 },
+    );
     expect(plan.commands).toEqual([]);
   });
 });
@@ -97,7 +106,11 @@ describe("drift, pending pods and static NodePools", () => {
   it(upstream("disruption/emptiness", "Emptiness › can delete empty and drifted nodes"), () => {
     // Upstream asserts the node is deleted and that the drift method counted it as eligible (a metric, not modelled);
     // which method's command deletes it is not asserted (upstream's own method list runs emptiness first).
-    const claim = { metadata: { name: "claim-1", labels: { "karpenter.sh/nodepool": "default" } }, spec: { requirements: [] }, status: { nodeName: "node-1", conditions: [{ type: "Drifted", status: "True" }] } };
+    const claim = {
+      metadata: { name: "claim-1", labels: { "karpenter.sh/nodepool": "default" } },
+      spec: { requirements: [] },
+      status: { nodeName: "node-1", conditions: [{ type: "Drifted", status: "True" }] },
+    };
     const plan = consolidate({ nodePools: [whenEmpty()], nodes: [suiteNode("node-1")], nodeClaims: [claim], instanceTypes: catalogue }, { maxCommands: 1 });
     expect(plan.commands).toHaveLength(1);
     expect(deleted(plan)).toEqual(["node-1"]);

@@ -35,15 +35,26 @@ describe("Existing Nodes", () => {
     expect(result.unschedulable).toEqual([]);
     expect(result.nodeClaims[0]?.pods).toEqual(["default/p"]);
   });
-  it(upstream("scheduling/suite", "Existing Nodes › Daemonsets › should not subtract daemonset overhead that is not strictly compatible with an existing node"), () => {
-    const n = managedNode("existing", "default", { allocatable: { cpu: "1", memory: "1Gi", pods: "110" } });
-    const ds = daemonSet("ds", { requests: { cpu: "100", memory: "100Gi" }, affinity: requiredTerms([req("topology.kubernetes.io/zone", "In", "test-zone-1")]) });
-    const first = run({ pods: [pod("p1", { requests: { cpu: "1", memory: "1Gi" } })], nodes: [n], daemonSets: [ds] });
-    expect(placement(first).get("default/p1")).toBe("existing");
-    // The node is now full; every new node would carry the DaemonSet's 100 CPU.
-    const second = run({ pods: [pod("p2", { requests: { cpu: "1", memory: "1Gi" } })], nodes: [n], boundPods: [pod("p1", { requests: { cpu: "1", memory: "1Gi" }, nodeName: "existing" })], daemonSets: [ds] });
-    expect(second.unschedulable.map((u) => u.pod)).toEqual(["default/p2"]);
-  });
+  it(
+    upstream("scheduling/suite", "Existing Nodes › Daemonsets › should not subtract daemonset overhead that is not strictly compatible with an existing node"),
+    () => {
+      const n = managedNode("existing", "default", { allocatable: { cpu: "1", memory: "1Gi", pods: "110" } });
+      const ds = daemonSet("ds", {
+        requests: { cpu: "100", memory: "100Gi" },
+        affinity: requiredTerms([req("topology.kubernetes.io/zone", "In", "test-zone-1")]),
+      });
+      const first = run({ pods: [pod("p1", { requests: { cpu: "1", memory: "1Gi" } })], nodes: [n], daemonSets: [ds] });
+      expect(placement(first).get("default/p1")).toBe("existing");
+      // The node is now full; every new node would carry the DaemonSet's 100 CPU.
+      const second = run({
+        pods: [pod("p2", { requests: { cpu: "1", memory: "1Gi" } })],
+        nodes: [n],
+        boundPods: [pod("p1", { requests: { cpu: "1", memory: "1Gi" }, nodeName: "existing" })],
+        daemonSets: [ds],
+      });
+      expect(second.unschedulable.map((u) => u.pod)).toEqual(["default/p2"]);
+    },
+  );
 });
 
 describe("NodePool requirements instance filtering", () => {
@@ -52,28 +63,43 @@ describe("NodePool requirements instance filtering", () => {
   const replaced = (...extra: { key: string; operator: string; values: string[] }[]) =>
     nodePool("default", { requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot", "on-demand", "reserved"] }, ...extra] });
   const messages = (result: ReturnType<typeof run>) => result.unschedulable.map((u) => u.message);
-  it(upstream("scheduling/suite", "NodePool requirements instance filtering › should return appropriate pod error when no available instance types exist"), () => {
-    const c = new Provisioner();
-    c.provision([pod("normal")], [nodePool("default")]);
-    expect(c.bound).toHaveLength(1);
-    const big = pod("test-pod-filtered", { requests: { cpu: "32", memory: "256Gi" }, limits: { cpu: "32", memory: "256Gi" } });
-    const result = c.provision([big], [replaced({ key: "node.kubernetes.io/instance-type", operator: "In", values: ["non-existent-instance-type"] })]);
-    expect(result.unschedulable).toHaveLength(1);
-    expect(messages(result)[0]).toContain(FILTERED);
-  });
-  it(upstream("scheduling/suite", "NodePool requirements instance filtering › should handle multiple pods when requirements filter out all instance types"), () => {
-    const result = run({ pods: [pod("pod-1"), pod("pod-2"), pod("pod-3")], nodePools: [replaced({ key: "kubernetes.io/arch", operator: "In", values: ["non-existent-arch"] })] });
-    expect(result.unschedulable).toHaveLength(3);
-    for (const m of messages(result)) expect(m).toContain(FILTERED);
-  });
-  it(upstream("scheduling/suite", "NodePool requirements instance filtering › should handle conflicting requirements that eliminate all instance types"), () => {
-    const np = replaced({ key: "kubernetes.io/arch", operator: "In", values: ["amd64"] }, { key: "kubernetes.io/arch", operator: "In", values: ["arm64"] });
-    const result = run({ pods: [pod("conflicting-requirements-pod")], nodePools: [np] });
-    expect(result.unschedulable).toHaveLength(1);
-    expect(messages(result)[0]).toContain(FILTERED);
-  });
+  it(
+    upstream("scheduling/suite", "NodePool requirements instance filtering › should return appropriate pod error when no available instance types exist"),
+    () => {
+      const c = new Provisioner();
+      c.provision([pod("normal")], [nodePool("default")]);
+      expect(c.bound).toHaveLength(1);
+      const big = pod("test-pod-filtered", { requests: { cpu: "32", memory: "256Gi" }, limits: { cpu: "32", memory: "256Gi" } });
+      const result = c.provision([big], [replaced({ key: "node.kubernetes.io/instance-type", operator: "In", values: ["non-existent-instance-type"] })]);
+      expect(result.unschedulable).toHaveLength(1);
+      expect(messages(result)[0]).toContain(FILTERED);
+    },
+  );
+  it(
+    upstream("scheduling/suite", "NodePool requirements instance filtering › should handle multiple pods when requirements filter out all instance types"),
+    () => {
+      const result = run({
+        pods: [pod("pod-1"), pod("pod-2"), pod("pod-3")],
+        nodePools: [replaced({ key: "kubernetes.io/arch", operator: "In", values: ["non-existent-arch"] })],
+      });
+      expect(result.unschedulable).toHaveLength(3);
+      for (const m of messages(result)) expect(m).toContain(FILTERED);
+    },
+  );
+  it(
+    upstream("scheduling/suite", "NodePool requirements instance filtering › should handle conflicting requirements that eliminate all instance types"),
+    () => {
+      const np = replaced({ key: "kubernetes.io/arch", operator: "In", values: ["amd64"] }, { key: "kubernetes.io/arch", operator: "In", values: ["arm64"] });
+      const result = run({ pods: [pod("conflicting-requirements-pod")], nodePools: [np] });
+      expect(result.unschedulable).toHaveLength(1);
+      expect(messages(result)[0]).toContain(FILTERED);
+    },
+  );
   it(upstream("scheduling/suite", "NodePool requirements instance filtering › should handle zone requirements that filter out all instance types"), () => {
-    const result = run({ pods: [pod("zone-filtered-pod")], nodePools: [replaced({ key: "topology.kubernetes.io/zone", operator: "In", values: ["non-existent-zone-1", "non-existent-zone-2"] })] });
+    const result = run({
+      pods: [pod("zone-filtered-pod")],
+      nodePools: [replaced({ key: "topology.kubernetes.io/zone", operator: "In", values: ["non-existent-zone-1", "non-existent-zone-2"] })],
+    });
     expect(result.unschedulable).toHaveLength(1);
     expect(messages(result)[0]).toContain(FILTERED);
   });

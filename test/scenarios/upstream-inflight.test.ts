@@ -21,16 +21,19 @@ describe("In-Flight Nodes", () => {
     c.provision([pod("second", { limits: { cpu: "10m" } })]);
     expect(nodeOf(c, "second")).toBe(nodeOf(c, "initial"));
   });
-  it(upstream("scheduling/suite", "In-Flight Nodes › should not launch a second node if there is an in-flight node that can support the pod (node selectors)"), () => {
-    const c = inFlight();
-    const inZones = (name: string, ...zones: string[]) => pod(name, { limits: { cpu: "10m" }, affinity: requiredTerms([req(ZONE, "In", ...zones)]) });
-    c.provision([inZones("initial", "test-zone-2")]);
-    c.provision([inZones("second", "test-zone-1", "test-zone-2")]);
-    expect(nodeOf(c, "second")).toBe(nodeOf(c, "initial"));
-    c.provision([inZones("third", "test-zone-1", "test-zone-3")]);
-    expect(nodeOf(c, "third")).toBeDefined();
-    expect(nodeOf(c, "third")).not.toBe(nodeOf(c, "initial"));
-  });
+  it(
+    upstream("scheduling/suite", "In-Flight Nodes › should not launch a second node if there is an in-flight node that can support the pod (node selectors)"),
+    () => {
+      const c = inFlight();
+      const inZones = (name: string, ...zones: string[]) => pod(name, { limits: { cpu: "10m" }, affinity: requiredTerms([req(ZONE, "In", ...zones)]) });
+      c.provision([inZones("initial", "test-zone-2")]);
+      c.provision([inZones("second", "test-zone-1", "test-zone-2")]);
+      expect(nodeOf(c, "second")).toBe(nodeOf(c, "initial"));
+      c.provision([inZones("third", "test-zone-1", "test-zone-3")]);
+      expect(nodeOf(c, "third")).toBeDefined();
+      expect(nodeOf(c, "third")).not.toBe(nodeOf(c, "initial"));
+    },
+  );
   it(upstream("scheduling/suite", "In-Flight Nodes › should launch a second node if a pod won't fit on the existingNodes node"), () => {
     const c = inFlight();
     c.provision([pod("initial", { limits: { cpu: "1001m" } })]);
@@ -38,13 +41,16 @@ describe("In-Flight Nodes", () => {
     expect(nodeOf(c, "second")).toBeDefined();
     expect(nodeOf(c, "second")).not.toBe(nodeOf(c, "initial"));
   });
-  it(upstream("scheduling/suite", "In-Flight Nodes › should launch a second node if a pod isn't compatible with the existingNodes node (node selector)"), () => {
-    const c = inFlight();
-    c.provision([pod("initial", { limits: { cpu: "10m" } })]);
-    c.provision([pod("second", { nodeSelector: { "kubernetes.io/arch": "arm64" } })]);
-    expect(nodeOf(c, "second")).toBeDefined();
-    expect(nodeOf(c, "second")).not.toBe(nodeOf(c, "initial"));
-  });
+  it(
+    upstream("scheduling/suite", "In-Flight Nodes › should launch a second node if a pod isn't compatible with the existingNodes node (node selector)"),
+    () => {
+      const c = inFlight();
+      c.provision([pod("initial", { limits: { cpu: "10m" } })]);
+      c.provision([pod("second", { nodeSelector: { "kubernetes.io/arch": "arm64" } })]);
+      expect(nodeOf(c, "second")).toBeDefined();
+      expect(nodeOf(c, "second")).not.toBe(nodeOf(c, "initial"));
+    },
+  );
   it(upstream("scheduling/suite", "In-Flight Nodes › should launch a second node if an in-flight node is terminating"), () => {
     const c = inFlight();
     c.provision([pod("initial", { limits: { cpu: "10m" } })]);
@@ -58,7 +64,12 @@ describe("In-Flight Nodes", () => {
     expect(nodeOf(c, "second")).not.toBe(first);
   });
   const labels = { foo: "bar" };
-  const spread = (key: string): TopologySpreadConstraint => ({ maxSkew: 1, topologyKey: key, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels } });
+  const spread = (key: string): TopologySpreadConstraint => ({
+    maxSkew: 1,
+    topologyKey: key,
+    whenUnsatisfiable: "DoNotSchedule",
+    labelSelector: { matchLabels: labels },
+  });
   it(upstream("scheduling/suite", "In-Flight Nodes › Topology › should balance pods across zones with in-flight nodes"), () => {
     const c = inFlight();
     c.provision(replicas("a", 4, { labels, topologySpreadConstraints: [spread(ZONE)] }));

@@ -51,7 +51,10 @@ function cheapest(c: Case): void {
     for (const [key, value] of c.labels ?? []) expect(offers(type, key, value), `${type.name} offers ${key}=${value}`).toBe(true);
     if (c.offering) {
       const [ct, zone] = c.offering;
-      expect(type.offerings.some((o) => o.capacityType === ct && o.zone === zone), `${type.name} has ${ct} in ${zone}`).toBe(true);
+      expect(
+        type.offerings.some((o) => o.capacityType === ct && o.zone === zone),
+        `${type.name} has ${ct} in ${zone}`,
+      ).toBe(true);
     }
   }
 }
@@ -104,7 +107,10 @@ describe("Instance Type Selection: the cheapest valid instance", () => {
     cheapest({
       pool: [req(ARCH, "In", "arm64"), req(OS, "In", "windows"), req(CT, "In", "on-demand"), req(ZONE, "In", "test-zone-1")],
       offering: ["on-demand", "test-zone-1"],
-      labels: [[OS, "windows"], [ARCH, "arm64"]],
+      labels: [
+        [OS, "windows"],
+        [ARCH, "arm64"],
+      ],
     }),
   );
   it(upstream("scheduling/instance_selection", "should schedule on one of the cheapest instances (prov = spot/test-zone-2, pod = amd64/linux)"), () =>
@@ -112,14 +118,20 @@ describe("Instance Type Selection: the cheapest valid instance", () => {
       pool: [req(ARCH, "In", "amd64"), req(OS, "In", "linux")],
       pod: [req(CT, "In", "spot"), req(ZONE, "In", "test-zone-2")],
       offering: ["spot", "test-zone-2"],
-      labels: [[OS, "linux"], [ARCH, "amd64"]],
+      labels: [
+        [OS, "linux"],
+        [ARCH, "amd64"],
+      ],
     }),
   );
   it(upstream("scheduling/instance_selection", "should schedule on one of the cheapest instances (pod ct = spot/test-zone-2/amd64/linux)"), () =>
     cheapest({
       pod: [req(ARCH, "In", "amd64"), req(OS, "In", "linux"), req(CT, "In", "spot"), req(ZONE, "In", "test-zone-2")],
       offering: ["spot", "test-zone-2"],
-      labels: [[OS, "linux"], [ARCH, "amd64"]],
+      labels: [
+        [OS, "linux"],
+        [ARCH, "amd64"],
+      ],
     }),
   );
 });
@@ -127,13 +139,17 @@ describe("Instance Type Selection: the cheapest valid instance", () => {
 describe("Instance Type Selection: nothing matches", () => {
   const amdOnly = catalogue.filter((t) => t.requirements.get(ARCH).has("amd64"));
   const noArmInZone2 = catalogue.filter((t) => !t.offerings.some((o) => o.zone === "test-zone-2") || t.requirements.get(ARCH).has("amd64"));
-  const nothing = (instanceTypes: InstanceType[], pool: readonly NodeSelectorRequirementWithMinValues[], podReqs: readonly NodeSelectorRequirement[]) => (): void => {
-    expect(instanceTypes.length).toBeGreaterThan(0);
-    const result = run({ pods: [pod("p", { affinity: requiredTerms(podReqs) })], nodePools: [nodePool("default", { requirements: pool })], instanceTypes });
-    expect(result.nodeClaims).toEqual([]);
-    expect(result.unschedulable).toHaveLength(1);
-  };
-  it(upstream("scheduling/instance_selection", "should not schedule if no instance type matches selector (pod arch = arm)"), nothing(amdOnly, SUITE_POOL, [req(ARCH, "In", "arm64")]));
+  const nothing =
+    (instanceTypes: InstanceType[], pool: readonly NodeSelectorRequirementWithMinValues[], podReqs: readonly NodeSelectorRequirement[]) => (): void => {
+      expect(instanceTypes.length).toBeGreaterThan(0);
+      const result = run({ pods: [pod("p", { affinity: requiredTerms(podReqs) })], nodePools: [nodePool("default", { requirements: pool })], instanceTypes });
+      expect(result.nodeClaims).toEqual([]);
+      expect(result.unschedulable).toHaveLength(1);
+    };
+  it(
+    upstream("scheduling/instance_selection", "should not schedule if no instance type matches selector (pod arch = arm)"),
+    nothing(amdOnly, SUITE_POOL, [req(ARCH, "In", "arm64")]),
+  );
   it(
     upstream("scheduling/instance_selection", "should not schedule if no instance type matches selector (pod arch = arm zone=test-zone-2)"),
     nothing(noArmInZone2, SUITE_POOL, [req(ARCH, "In", "arm64"), req(ZONE, "In", "test-zone-2")]),
@@ -164,18 +180,24 @@ describe("Instance Type Selection: resources and prices", () => {
     // Scheduling does not modify the catalogue's capacity or overhead.
     expect(catalogue.map((t) => JSON.stringify([[...t.capacity], [...t.allocatable]]))).toEqual(before);
   });
-  it(upstream("scheduling/instance_selection", "should schedule on cheaper on-demand instance even when spot price ordering would place other instance types first"), () => {
-    const offerings = (onDemand: number, spot: number) => [
-      { zone: "test-zone-1a", capacityType: "on-demand", price: onDemand },
-      { zone: "test-zone-1a", capacityType: "spot", price: spot },
-    ];
-    const instanceTypes = [
-      fakeInstanceType({ name: "test-instance1", cpu: 1, memoryGi: 1, operatingSystems: ["linux"], offerings: offerings(1.0, 0.2) }),
-      fakeInstanceType({ name: "test-instance2", cpu: 1, memoryGi: 1, operatingSystems: ["linux"], offerings: offerings(1.3, 0.1) }),
-    ];
-    const result = run({ pods: [pod("p")], nodePools: [nodePool("default", { requirements: [req(CT, "In", "on-demand")] })], instanceTypes });
-    expect(result.nodeClaims[0]?.instanceType).toBe("test-instance1");
-  });
+  it(
+    upstream(
+      "scheduling/instance_selection",
+      "should schedule on cheaper on-demand instance even when spot price ordering would place other instance types first",
+    ),
+    () => {
+      const offerings = (onDemand: number, spot: number) => [
+        { zone: "test-zone-1a", capacityType: "on-demand", price: onDemand },
+        { zone: "test-zone-1a", capacityType: "spot", price: spot },
+      ];
+      const instanceTypes = [
+        fakeInstanceType({ name: "test-instance1", cpu: 1, memoryGi: 1, operatingSystems: ["linux"], offerings: offerings(1.0, 0.2) }),
+        fakeInstanceType({ name: "test-instance2", cpu: 1, memoryGi: 1, operatingSystems: ["linux"], offerings: offerings(1.3, 0.1) }),
+      ];
+      const result = run({ pods: [pod("p")], nodePools: [nodePool("default", { requirements: [req(CT, "In", "on-demand")] })], instanceTypes });
+      expect(result.nodeClaims[0]?.instanceType).toBe("test-instance1");
+    },
+  );
 });
 
 describe("MinValues", () => {
@@ -185,17 +207,25 @@ describe("MinValues", () => {
       fakeInstanceType({ name: "instance-type-1", arch: "arm64", operatingSystems: ["linux"], cpu: 1, memoryGi: 1, offerings: spotIn(0.52) }),
       fakeInstanceType({ name: "instance-type-2", arch: "arm64", operatingSystems: ["linux"], cpu: 4, memoryGi: 4, offerings: spotIn(1.0) }),
     ];
-    const np = nodePool("default", { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["instance-type-1", "instance-type-2"], minValues: 2 }] });
+    const np = nodePool("default", {
+      requirements: [{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["instance-type-1", "instance-type-2"], minValues: 2 }],
+    });
     // Both pods would fit together on instance-type-2 alone; minValues 2 keeps both types, so each pod gets a node.
     const result = run({ pods: replicas("p", 2, { requests: { cpu: "0.9", memory: "0.9Gi" } }), nodePools: [np], instanceTypes });
     expect(result.unschedulable).toEqual([]);
     expect(result.nodeClaims).toHaveLength(2);
     expect(result.nodeClaims[0]?.instanceTypeOptions.length).toBeGreaterThanOrEqual(2);
   });
-  it(upstream("scheduling/instance_selection", "MinValues › schedule should fail if minimum number of InstanceTypes is not met as per the minValues in the requirement"), () => {
-    const np = nodePool("default", { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "Exists", minValues: 11 }] });
-    const result = run({ pods: [pod("p")], nodePools: [np], instanceTypes: catalogue.slice(0, 10) });
-    expect(result.nodeClaims).toEqual([]);
-    expect(result.unschedulable).toHaveLength(1);
-  });
+  it(
+    upstream(
+      "scheduling/instance_selection",
+      "MinValues › schedule should fail if minimum number of InstanceTypes is not met as per the minValues in the requirement",
+    ),
+    () => {
+      const np = nodePool("default", { requirements: [{ key: "node.kubernetes.io/instance-type", operator: "Exists", minValues: 11 }] });
+      const result = run({ pods: [pod("p")], nodePools: [np], instanceTypes: catalogue.slice(0, 10) });
+      expect(result.nodeClaims).toEqual([]);
+      expect(result.unschedulable).toHaveLength(1);
+    },
+  );
 });

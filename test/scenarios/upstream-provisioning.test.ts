@@ -12,7 +12,11 @@ const placed = (c: Provisioner, name: string) => c.bound.some((p) => p.metadata.
 const antiSelf: PodOptions = {
   labels: { app: "foo" },
   requests: { cpu: "1.5" },
-  affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "foo" } } }] } },
+  affinity: {
+    podAntiAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "foo" } } }],
+    },
+  },
 };
 
 describe("Resource Limits", () => {
@@ -64,7 +68,10 @@ describe("Resource Limits", () => {
 });
 
 describe("Daemonsets", () => {
-  const typeOf = (c: Provisioner, name: string) => c.nodes.find((n) => n.metadata.name === c.bound.find((p) => p.metadata.name === name)?.spec.nodeName)?.metadata.labels?.["node.kubernetes.io/instance-type"];
+  const typeOf = (c: Provisioner, name: string) =>
+    c.nodes.find((n) => n.metadata.name === c.bound.find((p) => p.metadata.name === name)?.spec.nodeName)?.metadata.labels?.[
+      "node.kubernetes.io/instance-type"
+    ];
   const small = { requests: { cpu: "1", memory: "1Gi" } };
   // Upstream checks the launched type has 4 CPU and 4Gi: the 2-CPU type would ignore the DaemonSet.
   const FOUR_CPU = ["default-instance-type", "single-pod-instance-type", "gpu-vendor-instance-type", "gpu-vendor-b-instance-type"];
@@ -92,7 +99,10 @@ describe("Daemonsets", () => {
     c.provision([pod("p")], [bare()], { daemonSets: [ds] });
     expect(placed(c, "p")).toBe(false);
   };
-  it(upstream("provisioning/suite", "Daemonsets › should not schedule if daemonset overhead is too large"), notScheduled(daemonSet("ds", { requests: { cpu: "10000", memory: "10000Gi" } })));
+  it(
+    upstream("provisioning/suite", "Daemonsets › should not schedule if daemonset overhead is too large"),
+    notScheduled(daemonSet("ds", { requests: { cpu: "10000", memory: "10000Gi" } })),
+  );
   it(
     upstream("provisioning/suite", "Daemonsets › should not schedule if resource requests are not defined and limits (requests) are too large"),
     notScheduled(daemonSet("ds", { limits: { cpu: "10000", memory: "10000Gi" }, requests: { cpu: "1" } })),
@@ -100,13 +110,19 @@ describe("Daemonsets", () => {
   it(upstream("provisioning/suite", "Daemonsets › should schedule based on the max resource requests of containers and initContainers"), () => {
     const c = new Provisioner();
     // The init container's memory request is its limit (3Gi), as Kubernetes defaults it.
-    const ds = daemonSet("ds", { limits: { cpu: "10000", memory: "1Gi" }, requests: { cpu: "1" }, initContainers: [{ requests: { cpu: "3", memory: "3Gi" } }] });
+    const ds = daemonSet("ds", {
+      limits: { cpu: "10000", memory: "1Gi" },
+      requests: { cpu: "1" },
+      initContainers: [{ requests: { cpu: "3", memory: "3Gi" } }],
+    });
     c.provision([pod("p")], [bare()], { daemonSets: [ds] });
     expect(FOUR_CPU).toContain(typeOf(c, "p"));
   });
   it(
     upstream("provisioning/suite", "Daemonsets › should not schedule if combined max resources are too large for any node"),
-    notScheduled(daemonSet("ds", { limits: { cpu: "10000", memory: "1Gi" }, requests: { cpu: "1" }, initContainers: [{ requests: { cpu: "1", memory: "10000Gi" } }] })),
+    notScheduled(
+      daemonSet("ds", { limits: { cpu: "10000", memory: "1Gi" }, requests: { cpu: "1" }, initContainers: [{ requests: { cpu: "1", memory: "10000Gi" } }] }),
+    ),
   );
   it(
     upstream("provisioning/suite", "Daemonsets › should not schedule if initContainer resources are too large"),
@@ -145,7 +161,20 @@ describe("Labels, Taints and Multiple NodePools", () => {
     for (const domain of ["kubernetes.io", "k8s.io"]) {
       const key = `${prefix}${domain}/test`;
       const c = new Provisioner();
-      c.provision([pod("p", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: ["test-value"] }] }] } } } })], [bare({ labels: { [key]: "test-value" } })]);
+      c.provision(
+        [
+          pod("p", {
+            affinity: {
+              nodeAffinity: {
+                requiredDuringSchedulingIgnoredDuringExecution: {
+                  nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: ["test-value"] }] }],
+                },
+              },
+            },
+          }),
+        ],
+        [bare({ labels: { [key]: "test-value" } })],
+      );
       expect(labelsOf(c, "p")[key]).toBe("test-value");
     }
   };
@@ -153,7 +182,12 @@ describe("Labels, Taints and Multiple NodePools", () => {
   it(upstream("provisioning/suite", "Labels › should label nodes with labels in the subdomain from kubernetes domains"), domainLabel("subdomain."));
   it(upstream("provisioning/suite", "Labels › should not label nodes with well-known labels from requirements"), () => {
     const c = new Provisioner();
-    const np = bare({ requirements: [{ key: "foo", operator: "In", values: ["bar"] }, { key: "node.kubernetes.io/windows-build", operator: "NotIn", values: ["test-value"] }] });
+    const np = bare({
+      requirements: [
+        { key: "foo", operator: "In", values: ["bar"] },
+        { key: "node.kubernetes.io/windows-build", operator: "NotIn", values: ["test-value"] },
+      ],
+    });
     c.provision([pod("p")], [np]);
     expect(labelsOf(c, "p")["node.kubernetes.io/windows-build"]).not.toBe("test-value");
     expect(labelsOf(c, "p")["foo"]).toBe("bar");
@@ -173,12 +207,18 @@ describe("Labels, Taints and Multiple NodePools", () => {
   const poolOf = (c: Provisioner, name: string) => labelsOf(c, name)["karpenter.sh/nodepool"];
   it(upstream("provisioning/suite", "Multiple NodePools › should schedule to an explicitly selected NodePool"), () => {
     const c = new Provisioner();
-    c.provision([pod("p", { nodeSelector: { "karpenter.sh/nodepool": "first" } })], [nodePool("first", { requirements: [] }), nodePool("second", { requirements: [] })]);
+    c.provision(
+      [pod("p", { nodeSelector: { "karpenter.sh/nodepool": "first" } })],
+      [nodePool("first", { requirements: [] }), nodePool("second", { requirements: [] })],
+    );
     expect(poolOf(c, "p")).toBe("first");
   });
   it(upstream("provisioning/suite", "Multiple NodePools › should schedule to a NodePool by labels"), () => {
     const c = new Provisioner();
-    c.provision([pod("p", { nodeSelector: { foo: "bar" } })], [nodePool("labelled", { requirements: [], labels: { foo: "bar" } }), nodePool("plain", { requirements: [] })]);
+    c.provision(
+      [pod("p", { nodeSelector: { foo: "bar" } })],
+      [nodePool("labelled", { requirements: [], labels: { foo: "bar" } }), nodePool("plain", { requirements: [] })],
+    );
     expect(poolOf(c, "p")).toBe("labelled");
   });
   it(upstream("provisioning/suite", "Multiple NodePools › should not match NodePool with PreferNoSchedule taint when other NodePool match"), () => {
@@ -190,16 +230,30 @@ describe("Labels, Taints and Multiple NodePools", () => {
   });
   it(upstream("provisioning/suite", "Multiple NodePools › Weighted NodePools › should schedule to the nodepool with the highest priority always"), () => {
     const c = new Provisioner();
-    const pools = [nodePool("w0", { requirements: [] }), nodePool("w20", { requirements: [], weight: 20 }), nodePool("w100", { requirements: [], weight: 100 })];
+    const pools = [
+      nodePool("w0", { requirements: [] }),
+      nodePool("w20", { requirements: [], weight: 20 }),
+      nodePool("w100", { requirements: [], weight: 100 }),
+    ];
     c.provision([pod("a"), pod("b"), pod("c")], pools);
     for (const n of ["a", "b", "c"]) expect(poolOf(c, n)).toBe("w100");
   });
-  it(upstream("provisioning/suite", "Multiple NodePools › Weighted NodePools › should schedule to explicitly selected nodepool even if other nodePools are higher priority"), () => {
-    const c = new Provisioner();
-    const pools = [nodePool("target", { requirements: [] }), nodePool("w20", { requirements: [], weight: 20 }), nodePool("w100", { requirements: [], weight: 100 })];
-    c.provision([pod("p", { nodeSelector: { "karpenter.sh/nodepool": "target" } })], pools);
-    expect(poolOf(c, "p")).toBe("target");
-  });
+  it(
+    upstream(
+      "provisioning/suite",
+      "Multiple NodePools › Weighted NodePools › should schedule to explicitly selected nodepool even if other nodePools are higher priority",
+    ),
+    () => {
+      const c = new Provisioner();
+      const pools = [
+        nodePool("target", { requirements: [] }),
+        nodePool("w20", { requirements: [], weight: 20 }),
+        nodePool("w100", { requirements: [], weight: 100 }),
+      ];
+      c.provision([pod("p", { nodeSelector: { "karpenter.sh/nodepool": "target" } })], pools);
+      expect(poolOf(c, "p")).toBe("target");
+    },
+  );
 });
 
 describe("provisioning basics", () => {
@@ -233,11 +287,28 @@ describe("provisioning basics", () => {
   ];
   const supported = (asAffinity: boolean) => (): void => {
     const make = (name: string, [key, value]: readonly [string, string]) =>
-      pod(name, asAffinity ? { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: [value] }] }] } } } } : { nodeSelector: { [key]: value } });
+      pod(
+        name,
+        asAffinity
+          ? {
+              affinity: {
+                nodeAffinity: {
+                  requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key, operator: "In", values: [value] }] }] },
+                },
+              },
+            }
+          : { nodeSelector: { [key]: value } },
+      );
     const c = new Provisioner();
-    c.provision(selectors.map((s, i) => make(`ok-${i}`, s)), [bare()]);
+    c.provision(
+      selectors.map((s, i) => make(`ok-${i}`, s)),
+      [bare()],
+    );
     expect(c.bound).toHaveLength(selectors.length);
-    c.provision(unknown.map((s, i) => make(`no-${i}`, s)), [bare()]);
+    c.provision(
+      unknown.map((s, i) => make(`no-${i}`, s)),
+      [bare()],
+    );
     expect(c.bound).toHaveLength(selectors.length);
   };
   it(upstream("provisioning/suite", "should provision nodes for pods with supported node selectors"), supported(false));
@@ -253,7 +324,9 @@ describe("Preferential Fallback", () => {
   const ZONE = "topology.kubernetes.io/zone";
   const IT = "node.kubernetes.io/instance-type";
   const term = (key: string, value: string) => ({ matchExpressions: [{ key, operator: "In", values: [value] }] });
-  const requiredAny = (...terms: ReturnType<typeof term>[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } });
+  const requiredAny = (...terms: ReturnType<typeof term>[]) => ({
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+  });
   const preferred = (...terms: (readonly [number, ReturnType<typeof term>])[]) => ({
     affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: terms.map(([weight, preference]) => ({ weight, preference })) } },
   });
@@ -278,13 +351,16 @@ describe("Preferential Fallback", () => {
     c.provision([p], [bare({ requirements: [{ key: ZONE, operator: "In", values: ["test-zone-1", "test-zone-2"] }] })]);
     expect(c.nodeLabelsOf("p")?.[ZONE]).toBe("test-zone-2");
   });
-  it(upstream("provisioning/suite", "Preferential Fallback › Preferences › should tolerate PreferNoSchedule taint only after trying to relax Affinity terms"), () => {
-    const c = new Provisioner();
-    const taint = { key: "foo", value: "bar", effect: "PreferNoSchedule" };
-    const result = c.provision([pod("p", preferred([1, term(ZONE, "invalid")], [1, term(IT, "invalid")]))], [bare({ taints: [taint] })]);
-    expect(placed(c, "p")).toBe(true);
-    expect(result.nodeClaims[0]?.taints).toContainEqual(taint);
-  });
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Preferences › should tolerate PreferNoSchedule taint only after trying to relax Affinity terms"),
+    () => {
+      const c = new Provisioner();
+      const taint = { key: "foo", value: "bar", effect: "PreferNoSchedule" };
+      const result = c.provision([pod("p", preferred([1, term(ZONE, "invalid")], [1, term(IT, "invalid")]))], [bare({ taints: [taint] })]);
+      expect(placed(c, "p")).toBe(true);
+      expect(result.nodeClaims[0]?.taints).toContainEqual(taint);
+    },
+  );
 });
 
 describe("Preferential Fallback › Ignore Preferences", () => {
@@ -308,16 +384,34 @@ describe("Preferential Fallback › Ignore Preferences", () => {
   };
   it(
     upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore node affinity preferences"),
-    zonesAndPreference({ nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-2"] }] } }] } }),
+    zonesAndPreference({
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, preference: { matchExpressions: [{ key: ZONE, operator: "In", values: ["test-zone-2"] }] } },
+        ],
+      },
+    }),
   );
   it(
     upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod affinity preferences › corev1.LabelTopologyZone"),
-    zonesAndPreference({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: ZONE, labelSelector: { matchLabels: { app: "bar" } } } }] } }),
+    zonesAndPreference({
+      podAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, podAffinityTerm: { topologyKey: ZONE, labelSelector: { matchLabels: { app: "bar" } } } },
+        ],
+      },
+    }),
   );
   // Upstream's second table entry is also named corev1.LabelTopologyZone but uses the hostname key.
   it(
     upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod affinity preferences › corev1.LabelTopologyZone #2"),
-    zonesAndPreference({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: "bar" } } } }] } }),
+    zonesAndPreference({
+      podAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, podAffinityTerm: { topologyKey: HOSTNAME, labelSelector: { matchLabels: { app: "bar" } } } },
+        ],
+      },
+    }),
   );
   const oneNode = (opts: PodOptions) => (): void => {
     const c = ignoring();
@@ -331,12 +425,34 @@ describe("Preferential Fallback › Ignore Preferences", () => {
   });
   const preferApart = (key: string): PodOptions => ({
     labels: { app: "foo" },
-    affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: key, labelSelector: { matchLabels: { app: "foo" } } } }] } },
+    affinity: {
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: key, labelSelector: { matchLabels: { app: "foo" } } } }],
+      },
+    },
   });
-  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone"), oneNode(spreadAnyway(ZONE)));
-  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone #2"), oneNode(spreadAnyway(HOSTNAME)));
-  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone"), oneNode(preferApart(ZONE)));
-  it(upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone #2"), oneNode(preferApart(HOSTNAME)));
+  it(
+    upstream(
+      "provisioning/suite",
+      "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone",
+    ),
+    oneNode(spreadAnyway(ZONE)),
+  );
+  it(
+    upstream(
+      "provisioning/suite",
+      "Preferential Fallback › Ignore Preferences › should ignore topologySpreadConstraint preferences › corev1.LabelTopologyZone #2",
+    ),
+    oneNode(spreadAnyway(HOSTNAME)),
+  );
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone"),
+    oneNode(preferApart(ZONE)),
+  );
+  it(
+    upstream("provisioning/suite", "Preferential Fallback › Ignore Preferences › should ignore pod anti-affinity preferences › corev1.LabelTopologyZone #2"),
+    oneNode(preferApart(HOSTNAME)),
+  );
 });
 
 describe("Deleting NodePools", () => {

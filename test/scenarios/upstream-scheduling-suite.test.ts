@@ -39,7 +39,12 @@ describe("Preferential Fallback", () => {
   });
 
   it(upstream("scheduling/suite", "Preferential Fallback › Required › should relax multiple terms"), () => {
-    const affinity = requiredTerms([req(ZONE, "In", "invalid")], [req(ZONE, "In", "invalid")], [req(ZONE, "In", "test-zone-1")], [req(ZONE, "In", "test-zone-2")]);
+    const affinity = requiredTerms(
+      [req(ZONE, "In", "invalid")],
+      [req(ZONE, "In", "invalid")],
+      [req(ZONE, "In", "test-zone-1")],
+      [req(ZONE, "In", "test-zone-2")],
+    );
     expect(landedLabels(run({ pods: [pod("p", { affinity })] }), "p")?.get(ZONE)).toBe("test-zone-1");
   });
 
@@ -86,28 +91,46 @@ describe("Instance Type Compatibility", () => {
   it(upstream("scheduling/suite", "Instance Type Compatibility › should launch pods with different operating systems on different instances"), () => {
     twoNodes([{ [OS]: "linux" }, { [OS]: "windows" }]);
   });
-  it(upstream("scheduling/suite", "Instance Type Compatibility › should launch pods with different instance type node selectors on different instances"), () => {
-    // The first pod uses the deprecated beta instance-type label, which is normalised to the stable one.
-    twoNodes([{ "beta.kubernetes.io/instance-type": "small-instance-type" }, { [IT]: "default-instance-type" }]);
-  });
+  it(
+    upstream("scheduling/suite", "Instance Type Compatibility › should launch pods with different instance type node selectors on different instances"),
+    () => {
+      // The first pod uses the deprecated beta instance-type label, which is normalised to the stable one.
+      twoNodes([{ "beta.kubernetes.io/instance-type": "small-instance-type" }, { [IT]: "default-instance-type" }]);
+    },
+  );
   it(upstream("scheduling/suite", "Instance Type Compatibility › should launch pods with different zone selectors on different instances"), () => {
     twoNodes([{ [ZONE]: "test-zone-1" }, { [ZONE]: "test-zone-2" }]);
   });
 
-  it(upstream("scheduling/suite", "Instance Type Compatibility › should exclude instance types that are not supported by the pod constraints (node affinity/instance type)"), () => {
-    const result = run({ pods: [pod("p", { affinity: requiredTerms([req(IT, "In", "arm-instance-type")]) })], nodePools: [pool(AMD_ONLY)] });
-    expect(landedLabels(result, "p")).toBeUndefined();
-  });
-  it(upstream("scheduling/suite", "Instance Type Compatibility › should exclude instance types that are not supported by the pod constraints (node affinity/operating system)"), () => {
-    // Only the arm type offers ios, and the NodePool allows amd64 only.
-    const result = run({ pods: [pod("p", { affinity: requiredTerms([req(OS, "In", "ios")]) })], nodePools: [pool(AMD_ONLY)] });
-    expect(landedLabels(result, "p")).toBeUndefined();
-  });
-  it(upstream("scheduling/suite", "Instance Type Compatibility › should exclude instance types that are not supported by the provider constraints (arch)"), () => {
-    // Only the arm type has 14 CPUs; the pod's limit becomes its request.
-    const result = run({ pods: [pod("p", { limits: { cpu: "14" } })], nodePools: [pool(AMD_ONLY)] });
-    expect(landedLabels(result, "p")).toBeUndefined();
-  });
+  it(
+    upstream(
+      "scheduling/suite",
+      "Instance Type Compatibility › should exclude instance types that are not supported by the pod constraints (node affinity/instance type)",
+    ),
+    () => {
+      const result = run({ pods: [pod("p", { affinity: requiredTerms([req(IT, "In", "arm-instance-type")]) })], nodePools: [pool(AMD_ONLY)] });
+      expect(landedLabels(result, "p")).toBeUndefined();
+    },
+  );
+  it(
+    upstream(
+      "scheduling/suite",
+      "Instance Type Compatibility › should exclude instance types that are not supported by the pod constraints (node affinity/operating system)",
+    ),
+    () => {
+      // Only the arm type offers ios, and the NodePool allows amd64 only.
+      const result = run({ pods: [pod("p", { affinity: requiredTerms([req(OS, "In", "ios")]) })], nodePools: [pool(AMD_ONLY)] });
+      expect(landedLabels(result, "p")).toBeUndefined();
+    },
+  );
+  it(
+    upstream("scheduling/suite", "Instance Type Compatibility › should exclude instance types that are not supported by the provider constraints (arch)"),
+    () => {
+      // Only the arm type has 14 CPUs; the pod's limit becomes its request.
+      const result = run({ pods: [pod("p", { limits: { cpu: "14" } })], nodePools: [pool(AMD_ONLY)] });
+      expect(landedLabels(result, "p")).toBeUndefined();
+    },
+  );
 
   const GPU1 = "karpenter.sh/super-great-gpu";
   const GPU2 = "karpenter.sh/even-better-gpu";
@@ -117,14 +140,23 @@ describe("Instance Type Compatibility", () => {
     fakeInstanceType({ name: "fake-it-1", cpu: 2, memoryGi: 4, pods: 20, extended: new Map([[GPU2, 25]]) }),
     ...syntheticInstanceTypes(5).slice(2),
   ];
-  it(upstream("scheduling/suite", "Instance Type Compatibility › should launch pods with resources that aren't on any single instance type on different instances"), () => {
-    const pods = [pod("p0", { limits: { [GPU1]: "1" } }), pod("p1", { limits: { [GPU2]: "1" } })];
-    expect(nodesOf(run({ pods, instanceTypes: gpuCatalogue() }), ["p0", "p1"]).size).toBe(2);
-  });
-  it(upstream("scheduling/suite", "Instance Type Compatibility › should fail to schedule a pod with resources requests that aren't on a single instance type"), () => {
-    const result = run({ pods: [pod("p", { limits: { [GPU1]: "1", [GPU2]: "1" } })], instanceTypes: gpuCatalogue() });
-    expect(landedLabels(result, "p")).toBeUndefined();
-  });
+  it(
+    upstream(
+      "scheduling/suite",
+      "Instance Type Compatibility › should launch pods with resources that aren't on any single instance type on different instances",
+    ),
+    () => {
+      const pods = [pod("p0", { limits: { [GPU1]: "1" } }), pod("p1", { limits: { [GPU2]: "1" } })];
+      expect(nodesOf(run({ pods, instanceTypes: gpuCatalogue() }), ["p0", "p1"]).size).toBe(2);
+    },
+  );
+  it(
+    upstream("scheduling/suite", "Instance Type Compatibility › should fail to schedule a pod with resources requests that aren't on a single instance type"),
+    () => {
+      const result = run({ pods: [pod("p", { limits: { [GPU1]: "1", [GPU2]: "1" } })], instanceTypes: gpuCatalogue() });
+      expect(landedLabels(result, "p")).toBeUndefined();
+    },
+  );
 });
 
 describe("Binpacking", () => {
@@ -155,14 +187,20 @@ describe("Binpacking", () => {
     expect(nodesOf(result, names).size).toBe(20);
   });
   it(upstream("scheduling/suite", "Binpacking › should pack small and large pods together"), () => {
-    const pods = [...replicas("large", 40, { nodeSelector: amd, requests: { memory: "1.8G" } }), ...replicas("small", 20, { nodeSelector: amd, requests: { memory: "400M" } })];
+    const pods = [
+      ...replicas("large", 40, { nodeSelector: amd, requests: { memory: "1.8G" } }),
+      ...replicas("small", 20, { nodeSelector: amd, requests: { memory: "400M" } }),
+    ];
     const result = run({ pods });
     const names = pods.map((p) => p.metadata.name ?? "");
     for (const n of names) expect(typeOf(result, n)).toBe("default-instance-type");
     expect(nodesOf(result, names).size).toBe(20);
   });
   it(upstream("scheduling/suite", "Binpacking › should pack nodes tightly"), () => {
-    const result = run({ pods: [pod("big", { requests: { cpu: "4.5" } }), pod("small", { requests: { cpu: "1" } })], instanceTypes: syntheticInstanceTypes(5) });
+    const result = run({
+      pods: [pod("big", { requests: { cpu: "4.5" } }), pod("small", { requests: { cpu: "1" } })],
+      instanceTypes: syntheticInstanceTypes(5),
+    });
     expect(nodesOf(result, ["big", "small"]).size).toBe(2);
     expect(typeOf(result, "big")).not.toBe(typeOf(result, "small"));
   });
@@ -183,10 +221,13 @@ describe("Binpacking", () => {
     const p = pod("p", { requests: { memory: "1Gi", cpu: "1" }, initContainers: [{ requests: { memory: "1Gi", cpu: "2" } }] });
     expect(typeOf(run({ pods: [p] }), "p")).toBe("default-instance-type");
   });
-  it(upstream("scheduling/suite", "Binpacking › should not schedule pods when initContainer resource requests are greater than available instance types"), () => {
-    const p = pod("p", { requests: { memory: "1Gi", cpu: "1" }, initContainers: [{ requests: { memory: "1Ti", cpu: "2" } }] });
-    expect(landedLabels(run({ pods: [p] }), "p")).toBeUndefined();
-  });
+  it(
+    upstream("scheduling/suite", "Binpacking › should not schedule pods when initContainer resource requests are greater than available instance types"),
+    () => {
+      const p = pod("p", { requests: { memory: "1Gi", cpu: "1" }, initContainers: [{ requests: { memory: "1Ti", cpu: "2" } }] });
+      expect(landedLabels(run({ pods: [p] }), "p")).toBeUndefined();
+    },
+  );
   it(upstream("scheduling/suite", "Binpacking › should select for valid instance types, regardless of price"), () => {
     const offer = (price: number) => [{ zone: "test-zone-1a", capacityType: "on-demand", price }];
     const instanceTypes = [

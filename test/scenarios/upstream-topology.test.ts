@@ -64,9 +64,15 @@ describe("Zonal", () => {
     c.provision(spreadPods(4, spread(ZONE, { labelSelector: { matchExpressions: [{ key: "test", operator: "In", values: ["test"] }] } })), [pool()]);
     expect(c.skew(ZONE, LABELS)).toEqual([1, 1, 2]);
   });
-  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints"), () => balanced([zones("test-zone-1", "test-zone-2", "test-zone-3")], {}, 4, [1, 1, 2]));
-  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with requirements"), () => balanced([zones("test-zone-1", "test-zone-2")], {}, 4, [2, 2]));
-  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with labels"), () => balanced([], { [ZONE]: "test-zone-1" }, 4, [4]));
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints"), () =>
+    balanced([zones("test-zone-1", "test-zone-2", "test-zone-3")], {}, 4, [1, 1, 2]),
+  );
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with requirements"), () =>
+    balanced([zones("test-zone-1", "test-zone-2")], {}, 4, [2, 2]),
+  );
+  it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with labels"), () =>
+    balanced([], { [ZONE]: "test-zone-1" }, 4, [4]),
+  );
   it(upstream("scheduling/topology", "Zonal › should respect NodePool zonal constraints (subset) with requirements and labels"), () =>
     balanced([zones("test-zone-1", "test-zone-2")], { [ZONE]: "test-zone-1" }, 4, [4]),
   );
@@ -116,27 +122,30 @@ describe("Zonal", () => {
     c.provision(spreadPods(10, spread(ZONE), CPU_1_1), [pool([zones("test-zone-2", "test-zone-3")])]);
     expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 2]);
   });
-  it(upstream("scheduling/topology", "Zonal › should only count running/scheduled pods with matching labels scheduled to nodes with a corresponding domain"), () => {
-    // Upstream's test.Node has no allocatable, so the existing nodes only carry the counted pods.
-    const empty = {};
-    const first = node("first", { labels: { [ZONE]: "test-zone-1" }, allocatable: empty });
-    const second = node("second", { labels: { [ZONE]: "test-zone-2" }, allocatable: empty });
-    const third = node("third", { allocatable: empty });
-    const c = new Provisioner();
-    c.nodes.push(first, second, third);
-    c.bound.push(
-      pod("missing-labels", { nodeName: "first" }),
-      pod("no-domain", { labels: LABELS, nodeName: "third" }),
-      pod("wrong-namespace", { labels: LABELS, namespace: "elsewhere", nodeName: "first" }),
-      pod("failed", { labels: LABELS, nodeName: "first", phase: "Failed" }),
-      pod("succeeded", { labels: LABELS, nodeName: "first", phase: "Succeeded" }),
-      pod("running-1", { labels: LABELS, nodeName: "first" }),
-      pod("running-2", { labels: LABELS, nodeName: "first" }),
-      pod("running-3", { labels: LABELS, nodeName: "second" }),
-    );
-    c.provision(spreadPods(2, spread(ZONE)), [pool()]);
-    expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 2]);
-  });
+  it(
+    upstream("scheduling/topology", "Zonal › should only count running/scheduled pods with matching labels scheduled to nodes with a corresponding domain"),
+    () => {
+      // Upstream's test.Node has no allocatable, so the existing nodes only carry the counted pods.
+      const empty = {};
+      const first = node("first", { labels: { [ZONE]: "test-zone-1" }, allocatable: empty });
+      const second = node("second", { labels: { [ZONE]: "test-zone-2" }, allocatable: empty });
+      const third = node("third", { allocatable: empty });
+      const c = new Provisioner();
+      c.nodes.push(first, second, third);
+      c.bound.push(
+        pod("missing-labels", { nodeName: "first" }),
+        pod("no-domain", { labels: LABELS, nodeName: "third" }),
+        pod("wrong-namespace", { labels: LABELS, namespace: "elsewhere", nodeName: "first" }),
+        pod("failed", { labels: LABELS, nodeName: "first", phase: "Failed" }),
+        pod("succeeded", { labels: LABELS, nodeName: "first", phase: "Succeeded" }),
+        pod("running-1", { labels: LABELS, nodeName: "first" }),
+        pod("running-2", { labels: LABELS, nodeName: "first" }),
+        pod("running-3", { labels: LABELS, nodeName: "second" }),
+      );
+      c.provision(spreadPods(2, spread(ZONE)), [pool()]);
+      expect(c.skew(ZONE, LABELS)).toEqual([1, 2, 2]);
+    },
+  );
   it(upstream("scheduling/topology", "Zonal › should match all pods when labelSelector is not specified"), () => {
     const c = new Provisioner();
     c.provision([pod("p")], [pool()]);
@@ -156,7 +165,10 @@ describe("Zonal", () => {
     expect(c.skew(ZONE, LABELS)).toEqual(expected);
   };
   it(upstream("scheduling/topology", "Zonal › should respect minDomains constraints"), minDomains(["test-zone-1", "test-zone-2"], 3, 3, [1, 1]));
-  it(upstream("scheduling/topology", "Zonal › satisfied minDomains constraints (equal) should allow expected pod scheduling"), minDomains(["test-zone-1", "test-zone-2", "test-zone-3"], 3, 11, [3, 4, 4]));
+  it(
+    upstream("scheduling/topology", "Zonal › satisfied minDomains constraints (equal) should allow expected pod scheduling"),
+    minDomains(["test-zone-1", "test-zone-2", "test-zone-3"], 3, 11, [3, 4, 4]),
+  );
   it(
     upstream("scheduling/topology", "Zonal › satisfied minDomains constraints (greater than minimum) should allow expected pod scheduling"),
     minDomains(["test-zone-1", "test-zone-2", "test-zone-3"], 2, 11, [3, 4, 4]),
@@ -187,7 +199,9 @@ describe("Hostname", () => {
   });
   it(upstream("scheduling/topology", "Hostname › balance multiple deployments with hostname topology spread & varying arch"), () => {
     const c = new Provisioner();
-    const arch = (a: string) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(ARCH, "In", a)] }] } } } });
+    const arch = (a: string) => ({
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(ARCH, "In", a)] }] } } },
+    });
     c.provision([...replicas("app1", 2, byApp("app1", arch("amd64"))), ...replicas("app2", 2, byApp("app2", arch("arm64")))], [pool()]);
     expect(c.bound).toHaveLength(4);
     expect(c.nodes).toHaveLength(4);
@@ -213,28 +227,44 @@ describe("CapacityType", () => {
     c.provision(spreadPods(5, constraint, CPU_1_1), [nodePool("default", { requirements: [req(CT, "In", "on-demand")] })]);
     expect(c.skew(CT, LABELS)).toEqual(expected);
   };
-  it(upstream("scheduling/topology", "CapacityType › should not violate max-skew when unsat = do not schedule (capacity type)"), twoSteps("DoNotSchedule", [1, 2]));
-  it(upstream("scheduling/topology", "CapacityType › should violate max-skew when unsat = schedule anyway (capacity type)"), twoSteps("ScheduleAnyway", [1, 5]));
+  it(
+    upstream("scheduling/topology", "CapacityType › should not violate max-skew when unsat = do not schedule (capacity type)"),
+    twoSteps("DoNotSchedule", [1, 2]),
+  );
+  it(
+    upstream("scheduling/topology", "CapacityType › should violate max-skew when unsat = schedule anyway (capacity type)"),
+    twoSteps("ScheduleAnyway", [1, 5]),
+  );
 });
 
 describe("CapacityType (continued)", () => {
-  it(upstream("scheduling/topology", "CapacityType › should only count running/scheduled pods with matching labels scheduled to nodes with a corresponding domain"), () => {
-    const empty = {};
-    const c = new Provisioner();
-    c.nodes.push(node("first", { labels: { [CT]: "spot" }, allocatable: empty }), node("second", { labels: { [CT]: "on-demand" }, allocatable: empty }), node("third", { allocatable: empty }));
-    c.bound.push(
-      pod("missing-labels", { nodeName: "first" }),
-      pod("no-domain", { labels: LABELS, nodeName: "third" }),
-      pod("wrong-namespace", { labels: LABELS, namespace: "elsewhere", nodeName: "first" }),
-      pod("failed", { labels: LABELS, nodeName: "first", phase: "Failed" }),
-      pod("succeeded", { labels: LABELS, nodeName: "first", phase: "Succeeded" }),
-      pod("running-1", { labels: LABELS, nodeName: "first" }),
-      pod("running-2", { labels: LABELS, nodeName: "first" }),
-      pod("running-3", { labels: LABELS, nodeName: "second" }),
-    );
-    c.provision(spreadPods(2, spread(CT)), [pool()]);
-    expect(c.skew(CT, LABELS)).toEqual([2, 3]);
-  });
+  it(
+    upstream(
+      "scheduling/topology",
+      "CapacityType › should only count running/scheduled pods with matching labels scheduled to nodes with a corresponding domain",
+    ),
+    () => {
+      const empty = {};
+      const c = new Provisioner();
+      c.nodes.push(
+        node("first", { labels: { [CT]: "spot" }, allocatable: empty }),
+        node("second", { labels: { [CT]: "on-demand" }, allocatable: empty }),
+        node("third", { allocatable: empty }),
+      );
+      c.bound.push(
+        pod("missing-labels", { nodeName: "first" }),
+        pod("no-domain", { labels: LABELS, nodeName: "third" }),
+        pod("wrong-namespace", { labels: LABELS, namespace: "elsewhere", nodeName: "first" }),
+        pod("failed", { labels: LABELS, nodeName: "first", phase: "Failed" }),
+        pod("succeeded", { labels: LABELS, nodeName: "first", phase: "Succeeded" }),
+        pod("running-1", { labels: LABELS, nodeName: "first" }),
+        pod("running-2", { labels: LABELS, nodeName: "first" }),
+        pod("running-3", { labels: LABELS, nodeName: "second" }),
+      );
+      c.provision(spreadPods(2, spread(CT)), [pool()]);
+      expect(c.skew(CT, LABELS)).toEqual([2, 3]);
+    },
+  );
   it(upstream("scheduling/topology", "CapacityType › should match all pods when labelSelector is not specified"), () => {
     const c = new Provisioner();
     c.provision([pod("p")], [pool()]);
@@ -246,7 +276,9 @@ describe("CapacityType (continued)", () => {
     expect(c.bound).toHaveLength(5);
     expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
   });
-  const required = (...r: ReturnType<typeof req>[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: r }] } } } });
+  const required = (...r: ReturnType<typeof req>[]) => ({
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: r }] } } },
+  });
   it(upstream("scheduling/topology", "CapacityType › should balance pods across capacity-types (node required affinity constrained)"), () => {
     const c = new Provisioner();
     c.provision(spreadPods(1, undefined, required(zones("test-zone-1"), req(CT, "In", "on-demand"))), [pool()]);
@@ -266,7 +298,10 @@ describe("CapacityType (continued)", () => {
     upstream("scheduling/topology", "CapacityType › should balance pods across capacity-types (no constraints)"),
     firstThenSpread(CT, req(CT, "In", "on-demand"), req(CT, "In", "spot")),
   );
-  it(upstream("scheduling/topology", "CapacityType › should balance pods across arch (no constraints)"), firstThenSpread(ARCH, req(ARCH, "In", "amd64"), req(ARCH, "In", "arm64")));
+  it(
+    upstream("scheduling/topology", "CapacityType › should balance pods across arch (no constraints)"),
+    firstThenSpread(ARCH, req(ARCH, "In", "amd64"), req(ARCH, "In", "arm64")),
+  );
 });
 
 describe("Combined Hostname and Zonal Topology", () => {
@@ -355,22 +390,44 @@ describe("NodeTaintsPolicy", () => {
 
   const taintedPool = (policy: "Ignore" | "Honor", expected: number[]) => (): void => {
     const c = new Provisioner();
-    const tainted = nodePool("tainted", { requirements: [CT_EXISTS, req(SPREAD, "In", "bar")], taints: [{ key: "taint-key", value: "taint-value", effect: "NoSchedule" }] });
+    const tainted = nodePool("tainted", {
+      requirements: [CT_EXISTS, req(SPREAD, "In", "bar")],
+      taints: [{ key: "taint-key", value: "taint-value", effect: "NoSchedule" }],
+    });
     c.provision(spreadPods(2, spread(SPREAD, { nodeTaintsPolicy: policy })), [pool([req(SPREAD, "In", "foo")]), tainted]);
     expect(c.skew(SPREAD, LABELS)).toEqual(expected);
   };
-  it(upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when discovered from the nodepool (NodeTaintsPolicy=ignore)"), taintedPool("Ignore", [1]));
-  it(upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when discovered from the nodepool (NodeTaintsPolicy=honor)"), taintedPool("Honor", [2]));
   it(
-    upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when mutually exclusive NodePools (by taints) share domains (NodeTaintsPolicy=honor)"),
+    upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when discovered from the nodepool (NodeTaintsPolicy=ignore)"),
+    taintedPool("Ignore", [1]),
+  );
+  it(
+    upstream("scheduling/topology", "NodeTaintsPolicy › should balance pods across a label when discovered from the nodepool (NodeTaintsPolicy=honor)"),
+    taintedPool("Honor", [2]),
+  );
+  it(
+    upstream(
+      "scheduling/topology",
+      "NodeTaintsPolicy › should balance pods across a label when mutually exclusive NodePools (by taints) share domains (NodeTaintsPolicy=honor)",
+    ),
     () => {
       const c = new Provisioner();
       const constraint = spread(SPREAD, { nodeTaintsPolicy: "Honor" });
-      const pools = [["foo", "bar"], ["foo", "baz"]].map((domains, i) =>
-        nodePool(`np-${i}`, { requirements: [CT_EXISTS, req(SPREAD, "In", ...domains)], taints: [{ key: "taint-key", value: `nodepool-${i}`, effect: "NoSchedule" }] }),
+      const pools = [
+        ["foo", "bar"],
+        ["foo", "baz"],
+      ].map((domains, i) =>
+        nodePool(`np-${i}`, {
+          requirements: [CT_EXISTS, req(SPREAD, "In", ...domains)],
+          taints: [{ key: "taint-key", value: `nodepool-${i}`, effect: "NoSchedule" }],
+        }),
       );
       const pods = pools.flatMap((_, i) =>
-        replicas(`d${i}`, (i + 1) * 2, { labels: LABELS, topologySpreadConstraints: [constraint], tolerations: [{ key: "taint-key", effect: "NoSchedule", value: `nodepool-${i}` }] }),
+        replicas(`d${i}`, (i + 1) * 2, {
+          labels: LABELS,
+          topologySpreadConstraints: [constraint],
+          tolerations: [{ key: "taint-key", effect: "NoSchedule", value: `nodepool-${i}` }],
+        }),
       );
       c.provision(pods, pools);
       expect(c.skew(SPREAD, LABELS)).toEqual([1, 2, 3]);
@@ -399,7 +456,9 @@ const maxSkew = (c: Provisioner, key: string): number => {
   const counts = c.skew(key, LABELS);
   return counts.length === 0 ? 0 : Math.max(...counts) - Math.min(...counts);
 };
-const requiredZones = (...values: string[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [zones(...values)] }] } } } });
+const requiredZones = (...values: string[]) => ({
+  affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [zones(...values)] }] } } },
+});
 
 describe("Combined Zonal and Capacity Type Topology", () => {
   it(upstream("scheduling/topology", "Combined Zonal and Capacity Type Topology › should spread pods while respecting both constraints"), () => {
@@ -436,7 +495,13 @@ describe("Combined Hostname, Zonal, and Capacity Type Topology", () => {
 describe("Combined Zonal Topology and Node Affinity", () => {
   it(upstream("scheduling/topology", "Combined Zonal Topology and Node Affinity › should limit spread options by nodeSelector"), () => {
     const c = new Provisioner();
-    c.provision([...spreadPods(5, spread(ZONE), { nodeSelector: { [ZONE]: "test-zone-1" } }), ...spreadPods(10, spread(ZONE), { nodeSelector: { [ZONE]: "test-zone-2" } })], [pool()]);
+    c.provision(
+      [
+        ...spreadPods(5, spread(ZONE), { nodeSelector: { [ZONE]: "test-zone-1" } }),
+        ...spreadPods(10, spread(ZONE), { nodeSelector: { [ZONE]: "test-zone-2" } }),
+      ],
+      [pool()],
+    );
     expect(c.skew(ZONE, LABELS)).toEqual([5, 10]);
   });
   it(upstream("scheduling/topology", "Combined Zonal Topology and Node Affinity › should limit spread options by node requirements"), () => {
@@ -456,7 +521,13 @@ describe("Combined Zonal Topology and Node Affinity", () => {
   });
   it(upstream("scheduling/topology", "Combined Zonal Topology and Node Affinity › should not limit spread options by preferred node affinity"), () => {
     const c = new Provisioner();
-    const preferred = { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [zones("test-zone-1", "test-zone-2")] } }] } } };
+    const preferred = {
+      affinity: {
+        nodeAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [zones("test-zone-1", "test-zone-2")] } }],
+        },
+      },
+    };
     c.provision(spreadPods(6, spread(ZONE), preferred), [pool()]);
     expect(c.skew(ZONE, LABELS)).toEqual([2, 2, 2]);
   });
@@ -466,24 +537,36 @@ describe("Combined Capacity Type Topology and Node Affinity", () => {
   it(upstream("scheduling/topology", "Combined Capacity Type Topology and Node Affinity › should limit spread options by nodeSelector"), () => {
     const c = new Provisioner();
     const constraint = spread(CT, { whenUnsatisfiable: "ScheduleAnyway" });
-    c.provision([...spreadPods(5, constraint, { nodeSelector: { [CT]: "spot" } }), ...spreadPods(5, constraint, { nodeSelector: { [CT]: "on-demand" } })], [pool()]);
+    c.provision(
+      [...spreadPods(5, constraint, { nodeSelector: { [CT]: "spot" } }), ...spreadPods(5, constraint, { nodeSelector: { [CT]: "on-demand" } })],
+      [pool()],
+    );
     expect(c.skew(CT, LABELS)).toEqual([5, 5]);
   });
-  it(upstream("scheduling/topology", "Combined Capacity Type Topology and Node Affinity › should limit spread options by node affinity (capacity type)"), () => {
-    const c = new Provisioner();
-    const requiredCt = (...values: string[]) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(CT, "In", ...values)] }] } } } });
-    c.provision(spreadPods(3, spread(CT), requiredCt("spot")), [pool()]);
-    expect(c.skew(CT, LABELS)).toEqual([3]);
-    c.provision(spreadPods(1, spread(CT), requiredCt("on-demand", "spot")), [pool()]);
-    expect(c.skew(CT, LABELS)).toEqual([1, 3]);
-    c.provision(spreadPods(5, spread(CT)), [pool()]);
-    expect(c.skew(CT, LABELS)).toEqual([4, 5]);
-  });
+  it(
+    upstream("scheduling/topology", "Combined Capacity Type Topology and Node Affinity › should limit spread options by node affinity (capacity type)"),
+    () => {
+      const c = new Provisioner();
+      const requiredCt = (...values: string[]) => ({
+        affinity: {
+          nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [req(CT, "In", ...values)] }] } },
+        },
+      });
+      c.provision(spreadPods(3, spread(CT), requiredCt("spot")), [pool()]);
+      expect(c.skew(CT, LABELS)).toEqual([3]);
+      c.provision(spreadPods(1, spread(CT), requiredCt("on-demand", "spot")), [pool()]);
+      expect(c.skew(CT, LABELS)).toEqual([1, 3]);
+      c.provision(spreadPods(5, spread(CT)), [pool()]);
+      expect(c.skew(CT, LABELS)).toEqual([4, 5]);
+    },
+  );
 });
 
 /** One required pod-affinity (or anti-affinity) term selecting `matchLabels` on `key`. */
 const podTerm = (matchLabels: Record<string, string>, key: string) => ({ labelSelector: { matchLabels }, topologyKey: key });
-const affinityTo = (matchLabels: Record<string, string>, key: string): PodOptions => ({ affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(matchLabels, key)] } } });
+const affinityTo = (matchLabels: Record<string, string>, key: string): PodOptions => ({
+  affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(matchLabels, key)] } },
+});
 const S2 = { security: "s2" };
 /** The affinity blocks of several pod options together (each sets different parts). */
 const both = (...parts: PodOptions[]) => Object.assign({}, ...parts.map((p) => p.affinity)) as NonNullable<PodOptions["affinity"]>;
@@ -491,7 +574,17 @@ const both = (...parts: PodOptions[]) => Object.assign({}, ...parts.map((p) => p
 describe("Pod Affinity/Anti-Affinity", () => {
   it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should schedule a pod with empty pod affinity and anti-affinity"), () => {
     const c = new Provisioner();
-    c.provision([pod("p", { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] }, podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] } } })], [pool()]);
+    c.provision(
+      [
+        pod("p", {
+          affinity: {
+            podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] },
+            podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [] },
+          },
+        }),
+      ],
+      [pool()],
+    );
     expect(c.nodeLabelsOf("p")).toBeDefined();
   });
   it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect pod affinity (hostname)"), () => {
@@ -527,14 +620,20 @@ describe("Pod Affinity/Anti-Affinity", () => {
     c.provision(batch(), [pool()]);
     expect(c.bound).toHaveLength(5);
   });
-  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect self pod affinity for first empty topology domain only (hostname/constrained zones)"), () => {
-    const c = new Provisioner();
-    c.provision([pod("first", { labels: S2, nodeSelector: { [ZONE]: "test-zone-1" }, ...affinityTo(S2, HOSTNAME) })], [pool()]);
-    // The zone requirement limits only where these pods may go; the affinity still sees the pod in test-zone-1.
-    const pods = replicas("p", 10, { labels: S2, affinity: both(affinityTo(S2, HOSTNAME), requiredZones("test-zone-2", "test-zone-3")) });
-    c.provision(pods, [pool()]);
-    expect(c.bound.map((p) => p.metadata.name)).toEqual(["first"]);
-  });
+  it(
+    upstream(
+      "scheduling/topology",
+      "Pod Affinity/Anti-Affinity › should respect self pod affinity for first empty topology domain only (hostname/constrained zones)",
+    ),
+    () => {
+      const c = new Provisioner();
+      c.provision([pod("first", { labels: S2, nodeSelector: { [ZONE]: "test-zone-1" }, ...affinityTo(S2, HOSTNAME) })], [pool()]);
+      // The zone requirement limits only where these pods may go; the affinity still sees the pod in test-zone-1.
+      const pods = replicas("p", 10, { labels: S2, affinity: both(affinityTo(S2, HOSTNAME), requiredZones("test-zone-2", "test-zone-3")) });
+      c.provision(pods, [pool()]);
+      expect(c.bound.map((p) => p.metadata.name)).toEqual(["first"]);
+    },
+  );
   it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should respect self pod affinity (zone)"), () => {
     const c = new Provisioner();
     c.provision(selfAffinity(ZONE), [pool()]);
@@ -549,31 +648,43 @@ describe("Pod Affinity/Anti-Affinity", () => {
     expect(new Set(c.bound.map((p) => p.spec.nodeName)).size).toBe(1);
     for (const p of c.bound) expect(c.nodeLabelsOf(p.metadata.name ?? "")?.[ZONE]).toBe("test-zone-3");
   });
-  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow two nodes to be created when two pods with matching affinities have incompatible selectors"), () => {
-    const c = new Provisioner();
-    const S1 = { security: "s1" };
-    const inZone = (name: string, zone: string) => pod(name, { labels: S1, affinity: both(affinityTo(S1, ZONE), requiredZones(zone)) });
-    c.provision([inZone("pod1", "test-zone-2"), inZone("pod2", "test-zone-3")], [pool()]);
-    expect(c.nodeLabelsOf("pod1")?.[ZONE]).toBe("test-zone-2");
-    expect(c.nodeLabelsOf("pod2")?.[ZONE]).toBe("test-zone-3");
-    expect(c.nodes).toHaveLength(2);
-  });
+  it(
+    upstream(
+      "scheduling/topology",
+      "Pod Affinity/Anti-Affinity › should allow two nodes to be created when two pods with matching affinities have incompatible selectors",
+    ),
+    () => {
+      const c = new Provisioner();
+      const S1 = { security: "s1" };
+      const inZone = (name: string, zone: string) => pod(name, { labels: S1, affinity: both(affinityTo(S1, ZONE), requiredZones(zone)) });
+      c.provision([inZone("pod1", "test-zone-2"), inZone("pod2", "test-zone-3")], [pool()]);
+      expect(c.nodeLabelsOf("pod1")?.[ZONE]).toBe("test-zone-2");
+      expect(c.nodeLabelsOf("pod2")?.[ZONE]).toBe("test-zone-3");
+      expect(c.nodes).toHaveLength(2);
+    },
+  );
   it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow violation of preferred pod affinity"), () => {
     const c = new Provisioner();
-    const preferring = pod("aff2", { affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(S2, HOSTNAME) }] } } });
+    const preferring = pod("aff2", {
+      affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(S2, HOSTNAME) }] } },
+    });
     c.provision([...spreadPods(10, spread(HOSTNAME)), preferring], [pool()]);
     expect(c.nodeLabelsOf("aff2")).toBeDefined();
   });
   it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow violation of preferred pod anti-affinity"), () => {
     const c = new Provisioner();
-    const avoiding = replicas("aff", 10, { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(LABELS, ZONE) }] } } });
+    const avoiding = replicas("aff", 10, {
+      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(LABELS, ZONE) }] } },
+    });
     c.provision([...spreadPods(3, spread(ZONE)), ...avoiding], [pool()]);
     for (const p of avoiding) expect(c.nodeLabelsOf(p.metadata.name ?? "")).toBeDefined();
   });
 });
 
 describe("Pod Affinity/Anti-Affinity (anti-affinity)", () => {
-  const antiTo = (matchLabels: Record<string, string>, key: string): PodOptions => ({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(matchLabels, key)] } } });
+  const antiTo = (matchLabels: Record<string, string>, key: string): PodOptions => ({
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(matchLabels, key)] } },
+  });
   const preferAway = (matchLabels: Record<string, string>, key: string): PodOptions => ({
     affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: podTerm(matchLabels, key) }] } },
   });
@@ -649,20 +760,24 @@ describe("Pod Affinity/Anti-Affinity (anti-affinity)", () => {
 });
 
 describe("Pod Affinity/Anti-Affinity (zones, chains, namespaces)", () => {
-  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow violation of a pod affinity preference with a conflicting required constraint"), () => {
-    const c = new Provisioner();
-    const preferring = replicas("aff", 3, {
-      labels: LABELS,
-      topologySpreadConstraints: [spread(HOSTNAME)],
-      affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(S2, HOSTNAME) }] } },
-    });
-    c.provision([...preferring, pod("target", { labels: S2 })], [pool()]);
-    expect(c.bound).toHaveLength(4);
-    expect(c.skew(HOSTNAME, LABELS)).toEqual([1, 1, 1]);
-  });
+  it(
+    upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should allow violation of a pod affinity preference with a conflicting required constraint"),
+    () => {
+      const c = new Provisioner();
+      const preferring = replicas("aff", 3, {
+        labels: LABELS,
+        topologySpreadConstraints: [spread(HOSTNAME)],
+        affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: podTerm(S2, HOSTNAME) }] } },
+      });
+      c.provision([...preferring, pod("target", { labels: S2 })], [pool()]);
+      expect(c.bound).toHaveLength(4);
+      expect(c.skew(HOSTNAME, LABELS)).toEqual([1, 1, 1]);
+    },
+  );
   it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should support pod anti-affinity with a zone topology"), () => {
     const c = new Provisioner();
-    const batch = () => replicas(`z${++serial}`, 3, { labels: S2, affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(S2, ZONE)] } } });
+    const batch = () =>
+      replicas(`z${++serial}`, 3, { labels: S2, affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [podTerm(S2, ZONE)] } } });
     // Each run places one pod (its zone is only known once its node exists); the unplaced ones are dropped, as
     // upstream deletes them between runs.
     for (const expected of [[1], [1, 1], [1, 1, 1], [1, 1, 1]]) {
@@ -711,17 +826,21 @@ describe("Pod Affinity/Anti-Affinity (zones, chains, namespaces)", () => {
     c.provision([pod("db", { labels: { type: "db", spread: "spread" }, ...affinityTo({ type: "web", spread: "spread" }, HOSTNAME) })], [pool()]);
     expect(c.bound).toEqual([]);
   });
-  const namespaced = (term: ReturnType<typeof podTerm> & { namespaces?: string[]; namespaceSelector?: object }, namespace: string, together: boolean) => (): void => {
-    const c = new Provisioner();
-    const follower = pod("aff2", { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } });
-    c.provision([...spreadPods(10, spread(HOSTNAME)), pod("aff1", { labels: S2, namespace }), follower], [pool()]);
-    const target = c.bound.find((p) => p.metadata.name === "aff1");
-    expect(target).toBeDefined();
-    const follows = c.bound.find((p) => p.metadata.name === "aff2");
-    if (together) expect(follows?.spec.nodeName).toBe(target?.spec.nodeName);
-    else expect(follows).toBeUndefined();
-  };
-  it(upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should filter pod affinity topologies by namespace, no matching pods"), namespaced(podTerm(S2, HOSTNAME), "other-ns-no-match", false));
+  const namespaced =
+    (term: ReturnType<typeof podTerm> & { namespaces?: string[]; namespaceSelector?: object }, namespace: string, together: boolean) => (): void => {
+      const c = new Provisioner();
+      const follower = pod("aff2", { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } } });
+      c.provision([...spreadPods(10, spread(HOSTNAME)), pod("aff1", { labels: S2, namespace }), follower], [pool()]);
+      const target = c.bound.find((p) => p.metadata.name === "aff1");
+      expect(target).toBeDefined();
+      const follows = c.bound.find((p) => p.metadata.name === "aff2");
+      if (together) expect(follows?.spec.nodeName).toBe(target?.spec.nodeName);
+      else expect(follows).toBeUndefined();
+    };
+  it(
+    upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should filter pod affinity topologies by namespace, no matching pods"),
+    namespaced(podTerm(S2, HOSTNAME), "other-ns-no-match", false),
+  );
   it(
     upstream("scheduling/topology", "Pod Affinity/Anti-Affinity › should filter pod affinity topologies by namespace, matching pods namespace list"),
     namespaced({ ...podTerm(S2, HOSTNAME), namespaces: ["other-ns-list"] }, "other-ns-list", true),
@@ -763,7 +882,10 @@ describe("Taints", () => {
   });
   it(upstream("scheduling/topology", "should provision nodes with taints and schedule pods if the taint is only a startup taint"), () => {
     const c = new Provisioner();
-    c.provision([pod("p")], [nodePool("default", { requirements: [CT_EXISTS], startupTaints: [{ key: "ignore-me", value: "nothing-to-see-here", effect: "NoSchedule" }] })]);
+    c.provision(
+      [pod("p")],
+      [nodePool("default", { requirements: [CT_EXISTS], startupTaints: [{ key: "ignore-me", value: "nothing-to-see-here", effect: "NoSchedule" }] })],
+    );
     expect(c.nodeLabelsOf("p")).toBeDefined();
   });
   it(upstream("scheduling/topology", "should not generate taints for OpExists"), () => {

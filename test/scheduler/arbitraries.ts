@@ -52,19 +52,39 @@ function makePod(i: number, s: PodShape, nodeName?: string): Pod {
       ...(s.zone !== undefined ? { nodeSelector: { [ZONE]: s.zone } } : {}),
       ...(s.tolerate ? { tolerations: [{ key: "dedicated", operator: "Exists" }] } : {}),
       ...(s.spread !== undefined
-        ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: s.spread, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: s.app } } }] }
+        ? {
+            topologySpreadConstraints: [
+              { maxSkew: 1, topologyKey: s.spread, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: s.app } } },
+            ],
+          }
         : {}),
       ...(s.antiAffinity || s.preferZone !== undefined || s.podAffinity !== undefined
         ? {
             affinity: {
               ...(s.antiAffinity
-                ? { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: s.antiAffinityKey, labelSelector: { matchLabels: { app: s.app } } }] } }
+                ? {
+                    podAntiAffinity: {
+                      requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: s.antiAffinityKey, labelSelector: { matchLabels: { app: s.app } } }],
+                    },
+                  }
                 : {}),
               ...(s.podAffinity !== undefined
-                ? { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: s.podAffinity.key, labelSelector: { matchLabels: { app: s.podAffinity.app } } }] } }
+                ? {
+                    podAffinity: {
+                      requiredDuringSchedulingIgnoredDuringExecution: [
+                        { topologyKey: s.podAffinity.key, labelSelector: { matchLabels: { app: s.podAffinity.app } } },
+                      ],
+                    },
+                  }
                 : {}),
               ...(s.preferZone !== undefined
-                ? { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, preference: { matchExpressions: [{ key: ZONE, operator: "In", values: [s.preferZone] }] } }] } }
+                ? {
+                    nodeAffinity: {
+                      preferredDuringSchedulingIgnoredDuringExecution: [
+                        { weight: 10, preference: { matchExpressions: [{ key: ZONE, operator: "In", values: [s.preferZone] }] } },
+                      ],
+                    },
+                  }
                 : {}),
             },
           }
@@ -169,9 +189,7 @@ export const arbSpreadScenario: fc.Arbitrary<SpreadScenario> = fc
     const spreadPod = (i: number, s: typeof arbSpreadPod extends fc.Arbitrary<infer T> ? T : never): Pod => ({
       metadata: { name: `p-${i}`, namespace: "default", uid: `uid-${i}`, labels: { app: s.web ? "web" : "other" }, creationTimestamp: "2025-01-01T00:00:00Z" },
       spec: {
-        containers: [
-          { name: "c", resources: { requests: { cpu: `${s.cpu}m` } }, ...(s.hostPort !== undefined ? { ports: [{ hostPort: s.hostPort }] } : {}) },
-        ],
+        containers: [{ name: "c", resources: { requests: { cpu: `${s.cpu}m` } }, ...(s.hostPort !== undefined ? { ports: [{ hostPort: s.hostPort }] } : {}) }],
         ...(s.tolerate ? { tolerations: [{ key: "dedicated", operator: "Exists" }] } : {}),
         ...(s.web
           ? {
@@ -195,10 +213,12 @@ export const arbSpreadScenario: fc.Arbitrary<SpreadScenario> = fc
       boundPods:
         nodes.length === 0
           ? []
-          : bound.map(([web, n], i): Pod => ({
-              metadata: { name: `b-${i}`, namespace: "default", uid: `uid-b-${i}`, labels: { app: web ? "web" : "other" } },
-              spec: { nodeName: `node-${n % nodes.length}`, containers: [{ name: "c" }] },
-            })),
+          : bound.map(
+              ([web, n], i): Pod => ({
+                metadata: { name: `b-${i}`, namespace: "default", uid: `uid-b-${i}`, labels: { app: web ? "web" : "other" } },
+                spec: { nodeName: `node-${n % nodes.length}`, containers: [{ name: "c" }] },
+              }),
+            ),
       daemonSets: [],
     };
   });

@@ -41,7 +41,11 @@ describe("Deleting Nodes (upstream scheduling/suite_test.go)", () => {
   });
 
   test("should not re-schedule pods from a deleting node when pods are not active", () => {
-    const r = run({ pods: [], nodes: [deleting(managedNode("n", "default", SMALL))], boundPods: [running("p", "n", { deletionTimestamp: "2025-01-01T00:00:00Z" })] });
+    const r = run({
+      pods: [],
+      nodes: [deleting(managedNode("n", "default", SMALL))],
+      boundPods: [running("p", "n", { deletionTimestamp: "2025-01-01T00:00:00Z" })],
+    });
     expect(r.nodeClaims).toEqual([]);
     expect(r.summary.pods).toBe(0);
   });

@@ -28,7 +28,12 @@ describe("reported money is exact", () => {
     const node = (i: number): Node => ({
       metadata: {
         name: `n-${i}`,
-        labels: { "node.kubernetes.io/instance-type": "tiny", "topology.kubernetes.io/zone": "z1", "karpenter.sh/capacity-type": "on-demand", "karpenter.sh/nodepool": "default" },
+        labels: {
+          "node.kubernetes.io/instance-type": "tiny",
+          "topology.kubernetes.io/zone": "z1",
+          "karpenter.sh/capacity-type": "on-demand",
+          "karpenter.sh/nodepool": "default",
+        },
       },
       status: { allocatable: { cpu: "1", memory: "1Gi", pods: "10" }, capacity: { cpu: "1", memory: "1Gi", pods: "10" } },
     });

@@ -129,11 +129,14 @@ describe("placement invariants", () => {
     }
   });
 
-  test.prop([arbScenario, fc.integer({ min: 0, max: 1 << 30 })], { numRuns: 60 })("shuffled pods give the same JSON (unschedulable pods compared by name)", (s, seed) => {
-    const order = fc.sample(fc.shuffledSubarray([...s.pods], { minLength: s.pods.length }), { seed, numRuns: 1 })[0]!;
-    // The unschedulable list follows the input order (test/scenarios/PENDING.md, "unschedulable order"); the
-    // rest of the document must be byte-identical.
-    const canonical = (r: ScheduleResult) => toScheduleJson(r);
-    expect(canonical(schedule({ ...s, pods: order }, OPTIONS))).toBe(canonical(schedule(s, OPTIONS)));
-  });
+  test.prop([arbScenario, fc.integer({ min: 0, max: 1 << 30 })], { numRuns: 60 })(
+    "shuffled pods give the same JSON (unschedulable pods compared by name)",
+    (s, seed) => {
+      const order = fc.sample(fc.shuffledSubarray([...s.pods], { minLength: s.pods.length }), { seed, numRuns: 1 })[0]!;
+      // The unschedulable list follows the input order (test/scenarios/PENDING.md, "unschedulable order"); the
+      // rest of the document must be byte-identical.
+      const canonical = (r: ScheduleResult) => toScheduleJson(r);
+      expect(canonical(schedule({ ...s, pods: order }, OPTIONS))).toBe(canonical(schedule(s, OPTIONS)));
+    },
+  );
 });

@@ -37,7 +37,10 @@ describe("schedule properties", () => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     expect(r.summary.scheduled + r.unschedulable.length).toBe(s.pods.length);
     expect(r.summary.newNodeClaims).toBe(r.nodeClaims.length);
-    expect(r.summary.newHourlyCost).toBeCloseTo(r.nodeClaims.reduce((a, c) => a + c.price, 0), 6);
+    expect(r.summary.newHourlyCost).toBeCloseTo(
+      r.nodeClaims.reduce((a, c) => a + c.price, 0),
+      6,
+    );
   });
 
   test.prop([arbScenario], { numRuns: 150 })("no claim exceeds any of its options' allocatable; the launch offering exists", (s) => {
@@ -104,7 +107,11 @@ describe("schedule properties", () => {
       JSON.stringify(
         {
           ...x,
-          instanceTypes: x.instanceTypes.map((t) => ({ ...t, requirements: t.requirements.toString(), offerings: t.offerings.map((o) => ({ ...o, requirements: o.requirements.toString() })) })),
+          instanceTypes: x.instanceTypes.map((t) => ({
+            ...t,
+            requirements: t.requirements.toString(),
+            offerings: t.offerings.map((o) => ({ ...o, requirements: o.requirements.toString() })),
+          })),
         },
         (_k, v: unknown) => (v instanceof Map ? [...v] : v),
       );
@@ -120,7 +127,9 @@ describe("schedule properties", () => {
   });
 
   test.prop([arbScenario, fc.integer({ min: 0, max: 1000 })], { numRuns: 60 })("the order pods are given in does not change placements", (s, seed) => {
-    const shuffled = [...s.pods].sort((a, b) => ((a.metadata.uid!.length * 7919 + seed) % 13) - ((b.metadata.uid!.length * 7919 + seed) % 13) || (a.metadata.uid! < b.metadata.uid! ? 1 : -1));
+    const shuffled = [...s.pods].sort(
+      (a, b) => ((a.metadata.uid!.length * 7919 + seed) % 13) - ((b.metadata.uid!.length * 7919 + seed) % 13) || (a.metadata.uid! < b.metadata.uid! ? 1 : -1),
+    );
     const a = run(s);
     const b = run({ ...s, pods: shuffled });
     expect(b.nodeClaims).toEqual(a.nodeClaims);

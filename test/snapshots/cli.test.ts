@@ -19,7 +19,16 @@ const SPEC: SnapshotSpec = {
     { type: "m5.large", zone: "us-east-1c", capacityType: "on-demand", ageHours: 3 },
   ],
   deployments: [
-    { namespace: 0, cpuMilli: 500, memoryMi: 512, current: [{ node: 0 }, { node: 1 }, "pending", "preempting"], previous: [{ node: 2 }], oldAtZero: 2, terminating: true, spread: true },
+    {
+      namespace: 0,
+      cpuMilli: 500,
+      memoryMi: 512,
+      current: [{ node: 0 }, { node: 1 }, "pending", "preempting"],
+      previous: [{ node: 2 }],
+      oldAtZero: 2,
+      terminating: true,
+      spread: true,
+    },
     { namespace: 1, cpuMilli: 1500, memoryMi: 2048, current: ["pending", "pending-unseen"], previous: [], oldAtZero: 1, terminating: false, spread: false },
     { namespace: 2, cpuMilli: 100, memoryMi: 128, current: [{ node: 2 }], previous: [], oldAtZero: 0, terminating: false, spread: false },
   ],
@@ -49,12 +58,23 @@ describe("nodefit on a kubectl dump", () => {
     expect(a.status).toBe(0);
     expect(b.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    const json = JSON.parse(a.stdout) as { nodeClaims: { pods: string[] }[]; existingNodes: { pods: string[] }[]; unschedulable: { pod: string }[]; summary: { pods: number } };
+    const json = JSON.parse(a.stdout) as {
+      nodeClaims: { pods: string[] }[];
+      existingNodes: { pods: string[] }[];
+      unschedulable: { pod: string }[];
+      summary: { pods: number };
+    };
     const placed = [...json.nodeClaims.flatMap((c) => c.pods), ...json.existingNodes.flatMap((n) => n.pods), ...json.unschedulable.map((u) => u.pod)].sort();
     // web: one Unschedulable pod (the preempting one is the kube-scheduler's); api: both pods (one not yet seen by
     // the kube-scheduler); db-1; the running Job's pending pod. No DaemonSet or mirror pod, nothing added by a controller.
     expect(placed).toHaveLength(json.summary.pods);
-    expect(placed.map((p) => p.replace(/-[a-z0-9]{10}-[a-z0-9]{5}$|-[0-9]+-[0-9]+-[a-z0-9]{5}$/, "-*"))).toEqual(["default/api-*", "default/api-*", "default/report-*", "payments/db-1", "shop/web-*"]);
+    expect(placed.map((p) => p.replace(/-[a-z0-9]{10}-[a-z0-9]{5}$|-[0-9]+-[0-9]+-[a-z0-9]{5}$/, "-*"))).toEqual([
+      "default/api-*",
+      "default/api-*",
+      "default/report-*",
+      "payments/db-1",
+      "shop/web-*",
+    ]);
   });
 
   it("consolidate: the same plan, byte for byte", async () => {
@@ -68,7 +88,8 @@ describe("nodefit on a kubectl dump", () => {
   it("counts third-party kinds with the skipped ones", async () => {
     const { stderr } = await runCli("schedule", full, "-o", "json");
     const line = stderr.split("\n").find((l) => l.startsWith("nodefit: skipped documents that do not affect scheduling: ")) ?? "";
-    for (const count of ["1 Certificate", "3 ConfigMap", "1 CronJob", "1 KWOKNodeClass", "1 Rollout", "3 Service", "1 ServiceMonitor"]) expect(line).toContain(count);
+    for (const count of ["1 Certificate", "3 ConfigMap", "1 CronJob", "1 KWOKNodeClass", "1 Rollout", "3 Service", "1 ServiceMonitor"])
+      expect(line).toContain(count);
   });
 
   it("--strict refuses the third-party kinds, naming each", async () => {

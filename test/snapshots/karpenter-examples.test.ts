@@ -43,7 +43,9 @@ describe.runIf(typeof found !== "string")(SUITE, () => {
   afterAll(() => {
     if (found.temporary) rmSync(join(found.dir, ".."), { recursive: true, force: true });
   });
-  const nodePools = readdirSync(join(found.dir, "v1")).filter((f) => f.endsWith(".yaml")).sort();
+  const nodePools = readdirSync(join(found.dir, "v1"))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
   const workloads = join(found.dir, "workloads");
 
   it("holds NodePool examples and workloads", () => {

@@ -51,7 +51,13 @@ describe("cluster snapshots", () => {
       const meta = item["metadata"] as { ownerReferences?: { kind: string }[]; deletionTimestamp?: string };
       const phase = (item["status"] as { phase?: string } | undefined)?.phase;
       const owner = meta.ownerReferences?.[0]?.kind;
-      return item["kind"] === "Pod" && meta.deletionTimestamp === undefined && phase !== "Succeeded" && phase !== "Failed" && (owner === "ReplicaSet" || owner === "StatefulSet");
+      return (
+        item["kind"] === "Pod" &&
+        meta.deletionTimestamp === undefined &&
+        phase !== "Succeeded" &&
+        phase !== "Failed" &&
+        (owner === "ReplicaSet" || owner === "StatefulSet")
+      );
     });
     fc.pre(active.length > 0);
     const removed = active[pick % active.length] as Record<string, unknown>;

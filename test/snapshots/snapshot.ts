@@ -186,7 +186,20 @@ class Builder {
     if (this.spec.mirrorPods) this.spec.nodes.forEach((_, i) => this.mirrorPod(i));
     this.extras();
     // kubectl prints resource types in the order asked for, then by namespace and name.
-    const order = ["Deployment", "ReplicaSet", "StatefulSet", "CronJob", "Job", "DaemonSet", "Pod", "Node", "NodeClaim", "NodePool", "EC2NodeClass", "PodDisruptionBudget"];
+    const order = [
+      "Deployment",
+      "ReplicaSet",
+      "StatefulSet",
+      "CronJob",
+      "Job",
+      "DaemonSet",
+      "Pod",
+      "Node",
+      "NodeClaim",
+      "NodePool",
+      "EC2NodeClass",
+      "PodDisruptionBudget",
+    ];
     const rank = (item: Item): number => {
       const r = order.indexOf(String(item["kind"]));
       return r < 0 ? order.length : r;
@@ -195,14 +208,19 @@ class Builder {
       const m = item["metadata"] as { namespace?: string; name: string };
       return `${m.namespace ?? ""}/${m.name}`;
     };
-    return this.items.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item) - rank(b.item) || (key(a.item) < key(b.item) ? -1 : key(a.item) > key(b.item) ? 1 : a.i - b.i)).map(({ item }) => item);
+    return this.items
+      .map((item, i) => ({ item, i }))
+      .sort((a, b) => rank(a.item) - rank(b.item) || (key(a.item) < key(b.item) ? -1 : key(a.item) > key(b.item) ? 1 : a.i - b.i))
+      .map(({ item }) => item);
   }
 
   private nodePool(): void {
     this.push({
       apiVersion: "karpenter.sh/v1",
       kind: "NodePool",
-      metadata: this.metadata("default", undefined, "karpenter", { annotations: { "karpenter.sh/nodepool-hash": "6821555240594823858", "karpenter.sh/nodepool-hash-version": "v3" } }),
+      metadata: this.metadata("default", undefined, "karpenter", {
+        annotations: { "karpenter.sh/nodepool-hash": "6821555240594823858", "karpenter.sh/nodepool-hash-version": "v3" },
+      }),
       spec: {
         disruption: { budgets: [{ nodes: "10%" }], consolidateAfter: "0s", consolidationPolicy: "WhenEmptyOrUnderutilized" },
         limits: { cpu: "1000" },
@@ -237,7 +255,13 @@ class Builder {
         subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "snapshot" } }],
       },
       status: {
-        amis: [{ id: "ami-0123456789abcdef0", name: "amazon-eks-node-al2023-x86_64-standard-1.33-v20250101", requirements: [{ key: "kubernetes.io/arch", operator: "In", values: ["amd64"] }] }],
+        amis: [
+          {
+            id: "ami-0123456789abcdef0",
+            name: "amazon-eks-node-al2023-x86_64-standard-1.33-v20250101",
+            requirements: [{ key: "kubernetes.io/arch", operator: "In", values: ["amd64"] }],
+          },
+        ],
         conditions: [{ type: "Ready", status: "True", reason: "Ready", message: "", lastTransitionTime: CREATED, observedGeneration: 1 }],
         instanceProfile: "snapshot_1234567890",
         securityGroups: [{ id: "sg-0123456789abcdef0", name: "eks-cluster-sg-snapshot" }],
@@ -280,21 +304,49 @@ class Builder {
       metadata: this.metadata(name, undefined, "kubelet", {
         creationTimestamp: created,
         labels,
-        annotations: { "alpha.kubernetes.io/provided-node-ip": `10.0.${i}.${(i * 37) % 250}`, "karpenter.sh/nodeclaim": claimName, "node.alpha.kubernetes.io/ttl": "0" },
+        annotations: {
+          "alpha.kubernetes.io/provided-node-ip": `10.0.${i}.${(i * 37) % 250}`,
+          "karpenter.sh/nodeclaim": claimName,
+          "node.alpha.kubernetes.io/ttl": "0",
+        },
         finalizers: ["karpenter.sh/termination"],
         ownerReferences: [{ apiVersion: "karpenter.sh/v1", blockOwnerDeletion: true, kind: "NodeClaim", name: claimName, uid: this.uid() }],
       }),
       spec: { providerID },
       status: {
-        addresses: [{ address: `10.0.${i}.${(i * 37) % 250}`, type: "InternalIP" }, { address: name, type: "Hostname" }],
+        addresses: [
+          { address: `10.0.${i}.${(i * 37) % 250}`, type: "InternalIP" },
+          { address: name, type: "Hostname" },
+        ],
         allocatable,
         capacity,
         conditions: [
-          { type: "MemoryPressure", status: "False", reason: "KubeletHasSufficientMemory", message: "kubelet has sufficient memory available", lastHeartbeatTime: CREATED, lastTransitionTime: created },
-          { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: CREATED, lastTransitionTime: created },
+          {
+            type: "MemoryPressure",
+            status: "False",
+            reason: "KubeletHasSufficientMemory",
+            message: "kubelet has sufficient memory available",
+            lastHeartbeatTime: CREATED,
+            lastTransitionTime: created,
+          },
+          {
+            type: "Ready",
+            status: "True",
+            reason: "KubeletReady",
+            message: "kubelet is posting ready status",
+            lastHeartbeatTime: CREATED,
+            lastTransitionTime: created,
+          },
         ],
         daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-        nodeInfo: { architecture: "amd64", containerRuntimeVersion: "containerd://1.7.27", kernelVersion: "6.1.0", kubeletVersion: "v1.33.0", operatingSystem: "linux", osImage: "Amazon Linux 2023" },
+        nodeInfo: {
+          architecture: "amd64",
+          containerRuntimeVersion: "containerd://1.7.27",
+          kernelVersion: "6.1.0",
+          kubeletVersion: "v1.33.0",
+          operatingSystem: "linux",
+          osImage: "Amazon Linux 2023",
+        },
       },
     });
     this.push({
@@ -331,10 +383,21 @@ class Builder {
   }
 
   /** A pod's spec and status for its placement. */
-  private podBody(container: Item, placement: Placement | "succeeded" | "failed" | { readonly node: number; readonly ds: true }, extraSpec: Item = {}): { spec: Item; status: Item } {
+  private podBody(
+    container: Item,
+    placement: Placement | "succeeded" | "failed" | { readonly node: number; readonly ds: true },
+    extraSpec: Item = {},
+  ): { spec: Item; status: Item } {
     const volume = `kube-api-access-${this.suffix(5)}`;
     const spec: Item = {
-      containers: [{ ...container, terminationMessagePath: "/dev/termination-log", terminationMessagePolicy: "File", volumeMounts: [{ mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", name: volume, readOnly: true }] }],
+      containers: [
+        {
+          ...container,
+          terminationMessagePath: "/dev/termination-log",
+          terminationMessagePolicy: "File",
+          volumeMounts: [{ mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", name: volume, readOnly: true }],
+        },
+      ],
       dnsPolicy: "ClusterFirst",
       enableServiceLinks: true,
       preemptionPolicy: "PreemptLowerPriority",
@@ -352,10 +415,18 @@ class Builder {
       volumes: [{ name: volume, projected: { defaultMode: 420, sources: [{ serviceAccountToken: { expirationSeconds: 3607, path: "token" } }] } }],
       ...extraSpec,
     };
-    const unschedulable = { type: "PodScheduled", status: "False", reason: "Unschedulable", message: "0/3 nodes are available: 3 Insufficient cpu.", lastProbeTime: null, lastTransitionTime: CREATED };
+    const unschedulable = {
+      type: "PodScheduled",
+      status: "False",
+      reason: "Unschedulable",
+      message: "0/3 nodes are available: 3 Insufficient cpu.",
+      lastProbeTime: null,
+      lastTransitionTime: CREATED,
+    };
     if (placement === "pending") return { spec, status: { conditions: [unschedulable], phase: "Pending", qosClass: "Burstable" } };
     if (placement === "pending-unseen") return { spec, status: { phase: "Pending", qosClass: "Burstable" } };
-    if (placement === "preempting") return { spec, status: { conditions: [unschedulable], nominatedNodeName: this.nodeName(0), phase: "Pending", qosClass: "Burstable" } };
+    if (placement === "preempting")
+      return { spec, status: { conditions: [unschedulable], nominatedNodeName: this.nodeName(0), phase: "Pending", qosClass: "Burstable" } };
     const node = typeof placement === "object" ? placement.node : 0;
     const bound = { ...spec, nodeName: this.nodeName(node) };
     const phase = placement === "succeeded" ? "Succeeded" : placement === "failed" ? "Failed" : "Running";
@@ -368,7 +439,17 @@ class Builder {
           { type: "Ready", status: ready, lastProbeTime: null, lastTransitionTime: CREATED },
           { type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: CREATED },
         ],
-        containerStatuses: [{ name: String(container["name"]), image: String(container["image"]), imageID: "", ready: ready === "True", restartCount: 0, started: ready === "True", state: { running: { startedAt: CREATED } } }],
+        containerStatuses: [
+          {
+            name: String(container["name"]),
+            image: String(container["image"]),
+            imageID: "",
+            ready: ready === "True",
+            restartCount: 0,
+            started: ready === "True",
+            state: { running: { startedAt: CREATED } },
+          },
+        ],
         hostIP: `10.0.${node}.${(node * 37) % 250}`,
         phase,
         podIP: `10.0.${node}.${100 + (this.next() % 100)}`,
@@ -378,7 +459,16 @@ class Builder {
     };
   }
 
-  private pod(name: string, namespace: string, labels: Record<string, string>, owner: Item | undefined, container: Item, placement: Parameters<Builder["podBody"]>[1], meta: Item = {}, extraSpec: Item = {}): void {
+  private pod(
+    name: string,
+    namespace: string,
+    labels: Record<string, string>,
+    owner: Item | undefined,
+    container: Item,
+    placement: Parameters<Builder["podBody"]>[1],
+    meta: Item = {},
+    extraSpec: Item = {},
+  ): void {
     const { spec, status } = this.podBody(container, placement, extraSpec);
     this.push({
       apiVersion: "v1",
@@ -400,7 +490,17 @@ class Builder {
   }
 
   private template(labels: Record<string, string>, container: Item, extraSpec: Item = {}): Item {
-    return { metadata: { creationTimestamp: null, labels }, spec: { containers: [container], dnsPolicy: "ClusterFirst", restartPolicy: "Always", schedulerName: "default-scheduler", terminationGracePeriodSeconds: 30, ...extraSpec } };
+    return {
+      metadata: { creationTimestamp: null, labels },
+      spec: {
+        containers: [container],
+        dnsPolicy: "ClusterFirst",
+        restartPolicy: "Always",
+        schedulerName: "default-scheduler",
+        terminationGracePeriodSeconds: 30,
+        ...extraSpec,
+      },
+    };
   }
 
   private deployment(spec: DeploymentSpec, i: number): void {
@@ -408,13 +508,20 @@ class Builder {
     const namespace = NAMESPACES[spec.namespace] ?? "default";
     const container = this.container(app, spec.cpuMilli, spec.memoryMi);
     const extraSpec: Item = spec.spread
-      ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { app } } }] }
+      ? {
+          topologySpreadConstraints: [
+            { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { app } } },
+          ],
+        }
       : {};
     const replicas = spec.current.length;
     const deployment = this.push({
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: this.metadata(app, namespace, "kube-controller-manager", { annotations: { "deployment.kubernetes.io/revision": String(spec.oldAtZero + 2) }, labels: { app } }),
+      metadata: this.metadata(app, namespace, "kube-controller-manager", {
+        annotations: { "deployment.kubernetes.io/revision": String(spec.oldAtZero + 2) },
+        labels: { app },
+      }),
       spec: {
         progressDeadlineSeconds: 600,
         replicas,
@@ -437,12 +544,28 @@ class Builder {
           ownerReferences: [this.owner("apps/v1", "Deployment", deployment)],
         }),
         spec: { replicas: placements.length, selector: { matchLabels: labels }, template: this.template(labels, container, extraSpec) },
-        status: { availableReplicas: placements.length, fullyLabeledReplicas: placements.length, observedGeneration: 1, readyReplicas: placements.length, replicas: placements.length },
+        status: {
+          availableReplicas: placements.length,
+          fullyLabeledReplicas: placements.length,
+          observedGeneration: 1,
+          readyReplicas: placements.length,
+          replicas: placements.length,
+        },
       });
       const owner = this.owner("apps/v1", "ReplicaSet", rs);
-      for (const placement of placements) this.pod(`${app}-${hash}-${this.suffix(5)}`, namespace, labels, owner, container, placement, { generateName: `${app}-${hash}-` }, extraSpec);
+      for (const placement of placements)
+        this.pod(`${app}-${hash}-${this.suffix(5)}`, namespace, labels, owner, container, placement, { generateName: `${app}-${hash}-` }, extraSpec);
       if (withTerminating) {
-        this.pod(`${app}-${hash}-${this.suffix(5)}`, namespace, labels, owner, container, { node: 0 }, { deletionTimestamp: CREATED, deletionGracePeriodSeconds: 30 }, extraSpec);
+        this.pod(
+          `${app}-${hash}-${this.suffix(5)}`,
+          namespace,
+          labels,
+          owner,
+          container,
+          { node: 0 },
+          { deletionTimestamp: CREATED, deletionGracePeriodSeconds: 30 },
+          extraSpec,
+        );
       }
     };
     for (let r = 0; r < spec.oldAtZero; r++) replicaSet([], r + 1, false);
@@ -454,7 +577,13 @@ class Builder {
         kind: "PodDisruptionBudget",
         metadata: this.metadata(app, namespace, "kubectl-client-side-apply"),
         spec: { maxUnavailable: 1, selector: { matchLabels: { app } } },
-        status: { currentHealthy: replicas, desiredHealthy: Math.max(replicas - 1, 0), disruptionsAllowed: replicas > 0 ? 1 : 0, expectedPods: replicas, observedGeneration: 1 },
+        status: {
+          currentHealthy: replicas,
+          desiredHealthy: Math.max(replicas - 1, 0),
+          disruptionsAllowed: replicas > 0 ? 1 : 0,
+          expectedPods: replicas,
+          observedGeneration: 1,
+        },
       });
     }
     this.push({
@@ -481,7 +610,14 @@ class Builder {
         selector: { matchLabels: labels },
         serviceName: name,
         template: this.template(labels, container),
-        volumeClaimTemplates: [{ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } } }],
+        volumeClaimTemplates: [
+          {
+            apiVersion: "v1",
+            kind: "PersistentVolumeClaim",
+            metadata: { name: "data" },
+            spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } },
+          },
+        ],
       },
       status: { availableReplicas: placements.length, currentReplicas: placements.length, readyReplicas: placements.length, replicas: placements.length },
     });
@@ -515,7 +651,14 @@ class Builder {
       apiVersion: "batch/v1",
       kind: "Job",
       metadata: this.metadata(name, namespace, "kube-controller-manager", cronOwner),
-      spec: { backoffLimit: 6, completionMode: "NonIndexed", completions, parallelism, suspend: false, template: this.template({ "job-name": name }, container, { restartPolicy: "Never" }) },
+      spec: {
+        backoffLimit: 6,
+        completionMode: "NonIndexed",
+        completions,
+        parallelism,
+        suspend: false,
+        template: this.template({ "job-name": name }, container, { restartPolicy: "Never" }),
+      },
       status: {
         ...(active > 0 ? { active } : {}),
         ...(spec.succeeded > 0 ? { succeeded: spec.succeeded } : {}),
@@ -545,12 +688,22 @@ class Builder {
       apiVersion: "apps/v1",
       kind: "DaemonSet",
       metadata: this.metadata(name, namespace, "helm"),
-      spec: { selector: { matchLabels: labels }, template: this.template(labels, container, { tolerations: [{ operator: "Exists" }] }), updateStrategy: { rollingUpdate: { maxUnavailable: 1 }, type: "RollingUpdate" } },
+      spec: {
+        selector: { matchLabels: labels },
+        template: this.template(labels, container, { tolerations: [{ operator: "Exists" }] }),
+        updateStrategy: { rollingUpdate: { maxUnavailable: 1 }, type: "RollingUpdate" },
+      },
       status: { currentNumberScheduled: this.spec.nodes.length, desiredNumberScheduled: this.spec.nodes.length, numberReady: this.spec.nodes.length },
     });
     const owner = this.owner("apps/v1", "DaemonSet", ds);
     const affinity = (node: number): Item => ({
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: [this.nodeName(node)] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: [this.nodeName(node)] }] }],
+          },
+        },
+      },
       tolerations: [{ operator: "Exists" }],
     });
     this.spec.nodes.forEach((_, node) => this.pod(`${name}-${this.suffix(5)}`, namespace, labels, owner, container, { node }, {}, affinity(node)));
@@ -563,18 +716,47 @@ class Builder {
     const name = this.nodeName(node);
     const nodeItem = this.items.find((item) => item["kind"] === "Node" && (item["metadata"] as { name: string }).name === name);
     const owner = { apiVersion: "v1", controller: true, kind: "Node", name, uid: (nodeItem?.["metadata"] as { uid: string }).uid };
-    this.pod(`static-proxy-${name}`, "kube-system", { component: "static-proxy" }, owner, this.container("proxy", 100, 64), { node }, { annotations: { "kubernetes.io/config.mirror": "abc", "kubernetes.io/config.source": "file" } });
+    this.pod(
+      `static-proxy-${name}`,
+      "kube-system",
+      { component: "static-proxy" },
+      owner,
+      this.container("proxy", 100, 64),
+      { node },
+      { annotations: { "kubernetes.io/config.mirror": "abc", "kubernetes.io/config.source": "file" } },
+    );
   }
 
   private extras(): void {
     for (const namespace of NAMESPACES) {
-      this.push({ apiVersion: "v1", kind: "ConfigMap", metadata: this.metadata("kube-root-ca.crt", namespace, "kube-controller-manager"), data: { "ca.crt": "-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n" } });
+      this.push({
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: this.metadata("kube-root-ca.crt", namespace, "kube-controller-manager"),
+        data: { "ca.crt": "-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n" },
+      });
     }
     const third: Record<string, Item> = {
-      Certificate: { apiVersion: "cert-manager.io/v1", kind: "Certificate", metadata: this.metadata("web-tls", "shop", "cert-manager"), spec: { dnsNames: ["shop.example.com"], issuerRef: { kind: "ClusterIssuer", name: "letsencrypt" }, secretName: "web-tls" }, status: { conditions: [{ type: "Ready", status: "True" }] } },
-      Rollout: { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", metadata: this.metadata("canary", "shop", "argo-rollouts"), spec: { replicas: 3, strategy: { canary: { steps: [{ setWeight: 20 }] } } } },
+      Certificate: {
+        apiVersion: "cert-manager.io/v1",
+        kind: "Certificate",
+        metadata: this.metadata("web-tls", "shop", "cert-manager"),
+        spec: { dnsNames: ["shop.example.com"], issuerRef: { kind: "ClusterIssuer", name: "letsencrypt" }, secretName: "web-tls" },
+        status: { conditions: [{ type: "Ready", status: "True" }] },
+      },
+      Rollout: {
+        apiVersion: "argoproj.io/v1alpha1",
+        kind: "Rollout",
+        metadata: this.metadata("canary", "shop", "argo-rollouts"),
+        spec: { replicas: 3, strategy: { canary: { steps: [{ setWeight: 20 }] } } },
+      },
       KWOKNodeClass: { apiVersion: "karpenter.kwok.sh/v1alpha1", kind: "KWOKNodeClass", metadata: this.metadata("default", undefined, "karpenter") },
-      ServiceMonitor: { apiVersion: "monitoring.coreos.com/v1", kind: "ServiceMonitor", metadata: this.metadata("web", "shop", "helm"), spec: { endpoints: [{ port: "http" }], selector: { matchLabels: { app: "web" } } } },
+      ServiceMonitor: {
+        apiVersion: "monitoring.coreos.com/v1",
+        kind: "ServiceMonitor",
+        metadata: this.metadata("web", "shop", "helm"),
+        spec: { endpoints: [{ port: "http" }], selector: { matchLabels: { app: "web" } } },
+      },
     };
     for (const kind of this.spec.thirdParty) this.push(third[kind] as Item);
   }

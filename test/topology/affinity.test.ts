@@ -101,6 +101,5 @@ describe("namespaces", () => {
   it("uses listed namespaces", () => expect(total(term("db", LABEL_ZONE, { namespaces: ["team-a", "team-b"] }))).toBe(2));
   it("adds namespaces matching the namespaceSelector", () =>
     expect(total(term("db", LABEL_ZONE, { namespaces: ["default"], namespaceSelector: { matchLabels: { team: "b" } } }))).toBe(2));
-  it("an empty namespaceSelector selects every known namespace", () =>
-    expect(total(term("db", LABEL_ZONE, { namespaceSelector: {} }))).toBe(3));
+  it("an empty namespaceSelector selects every known namespace", () => expect(total(term("db", LABEL_ZONE, { namespaceSelector: {} }))).toBe(3));
 });

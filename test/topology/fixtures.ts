@@ -3,14 +3,7 @@
  * tiny "place on a node" driver mirroring how the scheduler calls the topology.
  */
 import { createInstanceType, type InstanceType } from "../../src/instance-types/index.js";
-import {
-  LABEL_HOSTNAME,
-  LABEL_NODEPOOL,
-  LABEL_ZONE,
-  podRequirements,
-  Requirement,
-  Requirements,
-} from "../../src/requirements/index.js";
+import { LABEL_HOSTNAME, LABEL_NODEPOOL, LABEL_ZONE, podRequirements, Requirement, Requirements } from "../../src/requirements/index.js";
 import type { Topology, TopologyNode, TopologyResult, TopologyTemplate } from "../../src/topology/index.js";
 import type { Affinity, LabelSelector, Pod, StringMap, Taint, Toleration, TopologySpreadConstraint } from "../../src/types/kubernetes.js";
 
@@ -71,7 +64,12 @@ export function pod(name: string, options: PodOptions = {}): Pod {
   };
 }
 
-export function spread(topologyKey: string, maxSkew: number, labelSelector: LabelSelector | undefined, extra: Partial<TopologySpreadConstraint> = {}): TopologySpreadConstraint {
+export function spread(
+  topologyKey: string,
+  maxSkew: number,
+  labelSelector: LabelSelector | undefined,
+  extra: Partial<TopologySpreadConstraint> = {},
+): TopologySpreadConstraint {
   return { topologyKey, maxSkew, whenUnsatisfiable: "DoNotSchedule", ...(labelSelector ? { labelSelector } : {}), ...extra };
 }
 

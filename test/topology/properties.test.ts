@@ -81,11 +81,22 @@ function batchPod(i: number, kind: (typeof kinds)[number]): Pod {
     case "host-spread":
       return pod(`p${i}`, { labels, spread: [spread(LABEL_HOSTNAME, 1, web)] });
     case "zone-affinity":
-      return pod(`p${i}`, { labels, affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: LABEL_ZONE, labelSelector: web }] } } });
+      return pod(`p${i}`, {
+        labels,
+        affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: LABEL_ZONE, labelSelector: web }] } },
+      });
     case "host-anti":
-      return pod(`p${i}`, { labels, affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: LABEL_HOSTNAME, labelSelector: web }] } } });
+      return pod(`p${i}`, {
+        labels,
+        affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: LABEL_HOSTNAME, labelSelector: web }] } },
+      });
     case "zone-anti":
-      return pod(`p${i}`, { labels, affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: LABEL_ZONE, labelSelector: { matchLabels: { app: "target" } } }] } } });
+      return pod(`p${i}`, {
+        labels,
+        affinity: {
+          podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: LABEL_ZONE, labelSelector: { matchLabels: { app: "target" } } }] },
+        },
+      });
   }
 }
 

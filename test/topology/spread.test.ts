@@ -5,8 +5,7 @@ import { ask, claimRequirements, counts, node, nodeRequirements, place, pod, spr
 
 const web = { matchLabels: { app: "web" } };
 const tsc = spread(LABEL_ZONE, 1, web);
-const webPod = (name: string, extra: Partial<Parameters<typeof spread>[3]> = {}) =>
-  pod(name, { labels: { app: "web" }, spread: [{ ...tsc, ...extra }] });
+const webPod = (name: string, extra: Partial<Parameters<typeof spread>[3]> = {}) => pod(name, { labels: { app: "web" }, spread: [{ ...tsc, ...extra }] });
 
 describe("topology spread on zones", () => {
   it("pins each new claim to the least-loaded zone, ties broken lexically", () => {
@@ -87,7 +86,7 @@ describe("topology spread on hostnames", () => {
     const pods = [0, 1].map((i) => pod(`w${i}`, { labels: { app: "web" }, spread: [hostSpread] }));
     const pool = template();
     const topology = Topology.build({ templates: [pool], nodes: [], boundPods: [], pendingPods: pods, preferencePolicy: "Respect" });
-    const [a, b] = pods as [typeof pods[0], typeof pods[0]];
+    const [a, b] = pods as [(typeof pods)[0], (typeof pods)[0]];
     topology.register(LABEL_HOSTNAME, "h1");
     expect(place(topology, a, claimRequirements(pool, "h1")).ok).toBe(true);
     const again = ask(topology, b, claimRequirements(pool, "h1"));
@@ -154,7 +153,11 @@ describe("spread node filter", () => {
     { pod: pod("b", { labels: { app: "web" } }), nodeName: "unlabelled" },
   ];
   const build = (policy: string | undefined) => {
-    const p = pod("w", { labels: { app: "web" }, nodeSelector: { pool: "x" }, spread: [spread(LABEL_ZONE, 1, web, policy ? { nodeAffinityPolicy: policy } : {})] });
+    const p = pod("w", {
+      labels: { app: "web" },
+      nodeSelector: { pool: "x" },
+      spread: [spread(LABEL_ZONE, 1, web, policy ? { nodeAffinityPolicy: policy } : {})],
+    });
     return Topology.build({ templates: [template()], nodes: [labelled, unlabelled], boundPods: bound, pendingPods: [p], preferencePolicy: "Respect" });
   };
 
@@ -170,8 +173,16 @@ describe("spread node filter", () => {
     const p = pod("w", { labels: { app: "web" }, nodeSelector: { pool: "x" }, spread: [spread(LABEL_ZONE, 1, web)] });
     const other = pod("o", { labels: { app: "web" } });
     const topology = Topology.build({ templates: [template()], nodes: [], boundPods: [], pendingPods: [p, other], preferencePolicy: "Respect" });
-    topology.record(other, claimRequirements(template(), "h1", [Requirement.create(LABEL_ZONE, "In", ["test-zone-3"]), Requirement.create("pool", "In", ["y"])]), []);
-    topology.record(other, claimRequirements(template(), "h2", [Requirement.create(LABEL_ZONE, "In", ["test-zone-2"]), Requirement.create("pool", "In", ["x"])]), []);
+    topology.record(
+      other,
+      claimRequirements(template(), "h1", [Requirement.create(LABEL_ZONE, "In", ["test-zone-3"]), Requirement.create("pool", "In", ["y"])]),
+      [],
+    );
+    topology.record(
+      other,
+      claimRequirements(template(), "h2", [Requirement.create(LABEL_ZONE, "In", ["test-zone-2"]), Requirement.create("pool", "In", ["x"])]),
+      [],
+    );
     expect(counts(topology)).toEqual({ "test-zone-1": 0, "test-zone-2": 1, "test-zone-3": 0 });
   });
 

@@ -51,7 +51,9 @@ spec:
   volumes: [{ name: data, persistentVolumeClaim: { claimName: gone } }]
 `;
     const result = JSON.parse((await runCli("schedule", copyExample(undefined, { "orphan.yaml": orphan }), "-o", "json")).stdout) as Json;
-    expect(result.unschedulable).toEqual([{ pod: "data/orphan", code: "volume-not-found", message: 'volume "data" uses claim data/gone, which is not in the input' }]);
+    expect(result.unschedulable).toEqual([
+      { pod: "data/orphan", code: "volume-not-found", message: 'volume "data" uses claim data/gone, which is not in the input' },
+    ]);
     expect(result.summary).toMatchObject({ pods: 4, scheduled: 3 });
   });
 
@@ -63,7 +65,10 @@ spec:
         .split("---")
         .filter((doc) => !doc.includes("name: data-db-1\n"))
         .join("---")
-        .replace("volumeBindingMode: WaitForFirstConsumer", "volumeBindingMode: WaitForFirstConsumer\nallowedTopologies:\n  - matchLabelExpressions:\n      - key: topology.kubernetes.io/zone\n        values: [us-east-1a]");
+        .replace(
+          "volumeBindingMode: WaitForFirstConsumer",
+          "volumeBindingMode: WaitForFirstConsumer\nallowedTopologies:\n  - matchLabelExpressions:\n      - key: topology.kubernetes.io/zone\n        values: [us-east-1a]",
+        );
     const result = JSON.parse((await runCli("schedule", copyExample(zonal), "-o", "json")).stdout) as Json;
     expect(result.unschedulable).toEqual([]);
     expect(result.nodeClaims.find((c) => c.pods.includes("data/db-1"))?.zone).toBe("us-east-1a");
@@ -98,11 +103,20 @@ spec:
     const dir = mkdtempSync(join(tmpdir(), "nodefit-volumes-"));
     writeFileSync(join(dir, "nodepool.yaml"), pool);
     writeFileSync(join(dir, "storage.yaml"), readFileSync(join(example, "storage.yaml"), "utf8"));
-    writeFileSync(join(dir, "cluster.yaml"), [node("node-a", "us-east-1a"), node("node-b", "us-east-1b"), pod("web", "node-a"), pod("db", "node-b", "data-db-2")].join("---\n"));
+    writeFileSync(
+      join(dir, "cluster.yaml"),
+      [node("node-a", "us-east-1a"), node("node-b", "us-east-1b"), pod("web", "node-a"), pod("db", "node-b", "data-db-2")].join("---\n"),
+    );
     type Plan = { commands: { replacements: { name: string; zone: string }[]; reschedules: { pod: string; to: string }[] }[] };
     const zoneOfDb = (plan: Plan): string | undefined => {
-      const to = plan.commands.flatMap((c) => c.reschedules).filter((r) => r.pod === "data/db").at(-1)?.to;
-      return plan.commands.flatMap((c) => c.replacements).find((r) => r.name === to)?.zone ?? (to === "node-a" ? "us-east-1a" : to === "node-b" ? "us-east-1b" : undefined);
+      const to = plan.commands
+        .flatMap((c) => c.reschedules)
+        .filter((r) => r.pod === "data/db")
+        .at(-1)?.to;
+      return (
+        plan.commands.flatMap((c) => c.replacements).find((r) => r.name === to)?.zone ??
+        (to === "node-a" ? "us-east-1a" : to === "node-b" ? "us-east-1b" : undefined)
+      );
     };
     const withVolumes = await runCli("consolidate", dir, "-o", "json");
     expect(withVolumes.status).toBe(0);
@@ -130,11 +144,15 @@ spec:
   });
 
   it("names an overlay that was not applied on standard error", async () => {
-    const two = ["a", "b"].map((n) => `apiVersion: karpenter.sh/v1alpha1
+    const two = ["a", "b"]
+      .map(
+        (n) => `apiVersion: karpenter.sh/v1alpha1
 kind: NodeOverlay
 metadata: { name: ${n} }
 spec: { weight: 5, price: "1" }
-`).join("---\n");
+`,
+      )
+      .join("---\n");
     const { status, stderr } = await runCli("schedule", copyExample(undefined, { "overlays.yaml": two }));
     expect(status).toBe(0);
     expect(stderr).toContain("NodeOverlay a not applied (conflict)");
@@ -149,12 +167,22 @@ describe("fromKubernetes: storage, overlay and DRA kinds", () => {
       doc({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "c" }, spec: { storageClassName: "gp3" } }),
       doc({ apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "pv" }, spec: { csi: { driver: "ebs.csi.aws.com" } } }),
       doc({ apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "gp3" }, provisioner: "ebs.csi.aws.com" }),
-      doc({ apiVersion: "storage.k8s.io/v1", kind: "CSINode", metadata: { name: "n" }, spec: { drivers: [{ name: "ebs.csi.aws.com", allocatable: { count: 25 } }] } }),
+      doc({
+        apiVersion: "storage.k8s.io/v1",
+        kind: "CSINode",
+        metadata: { name: "n" },
+        spec: { drivers: [{ name: "ebs.csi.aws.com", allocatable: { count: 25 } }] },
+      }),
       doc({ apiVersion: "karpenter.sh/v1alpha1", kind: "NodeOverlay", metadata: { name: "o" }, spec: { price: "0.5" } }),
       doc({ apiVersion: "resource.k8s.io/v1", kind: "ResourceClaim", metadata: { name: "gpu" } }),
     ]);
     expect(input.volumes?.persistentVolumeClaims?.[0]?.metadata.namespace).toBe("default");
-    expect([input.volumes?.persistentVolumes?.length, input.volumes?.storageClasses?.length, input.volumes?.csiNodes?.length, input.nodeOverlays.length]).toEqual([1, 1, 1, 1]);
+    expect([
+      input.volumes?.persistentVolumes?.length,
+      input.volumes?.storageClasses?.length,
+      input.volumes?.csiNodes?.length,
+      input.nodeOverlays.length,
+    ]).toEqual([1, 1, 1, 1]);
     expect(input.skipped.get("ResourceClaim")).toBe(1);
   });
 
@@ -167,25 +195,41 @@ describe("fromKubernetes: storage, overlay and DRA kinds", () => {
       apiVersion: "apps/v1",
       kind: "StatefulSet",
       metadata: { name: "db", namespace: "data" },
-      spec: { replicas: 2, template: { spec: { containers: [{ name: "c" }] } }, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { storageClassName: "gp3" } }] },
+      spec: {
+        replicas: 2,
+        template: { spec: { containers: [{ name: "c" }] } },
+        volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { storageClassName: "gp3" } }],
+      },
     };
     const held = { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data-db-0", namespace: "data" }, spec: { storageClassName: "held" } };
     const claims = fromKubernetes([doc(set), doc(held)]).volumes?.persistentVolumeClaims?.map((c) => [c.metadata.name, c.spec?.storageClassName]);
-    expect(claims).toEqual([["data-db-0", "held"], ["data-db-1", "gp3"]]);
+    expect(claims).toEqual([
+      ["data-db-0", "held"],
+      ["data-db-1", "gp3"],
+    ]);
     expect(fromKubernetes([doc(set)]).volumes).toBeUndefined();
   });
 
   it("names the file, document and field of a bad storage or overlay document", () => {
-    expect(() => fromKubernetes([doc({ apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "x" }, provisioner: "p", volumeBindingMode: "Later" })])).toThrow(
-      /x\.yaml: document 1 \(StorageClass x\): volumeBindingMode/,
-    );
-    expect(() => fromKubernetes([doc({ apiVersion: "karpenter.sh/v1alpha1", kind: "NodeOverlay", metadata: { name: "o" }, spec: { priceAdjustment: "30%" } })])).toThrow(
-      /NodeOverlay o\): spec\.priceAdjustment: "30%" is not a signed adjustment/,
-    );
-    expect(() => fromKubernetes([doc({ apiVersion: "karpenter.sh/v1alpha1", kind: "NodeOverlay", metadata: { name: "o" }, spec: { capacity: { cpu: "2" } } })])).toThrow(/spec\.capacity\.cpu: capacity may not set cpu/);
-    expect(() => fromKubernetes([doc({ apiVersion: "v1", kind: "PersistentVolume", metadata: { name: "pv" }, spec: { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "k", operator: "Near" }] }] } } } })])).toThrow(
-      /spec\.nodeAffinity\.required\.nodeSelectorTerms\[0\]\.matchExpressions\[0\]\.operator/,
-    );
+    expect(() =>
+      fromKubernetes([doc({ apiVersion: "storage.k8s.io/v1", kind: "StorageClass", metadata: { name: "x" }, provisioner: "p", volumeBindingMode: "Later" })]),
+    ).toThrow(/x\.yaml: document 1 \(StorageClass x\): volumeBindingMode/);
+    expect(() =>
+      fromKubernetes([doc({ apiVersion: "karpenter.sh/v1alpha1", kind: "NodeOverlay", metadata: { name: "o" }, spec: { priceAdjustment: "30%" } })]),
+    ).toThrow(/NodeOverlay o\): spec\.priceAdjustment: "30%" is not a signed adjustment/);
+    expect(() =>
+      fromKubernetes([doc({ apiVersion: "karpenter.sh/v1alpha1", kind: "NodeOverlay", metadata: { name: "o" }, spec: { capacity: { cpu: "2" } } })]),
+    ).toThrow(/spec\.capacity\.cpu: capacity may not set cpu/);
+    expect(() =>
+      fromKubernetes([
+        doc({
+          apiVersion: "v1",
+          kind: "PersistentVolume",
+          metadata: { name: "pv" },
+          spec: { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: "k", operator: "Near" }] }] } } },
+        }),
+      ]),
+    ).toThrow(/spec\.nodeAffinity\.required\.nodeSelectorTerms\[0\]\.matchExpressions\[0\]\.operator/);
   });
 
   it("keeps a pod's ephemeral volume template and DRA claims", () => {

@@ -50,7 +50,9 @@ describe(`Dynamic Resource Allocation (DRA) (${FILE})`, () => {
 
   test("a pod with only pod-level resourceClaims is a DRA pod too (upstream's HasDRARequirements)", () => {
     const p = pod("p");
-    expect(run({ pods: [{ ...p, spec: { ...p.spec, resourceClaims: [{ name: "x" }] } }] }).unschedulable.map((u) => u.code)).toEqual(["dynamic-resources-unsupported"]);
+    expect(run({ pods: [{ ...p, spec: { ...p.spec, resourceClaims: [{ name: "x" }] } }] }).unschedulable.map((u) => u.code)).toEqual([
+      "dynamic-resources-unsupported",
+    ]);
   });
 });
 
@@ -58,7 +60,8 @@ describe("DRA in consolidation (upstream: the simulation's DRAError keeps the ca
   test("a node whose pod uses DRA is not consolidated; the same node without the claim is", () => {
     const plain = boundPod("gpu-job", { node: "a" });
     const dra: Pod = { ...plain, spec: { ...plain.spec, resourceClaims: [{ name: "gpu" }] } };
-    const plan = (p: Pod) => planConsolidation({ nodes: [node("a"), node("b")], nodePools: [pool("default")], pods: [p], instanceTypes: catalog() }, { now: NOW });
+    const plan = (p: Pod) =>
+      planConsolidation({ nodes: [node("a"), node("b")], nodePools: [pool("default")], pods: [p], instanceTypes: catalog() }, { now: NOW });
     expect(plan(plain).commands.flatMap((c) => c.candidates)).toContain("a");
     expect(plan(dra).commands.flatMap((c) => c.candidates)).not.toContain("a");
   });

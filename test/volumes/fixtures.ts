@@ -11,7 +11,10 @@ import { pod, type PodOptions } from "../scenarios/helpers.js";
 export const ZONE = "topology.kubernetes.io/zone";
 export const HOSTNAME = "kubernetes.io/hostname";
 
-export function claim(name: string, o: { storageClassName?: string; volumeName?: string; namespace?: string; phase?: string; deleting?: boolean } = {}): PersistentVolumeClaim {
+export function claim(
+  name: string,
+  o: { storageClassName?: string; volumeName?: string; namespace?: string; phase?: string; deleting?: boolean } = {},
+): PersistentVolumeClaim {
   return {
     metadata: {
       name,
@@ -29,13 +32,25 @@ export function claim(name: string, o: { storageClassName?: string; volumeName?:
 
 export function volume(
   name: string,
-  o: { zones?: readonly string[]; terms?: readonly NodeSelectorTerm[]; local?: boolean; hostPath?: boolean; driver?: string; inTreeEbs?: boolean; deleting?: boolean } = {},
+  o: {
+    zones?: readonly string[];
+    terms?: readonly NodeSelectorTerm[];
+    local?: boolean;
+    hostPath?: boolean;
+    driver?: string;
+    inTreeEbs?: boolean;
+    deleting?: boolean;
+  } = {},
 ): PersistentVolume {
   const terms = o.terms ?? (o.zones !== undefined ? [{ matchExpressions: [{ key: ZONE, operator: "In", values: o.zones }] }] : undefined);
-  const source = o.local === true ? { local: { path: "/mnt/local-disks" } }
-    : o.hostPath === true ? { hostPath: { path: "/mnt/local-disks" } }
-    : o.inTreeEbs === true ? { awsElasticBlockStore: { volumeID: "vol-1" } }
-    : { csi: { driver: o.driver ?? "test.driver", volumeHandle: "test-handle" } };
+  const source =
+    o.local === true
+      ? { local: { path: "/mnt/local-disks" } }
+      : o.hostPath === true
+        ? { hostPath: { path: "/mnt/local-disks" } }
+        : o.inTreeEbs === true
+          ? { awsElasticBlockStore: { volumeID: "vol-1" } }
+          : { csi: { driver: o.driver ?? "test.driver", volumeHandle: "test-handle" } };
   return {
     metadata: { name, ...(o.deleting === true ? { deletionTimestamp: "2025-01-01T00:00:00Z" } : {}) },
     spec: { ...source, ...(terms !== undefined ? { nodeAffinity: { required: { nodeSelectorTerms: terms } } } : {}) },
@@ -44,7 +59,14 @@ export function volume(
 
 export function storageClass(
   name: string,
-  o: { zones?: readonly string[]; allowedTopologies?: StorageClass["allowedTopologies"]; provisioner?: string; bindingMode?: string; isDefault?: boolean; created?: string } = {},
+  o: {
+    zones?: readonly string[];
+    allowedTopologies?: StorageClass["allowedTopologies"];
+    provisioner?: string;
+    bindingMode?: string;
+    isDefault?: boolean;
+    created?: string;
+  } = {},
 ): StorageClass {
   const allowedTopologies = o.allowedTopologies ?? (o.zones !== undefined ? [{ matchLabelExpressions: [{ key: ZONE, values: o.zones }] }] : undefined);
   return {

@@ -14,7 +14,11 @@ const FILE = "pkg/controllers/provisioning/scheduling/suite_test.go";
 const CSI = "fake.csi.provider";
 
 const existing = managedNode("node-1", "default", {
-  labels: { "topology.kubernetes.io/zone": "test-zone-1", "node.kubernetes.io/instance-type": "default-instance-type", "karpenter.sh/capacity-type": "on-demand" },
+  labels: {
+    "topology.kubernetes.io/zone": "test-zone-1",
+    "node.kubernetes.io/instance-type": "default-instance-type",
+    "karpenter.sh/capacity-type": "on-demand",
+  },
   allocatable: { cpu: "1024", memory: "1024Gi", pods: "1024" },
 });
 const initial = pod("initial", { nodeName: "node-1" });
@@ -26,7 +30,10 @@ function placedOn(result: ReturnType<typeof run>, name: string): string | undefi
 describe(`VolumeUsage (${FILE})`, () => {
   test("should launch multiple nodes if required due to volume limits", () => {
     const sc = storageClass("my-storage-class", { provisioner: CSI, bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"] });
-    const claims = [0, 1, 2, 3, 4, 5].flatMap((i) => [claim(`my-claim-a-${i}`, { storageClassName: "my-storage-class" }), claim(`my-claim-b-${i}`, { storageClassName: "my-storage-class" })]);
+    const claims = [0, 1, 2, 3, 4, 5].flatMap((i) => [
+      claim(`my-claim-a-${i}`, { storageClassName: "my-storage-class" }),
+      claim(`my-claim-b-${i}`, { storageClassName: "my-storage-class" }),
+    ]);
     const pods = [0, 1, 2, 3, 4, 5].map((i) => podWithClaims(`p-${i}`, [`my-claim-a-${i}`, `my-claim-b-${i}`]));
     const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: claims, csiNodes: [csiNode("node-1", CSI, 10)] };
     const r = run({ pods, nodes: [existing], boundPods: [initial], volumes });
@@ -62,12 +69,21 @@ describe(`VolumeUsage (${FILE})`, () => {
   });
 
   // The ephemeral cases: the initial pod's claim is on node-1, whose CSINode allows one volume of the driver.
-  function ephemeralCase(classes: VolumeObjects["storageClasses"], storageClassName: string | undefined, limits: readonly (readonly [string, number])[]): ReturnType<typeof run> {
+  function ephemeralCase(
+    classes: VolumeObjects["storageClasses"],
+    storageClassName: string | undefined,
+    limits: readonly (readonly [string, number])[],
+  ): ReturnType<typeof run> {
     const first = podWithEphemeral("initial", storageClassName, { nodeName: "node-1" });
     const second = podWithEphemeral("second", storageClassName);
     const claimOf = (p: Pod) => claim(`${p.metadata.name ?? ""}-tmp`, storageClassName === undefined ? {} : { storageClassName });
     const csi = { metadata: { name: "node-1" }, spec: { drivers: limits.map(([name, count]) => ({ name, allocatable: { count } })) } };
-    return run({ pods: [second], nodes: [existing], boundPods: [first], volumes: { storageClasses: classes, persistentVolumeClaims: [claimOf(first), claimOf(second)], csiNodes: [csi] } });
+    return run({
+      pods: [second],
+      nodes: [existing],
+      boundPods: [first],
+      volumes: { storageClasses: classes, persistentVolumeClaims: [claimOf(first), claimOf(second)], csiNodes: [csi] },
+    });
   }
 
   test("should launch nodes for pods with ephemeral volume using the specified storage class name", () => {
@@ -75,7 +91,10 @@ describe(`VolumeUsage (${FILE})`, () => {
       storageClass("my-storage-class", { provisioner: CSI, bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"] }),
       storageClass("default-storage-class", { provisioner: "other-provider", bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"], isDefault: true }),
     ];
-    const r = ephemeralCase(classes, "my-storage-class", [[CSI, 1], ["other-provider", 10]]);
+    const r = ephemeralCase(classes, "my-storage-class", [
+      [CSI, 1],
+      ["other-provider", 10],
+    ]);
     expect(placedOn(r, "default/second")).not.toBe("node-1");
     expect(r.nodeClaims).toHaveLength(1);
   });
@@ -88,14 +107,27 @@ describe(`VolumeUsage (${FILE})`, () => {
 
   test("should launch nodes for pods with ephemeral volume using the newest storage class", () => {
     const classes = [
-      storageClass("default-storage-class", { provisioner: "other-provider", bindingMode: "WaitForFirstConsumer", isDefault: true, created: "2025-01-01T00:00:00Z" }),
+      storageClass("default-storage-class", {
+        provisioner: "other-provider",
+        bindingMode: "WaitForFirstConsumer",
+        isDefault: true,
+        created: "2025-01-01T00:00:00Z",
+      }),
       storageClass("newer-default-storage-class", { provisioner: CSI, bindingMode: "WaitForFirstConsumer", isDefault: true, created: "2025-01-01T00:00:02Z" }),
     ];
-    const r = ephemeralCase(classes, undefined, [[CSI, 1], ["other-provider", 10]]);
+    const r = ephemeralCase(classes, undefined, [
+      [CSI, 1],
+      ["other-provider", 10],
+    ]);
     expect(placedOn(r, "default/second")).not.toBe("node-1");
   });
 
-  const inTree = storageClass("in-tree-storage-class", { provisioner: "kubernetes.io/aws-ebs", bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"], isDefault: true });
+  const inTree = storageClass("in-tree-storage-class", {
+    provisioner: "kubernetes.io/aws-ebs",
+    bindingMode: "WaitForFirstConsumer",
+    zones: ["test-zone-1"],
+    isDefault: true,
+  });
 
   test("CSIMigration: should launch nodes for pods with non-dynamic PVC using a migrated PVC/PV", () => {
     const volumes: VolumeObjects = {
@@ -104,7 +136,12 @@ describe(`VolumeUsage (${FILE})`, () => {
       persistentVolumeClaims: [claim("pvc-1", { storageClassName: "in-tree-storage-class" }), claim("pvc-2", { storageClassName: "in-tree-storage-class" })],
       csiNodes: [csiNode("node-1", "ebs.csi.aws.com", 1)],
     };
-    const r = run({ pods: [podWithClaims("second", ["pvc-2"])], nodes: [existing], boundPods: [podWithClaims("initial", ["pvc-1"], { nodeName: "node-1" })], volumes });
+    const r = run({
+      pods: [podWithClaims("second", ["pvc-2"])],
+      nodes: [existing],
+      boundPods: [podWithClaims("initial", ["pvc-1"], { nodeName: "node-1" })],
+      volumes,
+    });
     expect(placedOn(r, "default/second")).not.toBe("node-1");
   });
 

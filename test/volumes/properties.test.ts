@@ -44,7 +44,9 @@ describe("volume topology properties", () => {
         requests: { cpu: s.cpu },
         labels: { app: "x" },
         ...(s.affinity === undefined ? {} : { affinity: requiredTerms([req(ZONE, "In", ...s.affinity)]) }),
-        ...(s.spread ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "x" } } }] } : {}),
+        ...(s.spread
+          ? { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "x" } } }] }
+          : {}),
       });
     });
     const result = run({ pods, volumes: { persistentVolumeClaims: claims, persistentVolumes: volumes, storageClasses: classes } });

@@ -24,12 +24,17 @@ function zoneOf(result: ReturnType<typeof run>, podName: string): string | undef
 describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
   test("should not schedule if invalid pvc", () => {
     const r = run({ pods: [podWithClaims("p", ["invalid"])], volumes: {} });
-    expect(r.unschedulable).toEqual([{ pod: "default/p", code: "volume-not-found", message: 'volume "vol-0" uses claim default/invalid, which is not in the input', nodePools: [] }]);
+    expect(r.unschedulable).toEqual([
+      { pod: "default/p", code: "volume-not-found", message: 'volume "vol-0" uses claim default/invalid, which is not in the input', nodePools: [] },
+    ]);
     expect(r.summary).toMatchObject({ pods: 1, scheduled: 0 });
   });
 
   test("should schedule with an empty storage class if the pvc is bound", () => {
-    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { storageClassName: "", volumeName: "test-volume" })], persistentVolumes: [volume("test-volume")] };
+    const volumes: VolumeObjects = {
+      persistentVolumeClaims: [claim("c", { storageClassName: "", volumeName: "test-volume" })],
+      persistentVolumes: [volume("test-volume")],
+    };
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
   });
 
@@ -39,13 +44,18 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
   });
 
   test("should schedule with a missing storage class if the pvc is bound", () => {
-    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { storageClassName: "missing-storage-class", volumeName: "test-volume" })], persistentVolumes: [volume("test-volume")] };
+    const volumes: VolumeObjects = {
+      persistentVolumeClaims: [claim("c", { storageClassName: "missing-storage-class", volumeName: "test-volume" })],
+      persistentVolumes: [volume("test-volume")],
+    };
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
   });
 
   test("should not schedule with a missing storage class if the pvc is not bound", () => {
     const r = run({ pods: [podWithClaims("p", ["c"])], volumes: { persistentVolumeClaims: [claim("c", { storageClassName: "missing-storage-class" })] } });
-    expect(r.unschedulable.map((u) => [u.code, u.message])).toEqual([["volume-not-found", 'claim default/c is unbound and its StorageClass "missing-storage-class" is not in the input']]);
+    expect(r.unschedulable.map((u) => [u.code, u.message])).toEqual([
+      ["volume-not-found", 'claim default/c is unbound and its StorageClass "missing-storage-class" is not in the input'],
+    ]);
   });
 
   test("should schedule valid pods when a pod with an invalid pvc is encountered (pvc)", () => {
@@ -112,7 +122,10 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
 
   const localPath = storageClass("local-path", { provisioner: "kubernetes.io/no-provisioner" });
   const hostnameTerm = [{ matchExpressions: [req(HOSTNAME, "In", "some-random-node")] }];
-  for (const [entry, options] of [["when using local volumes", { local: true }], ["when using hostpath volumes", { hostPath: true }]] as const) {
+  for (const [entry, options] of [
+    ["when using local volumes", { local: true }],
+    ["when using hostpath volumes", { hostPath: true }],
+  ] as const) {
     test(`should ignore hostname affinity scheduling when using local path volumes: ${entry}`, () => {
       const volumes: VolumeObjects = {
         storageClasses: [localPath],
@@ -190,7 +203,10 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     expect(zones[0]).not.toBe(zones[1]);
   });
 
-  for (const [entry, options] of [["for local volumes", { local: true }], ["for hostpath volumes", { hostPath: true }]] as const) {
+  for (const [entry, options] of [
+    ["for local volumes", { local: true }],
+    ["for hostpath volumes", { hostPath: true }],
+  ] as const) {
     test(`should preserve unconstrained PV alternatives after ignoring hostname affinity: ${entry}`, () => {
       const terms = [{ matchExpressions: [req(HOSTNAME, "In", "existing-host")] }, { matchExpressions: [req(ZONE, "In", "invalid-zone")] }];
       const volumes: VolumeObjects = {
@@ -204,9 +220,15 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
   test("should schedule pods using a StorageClass with multiple zones in AllowedTopologies", () => {
     const multi = storageClass("multi-zone-sc", {
       bindingMode: "WaitForFirstConsumer",
-      allowedTopologies: [{ matchLabelExpressions: [{ key: ZONE, values: ["test-zone-1"] }] }, { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-2"] }] }],
+      allowedTopologies: [
+        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-1"] }] },
+        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-2"] }] },
+      ],
     });
-    const volumes: VolumeObjects = { storageClasses: [multi], persistentVolumeClaims: [0, 1].map((i) => claim(`multi-zone-pvc-${i}`, { storageClassName: "multi-zone-sc" })) };
+    const volumes: VolumeObjects = {
+      storageClasses: [multi],
+      persistentVolumeClaims: [0, 1].map((i) => claim(`multi-zone-pvc-${i}`, { storageClassName: "multi-zone-sc" })),
+    };
     const pods = [0, 1].map((i) => podWithClaims(`sc-pod-${i}`, [`multi-zone-pvc-${i}`], antiAffinity("multi-zone-sc-app")));
     const r = run({ pods, volumes });
     const zones = pods.map((p) => zoneOf(r, `default/${p.metadata.name ?? ""}`));
@@ -218,18 +240,34 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     // Upstream's exotic label is the fake catalogue's `special` (optional on large types, absent elsewhere).
     const a = storageClass("pruned-overlap-a", {
       bindingMode: "WaitForFirstConsumer",
-      allowedTopologies: [{ matchLabelExpressions: [{ key: "special", values: ["required"] }] }, { matchLabelExpressions: [{ key: "special", values: ["optional"] }] }],
+      allowedTopologies: [
+        { matchLabelExpressions: [{ key: "special", values: ["required"] }] },
+        { matchLabelExpressions: [{ key: "special", values: ["optional"] }] },
+      ],
     });
     const b = storageClass("pruned-overlap-b", {
       bindingMode: "WaitForFirstConsumer",
       allowedTopologies: [
-        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-1"] }, { key: "special", values: ["optional"] }] },
-        { matchLabelExpressions: [{ key: ZONE, values: ["test-zone-2"] }, { key: "special", values: ["required"] }] },
+        {
+          matchLabelExpressions: [
+            { key: ZONE, values: ["test-zone-1"] },
+            { key: "special", values: ["optional"] },
+          ],
+        },
+        {
+          matchLabelExpressions: [
+            { key: ZONE, values: ["test-zone-2"] },
+            { key: "special", values: ["required"] },
+          ],
+        },
       ],
     });
     const volumes: VolumeObjects = {
       storageClasses: [a, b],
-      persistentVolumeClaims: [claim("pruned-overlap-pvc-a", { storageClassName: "pruned-overlap-a" }), claim("pruned-overlap-pvc-b", { storageClassName: "pruned-overlap-b" })],
+      persistentVolumeClaims: [
+        claim("pruned-overlap-pvc-a", { storageClassName: "pruned-overlap-a" }),
+        claim("pruned-overlap-pvc-b", { storageClassName: "pruned-overlap-b" }),
+      ],
     };
     const r = run({ pods: [podWithClaims("pruned-overlap-pod", ["pruned-overlap-pvc-a", "pruned-overlap-pvc-b"])], volumes });
     const c = r.nodeClaims[0];
@@ -238,7 +276,10 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
   });
 
   test("should not launch nodes for pod with unbound volume for volumeBindingMode immediate", () => {
-    const volumes: VolumeObjects = { storageClasses: [storageClass("immediate", { bindingMode: "Immediate" })], persistentVolumeClaims: [claim("c", { storageClassName: "immediate" })] };
+    const volumes: VolumeObjects = {
+      storageClasses: [storageClass("immediate", { bindingMode: "Immediate" })],
+      persistentVolumeClaims: [claim("c", { storageClassName: "immediate" })],
+    };
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
   });
 
@@ -262,7 +303,9 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
   });
 
   test("nodefit: an ephemeral volume whose claim is not in the input reads its template, and no class there means the default class", () => {
-    const volumes: VolumeObjects = { storageClasses: [storageClass("default-sc", { zones: ["test-zone-2"], bindingMode: "WaitForFirstConsumer", isDefault: true })] };
+    const volumes: VolumeObjects = {
+      storageClasses: [storageClass("default-sc", { zones: ["test-zone-2"], bindingMode: "WaitForFirstConsumer", isDefault: true })],
+    };
     expect(zoneOf(run({ pods: [podWithEphemeral("p", undefined)], volumes }), "default/p")).toBe("test-zone-2");
   });
 

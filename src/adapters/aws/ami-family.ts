@@ -46,7 +46,16 @@ const TRAITS: ReadonlyMap<AwsAmiFamily, AwsAmiFamilyTraits> = new Map<AwsAmiFami
   ["AL2", LINUX_DEFAULT],
   ["Custom", LINUX_DEFAULT],
   // Bottlerocket keeps its OS on a 4Gi /dev/xvda; kubelet data lives on the 20Gi /dev/xvdb.
-  ["Bottlerocket", { usesEniLimitedMemoryOverhead: false, podsPerCoreEnabled: false, supportsEniLimitedPodDensity: true, ephemeralDevice: "/dev/xvdb", defaultEphemeralGiB: 20 }],
+  [
+    "Bottlerocket",
+    {
+      usesEniLimitedMemoryOverhead: false,
+      podsPerCoreEnabled: false,
+      supportsEniLimitedPodDensity: true,
+      ephemeralDevice: "/dev/xvdb",
+      defaultEphemeralGiB: 20,
+    },
+  ],
   ["Windows2019", windows("10.0.17763")],
   ["Windows2022", windows("10.0.20348")],
   ["Windows2025", windows("10.0.26100")],

@@ -20,7 +20,10 @@ const WINDOWS_PODS = 110;
  * @param limits - the type's VPC limits, used where the record lacks network data
  * @returns the default card's index, its ENIs and the IPv4 addresses per ENI
  */
-export function eniLayout(info: InstanceTypeInfo, limits?: AwsVpcLimits): { readonly defaultCardIndex: number; readonly enis: number; readonly ipv4PerInterface: number } {
+export function eniLayout(
+  info: InstanceTypeInfo,
+  limits?: AwsVpcLimits,
+): { readonly defaultCardIndex: number; readonly enis: number; readonly ipv4PerInterface: number } {
   const network = info.NetworkInfo;
   const defaultCardIndex = network?.DefaultNetworkCardIndex ?? limits?.defaultNetworkCardIndex ?? 0;
   const card = network?.NetworkCards?.find((c) => (c.NetworkCardIndex ?? 0) === defaultCardIndex);

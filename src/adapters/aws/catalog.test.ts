@@ -4,9 +4,62 @@ import { awsCatalogTables, defaultAwsCatalog } from "./catalog.js";
 import { AWS_CATALOG_FAMILIES } from "./catalog-data.js";
 
 const REQUIRED = [
-  "c5", "c5a", "c5d", "c5n", "c6a", "c6g", "c6gd", "c6gn", "c6i", "c6id", "c6in", "c7a", "c7g", "c7gd", "c7gn", "c7i", "m5", "m5a", "m5ad",
-  "m5d", "m5dn", "m5n", "m5zn", "m6a", "m6g", "m6gd", "m6i", "m6id", "m6idn", "m6in", "m7a", "m7g", "m7gd", "m7i", "m7i-flex", "r5", "r5a",
-  "r5ad", "r5b", "r5d", "r5dn", "r5n", "r6a", "r6g", "r6gd", "r6i", "r6id", "r6idn", "r6in", "r7a", "r7g", "r7gd", "r7i", "t3", "t3a", "t4g",
+  "c5",
+  "c5a",
+  "c5d",
+  "c5n",
+  "c6a",
+  "c6g",
+  "c6gd",
+  "c6gn",
+  "c6i",
+  "c6id",
+  "c6in",
+  "c7a",
+  "c7g",
+  "c7gd",
+  "c7gn",
+  "c7i",
+  "m5",
+  "m5a",
+  "m5ad",
+  "m5d",
+  "m5dn",
+  "m5n",
+  "m5zn",
+  "m6a",
+  "m6g",
+  "m6gd",
+  "m6i",
+  "m6id",
+  "m6idn",
+  "m6in",
+  "m7a",
+  "m7g",
+  "m7gd",
+  "m7i",
+  "m7i-flex",
+  "r5",
+  "r5a",
+  "r5ad",
+  "r5b",
+  "r5d",
+  "r5dn",
+  "r5n",
+  "r6a",
+  "r6g",
+  "r6gd",
+  "r6i",
+  "r6id",
+  "r6idn",
+  "r6in",
+  "r7a",
+  "r7g",
+  "r7gd",
+  "r7i",
+  "t3",
+  "t3a",
+  "t4g",
 ];
 
 describe("embedded catalogue data", () => {
@@ -19,7 +72,10 @@ describe("embedded catalogue data", () => {
       }
       expect(f.memGiB !== undefined || f.gibPerVcpu !== undefined, f.family).toBe(true);
       for (const key of [...Object.keys(f.eni ?? {}), ...Object.keys(f.branch ?? {}), ...Object.keys(f.efa ?? {}), ...Object.keys(f.ghzBySize ?? {})]) {
-        expect(f.sizes.split(" ").map((s) => s.split(":")[0]), `${f.family} override ${key}`).toContain(key);
+        expect(
+          f.sizes.split(" ").map((s) => s.split(":")[0]),
+          `${f.family} override ${key}`,
+        ).toContain(key);
       }
     }
   });
@@ -57,7 +113,10 @@ describe("defaultAwsCatalog", () => {
   test("m5.large is 1930m / 6903Mi / 29 pods / 17Gi at $0.096 in five us-east-1 zones", () => {
     const m5 = defaultAwsCatalog().find((t) => t.name === "m5.large");
     expect(m5 && Object.fromEntries(["cpu", "memory", "pods", "ephemeral-storage"].map((r) => [r, formatAmount(r, m5.allocatable.get(r) ?? 0)]))).toEqual({
-      cpu: "1930m", memory: "6903Mi", pods: "29", "ephemeral-storage": "17Gi",
+      cpu: "1930m",
+      memory: "6903Mi",
+      pods: "29",
+      "ephemeral-storage": "17Gi",
     });
     expect(m5?.offerings.filter((o) => o.capacityType === "on-demand").map((o) => [o.zone, o.price])).toEqual(
       ["a", "b", "c", "d", "f"].map((z) => [`us-east-1${z}`, 0.096]),
@@ -79,7 +138,10 @@ describe("defaultAwsCatalog", () => {
   test("options override the embedded tables: zones and prices", () => {
     const types = defaultAwsCatalog({ zones: ["us-east-1a"], onDemandPrices: new Map([["m5.large", 1]]) });
     const m5 = types.find((t) => t.name === "m5.large");
-    expect(m5?.offerings.map((o) => [o.zone, o.capacityType, o.price])).toEqual([["us-east-1a", "on-demand", 1], ["us-east-1a", "spot", 1]]);
+    expect(m5?.offerings.map((o) => [o.zone, o.capacityType, o.price])).toEqual([
+      ["us-east-1a", "on-demand", 1],
+      ["us-east-1a", "spot", 1],
+    ]);
     expect(types.find((t) => t.name === "c5.large")?.offerings.some((o) => o.available)).toBe(false);
   });
 });

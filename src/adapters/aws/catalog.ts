@@ -21,23 +21,89 @@ type Eni = readonly [enis: number, ipv4: number];
 
 // ENIs and IPv4 addresses per ENI by size, as the Nitro families of generation 5 on share them.
 const STANDARD_ENI: ReadonlyMap<string, Eni> = new Map<string, Eni>([
-  ["medium", [2, 4]], ["large", [3, 10]], ["xlarge", [4, 15]], ["2xlarge", [4, 15]], ["3xlarge", [8, 30]],
-  ["4xlarge", [8, 30]], ["6xlarge", [8, 30]], ["8xlarge", [8, 30]], ["9xlarge", [8, 30]], ["12xlarge", [8, 30]],
-  ["16xlarge", [15, 50]], ["18xlarge", [15, 50]], ["24xlarge", [15, 50]], ["32xlarge", [15, 50]], ["48xlarge", [15, 50]],
+  ["medium", [2, 4]],
+  ["large", [3, 10]],
+  ["xlarge", [4, 15]],
+  ["2xlarge", [4, 15]],
+  ["3xlarge", [8, 30]],
+  ["4xlarge", [8, 30]],
+  ["6xlarge", [8, 30]],
+  ["8xlarge", [8, 30]],
+  ["9xlarge", [8, 30]],
+  ["12xlarge", [8, 30]],
+  ["16xlarge", [15, 50]],
+  ["18xlarge", [15, 50]],
+  ["24xlarge", [15, 50]],
+  ["32xlarge", [15, 50]],
+  ["48xlarge", [15, 50]],
 ]);
 const BURSTABLE_ENI: ReadonlyMap<string, Eni> = new Map<string, Eni>([
-  ["nano", [2, 2]], ["micro", [2, 2]], ["small", [3, 4]], ["medium", [3, 6]], ["large", [3, 12]], ["xlarge", [4, 15]], ["2xlarge", [4, 15]],
+  ["nano", [2, 2]],
+  ["micro", [2, 2]],
+  ["small", [3, 4]],
+  ["medium", [3, 6]],
+  ["large", [3, 12]],
+  ["xlarge", [4, 15]],
+  ["2xlarge", [4, 15]],
 ]);
 const METAL_ENI: Eni = [15, 50];
 const BRANCH: ReadonlyMap<string, number> = new Map([
-  ["medium", 4], ["large", 9], ["xlarge", 18], ["2xlarge", 38], ["3xlarge", 54], ["4xlarge", 54], ["6xlarge", 54], ["8xlarge", 54],
-  ["9xlarge", 54], ["12xlarge", 54], ["16xlarge", 107], ["18xlarge", 107], ["24xlarge", 107], ["32xlarge", 107], ["48xlarge", 107],
+  ["medium", 4],
+  ["large", 9],
+  ["xlarge", 18],
+  ["2xlarge", 38],
+  ["3xlarge", 54],
+  ["4xlarge", 54],
+  ["6xlarge", 54],
+  ["8xlarge", 54],
+  ["9xlarge", 54],
+  ["12xlarge", 54],
+  ["16xlarge", 107],
+  ["18xlarge", 107],
+  ["24xlarge", 107],
+  ["32xlarge", 107],
+  ["48xlarge", 107],
 ]);
 const METAL_BRANCH = 107;
 // EFA comes with the largest size of these families and with their metal sizes.
 const EFA_FAMILIES: ReadonlySet<string> = new Set([
-  "c5n", "m5n", "m5dn", "r5n", "r5dn", "m5zn", "c6gn", "m6i", "m6id", "m6in", "m6idn", "c6i", "c6id", "c6in", "r6i", "r6id", "r6in", "r6idn",
-  "m6a", "c6a", "r6a", "m7g", "m7gd", "c7g", "c7gd", "c7gn", "r7g", "r7gd", "m7i", "c7i", "r7i", "m7a", "c7a", "r7a", "m8g", "c8g", "r8g",
+  "c5n",
+  "m5n",
+  "m5dn",
+  "r5n",
+  "r5dn",
+  "m5zn",
+  "c6gn",
+  "m6i",
+  "m6id",
+  "m6in",
+  "m6idn",
+  "c6i",
+  "c6id",
+  "c6in",
+  "r6i",
+  "r6id",
+  "r6in",
+  "r6idn",
+  "m6a",
+  "c6a",
+  "r6a",
+  "m7g",
+  "m7gd",
+  "c7g",
+  "c7gd",
+  "c7gn",
+  "r7g",
+  "r7gd",
+  "m7i",
+  "c7i",
+  "r7i",
+  "m7a",
+  "c7a",
+  "r7a",
+  "m8g",
+  "c8g",
+  "r8g",
 ]);
 
 /** vCPUs of a size: `Nxlarge` is 4N, `metal-24xl` is 96, `metal:64` says it outright. */
@@ -91,13 +157,13 @@ function eniOf(family: AwsCatalogFamily, size: string, metal: boolean): readonly
   const override = family.eni?.[size];
   if (override !== undefined) return [override[0], override[1], override[2] ?? 1];
   const ladder = family.burstable === true ? BURSTABLE_ENI : STANDARD_ENI;
-  const [enis, ipv4] = metal ? METAL_ENI : ladder.get(size) ?? METAL_ENI;
+  const [enis, ipv4] = metal ? METAL_ENI : (ladder.get(size) ?? METAL_ENI);
   return [enis, ipv4, 1];
 }
 
 function limits(family: AwsCatalogFamily, size: string, metal: boolean): AwsVpcLimits {
   const [enis, ipv4, cards] = eniOf(family, size, metal);
-  const branch = family.branch?.[size] ?? (family.burstable === true ? 0 : metal ? METAL_BRANCH : BRANCH.get(size) ?? 0);
+  const branch = family.branch?.[size] ?? (family.burstable === true ? 0 : metal ? METAL_BRANCH : (BRANCH.get(size) ?? 0));
   return {
     interface: enis * cards,
     ipv4PerInterface: ipv4,

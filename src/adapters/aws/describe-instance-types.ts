@@ -21,25 +21,95 @@ const RECORD: JsonShape = obj([
   ["Hypervisor", "string"],
   ["BareMetal", "boolean"],
   ["NitroEnclavesSupport", "string"],
-  ["ProcessorInfo", obj([["SupportedArchitectures", list("string")], ["Manufacturer", "string"], ["SustainedClockSpeedInGhz", "number"]])],
+  [
+    "ProcessorInfo",
+    obj([
+      ["SupportedArchitectures", list("string")],
+      ["Manufacturer", "string"],
+      ["SustainedClockSpeedInGhz", "number"],
+    ]),
+  ],
   ["VCpuInfo", obj([["DefaultVCpus", "number"]])],
   ["MemoryInfo", obj([["SizeInMiB", "number"]])],
   [
     "NetworkInfo",
     obj([
       ["DefaultNetworkCardIndex", "number"],
-      ["NetworkCards", list(obj([["NetworkCardIndex", "number"], ["MaximumNetworkInterfaces", "number"]]))],
+      [
+        "NetworkCards",
+        list(
+          obj([
+            ["NetworkCardIndex", "number"],
+            ["MaximumNetworkInterfaces", "number"],
+          ]),
+        ),
+      ],
       ["MaximumNetworkInterfaces", "number"],
       ["Ipv4AddressesPerInterface", "number"],
       ["EncryptionInTransitSupported", "boolean"],
       ["EfaInfo", obj([["MaximumEfaInterfaces", "number"]])],
     ]),
   ],
-  ["InstanceStorageInfo", obj([["TotalSizeInGB", "number"], ["NvmeSupport", "string"]])],
-  ["GpuInfo", obj([["Gpus", list(obj([["Name", "string"], ["Manufacturer", "string"], ["Count", "number"], ["MemoryInfo", obj([["SizeInMiB", "number"]])]]))]])],
-  ["InferenceAcceleratorInfo", obj([["Accelerators", list(obj([["Name", "string"], ["Manufacturer", "string"], ["Count", "number"]]))]])],
-  ["NeuronInfo", obj([["NeuronDevices", list(obj([["Name", "string"], ["Count", "number"], ["CoreInfo", obj([["Count", "number"]])]]))]])],
-  ["EbsInfo", obj([["EbsOptimizedSupport", "string"], ["EbsOptimizedInfo", obj([["MaximumBandwidthInMbps", "number"]])]])],
+  [
+    "InstanceStorageInfo",
+    obj([
+      ["TotalSizeInGB", "number"],
+      ["NvmeSupport", "string"],
+    ]),
+  ],
+  [
+    "GpuInfo",
+    obj([
+      [
+        "Gpus",
+        list(
+          obj([
+            ["Name", "string"],
+            ["Manufacturer", "string"],
+            ["Count", "number"],
+            ["MemoryInfo", obj([["SizeInMiB", "number"]])],
+          ]),
+        ),
+      ],
+    ]),
+  ],
+  [
+    "InferenceAcceleratorInfo",
+    obj([
+      [
+        "Accelerators",
+        list(
+          obj([
+            ["Name", "string"],
+            ["Manufacturer", "string"],
+            ["Count", "number"],
+          ]),
+        ),
+      ],
+    ]),
+  ],
+  [
+    "NeuronInfo",
+    obj([
+      [
+        "NeuronDevices",
+        list(
+          obj([
+            ["Name", "string"],
+            ["Count", "number"],
+            ["CoreInfo", obj([["Count", "number"]])],
+          ]),
+        ),
+      ],
+    ]),
+  ],
+  [
+    "EbsInfo",
+    obj([
+      ["EbsOptimizedSupport", "string"],
+      ["EbsOptimizedInfo", obj([["MaximumBandwidthInMbps", "number"]])],
+    ]),
+  ],
 ]);
 
 /** Options of {@link instanceTypeRecordsFromJson}. */
@@ -48,10 +118,20 @@ export interface DescribeInstanceTypesOptions {
   readonly source?: string | undefined;
 }
 
-function positiveInteger(record: Readonly<Record<string, unknown>>, outer: string, inner: string, path: readonly (string | number)[], source: string | undefined): void {
+function positiveInteger(
+  record: Readonly<Record<string, unknown>>,
+  outer: string,
+  inner: string,
+  path: readonly (string | number)[],
+  source: string | undefined,
+): void {
   const value = (record[outer] as Readonly<Record<string, unknown>> | undefined)?.[inner];
   if (typeof value !== "number" || !Number.isInteger(value) || value <= 0) {
-    throw jsonInputError(source, [...path, outer, inner], value === undefined ? "is required" : `expected a positive whole number, got ${JSON.stringify(value)}`);
+    throw jsonInputError(
+      source,
+      [...path, outer, inner],
+      value === undefined ? "is required" : `expected a positive whole number, got ${JSON.stringify(value)}`,
+    );
   }
 }
 

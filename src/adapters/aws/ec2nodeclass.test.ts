@@ -21,8 +21,12 @@ describe("ec2NodeClassAmiFamily", () => {
   });
 
   test("bad values name the field", () => {
-    expect(() => ec2NodeClassAmiFamily({ spec: { amiFamily: "Ubuntu" } })).toThrow(expect.objectContaining({ code: "invalid-input", path: ["spec", "amiFamily"] }));
-    expect(() => ec2NodeClassAmiFamily({ spec: { amiSelectorTerms: [{ alias: "AL2023" }] } })).toThrow(expect.objectContaining({ path: ["spec", "amiSelectorTerms", 0, "alias"] }));
+    expect(() => ec2NodeClassAmiFamily({ spec: { amiFamily: "Ubuntu" } })).toThrow(
+      expect.objectContaining({ code: "invalid-input", path: ["spec", "amiFamily"] }),
+    );
+    expect(() => ec2NodeClassAmiFamily({ spec: { amiSelectorTerms: [{ alias: "AL2023" }] } })).toThrow(
+      expect.objectContaining({ path: ["spec", "amiSelectorTerms", 0, "alias"] }),
+    );
   });
 });
 
@@ -35,7 +39,13 @@ describe("ec2NodeClassOptions", () => {
         blockDeviceMappings: [{ deviceName: "/dev/xvda", rootVolume: true, ebs: { volumeSize: "100Gi" } }],
         instanceStorePolicy: "RAID0",
       },
-      status: { subnets: [{ id: "b", zone: "us-east-1b" }, { id: "a", zone: "us-east-1a" }, { id: "a2", zone: "us-east-1a" }] },
+      status: {
+        subnets: [
+          { id: "b", zone: "us-east-1b" },
+          { id: "a", zone: "us-east-1a" },
+          { id: "a2", zone: "us-east-1a" },
+        ],
+      },
     });
     expect(options).toMatchObject({ amiFamily: "AL2023", maxPods: 20, podsPerCore: 2, instanceStorePolicy: "RAID0", zones: ["us-east-1a", "us-east-1b"] });
     expect(options.kubeReserved).toEqual({ cpu: "200m" });

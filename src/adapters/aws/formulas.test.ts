@@ -13,7 +13,14 @@ const GIB = 2 ** 30;
 
 describe("worked examples (reference §1.4–1.5)", () => {
   test.each([
-    [1, 60], [2, 70], [4, 80], [8, 90], [16, 110], [48, 190], [96, 310], [192, 550],
+    [1, 60],
+    [2, 70],
+    [4, 80],
+    [8, 90],
+    [16, 110],
+    [48, 190],
+    [96, 310],
+    [192, 550],
   ])("kube-reserved CPU for %i vCPUs is %im", (vcpus, millis) => {
     expect(kubeReservedCpuMillis(vcpus * 1000)).toBe(millis);
   });
@@ -53,14 +60,11 @@ describe("worked examples (reference §1.4–1.5)", () => {
 });
 
 describe("laws", () => {
-  test.prop([fc.integer({ min: 0, max: 512_000 }), fc.integer({ min: 0, max: 512_000 })])(
-    "kube-reserved CPU is monotone and never above 6%",
-    (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      expect(kubeReservedCpuMillis(lo)).toBeLessThanOrEqual(kubeReservedCpuMillis(hi));
-      expect(kubeReservedCpuMillis(hi)).toBeLessThanOrEqual(Math.ceil(hi * 0.06));
-    },
-  );
+  test.prop([fc.integer({ min: 0, max: 512_000 }), fc.integer({ min: 0, max: 512_000 })])("kube-reserved CPU is monotone and never above 6%", (a, b) => {
+    const [lo, hi] = a <= b ? [a, b] : [b, a];
+    expect(kubeReservedCpuMillis(lo)).toBeLessThanOrEqual(kubeReservedCpuMillis(hi));
+    expect(kubeReservedCpuMillis(hi)).toBeLessThanOrEqual(Math.ceil(hi * 0.06));
+  });
 
   test.prop([fc.integer({ min: 0, max: 64 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 2, max: 64 }), fc.integer({ min: 0, max: 64 })])(
     "ENI-limited pods grow with ENIs and vanish once every ENI is reserved",

@@ -22,7 +22,7 @@ export const DEFAULT_VM_MEMORY_OVERHEAD_PERCENT = 0.075;
  */
 export function vmMemoryCapacityMiB(sizeInMiB: number, arm64: boolean, overheadPercent: number = DEFAULT_VM_MEMORY_OVERHEAD_PERCENT): number {
   const mib = arm64 ? sizeInMiB - ARM64_CMA_RESERVE_MIB : sizeInMiB;
-  const overhead = Math.ceil(((mib * MIB) * overheadPercent) / 1024 / 1024);
+  const overhead = Math.ceil((mib * MIB * overheadPercent) / 1024 / 1024);
   return mib - overhead;
 }
 

@@ -54,11 +54,13 @@ function build(record: InstanceTypeInfo, options: AwsInstanceTypeOptions, zones:
   const family = options.amiFamily ?? "AL2023";
   const traits = amiFamilyTraits(family);
   const name = record.InstanceType;
-  const labels = new Map(awsLabels(record, {
-    region: options.region ?? "us-east-1",
-    windowsBuild: traits.windowsBuild,
-    networkBandwidthMbps: options.networkBandwidthMbps?.get(name),
-  }));
+  const labels = new Map(
+    awsLabels(record, {
+      region: options.region ?? "us-east-1",
+      windowsBuild: traits.windowsBuild,
+      networkBandwidthMbps: options.networkBandwidthMbps?.get(name),
+    }),
+  );
   labels.delete(AWS_LABELS.instanceType);
   const capacity = awsCapacity(record, family, traits, options);
   const overhead = awsOverhead(record, capacity, traits, options);

@@ -5,12 +5,7 @@
 import { InputError, formatPath, type PathSegment } from "nodefit";
 
 /** The shape of a field the adapter reads; fields not described are ignored (the AWS CLI prints many). */
-export type JsonShape =
-  | "string"
-  | "number"
-  | "boolean"
-  | { readonly object: ReadonlyMap<string, JsonShape> }
-  | { readonly array: JsonShape };
+export type JsonShape = "string" | "number" | "boolean" | { readonly object: ReadonlyMap<string, JsonShape> } | { readonly array: JsonShape };
 
 /** A plain JSON object (not an array, not null). */
 export function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>> {

@@ -33,24 +33,55 @@ describe("awsLabels", () => {
   });
 
   test("local NVMe only when NVMe is supported; EBS bandwidth only when EBS-optimised by default", () => {
-    const nvme = awsLabels(base("m5d.large", { InstanceStorageInfo: { TotalSizeInGB: 75, NvmeSupport: "required" }, EbsInfo: { EbsOptimizedSupport: "default", EbsOptimizedInfo: { MaximumBandwidthInMbps: 4750 } } }), ctx);
+    const nvme = awsLabels(
+      base("m5d.large", {
+        InstanceStorageInfo: { TotalSizeInGB: 75, NvmeSupport: "required" },
+        EbsInfo: { EbsOptimizedSupport: "default", EbsOptimizedInfo: { MaximumBandwidthInMbps: 4750 } },
+      }),
+      ctx,
+    );
     expect(nvme.get(AWS_LABELS.localNvme)).toBe("75");
     expect(nvme.get(AWS_LABELS.ebsBandwidth)).toBe("4750");
-    const hdd = awsLabels(base("d2.xlarge", { InstanceStorageInfo: { TotalSizeInGB: 6000, NvmeSupport: "unsupported" }, EbsInfo: { EbsOptimizedSupport: "supported" } }), ctx);
+    const hdd = awsLabels(
+      base("d2.xlarge", { InstanceStorageInfo: { TotalSizeInGB: 6000, NvmeSupport: "unsupported" }, EbsInfo: { EbsOptimizedSupport: "supported" } }),
+      ctx,
+    );
     expect(hdd.has(AWS_LABELS.localNvme)).toBe(false);
     expect(hdd.has(AWS_LABELS.ebsBandwidth)).toBe(false);
   });
 
   test("GPU labels need exactly one GPU entry; names are lower-kebab", () => {
-    const one = awsLabels(base("g4ad.xlarge", { GpuInfo: { Gpus: [{ Name: "Radeon Pro V520", Manufacturer: "AMD", Count: 1, MemoryInfo: { SizeInMiB: 8192 } }] } }), ctx);
-    expect([one.get(AWS_LABELS.gpuName), one.get(AWS_LABELS.gpuManufacturer), one.get(AWS_LABELS.gpuCount), one.get(AWS_LABELS.gpuMemory)]).toEqual(["radeon-pro-v520", "amd", "1", "8192"]);
-    const two = awsLabels(base("x.large", { GpuInfo: { Gpus: [{ Name: "A", Count: 1 }, { Name: "B", Count: 1 }] } }), ctx);
+    const one = awsLabels(
+      base("g4ad.xlarge", { GpuInfo: { Gpus: [{ Name: "Radeon Pro V520", Manufacturer: "AMD", Count: 1, MemoryInfo: { SizeInMiB: 8192 } }] } }),
+      ctx,
+    );
+    expect([one.get(AWS_LABELS.gpuName), one.get(AWS_LABELS.gpuManufacturer), one.get(AWS_LABELS.gpuCount), one.get(AWS_LABELS.gpuMemory)]).toEqual([
+      "radeon-pro-v520",
+      "amd",
+      "1",
+      "8192",
+    ]);
+    const two = awsLabels(
+      base("x.large", {
+        GpuInfo: {
+          Gpus: [
+            { Name: "A", Count: 1 },
+            { Name: "B", Count: 1 },
+          ],
+        },
+      }),
+      ctx,
+    );
     expect(two.has(AWS_LABELS.gpuName)).toBe(false);
   });
 
   test("Neuron devices label as AWS accelerators; Inferentia v1 only without Neuron info", () => {
     const inf2 = awsLabels(base("inf2.xlarge", { NeuronInfo: { NeuronDevices: [{ Name: "Inferentia2", Count: 1, CoreInfo: { Count: 2 } }] } }), ctx);
-    expect([inf2.get(AWS_LABELS.acceleratorName), inf2.get(AWS_LABELS.acceleratorManufacturer), inf2.get(AWS_LABELS.acceleratorCount)]).toEqual(["inferentia2", "aws", "1"]);
+    expect([inf2.get(AWS_LABELS.acceleratorName), inf2.get(AWS_LABELS.acceleratorManufacturer), inf2.get(AWS_LABELS.acceleratorCount)]).toEqual([
+      "inferentia2",
+      "aws",
+      "1",
+    ]);
     const inf1 = awsLabels(base("inf1.xlarge", { InferenceAcceleratorInfo: { Accelerators: [{ Name: "Inferentia", Manufacturer: "AWS", Count: 1 }] } }), ctx);
     expect(inf1.get(AWS_LABELS.acceleratorName)).toBe("inferentia");
   });

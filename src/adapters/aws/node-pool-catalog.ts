@@ -40,7 +40,11 @@ function inClass(name: string, run: () => readonly InstanceType[]): readonly Ins
     if (!(error instanceof NodefitError)) throw error;
     const first = error.path[0];
     const path: PathSegment[] =
-      error.path[0] === "spec" ? [...error.path] : typeof first === "string" && KUBELET_FIELDS.has(first) ? ["spec", "kubelet", ...error.path] : ["spec", ...error.path];
+      error.path[0] === "spec"
+        ? [...error.path]
+        : typeof first === "string" && KUBELET_FIELDS.has(first)
+          ? ["spec", "kubelet", ...error.path]
+          : ["spec", ...error.path];
     throw new InputError(`EC2NodeClass "${name}": ${formatPath(path)}: ${error.message}`, path);
   }
 }
@@ -141,7 +145,10 @@ export function awsCatalogForNodePools(
     const zonesByType = new Map<string, readonly string[]>();
     for (const record of all) {
       const offered = base.zonesByType?.get(record.InstanceType) ?? zones;
-      zonesByType.set(record.InstanceType, offered.filter((z) => classZones.includes(z)));
+      zonesByType.set(
+        record.InstanceType,
+        offered.filter((z) => classZones.includes(z)),
+      );
     }
     const region = shared.region ?? regionOfZones(classZones) ?? base.region;
     return inClass(key, () => awsInstanceTypes(all, { ...merged, zones, zonesByType, region }));

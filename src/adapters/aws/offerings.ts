@@ -48,7 +48,7 @@ export function awsOfferings(info: InstanceTypeInfo, zones: readonly string[], o
   const name = info.InstanceType;
   const offeredIn = options.zonesByType?.get(name);
   const onDemand = options.onDemandPrices?.get(name);
-  const spot = options.spotPrices === undefined ? undefined : options.spotPrices.get(name) ?? new Map<string, number>();
+  const spot = options.spotPrices === undefined ? undefined : (options.spotPrices.get(name) ?? new Map<string, number>());
   const types = capacityTypesOf(info);
   const out: OfferingSpec[] = [];
   for (const zone of zones) {

@@ -31,7 +31,7 @@ export interface AwsOverhead {
  */
 export function awsOverhead(info: InstanceTypeInfo, capacity: ResourceList, traits: AwsAmiFamilyTraits, options: AwsInstanceTypeOptions): AwsOverhead {
   // AL2 and AL2023 size kube-reserved memory from the ENI limit even when maxPods says otherwise.
-  const pods = traits.usesEniLimitedMemoryOverhead ? eniLimitedPodsOf(info, 0, options) : capacity.get("pods") ?? 0;
+  const pods = traits.usesEniLimitedMemoryOverhead ? eniLimitedPodsOf(info, 0, options) : (capacity.get("pods") ?? 0);
   const kubeReserved = new Map<string, number>([
     ["cpu", kubeReservedCpuMillis(capacity.get("cpu") ?? 0)],
     ["memory", kubeReservedMemoryMiB(pods) * MIB],

@@ -79,7 +79,8 @@ export function spotPricesFromHistory(json: unknown, options: SpotPriceOptions =
     const zone = required(record, "AvailabilityZone", path, source);
     const text = required(record, "SpotPrice", path, source);
     const price = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(price)) throw jsonInputError(source, [...path, "SpotPrice"], `expected a decimal price such as "0.0346", got ${JSON.stringify(text)}`);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(price))
+      throw jsonInputError(source, [...path, "SpotPrice"], `expected a decimal price such as "0.0346", got ${JSON.stringify(text)}`);
     const time = timestampOf(record, path, source);
     let zones = latest.get(type);
     if (zones === undefined) latest.set(type, (zones = new Map()));
@@ -87,7 +88,11 @@ export function spotPricesFromHistory(json: unknown, options: SpotPriceOptions =
     if (seen === undefined || time >= seen.time) zones.set(zone, { time, price });
   });
   if (latest.size === 0) {
-    throw jsonInputError(source, ["SpotPriceHistory"], `holds no ${AWS_SPOT_PRODUCT_DESCRIPTIONS.join(" or ")} price; query with --product-descriptions "Linux/UNIX"`);
+    throw jsonInputError(
+      source,
+      ["SpotPriceHistory"],
+      `holds no ${AWS_SPOT_PRODUCT_DESCRIPTIONS.join(" or ")} price; query with --product-descriptions "Linux/UNIX"`,
+    );
   }
   const out = new Map<string, ReadonlyMap<string, number>>();
   for (const type of [...latest.keys()].sort()) {

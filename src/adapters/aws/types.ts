@@ -55,27 +55,33 @@ export interface InstanceTypeInfo {
   readonly BareMetal?: boolean | undefined;
   /** `supported` or `unsupported`. */
   readonly NitroEnclavesSupport?: string | undefined;
-  readonly ProcessorInfo?: {
-    readonly SupportedArchitectures?: readonly string[] | undefined;
-    readonly Manufacturer?: string | undefined;
-    readonly SustainedClockSpeedInGhz?: number | undefined;
-  } | undefined;
+  readonly ProcessorInfo?:
+    | {
+        readonly SupportedArchitectures?: readonly string[] | undefined;
+        readonly Manufacturer?: string | undefined;
+        readonly SustainedClockSpeedInGhz?: number | undefined;
+      }
+    | undefined;
   readonly VCpuInfo?: { readonly DefaultVCpus?: number | undefined } | undefined;
   readonly MemoryInfo?: { readonly SizeInMiB?: number | undefined } | undefined;
   readonly NetworkInfo?: NetworkInfo | undefined;
-  readonly InstanceStorageInfo?: {
-    readonly TotalSizeInGB?: number | undefined;
-    /** `required`, `supported` or `unsupported`. */
-    readonly NvmeSupport?: string | undefined;
-  } | undefined;
+  readonly InstanceStorageInfo?:
+    | {
+        readonly TotalSizeInGB?: number | undefined;
+        /** `required`, `supported` or `unsupported`. */
+        readonly NvmeSupport?: string | undefined;
+      }
+    | undefined;
   readonly GpuInfo?: { readonly Gpus?: readonly GpuDeviceInfo[] | undefined } | undefined;
   readonly InferenceAcceleratorInfo?: { readonly Accelerators?: readonly InferenceDeviceInfo[] | undefined } | undefined;
   readonly NeuronInfo?: { readonly NeuronDevices?: readonly NeuronDeviceInfo[] | undefined } | undefined;
-  readonly EbsInfo?: {
-    /** `default`, `supported` or `unsupported`; the EBS bandwidth label needs `default`. */
-    readonly EbsOptimizedSupport?: string | undefined;
-    readonly EbsOptimizedInfo?: { readonly MaximumBandwidthInMbps?: number | undefined } | undefined;
-  } | undefined;
+  readonly EbsInfo?:
+    | {
+        /** `default`, `supported` or `unsupported`; the EBS bandwidth label needs `default`. */
+        readonly EbsOptimizedSupport?: string | undefined;
+        readonly EbsOptimizedInfo?: { readonly MaximumBandwidthInMbps?: number | undefined } | undefined;
+      }
+    | undefined;
 }
 
 /**

@@ -3,12 +3,7 @@
  * default Azure catalogue from them, lazily and once.
  */
 import type { InstanceType } from "nodefit";
-import {
-  AZURE_CATALOG_REGION,
-  AZURE_CATALOG_SERIES,
-  AZURE_CATALOG_SPOT_FRACTION,
-  AZURE_CATALOG_ZONES,
-} from "./catalog-data.js";
+import { AZURE_CATALOG_REGION, AZURE_CATALOG_SERIES, AZURE_CATALOG_SPOT_FRACTION, AZURE_CATALOG_ZONES } from "./catalog-data.js";
 import { azureInstanceTypes } from "./instance-type.js";
 import type { AzureInstanceTypeOptions } from "./options.js";
 import type { AzureSkuInfo } from "./types.js";

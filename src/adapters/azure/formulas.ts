@@ -18,10 +18,21 @@ export const AZURE_DEFAULT_OS_DISK_SIZE_GB = 128;
 export type TaxBrackets = readonly (readonly [upperBound: number, rate: number])[];
 
 /** Kube-reserved memory brackets on GiB (§2.1): 25% of the first 4, 20% to 8, 10% to 16, 6% to 128, 2% above. */
-export const AZURE_MEMORY_TAX_GIB: TaxBrackets = [[4, 0.25], [8, 0.2], [16, 0.1], [128, 0.06], [Number.MAX_VALUE, 0.02]];
+export const AZURE_MEMORY_TAX_GIB: TaxBrackets = [
+  [4, 0.25],
+  [8, 0.2],
+  [16, 0.1],
+  [128, 0.06],
+  [Number.MAX_VALUE, 0.02],
+];
 
 /** Kube-reserved CPU brackets on vCPUs (§2.1): 6% of the first, 4% of the second, 2% of 3–4, 1% above. */
-export const AZURE_CPU_TAX_VCPU: TaxBrackets = [[1, 0.06], [2, 0.04], [4, 0.02], [Number.MAX_VALUE, 0.01]];
+export const AZURE_CPU_TAX_VCPU: TaxBrackets = [
+  [1, 0.06],
+  [2, 0.04],
+  [4, 0.02],
+  [Number.MAX_VALUE, 0.01],
+];
 
 /**
  * The tax an amount owes under progressive brackets: the sum over brackets of (min(amount, upper) − lower) × rate.

@@ -5,15 +5,31 @@ import { AZURE_LABELS, AZURE_WELL_KNOWN_LABELS, normalizeAzureClusterLabel } fro
 import type { AzureSkuInfo } from "./types.js";
 
 const D4S_V5: AzureSkuInfo = {
-  name: "Standard_D4s_v5", vCPUs: 4, memoryGB: 16, architecture: "x64", acceleratedNetworking: true, premiumIO: true,
-  hyperVGenerations: ["V1", "V2"], zones: ["2", "1", "3"],
+  name: "Standard_D4s_v5",
+  vCPUs: 4,
+  memoryGB: 16,
+  architecture: "x64",
+  acceleratedNetworking: true,
+  premiumIO: true,
+  hyperVGenerations: ["V1", "V2"],
+  zones: ["2", "1", "3"],
 };
 const D4PS_V5: AzureSkuInfo = { name: "Standard_D4ps_v5", vCPUs: 4, memoryGB: 16, architecture: "Arm64", zones: ["1"] };
 const NC24_A100: AzureSkuInfo = {
-  name: "Standard_NC24ads_A100_v4", vCPUs: 24, memoryGB: 220, architecture: "x64", gpus: 1, maxResourceVolumeMB: 65536, zones: ["1"],
+  name: "Standard_NC24ads_A100_v4",
+  vCPUs: 24,
+  memoryGB: 220,
+  architecture: "x64",
+  gpus: 1,
+  maxResourceVolumeMB: 65536,
+  zones: ["1"],
 };
 const ND_MI300X: AzureSkuInfo = { name: "Standard_ND96isr_MI300X_v5", vCPUs: 96, memoryGB: 1850, architecture: "x64", gpus: 8 };
-const PRICES = new Map([["Standard_D4s_v5", 0.192], ["Standard_D4ps_v5", 0.154], ["Standard_NC24ads_A100_v4", 3.673]]);
+const PRICES = new Map([
+  ["Standard_D4s_v5", 0.192],
+  ["Standard_D4ps_v5", 0.154],
+  ["Standard_NC24ads_A100_v4", 3.673],
+]);
 
 function values(it: InstanceType, key: string): readonly string[] | string {
   const req = it.requirements.get(key);
@@ -97,8 +113,14 @@ describe("offerings (reference §2.1)", () => {
   test("on demand and spot per zone plus the regional zone 0; spot at on-demand until spot prices are given", () => {
     const it = azureInstanceType(D4S_V5, { onDemandPrices: PRICES });
     expect(it.offerings.map((o) => `${o.zone}/${o.capacityType}/${o.price}`)).toEqual([
-      "eastus-1/on-demand/0.192", "eastus-1/spot/0.192", "eastus-2/on-demand/0.192", "eastus-2/spot/0.192",
-      "eastus-3/on-demand/0.192", "eastus-3/spot/0.192", "0/on-demand/0.192", "0/spot/0.192",
+      "eastus-1/on-demand/0.192",
+      "eastus-1/spot/0.192",
+      "eastus-2/on-demand/0.192",
+      "eastus-2/spot/0.192",
+      "eastus-3/on-demand/0.192",
+      "eastus-3/spot/0.192",
+      "0/on-demand/0.192",
+      "0/spot/0.192",
     ]);
   });
 
@@ -111,7 +133,9 @@ describe("offerings (reference §2.1)", () => {
 
   test("a savings-plan price below pay-as-you-go replaces it for on demand only", () => {
     const it = azureInstanceType(D4S_V5, {
-      onDemandPrices: PRICES, spotPrices: new Map([["Standard_D4s_v5", 0.04]]), savingsPlanPrices: new Map([["Standard_D4s_v5", 0.15]]),
+      onDemandPrices: PRICES,
+      spotPrices: new Map([["Standard_D4s_v5", 0.04]]),
+      savingsPlanPrices: new Map([["Standard_D4s_v5", 0.15]]),
     });
     expect(new Set(it.offerings.map((o) => `${o.capacityType}/${o.price}`))).toEqual(new Set(["on-demand/0.15", "spot/0.04"]));
   });

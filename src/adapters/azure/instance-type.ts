@@ -11,7 +11,10 @@ import { parseAzureVmSize } from "./size-name.js";
 import type { AzureSkuInfo } from "./types.js";
 
 const OS_SKU: ReadonlyMap<AzureImageFamily, string> = new Map<AzureImageFamily, string>([
-  ["Ubuntu", "Ubuntu"], ["Ubuntu2204", "Ubuntu"], ["Ubuntu2404", "Ubuntu"], ["AzureLinux", "AzureLinux"],
+  ["Ubuntu", "Ubuntu"],
+  ["Ubuntu2204", "Ubuntu"],
+  ["Ubuntu2404", "Ubuntu"],
+  ["AzureLinux", "AzureLinux"],
 ]);
 
 /**
@@ -32,12 +35,14 @@ export function azureInstanceType(sku: AzureSkuInfo, options: AzureInstanceTypeO
   validate(sku);
   const region = options.region ?? "eastus";
   const offerings = azureOfferings(sku, azureOfferingZones(sku, region, options), options);
-  const labels = new Map(azureLabels(sku, {
-    region,
-    osSku: OS_SKU.get(options.imageFamily ?? "Ubuntu") ?? "Ubuntu",
-    cluster: options.nodeResourceGroup === undefined ? undefined : normalizeAzureClusterLabel(options.nodeResourceGroup),
-    fips: options.fipsMode === "FIPS",
-  }));
+  const labels = new Map(
+    azureLabels(sku, {
+      region,
+      osSku: OS_SKU.get(options.imageFamily ?? "Ubuntu") ?? "Ubuntu",
+      cluster: options.nodeResourceGroup === undefined ? undefined : normalizeAzureClusterLabel(options.nodeResourceGroup),
+      fips: options.fipsMode === "FIPS",
+    }),
+  );
   // Upstream puts placement scope and the spot priorities on each offering; nodefit's offerings carry only
   // zone and capacity type, so they become type-level requirements over the available offerings, and a
   // NodePool that pins `placement-scope` should pass the same scopes as `placementScopes`.

@@ -44,12 +44,28 @@ export const AZURE_LABELS = {
  * without a value for one answers `DoesNotExist`. `sku-hyperv-generation` is restricted instead.
  */
 export const AZURE_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set<string>([
-  AZURE_LABELS.skuName, AZURE_LABELS.skuFamily, AZURE_LABELS.skuSeries, AZURE_LABELS.skuVersion,
-  AZURE_LABELS.skuCpu, AZURE_LABELS.skuMemory, AZURE_LABELS.aksCpu, AZURE_LABELS.aksMemory,
-  AZURE_LABELS.acceleratedNetworking, AZURE_LABELS.premiumCapable, AZURE_LABELS.ultraSSD, AZURE_LABELS.ephemeralOsMaxSize,
-  AZURE_LABELS.gpuName, AZURE_LABELS.gpuManufacturer, AZURE_LABELS.gpuCount, AZURE_LABELS.placementScope,
-  AZURE_LABELS.aksCluster, AZURE_LABELS.aksMode, AZURE_LABELS.aksScaleSetPriority, AZURE_LABELS.aksPriority,
-  AZURE_LABELS.aksOsSku, AZURE_LABELS.aksFipsEnabled,
+  AZURE_LABELS.skuName,
+  AZURE_LABELS.skuFamily,
+  AZURE_LABELS.skuSeries,
+  AZURE_LABELS.skuVersion,
+  AZURE_LABELS.skuCpu,
+  AZURE_LABELS.skuMemory,
+  AZURE_LABELS.aksCpu,
+  AZURE_LABELS.aksMemory,
+  AZURE_LABELS.acceleratedNetworking,
+  AZURE_LABELS.premiumCapable,
+  AZURE_LABELS.ultraSSD,
+  AZURE_LABELS.ephemeralOsMaxSize,
+  AZURE_LABELS.gpuName,
+  AZURE_LABELS.gpuManufacturer,
+  AZURE_LABELS.gpuCount,
+  AZURE_LABELS.placementScope,
+  AZURE_LABELS.aksCluster,
+  AZURE_LABELS.aksMode,
+  AZURE_LABELS.aksScaleSetPriority,
+  AZURE_LABELS.aksPriority,
+  AZURE_LABELS.aksOsSku,
+  AZURE_LABELS.aksFipsEnabled,
 ]);
 
 /** Kubernetes' name for an Azure `CpuArchitectureType`; unknown ones pass through, as upstream does. */

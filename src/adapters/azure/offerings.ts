@@ -18,10 +18,36 @@ export const AZURE_MISSING_PRICE = 999;
  * SKUs elsewhere are regional only.
  */
 export const AZURE_ZONAL_REGIONS: ReadonlySet<string> = new Set([
-  "brazilsouth", "canadacentral", "centralus", "eastus", "eastus2", "southcentralus", "usgovvirginia", "westus2", "westus3",
-  "francecentral", "italynorth", "germanywestcentral", "norwayeast", "northeurope", "uksouth", "westeurope", "swedencentral",
-  "switzerlandnorth", "polandcentral", "qatarcentral", "uaenorth", "israelcentral", "southafricanorth", "australiaeast",
-  "centralindia", "japaneast", "koreacentral", "southeastasia", "eastasia", "chinanorth3",
+  "brazilsouth",
+  "canadacentral",
+  "centralus",
+  "eastus",
+  "eastus2",
+  "southcentralus",
+  "usgovvirginia",
+  "westus2",
+  "westus3",
+  "francecentral",
+  "italynorth",
+  "germanywestcentral",
+  "norwayeast",
+  "northeurope",
+  "uksouth",
+  "westeurope",
+  "swedencentral",
+  "switzerlandnorth",
+  "polandcentral",
+  "qatarcentral",
+  "uaenorth",
+  "israelcentral",
+  "southafricanorth",
+  "australiaeast",
+  "centralindia",
+  "japaneast",
+  "koreacentral",
+  "southeastasia",
+  "eastasia",
+  "chinanorth3",
 ]);
 
 /**
@@ -34,9 +60,7 @@ export const AZURE_ZONAL_REGIONS: ReadonlySet<string> = new Set([
  */
 export function azureOfferingZones(sku: AzureSkuInfo, region: string, options: AzureInstanceTypeOptions = {}): readonly string[] {
   const scopes = options.placementScopes ?? ["zonal", "regional"];
-  const zonal = AZURE_ZONAL_REGIONS.has(region) && scopes.includes("zonal")
-    ? [...new Set(sku.zones ?? [])].sort().map((z) => `${region}-${z}`)
-    : [];
+  const zonal = AZURE_ZONAL_REGIONS.has(region) && scopes.includes("zonal") ? [...new Set(sku.zones ?? [])].sort().map((z) => `${region}-${z}`) : [];
   return scopes.includes("regional") ? [...zonal, AZURE_REGIONAL_ZONE] : zonal;
 }
 
@@ -60,11 +84,15 @@ export function azureOfferings(sku: AzureSkuInfo, zones: readonly string[], opti
   const out: OfferingSpec[] = [];
   for (const zone of zones) {
     out.push({
-      zone, capacityType: "on-demand", price: onDemand ?? AZURE_MISSING_PRICE,
+      zone,
+      capacityType: "on-demand",
+      price: onDemand ?? AZURE_MISSING_PRICE,
       available: onDemand !== undefined && !unavailable.has(`${zone}/on-demand`),
     });
     out.push({
-      zone, capacityType: "spot", price: spot ?? AZURE_MISSING_PRICE,
+      zone,
+      capacityType: "spot",
+      price: spot ?? AZURE_MISSING_PRICE,
       available: spotCapable && spot !== undefined && !unavailable.has(`${zone}/spot`),
     });
   }

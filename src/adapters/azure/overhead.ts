@@ -62,7 +62,10 @@ export function azureOverhead(sku: AzureSkuInfo, options: AzureInstanceTypeOptio
     ["memory", azureKubeReservedMemoryMiB(sku.memoryGB) * MIB],
   ]);
   for (const [resource, amount] of readResources(options.kubeReserved, "kubeReserved")) kubeReserved.set(resource, amount);
-  const systemReserved = new Map([["cpu", 0], ["memory", 0]]);
+  const systemReserved = new Map([
+    ["cpu", 0],
+    ["memory", 0],
+  ]);
   for (const [resource, amount] of readResources(options.systemReserved, "systemReserved")) systemReserved.set(resource, amount);
   return { kubeReserved, systemReserved, evictionThreshold: new Map([["memory", AZURE_EVICTION_MEMORY_MIB * MIB]]) };
 }

@@ -60,32 +60,70 @@ const C3_SIZES: readonly number[] = [4, 8, 22, 44, 88, 176];
 
 /** The embedded series. */
 export const GCP_CATALOG_SERIES: readonly GcpCatalogSeries[] = [
-  { series: "e2", architecture: "X86_64", usdPerVcpu: 0.021811, usdPerGb: 0.002923, zones: ABCF, shapes: [
-    { shape: "standard", sizes: [2, 4, 8, 16, 32], gbPerVcpu: 4 },
-    { shape: "highmem", sizes: [2, 4, 8, 16], gbPerVcpu: 8 },
-    { shape: "highcpu", sizes: [2, 4, 8, 16, 32], gbPerVcpu: 1 },
-  ] },
-  { series: "n2", architecture: "X86_64", usdPerVcpu: 0.031611, usdPerGb: 0.004237, zones: ABCF, shapes: [
-    { shape: "standard", sizes: N_SIZES, gbPerVcpu: 4 },
-    { shape: "highmem", sizes: N_SIZES, gbPerVcpu: 8 },
-    { shape: "highcpu", sizes: [2, 4, 8, 16, 32, 48, 64, 80, 96], gbPerVcpu: 1 },
-  ] },
-  { series: "n2d", architecture: "X86_64", usdPerVcpu: 0.027502, usdPerGb: 0.003686, zones: ABCF, shapes: [
-    { shape: "standard", sizes: [...N_SIZES, 224], gbPerVcpu: 4 },
-    { shape: "highmem", sizes: [2, 4, 8, 16, 32, 48, 64, 80, 96], gbPerVcpu: 8 },
-    { shape: "highcpu", sizes: [...N_SIZES, 224], gbPerVcpu: 1 },
-  ] },
-  { series: "c3", architecture: "X86_64", usdPerVcpu: 0.03398, usdPerGb: 0.00455, zones: ABCF, shapes: [
-    { shape: "standard", sizes: C3_SIZES, gbPerVcpu: 4 },
-    { shape: "highmem", sizes: C3_SIZES, gbPerVcpu: 8 },
-    { shape: "highcpu", sizes: C3_SIZES, gbPerVcpu: 2 },
-  ] },
-  { series: "t2d", architecture: "X86_64", usdPerVcpu: 0.027502, usdPerGb: 0.003686, zones: ABCF, shapes: [
-    { shape: "standard", sizes: [1, 2, 4, 8, 16, 32, 48, 60], gbPerVcpu: 4 },
-  ] },
-  { series: "t2a", architecture: "ARM64", usdPerVcpu: 0.022, usdPerGb: 0.004125, zones: ["a", "b", "f"], shapes: [
-    { shape: "standard", sizes: [1, 2, 4, 8, 16, 32, 48], gbPerVcpu: 4 },
-  ] },
+  {
+    series: "e2",
+    architecture: "X86_64",
+    usdPerVcpu: 0.021811,
+    usdPerGb: 0.002923,
+    zones: ABCF,
+    shapes: [
+      { shape: "standard", sizes: [2, 4, 8, 16, 32], gbPerVcpu: 4 },
+      { shape: "highmem", sizes: [2, 4, 8, 16], gbPerVcpu: 8 },
+      { shape: "highcpu", sizes: [2, 4, 8, 16, 32], gbPerVcpu: 1 },
+    ],
+  },
+  {
+    series: "n2",
+    architecture: "X86_64",
+    usdPerVcpu: 0.031611,
+    usdPerGb: 0.004237,
+    zones: ABCF,
+    shapes: [
+      { shape: "standard", sizes: N_SIZES, gbPerVcpu: 4 },
+      { shape: "highmem", sizes: N_SIZES, gbPerVcpu: 8 },
+      { shape: "highcpu", sizes: [2, 4, 8, 16, 32, 48, 64, 80, 96], gbPerVcpu: 1 },
+    ],
+  },
+  {
+    series: "n2d",
+    architecture: "X86_64",
+    usdPerVcpu: 0.027502,
+    usdPerGb: 0.003686,
+    zones: ABCF,
+    shapes: [
+      { shape: "standard", sizes: [...N_SIZES, 224], gbPerVcpu: 4 },
+      { shape: "highmem", sizes: [2, 4, 8, 16, 32, 48, 64, 80, 96], gbPerVcpu: 8 },
+      { shape: "highcpu", sizes: [...N_SIZES, 224], gbPerVcpu: 1 },
+    ],
+  },
+  {
+    series: "c3",
+    architecture: "X86_64",
+    usdPerVcpu: 0.03398,
+    usdPerGb: 0.00455,
+    zones: ABCF,
+    shapes: [
+      { shape: "standard", sizes: C3_SIZES, gbPerVcpu: 4 },
+      { shape: "highmem", sizes: C3_SIZES, gbPerVcpu: 8 },
+      { shape: "highcpu", sizes: C3_SIZES, gbPerVcpu: 2 },
+    ],
+  },
+  {
+    series: "t2d",
+    architecture: "X86_64",
+    usdPerVcpu: 0.027502,
+    usdPerGb: 0.003686,
+    zones: ABCF,
+    shapes: [{ shape: "standard", sizes: [1, 2, 4, 8, 16, 32, 48, 60], gbPerVcpu: 4 }],
+  },
+  {
+    series: "t2a",
+    architecture: "ARM64",
+    usdPerVcpu: 0.022,
+    usdPerGb: 0.004125,
+    zones: ["a", "b", "f"],
+    shapes: [{ shape: "standard", sizes: [1, 2, 4, 8, 16, 32, 48], gbPerVcpu: 4 }],
+  },
 ];
 
 /** Shared-core E2 types (two time-shared vCPUs each), in E2's zones. */

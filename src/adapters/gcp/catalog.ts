@@ -34,7 +34,10 @@ export function gcpCatalogTables(): GcpCatalogTables {
     machineTypes.push(record);
     onDemandPrices.set(record.name, usd);
     spotPrices.set(record.name, round6(usd * GCP_CATALOG_SPOT_FRACTION));
-    zonesByType.set(record.name, zones.map((z) => `${GCP_CATALOG_REGION}-${z}`));
+    zonesByType.set(
+      record.name,
+      zones.map((z) => `${GCP_CATALOG_REGION}-${z}`),
+    );
   };
   for (const series of GCP_CATALOG_SERIES) {
     for (const { shape, sizes, gbPerVcpu } of series.shapes) {

@@ -1,12 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import {
-  gcpMemoryCapacityBytes,
-  gkeEphemeralReservation,
-  gkeKubeReservedCpuMillis,
-  gkeKubeReservedMemoryMiB,
-  gkeMaxPods,
-} from "./formulas.js";
+import { gcpMemoryCapacityBytes, gkeEphemeralReservation, gkeKubeReservedCpuMillis, gkeKubeReservedMemoryMiB, gkeMaxPods } from "./formulas.js";
 
 describe("GKE kube-reserved memory (reference §2.2)", () => {
   // 255Mi up to 1GiB; then 25% / 20% / 10% / 6% / 2% tiers, each truncated to whole MiB.
@@ -31,18 +25,23 @@ describe("GKE kube-reserved memory (reference §2.2)", () => {
     expect(gkeKubeReservedMemoryMiB(256 * 1024)).toBe(9543 + Math.trunc(131072 * 0.02));
   });
 
-  test.prop([fc.integer({ min: 1025, max: 4_000_000 }), fc.integer({ min: 1025, max: 4_000_000 })])(
-    "above 1GiB, more memory never reserves less",
-    (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      expect(gkeKubeReservedMemoryMiB(lo)).toBeLessThanOrEqual(gkeKubeReservedMemoryMiB(hi));
-    },
-  );
+  test.prop([fc.integer({ min: 1025, max: 4_000_000 }), fc.integer({ min: 1025, max: 4_000_000 })])("above 1GiB, more memory never reserves less", (a, b) => {
+    const [lo, hi] = a <= b ? [a, b] : [b, a];
+    expect(gkeKubeReservedMemoryMiB(lo)).toBeLessThanOrEqual(gkeKubeReservedMemoryMiB(hi));
+  });
 });
 
 describe("GKE kube-reserved CPU (reference §2.2)", () => {
   test.each([
-    [1000, 60], [2000, 70], [4000, 80], [8000, 90], [16000, 110], [22000, 125], [32000, 150], [96000, 310], [224000, 630],
+    [1000, 60],
+    [2000, 70],
+    [4000, 80],
+    [8000, 90],
+    [16000, 110],
+    [22000, 125],
+    [32000, 150],
+    [96000, 310],
+    [224000, 630],
   ])("%im reserves %im", (cpu, reserved) => {
     expect(gkeKubeReservedCpuMillis("n2-standard-x", cpu)).toBe(reserved);
   });

@@ -25,8 +25,19 @@ const SHARED_CORE_E2: ReadonlySet<string> = new Set(["e2-micro", "e2-small", "e2
 
 type Tiers = readonly (readonly [width: number, rate: number])[];
 
-const MEMORY_TIERS_MIB: Tiers = [[4096, 0.25], [4096, 0.2], [8192, 0.1], [114_688, 0.06], [Infinity, 0.02]];
-const CPU_TIERS_MILLIS: Tiers = [[1000, 0.06], [1000, 0.01], [2000, 0.005], [Infinity, 0.0025]];
+const MEMORY_TIERS_MIB: Tiers = [
+  [4096, 0.25],
+  [4096, 0.2],
+  [8192, 0.1],
+  [114_688, 0.06],
+  [Infinity, 0.02],
+];
+const CPU_TIERS_MILLIS: Tiers = [
+  [1000, 0.06],
+  [1000, 0.01],
+  [2000, 0.005],
+  [Infinity, 0.0025],
+];
 
 function tiered(tiers: Tiers, amount: number): number {
   let reserved = 0;

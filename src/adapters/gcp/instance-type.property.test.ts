@@ -5,15 +5,19 @@ import { gcpInstanceType } from "./instance-type.js";
 import { GCP_LABELS } from "./labels.js";
 import type { GceMachineType } from "./types.js";
 
-const machineType: fc.Arbitrary<GceMachineType> = fc.record({
-  family: fc.constantFrom("e2", "n2", "n2d", "c3", "c3d", "t2a", "t2d", "n4"),
-  shape: fc.constantFrom("standard", "highmem", "highcpu"),
-  guestCpus: fc.integer({ min: 1, max: 416 }),
-  gbPerVcpu: fc.constantFrom(1, 2, 4, 8),
-}).map(({ family, shape, guestCpus, gbPerVcpu }) => ({
-  name: `${family}-${shape}-${guestCpus}`, guestCpus, memoryMb: guestCpus * gbPerVcpu * 1024,
-  architecture: family === "t2a" ? "ARM64" : "X86_64",
-}));
+const machineType: fc.Arbitrary<GceMachineType> = fc
+  .record({
+    family: fc.constantFrom("e2", "n2", "n2d", "c3", "c3d", "t2a", "t2d", "n4"),
+    shape: fc.constantFrom("standard", "highmem", "highcpu"),
+    guestCpus: fc.integer({ min: 1, max: 416 }),
+    gbPerVcpu: fc.constantFrom(1, 2, 4, 8),
+  })
+  .map(({ family, shape, guestCpus, gbPerVcpu }) => ({
+    name: `${family}-${shape}-${guestCpus}`,
+    guestCpus,
+    memoryMb: guestCpus * gbPerVcpu * 1024,
+    architecture: family === "t2a" ? "ARM64" : "X86_64",
+  }));
 
 const MIB = 2 ** 20;
 

@@ -7,13 +7,22 @@ import type { GceMachineType } from "./types.js";
 const N2D_STANDARD_8: GceMachineType = { name: "n2d-standard-8", guestCpus: 8, memoryMb: 32768, architecture: "X86_64" };
 const T2A_STANDARD_4: GceMachineType = { name: "t2a-standard-4", guestCpus: 4, memoryMb: 16384, architecture: "ARM64" };
 const A2_HIGHGPU_1G: GceMachineType = {
-  name: "a2-highgpu-1g", guestCpus: 12, memoryMb: 87040, accelerators: [{ guestAcceleratorType: "nvidia-tesla-a100", guestAcceleratorCount: 1 }],
+  name: "a2-highgpu-1g",
+  guestCpus: 12,
+  memoryMb: 87040,
+  accelerators: [{ guestAcceleratorType: "nvidia-tesla-a100", guestAcceleratorCount: 1 }],
 };
 const G2_STANDARD_24: GceMachineType = {
-  name: "g2-standard-24", guestCpus: 24, memoryMb: 98304, accelerators: [{ guestAcceleratorType: "nvidia-l4", guestAcceleratorCount: 2 }],
+  name: "g2-standard-24",
+  guestCpus: 24,
+  memoryMb: 98304,
+  accelerators: [{ guestAcceleratorType: "nvidia-l4", guestAcceleratorCount: 2 }],
 };
 const C3_LSSD: GceMachineType = { name: "c3-standard-8-lssd", guestCpus: 8, memoryMb: 32768, scratchDisks: [{ diskGb: 375 }, { diskGb: 375 }] };
-const PRICES = new Map([["n2d-standard-8", 0.337968], ["t2a-standard-4", 0.154]]);
+const PRICES = new Map([
+  ["n2d-standard-8", 0.337968],
+  ["t2a-standard-4", 0.154],
+]);
 const ZONES = ["us-central1-a", "us-central1-b"];
 
 function values(it: InstanceType, key: string): readonly string[] | string {
@@ -76,8 +85,11 @@ describe("labels (reference §2.2)", () => {
 
   test("accelerator types: GPU name, count, gke-accelerator and nvidia.com/gpu summed over counts", () => {
     const a2 = gcpInstanceType(A2_HIGHGPU_1G);
-    expect([values(a2, GCP_LABELS.gpuName), values(a2, GCP_LABELS.gpuCount), values(a2, GCP_LABELS.gkeAccelerator)])
-      .toEqual([["nvidia-tesla-a100"], ["1"], ["nvidia-tesla-a100"]]);
+    expect([values(a2, GCP_LABELS.gpuName), values(a2, GCP_LABELS.gpuCount), values(a2, GCP_LABELS.gkeAccelerator)]).toEqual([
+      ["nvidia-tesla-a100"],
+      ["1"],
+      ["nvidia-tesla-a100"],
+    ]);
     const g2 = gcpInstanceType(G2_STANDARD_24);
     expect(values(g2, GCP_LABELS.gpuCount)).toEqual(["2"]);
     expect(g2.capacity.get("nvidia.com/gpu")).toBe(2);
@@ -119,16 +131,27 @@ describe("capacity and overhead", () => {
     });
     expect(it.overhead.kubeReserved.get("cpu")).toBe(200);
     expect(it.overhead.kubeReserved.get("memory")).toBe(3645 * 2 ** 20);
-    expect(it.overhead.systemReserved).toEqual(new Map([["cpu", 150], ["memory", 64 * 2 ** 20]]));
-    expect(it.overhead.evictionThreshold).toEqual(new Map([["memory", 500 * 2 ** 20], ["ephemeral-storage", 20 * 2 ** 30]]));
+    expect(it.overhead.systemReserved).toEqual(
+      new Map([
+        ["cpu", 150],
+        ["memory", 64 * 2 ** 20],
+      ]),
+    );
+    expect(it.overhead.evictionThreshold).toEqual(
+      new Map([
+        ["memory", 500 * 2 ** 20],
+        ["ephemeral-storage", 20 * 2 ** 30],
+      ]),
+    );
   });
 
   test("bad records and options throw InputError with the field path", () => {
     expect(() => gcpInstanceType({ ...N2D_STANDARD_8, name: "" })).toThrow(expect.objectContaining({ code: "invalid-input", path: ["name"] }));
     expect(() => gcpInstanceType({ ...N2D_STANDARD_8, guestCpus: 0 })).toThrow(expect.objectContaining({ path: ["guestCpus"] }));
     expect(() => gcpInstanceType({ ...N2D_STANDARD_8, memoryMb: 1.5 })).toThrow(expect.objectContaining({ path: ["memoryMb"] }));
-    expect(() => gcpInstanceType(N2D_STANDARD_8, { evictionHard: { "memory.available": "150%" } }))
-      .toThrow(expect.objectContaining({ path: ["evictionHard", "memory.available"] }));
+    expect(() => gcpInstanceType(N2D_STANDARD_8, { evictionHard: { "memory.available": "150%" } })).toThrow(
+      expect.objectContaining({ path: ["evictionHard", "memory.available"] }),
+    );
     expect(() => gcpInstanceType(N2D_STANDARD_8, { systemReserved: { cpu: "x" } })).toThrow(expect.objectContaining({ path: ["systemReserved", "cpu"] }));
   });
 });
@@ -142,7 +165,10 @@ describe("offerings", () => {
       spotPrices: new Map([["n2d-standard-8", 0.07]]),
     });
     expect(it.offerings.map((o) => `${o.zone}/${o.capacityType}/${o.price}`)).toEqual([
-      "us-central1-a/on-demand/0.337968", "us-central1-a/spot/0.07", "us-central1-c/on-demand/0.337968", "us-central1-c/spot/0.07",
+      "us-central1-a/on-demand/0.337968",
+      "us-central1-a/spot/0.07",
+      "us-central1-c/on-demand/0.337968",
+      "us-central1-c/spot/0.07",
     ]);
     expect(values(it, GCP_LABELS.zoneId)).toEqual(["us-central1-a", "us-central1-c"]);
   });
@@ -150,8 +176,10 @@ describe("offerings", () => {
   test("default zones are the region's a, b, c and f; types without any offering are dropped from lists", () => {
     const it = gcpInstanceType(N2D_STANDARD_8, { onDemandPrices: PRICES });
     expect(values(it, GCP_LABELS.zone)).toEqual(["us-central1-a", "us-central1-b", "us-central1-c", "us-central1-f"]);
-    expect(gcpInstanceTypes([N2D_STANDARD_8, A2_HIGHGPU_1G, T2A_STANDARD_4], { onDemandPrices: PRICES }).map((t) => t.name))
-      .toEqual(["n2d-standard-8", "t2a-standard-4"]);
+    expect(gcpInstanceTypes([N2D_STANDARD_8, A2_HIGHGPU_1G, T2A_STANDARD_4], { onDemandPrices: PRICES }).map((t) => t.name)).toEqual([
+      "n2d-standard-8",
+      "t2a-standard-4",
+    ]);
     expect(values(gcpInstanceType(A2_HIGHGPU_1G), GCP_LABELS.zone)).toBe("DoesNotExist");
   });
 });

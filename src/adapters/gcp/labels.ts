@@ -36,9 +36,21 @@ export const GCP_LABELS = {
  * into `DoesNotExist` and so keep the DaemonSets they gate off every node.
  */
 export const GCP_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set<string>([
-  GCP_LABELS.zoneId, GCP_LABELS.category, GCP_LABELS.family, GCP_LABELS.shape, GCP_LABELS.generation, GCP_LABELS.size,
-  GCP_LABELS.cpu, GCP_LABELS.cpuModel, GCP_LABELS.memory, GCP_LABELS.gpuName, GCP_LABELS.gpuManufacturer,
-  GCP_LABELS.gpuCount, GCP_LABELS.gpuMemory, GCP_LABELS.gkeAccelerator, GCP_LABELS.machineFamily,
+  GCP_LABELS.zoneId,
+  GCP_LABELS.category,
+  GCP_LABELS.family,
+  GCP_LABELS.shape,
+  GCP_LABELS.generation,
+  GCP_LABELS.size,
+  GCP_LABELS.cpu,
+  GCP_LABELS.cpuModel,
+  GCP_LABELS.memory,
+  GCP_LABELS.gpuName,
+  GCP_LABELS.gpuManufacturer,
+  GCP_LABELS.gpuCount,
+  GCP_LABELS.gpuMemory,
+  GCP_LABELS.gkeAccelerator,
+  GCP_LABELS.machineFamily,
 ]);
 
 /** The parts of a machine type name the labels use. */

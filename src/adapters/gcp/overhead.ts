@@ -29,7 +29,7 @@ interface Disks {
 }
 
 function disksOf(machineType: GceMachineType, options: GcpInstanceTypeOptions): Disks {
-  const ssds = options.localSsdEphemeral === true ? machineType.scratchDisks ?? [] : [];
+  const ssds = options.localSsdEphemeral === true ? (machineType.scratchDisks ?? []) : [];
   return {
     bootGiB: options.bootDiskSizeGiB ?? GCP_DEFAULT_BOOT_DISK_GIB,
     ssdGiB: ssds.reduce((n, d) => n + d.diskGb, 0),

@@ -64,7 +64,12 @@ function humanMessage(message: string): string {
  */
 export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Promise<number> {
   const input = await loadInput(command.paths, io, { provider: command.provider, aws: command.aws, strict: command.strict });
-  const plan = planFor(input, command.now, { maxCommands: command.maxCommands, maxSimulationSteps: command.maxSimulationSteps, spotToSpot: command.spotToSpot }, io);
+  const plan = planFor(
+    input,
+    command.now,
+    { maxCommands: command.maxCommands, maxSimulationSteps: command.maxSimulationSteps, spotToSpot: command.spotToSpot },
+    io,
+  );
   const view: PlanView = { plan, input, money: planMoney(plan, input.kubernetes.nodes, input.instanceTypes) };
   switch (command.output) {
     case "json":
@@ -80,7 +85,12 @@ export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Pr
       io.stdout(consolidationMarkdown(view));
       break;
     case "nodeclaims":
-      io.stdout(renderNodeClaims(plan.commands.flatMap((c) => c.replacements), input.kubernetes.nodePools));
+      io.stdout(
+        renderNodeClaims(
+          plan.commands.flatMap((c) => c.replacements),
+          input.kubernetes.nodePools,
+        ),
+      );
       break;
     default:
       io.stdout(consolidationTable(view));
@@ -121,7 +131,12 @@ function consolidationTable(view: PlanView): string {
     parts.push(renderTable(["#", "METHOD", "DECISION", "NODES", "REPLACEMENTS", "PODS MOVED", "SAVES"], rows));
   }
   if (plan.blocked.length > 0) {
-    parts.push(renderTable(["NODE THAT STAYS", "CODE", "REASON"], plan.blocked.map((b) => [b.node, b.code, humanMessage(b.message)])));
+    parts.push(
+      renderTable(
+        ["NODE THAT STAYS", "CODE", "REASON"],
+        plan.blocked.map((b) => [b.node, b.code, humanMessage(b.message)]),
+      ),
+    );
   }
   return parts.join("\n");
 }
@@ -150,7 +165,10 @@ function consolidationMarkdown(view: PlanView): string {
   if (plan.blocked.length > 0) {
     parts.push(
       `<details><summary>${plan.blocked.length} node${plan.blocked.length === 1 ? "" : "s"} stay</summary>\n\n` +
-        markdownTable(["node", "code", "reason"], plan.blocked.map((b) => [code(b.node), b.code, humanMessage(b.message)])) +
+        markdownTable(
+          ["node", "code", "reason"],
+          plan.blocked.map((b) => [code(b.node), b.code, humanMessage(b.message)]),
+        ) +
         "\n</details>\n",
     );
   }
@@ -164,7 +182,9 @@ function consolidationReport(view: PlanView): Report {
   const types = new Map<string, InstanceType>(input.instanceTypes.map((t) => [t.name, t]));
   const removed = new Set(plan.commands.flatMap((c) => c.candidates));
   // Nodes by name, not document order, so the report does not change when documents are reordered.
-  const nodes = [...kubernetes.nodes].sort((a, b) => ((a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : (a.metadata.name ?? "") > (b.metadata.name ?? "") ? 1 : 0));
+  const nodes = [...kubernetes.nodes].sort((a, b) =>
+    (a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : (a.metadata.name ?? "") > (b.metadata.name ?? "") ? 1 : 0,
+  );
   const before: ReportNode[] = nodes.map((node) => ({
     ...existingReportNode(node, kubernetes.boundPods, pods, input.instanceTypes),
     status: removed.has(node.metadata.name ?? "") ? "removed" : "existing",

@@ -29,7 +29,8 @@ export interface DiffState {
   readonly unschedulable: ReadonlyMap<string, { readonly code: string; readonly message: string }>;
 }
 
-const podKey = (p: { metadata: { namespace?: string | undefined; name?: string | undefined } }): string => `${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`;
+const podKey = (p: { metadata: { namespace?: string | undefined; name?: string | undefined } }): string =>
+  `${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`;
 
 /** Where a pod on a planned node is, in terms that can be compared across inputs. */
 export function plannedLocation(instanceType: string, nodePool: string): string {
@@ -70,7 +71,15 @@ export function diffStateOf(input: LoadedInput, result: ScheduleResult, plan: Co
   const claimLocation = new Map<string, string>();
   const addPlanned = (claims: ScheduleResult["nodeClaims"]): void => {
     for (const c of claims) {
-      plannedNodes.push({ name: c.name, planned: true, nodePool: c.nodePool, instanceType: c.instanceType, zone: c.zone, capacityType: c.capacityType, price: c.price });
+      plannedNodes.push({
+        name: c.name,
+        planned: true,
+        nodePool: c.nodePool,
+        instanceType: c.instanceType,
+        zone: c.zone,
+        capacityType: c.capacityType,
+        price: c.price,
+      });
       claimLocation.set(c.name, plannedLocation(c.instanceType, c.nodePool));
     }
   };

@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import type { Decimal } from "decimal.js";
 import type { Command } from "../args.js";
 import { EXIT_OK, EXIT_UNSCHEDULABLE, type CliIo } from "../io.js";
 import { loadInput } from "../load.js";
@@ -177,7 +177,14 @@ function headline(diff: ClusterDiff): string {
 function poolRows(diff: ClusterDiff): string[][] {
   return diff.nodePools.map((p) => {
     const d = p.hourlyAfter.minus(p.hourlyBefore);
-    return [p.nodePool || "(none)", `${p.nodesBefore} → ${p.nodesAfter}`, formatHourly(p.hourlyBefore), formatHourly(p.hourlyAfter), formatDelta(d), formatDelta(d, true)];
+    return [
+      p.nodePool || "(none)",
+      `${p.nodesBefore} → ${p.nodesAfter}`,
+      formatHourly(p.hourlyBefore),
+      formatHourly(p.hourlyAfter),
+      formatDelta(d),
+      formatDelta(d, true),
+    ];
   });
 }
 
@@ -185,16 +192,19 @@ const nodeLabel = (n: DiffNode): string => (n.planned ? `(new) ${n.name}` : n.na
 
 function diffTable(diff: ClusterDiff): string {
   const parts = [`${headline(diff)}\n`];
-  parts.push(
-    renderTable(
-      ["NODEPOOL", "NODES", "HOURLY BEFORE", "HOURLY AFTER", "DELTA", "MONTHLY DELTA"],
-      poolRows(diff),
-    ),
-  );
+  parts.push(renderTable(["NODEPOOL", "NODES", "HOURLY BEFORE", "HOURLY AFTER", "DELTA", "MONTHLY DELTA"], poolRows(diff)));
   if (diff.instanceTypes.length > 0) {
-    parts.push(renderTable(["INSTANCE TYPE", "BEFORE", "AFTER"], diff.instanceTypes.map((t) => [t.instanceType, String(t.before), String(t.after)])));
+    parts.push(
+      renderTable(
+        ["INSTANCE TYPE", "BEFORE", "AFTER"],
+        diff.instanceTypes.map((t) => [t.instanceType, String(t.before), String(t.after)]),
+      ),
+    );
   }
-  const changes: (readonly [string, DiffNode])[] = [...diff.nodesRemoved.map((n) => ["removed", n] as const), ...diff.nodesAdded.map((n) => ["added", n] as const)];
+  const changes: (readonly [string, DiffNode])[] = [
+    ...diff.nodesRemoved.map((n) => ["removed", n] as const),
+    ...diff.nodesAdded.map((n) => ["added", n] as const),
+  ];
   if (changes.length > 0) {
     parts.push(
       renderTable(
@@ -203,32 +213,55 @@ function diffTable(diff: ClusterDiff): string {
       ),
     );
   }
-  if (diff.moved.length > 0) parts.push(renderTable(["MOVED POD", "FROM", "TO"], diff.moved.map((m) => [m.pod, m.from, m.to])));
+  if (diff.moved.length > 0)
+    parts.push(
+      renderTable(
+        ["MOVED POD", "FROM", "TO"],
+        diff.moved.map((m) => [m.pod, m.from, m.to]),
+      ),
+    );
   if (diff.becameUnschedulable.length > 0) {
-    parts.push(renderTable(["NEWLY UNSCHEDULABLE POD", "CODE", "REASON"], diff.becameUnschedulable.map((u) => [u.pod, u.code, u.message])));
+    parts.push(
+      renderTable(
+        ["NEWLY UNSCHEDULABLE POD", "CODE", "REASON"],
+        diff.becameUnschedulable.map((u) => [u.pod, u.code, u.message]),
+      ),
+    );
   }
-  if (diff.becameSchedulable.length > 0) parts.push(renderTable(["NEWLY SCHEDULED POD"], diff.becameSchedulable.map((p) => [p])));
+  if (diff.becameSchedulable.length > 0)
+    parts.push(
+      renderTable(
+        ["NEWLY SCHEDULED POD"],
+        diff.becameSchedulable.map((p) => [p]),
+      ),
+    );
   return parts.join("\n");
 }
 
 function diffMarkdown(diff: ClusterDiff): string {
   const parts = ["### nodefit diff\n", `${headline(diff)}\n`];
-  parts.push(
-    markdownTable(
-      ["NodePool", "nodes", "hourly before", "hourly after", "delta", "monthly delta"],
-      poolRows(diff),
-    ),
+  parts.push(markdownTable(["NodePool", "nodes", "hourly before", "hourly after", "delta", "monthly delta"], poolRows(diff)));
+  const types = markdownTable(
+    ["instance type", "before", "after"],
+    diff.instanceTypes.map((t) => [code(t.instanceType), String(t.before), String(t.after)]),
   );
-  const types = markdownTable(["instance type", "before", "after"], diff.instanceTypes.map((t) => [code(t.instanceType), String(t.before), String(t.after)]));
   if (types !== "") parts.push(types);
   if (diff.becameUnschedulable.length > 0) {
     parts.push(`**${diff.becameUnschedulable.length} pod${diff.becameUnschedulable.length === 1 ? "" : "s"} become unschedulable**\n`);
-    parts.push(markdownTable(["pod", "code", "reason"], diff.becameUnschedulable.map((u) => [code(u.pod), u.code, u.message])));
+    parts.push(
+      markdownTable(
+        ["pod", "code", "reason"],
+        diff.becameUnschedulable.map((u) => [code(u.pod), u.code, u.message]),
+      ),
+    );
   }
   if (diff.moved.length > 0) {
     parts.push(
       `<details><summary>${diff.moved.length} pod${diff.moved.length === 1 ? "" : "s"} move</summary>\n\n` +
-        markdownTable(["pod", "from", "to"], diff.moved.map((m) => [code(m.pod), m.from, m.to])) +
+        markdownTable(
+          ["pod", "from", "to"],
+          diff.moved.map((m) => [code(m.pod), m.from, m.to]),
+        ) +
         "\n</details>\n",
     );
   }

@@ -60,10 +60,16 @@ function failureReasons(f: NodePoolFailure): string[] {
 
 function explainPod(name: string, input: LoadedInput, result: ScheduleResult): PodExplanation {
   const { kubernetes } = input;
-  const key = (p: { metadata: { namespace?: string | undefined; name?: string | undefined } }): string => `${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`;
+  const key = (p: { metadata: { namespace?: string | undefined; name?: string | undefined } }): string =>
+    `${p.metadata.namespace ?? "default"}/${p.metadata.name ?? ""}`;
   const running = kubernetes.boundPods.find((p) => key(p) === name);
   if (running !== undefined) {
-    return { pod: name, status: "running", placement: { kind: "existing-node", name: running.spec.nodeName ?? "", detail: "already bound (spec.nodeName)" }, nodePools: [] };
+    return {
+      pod: name,
+      status: "running",
+      placement: { kind: "existing-node", name: running.spec.nodeName ?? "", detail: "already bound (spec.nodeName)" },
+      nodePools: [],
+    };
   }
   if (!kubernetes.pods.some((p) => key(p) === name)) {
     throw new UsageError(`no pod "${name}" in the manifests (pods are named namespace/name; workload replicas are <workload>-<ordinal>)`, "explain");
@@ -76,7 +82,12 @@ function explainPod(name: string, input: LoadedInput, result: ScheduleResult): P
   }
   const existing = result.existingNodes.find((n) => n.pods.includes(name));
   if (existing !== undefined) {
-    return { pod: name, status: "scheduled", placement: { kind: "existing-node", name: existing.name, detail: "fits the existing node's remaining allocatable" }, nodePools: [] };
+    return {
+      pod: name,
+      status: "scheduled",
+      placement: { kind: "existing-node", name: existing.name, detail: "fits the existing node's remaining allocatable" },
+      nodePools: [],
+    };
   }
   const failure = result.unschedulable.find((u) => u.pod === name);
   return {

@@ -50,6 +50,12 @@ export function existingReportNode(node: Node, bound: readonly Pod[], pods: Read
     cpu: amount("cpu", allocatable["cpu"]),
     memory: amount("memory", allocatable["memory"]),
     // By name, not document order: the report must not change when the input's documents are reordered.
-    pods: reportPods(bound.filter((p) => p.spec.nodeName === name).map(nameOf).sort(), pods),
+    pods: reportPods(
+      bound
+        .filter((p) => p.spec.nodeName === name)
+        .map(nameOf)
+        .sort(),
+      pods,
+    ),
   };
 }

@@ -85,10 +85,20 @@ function scheduleTable(result: ScheduleResult, input: LoadedInput): string {
     parts.push(renderTable(["NODE CLAIM", "NODEPOOL", "INSTANCE TYPE", "ZONE", "CAPACITY", "PRICE", "PODS", "CPU", "MEMORY", "OPTIONS"], rows));
   }
   if (result.existingNodes.length > 0) {
-    parts.push(renderTable(["EXISTING NODE", "NEW PODS"], result.existingNodes.map((n) => [n.name, n.pods.join(", ")])));
+    parts.push(
+      renderTable(
+        ["EXISTING NODE", "NEW PODS"],
+        result.existingNodes.map((n) => [n.name, n.pods.join(", ")]),
+      ),
+    );
   }
   if (result.unschedulable.length > 0) {
-    parts.push(renderTable(["UNSCHEDULABLE POD", "CODE", "REASON"], result.unschedulable.map((u) => [u.pod, u.code, u.message])));
+    parts.push(
+      renderTable(
+        ["UNSCHEDULABLE POD", "CODE", "REASON"],
+        result.unschedulable.map((u) => [u.pod, u.code, u.message]),
+      ),
+    );
   }
   return parts.join("\n");
 }
@@ -106,12 +116,18 @@ function scheduleMarkdown(result: ScheduleResult, input: LoadedInput): string {
     result.nodeClaims.map((c) => [code(c.name), c.nodePool, code(c.instanceType), c.zone, c.capacityType, formatHourly(c.price), String(c.pods.length)]),
   );
   if (claims !== "") parts.push(claims);
-  const existing = markdownTable(["existing node", "new pods"], result.existingNodes.map((n) => [code(n.name), String(n.pods.length)]));
+  const existing = markdownTable(
+    ["existing node", "new pods"],
+    result.existingNodes.map((n) => [code(n.name), String(n.pods.length)]),
+  );
   if (existing !== "") parts.push(existing);
   if (result.unschedulable.length > 0) {
     parts.push(
       `<details><summary>${result.unschedulable.length} unschedulable pod${result.unschedulable.length === 1 ? "" : "s"}</summary>\n\n` +
-        markdownTable(["pod", "code", "reason"], result.unschedulable.map((u) => [code(u.pod), u.code, u.message])) +
+        markdownTable(
+          ["pod", "code", "reason"],
+          result.unschedulable.map((u) => [code(u.pod), u.code, u.message]),
+        ) +
         "\n</details>\n",
     );
   }
@@ -154,10 +170,7 @@ function scheduleReport(result: ScheduleResult, input: LoadedInput): Parameters<
   return {
     title: "nodefit schedule",
     summary: [summaryLine(result, input)],
-    sections: [
-      { title: "New node claims", nodes: claims },
-      ...(nodes.length > 0 ? [{ title: "Existing nodes that received pods", nodes }] : []),
-    ],
+    sections: [{ title: "New node claims", nodes: claims }, ...(nodes.length > 0 ? [{ title: "Existing nodes that received pods", nodes }] : [])],
     problemsTitle: "Unschedulable pods",
     problems: result.unschedulable.map((u) => ({ subject: u.pod, message: `${u.code}: ${u.message}` })),
   };

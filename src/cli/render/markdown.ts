@@ -12,7 +12,7 @@ const escapeCell = (text: string): string => text.replace(/\\/g, "\\\\").replace
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return "";
   const line = (cells: readonly string[]): string => `| ${cells.map(escapeCell).join(" | ")} |`;
-  return [line(header), `|${header.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n") + "\n";
+  return `${[line(header), `|${header.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n")}\n`;
 }
 
 /**

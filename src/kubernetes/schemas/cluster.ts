@@ -9,12 +9,8 @@ export const nodeSchema: z.ZodType<Node> = z.object({
   apiVersion: z.string().optional(),
   kind: z.string().optional(),
   metadata: objectMetaSchema(true),
-  spec: z
-    .object({ taints: z.array(taintSchema).optional(), unschedulable: z.boolean().optional(), providerID: z.string().optional() })
-    .optional(),
-  status: z
-    .object({ allocatable: resourceMapSchema.optional(), capacity: resourceMapSchema.optional(), conditions: conditionsSchema.optional() })
-    .optional(),
+  spec: z.object({ taints: z.array(taintSchema).optional(), unschedulable: z.boolean().optional(), providerID: z.string().optional() }).optional(),
+  status: z.object({ allocatable: resourceMapSchema.optional(), capacity: resourceMapSchema.optional(), conditions: conditionsSchema.optional() }).optional(),
 });
 
 const PERCENT = /^[0-9]+%$/;

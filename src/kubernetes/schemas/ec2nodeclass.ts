@@ -48,7 +48,10 @@ export const ec2NodeClassSchema: z.ZodType<Ec2NodeClassObject> = z.object({
           z.object({
             alias: z
               .string()
-              .regex(ALIAS, { error: (issue) => `${showValue(issue.input)} is not an alias like "al2023@latest" (al2, al2023, bottlerocket, windows2019, windows2022, windows2025)` })
+              .regex(ALIAS, {
+                error: (issue) =>
+                  `${showValue(issue.input)} is not an alias like "al2023@latest" (al2, al2023, bottlerocket, windows2019, windows2022, windows2025)`,
+              })
               .optional(),
           }),
         )
@@ -64,7 +67,13 @@ export const ec2NodeClassSchema: z.ZodType<Ec2NodeClassObject> = z.object({
         })
         .optional(),
       blockDeviceMappings: z
-        .array(z.object({ deviceName: z.string().optional(), rootVolume: z.boolean().optional(), ebs: z.object({ volumeSize: volumeSizeSchema.optional() }).optional() }))
+        .array(
+          z.object({
+            deviceName: z.string().optional(),
+            rootVolume: z.boolean().optional(),
+            ebs: z.object({ volumeSize: volumeSizeSchema.optional() }).optional(),
+          }),
+        )
         .optional(),
       instanceStorePolicy: oneOf(["RAID0"]).optional(),
       networkInterfaces: z

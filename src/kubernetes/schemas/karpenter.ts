@@ -16,16 +16,29 @@ const budgetSchema: z.ZodType<Budget> = z
     nodes: z.string().regex(BUDGET_NODES, { error: (issue) => `${JSON.stringify(issue.input)} is not a node count or percentage like "10" or "20%"` }),
     reasons: z.array(oneOf(["Underutilized", "Empty", "Drifted"])).optional(),
     schedule: z.string().optional(),
-    duration: z.string().regex(BUDGET_DURATION, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "8h" or "1h30m"` }).optional(),
+    duration: z
+      .string()
+      .regex(BUDGET_DURATION, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "8h" or "1h30m"` })
+      .optional(),
   })
   .superRefine((budget, ctx) => {
     // The consolidation planner fails closed on a schedule it cannot read; the edge says why instead.
     const cron = budget.schedule === undefined ? undefined : parseCron(budget.schedule);
     if (cron !== undefined && !cron.ok) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(budget.schedule)} is not a cron schedule: ${cron.error}`, path: ["schedule"], input: budget.schedule });
+      ctx.addIssue({
+        code: "custom",
+        message: `${JSON.stringify(budget.schedule)} is not a cron schedule: ${cron.error}`,
+        path: ["schedule"],
+        input: budget.schedule,
+      });
     }
     if ((budget.schedule === undefined) !== (budget.duration === undefined)) {
-      ctx.addIssue({ code: "custom", message: "schedule and duration must be set together", path: [budget.schedule === undefined ? "schedule" : "duration"], input: budget });
+      ctx.addIssue({
+        code: "custom",
+        message: "schedule and duration must be set together",
+        path: [budget.schedule === undefined ? "schedule" : "duration"],
+        input: budget,
+      });
     }
   });
 
@@ -44,7 +57,10 @@ function restricted(key: string): boolean {
 
 /** Flags restricted keys among a NodePool template's labels and requirements. */
 function checkRestrictedLabels(
-  template: { readonly metadata?: { readonly labels?: StringMap | undefined } | undefined; readonly spec?: { readonly requirements?: ReadonlyArray<{ readonly key: string }> | undefined } | undefined },
+  template: {
+    readonly metadata?: { readonly labels?: StringMap | undefined } | undefined;
+    readonly spec?: { readonly requirements?: ReadonlyArray<{ readonly key: string }> | undefined } | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
   for (const key of Object.keys(template.metadata?.labels ?? {})) {
@@ -52,7 +68,12 @@ function checkRestrictedLabels(
   }
   (template.spec?.requirements ?? []).forEach((requirement, i) => {
     if (restricted(requirement.key)) {
-      ctx.addIssue({ code: "custom", message: `label ${JSON.stringify(requirement.key)} is restricted`, path: ["spec", "requirements", i, "key"], input: requirement.key });
+      ctx.addIssue({
+        code: "custom",
+        message: `label ${JSON.stringify(requirement.key)} is restricted`,
+        path: ["spec", "requirements", i, "key"],
+        input: requirement.key,
+      });
     }
   });
 }

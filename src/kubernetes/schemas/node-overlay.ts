@@ -15,10 +15,15 @@ export const nodeOverlaySchema: z.ZodType<NodeOverlay> = z.object({
   spec: z
     .object({
       requirements: z.array(requirementWithMinValuesSchema).max(100).optional(),
-      price: z.string().regex(OVERLAY_PRICE_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not an unsigned price like "0.5"` }).optional(),
+      price: z
+        .string()
+        .regex(OVERLAY_PRICE_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not an unsigned price like "0.5"` })
+        .optional(),
       priceAdjustment: z
         .string()
-        .regex(OVERLAY_PRICE_ADJUSTMENT_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a signed adjustment like "-0.5", "+1.2", "-15%" or "+10%"` })
+        .regex(OVERLAY_PRICE_ADJUSTMENT_PATTERN, {
+          error: (issue) => `${JSON.stringify(issue.input)} is not a signed adjustment like "-0.5", "+1.2", "-15%" or "+10%"`,
+        })
         .optional(),
       capacity: resourceMapSchema.optional(),
       weight: z.int().min(1).max(10000).optional(),
@@ -28,7 +33,8 @@ export const nodeOverlaySchema: z.ZodType<NodeOverlay> = z.object({
         ctx.addIssue({ code: "custom", message: "cannot set both price and priceAdjustment", path: ["priceAdjustment"], input: spec });
       }
       for (const name of RESERVED_RESOURCES) {
-        if (spec.capacity?.[name] !== undefined) ctx.addIssue({ code: "custom", message: `capacity may not set ${name} (extended resources only)`, path: ["capacity", name], input: spec.capacity });
+        if (spec.capacity?.[name] !== undefined)
+          ctx.addIssue({ code: "custom", message: `capacity may not set ${name} (extended resources only)`, path: ["capacity", name], input: spec.capacity });
       }
     }),
 });

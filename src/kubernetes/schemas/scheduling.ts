@@ -46,7 +46,12 @@ export const tolerationSchema: z.ZodType<Toleration> = z
     }
   });
 
-type RequirementInput = { readonly key: string; readonly operator: string; readonly values?: readonly string[] | undefined; readonly minValues?: number | undefined };
+type RequirementInput = {
+  readonly key: string;
+  readonly operator: string;
+  readonly values?: readonly string[] | undefined;
+  readonly minValues?: number | undefined;
+};
 
 /**
  * Checks the values a node selector operator needs, the way the API server and Karpenter validate
@@ -79,7 +84,10 @@ function checkRequirement(requirement: RequirementInput, ctx: z.RefinementCtx, u
   }
   if (!useCore || requirement.key === "") return;
   // A minValues outside 1..50 is already reported by its own field check; the core is asked about the rest.
-  const minValues = requirement.minValues !== undefined && Number.isInteger(requirement.minValues) && requirement.minValues >= 1 && requirement.minValues <= 50 ? requirement.minValues : undefined;
+  const minValues =
+    requirement.minValues !== undefined && Number.isInteger(requirement.minValues) && requirement.minValues >= 1 && requirement.minValues <= 50
+      ? requirement.minValues
+      : undefined;
   try {
     Requirement.create(requirement.key, requirement.operator, values, minValues);
   } catch (error) {
@@ -136,9 +144,7 @@ const weightSchema = z.int().min(1).max(100);
 
 const podAffinitySchema = z.object({
   requiredDuringSchedulingIgnoredDuringExecution: z.array(podAffinityTermSchema).optional(),
-  preferredDuringSchedulingIgnoredDuringExecution: z
-    .array(z.object({ weight: weightSchema, podAffinityTerm: podAffinityTermSchema }))
-    .optional(),
+  preferredDuringSchedulingIgnoredDuringExecution: z.array(z.object({ weight: weightSchema, podAffinityTerm: podAffinityTermSchema })).optional(),
 });
 
 /** A pod's affinity block: node affinity, pod affinity, pod anti-affinity. */
@@ -146,9 +152,7 @@ export const affinitySchema: z.ZodType<Affinity> = z.object({
   nodeAffinity: z
     .object({
       requiredDuringSchedulingIgnoredDuringExecution: z.object({ nodeSelectorTerms: z.array(nodeSelectorTermSchema) }).optional(),
-      preferredDuringSchedulingIgnoredDuringExecution: z
-        .array(z.object({ weight: weightSchema, preference: nodeSelectorTermSchema }))
-        .optional(),
+      preferredDuringSchedulingIgnoredDuringExecution: z.array(z.object({ weight: weightSchema, preference: nodeSelectorTermSchema })).optional(),
     })
     .optional(),
   podAffinity: podAffinitySchema.optional(),

@@ -37,7 +37,11 @@ export const storageClassSchema: z.ZodType<StorageClass> = z.object({
   provisioner: nameSchema,
   volumeBindingMode: oneOf(["Immediate", "WaitForFirstConsumer"]).optional(),
   allowedTopologies: z
-    .array(z.object({ matchLabelExpressions: z.array(z.object({ key: nameSchema, values: z.array(z.string()).min(1, { error: "needs at least one value" }) })).optional() }))
+    .array(
+      z.object({
+        matchLabelExpressions: z.array(z.object({ key: nameSchema, values: z.array(z.string()).min(1, { error: "needs at least one value" }) })).optional(),
+      }),
+    )
     .optional(),
 });
 

@@ -21,11 +21,13 @@ export interface WorkloadObject {
       | undefined;
   };
   /** A Job's progress: pods running and succeeded, and whether it finished. */
-  readonly status?: {
-    readonly active?: number | undefined;
-    readonly succeeded?: number | undefined;
-    readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status?: string | undefined }> | undefined;
-  } | undefined;
+  readonly status?:
+    | {
+        readonly active?: number | undefined;
+        readonly succeeded?: number | undefined;
+        readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status?: string | undefined }> | undefined;
+      }
+    | undefined;
 }
 
 const metadata = objectMetaSchema(true);
@@ -60,9 +62,7 @@ export const jobSchema: z.ZodType<WorkloadObject> = z.object({
     suspend: z.boolean().optional(),
     template: podTemplateSchema,
   }),
-  status: z
-    .object({ active: countSchema.optional(), succeeded: countSchema.optional(), conditions: jobConditionsSchema.optional() })
-    .optional(),
+  status: z.object({ active: countSchema.optional(), succeeded: countSchema.optional(), conditions: jobConditionsSchema.optional() }).optional(),
 });
 
 /** apps/v1 DaemonSet. */

@@ -10,7 +10,10 @@ describe("semanticProblems: accepted by the schemas, refused by the API server (
       apiVersion: "v1",
       kind: "Pod",
       metadata: { name: "Web_1", namespace: "Shop", labels: { "bad key": "ok", app: "-bad" } },
-      spec: { nodeSelector: { "x/y/z": "v" }, containers: [{ name: "a", resources: { requests: { "nvidia.com/gpu": "0.5" }, limits: { "nvidia.com/gpu": "1" } } }] },
+      spec: {
+        nodeSelector: { "x/y/z": "v" },
+        containers: [{ name: "a", resources: { requests: { "nvidia.com/gpu": "0.5" }, limits: { "nvidia.com/gpu": "1" } } }],
+      },
       status: { phase: "Bogus" },
     };
     expect(paths(pod)).toEqual([
@@ -31,11 +34,15 @@ describe("semanticProblems: accepted by the schemas, refused by the API server (
       metadata: { name: "web" },
       spec: { selector: { matchLabels: { app: "api" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "a" }] } } },
     };
-    expect(semanticProblems(deployment)).toEqual([{ path: ["spec", "selector"], message: "does not select the pod template's labels (spec.template.metadata.labels)" }]);
+    expect(semanticProblems(deployment)).toEqual([
+      { path: ["spec", "selector"], message: "does not select the pod template's labels (spec.template.metadata.labels)" },
+    ]);
   });
 
   it("NodePool template labels and Node labels are label maps too; Node names may hold dots", () => {
-    expect(paths({ kind: "NodePool", metadata: { name: "default" }, spec: { template: { metadata: { labels: { "team/": "a" } } } } })).toEqual(["spec.template.metadata.labels.team/"]);
+    expect(paths({ kind: "NodePool", metadata: { name: "default" }, spec: { template: { metadata: { labels: { "team/": "a" } } } } })).toEqual([
+      "spec.template.metadata.labels.team/",
+    ]);
     expect(paths({ kind: "Node", metadata: { name: "ip-10-0-0-1.ec2.internal", labels: { "topology.kubernetes.io/zone": "us-east-1a" } } })).toEqual([]);
   });
 

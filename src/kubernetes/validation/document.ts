@@ -55,7 +55,8 @@ class Collector {
         for (const part of ["requests", "limits"]) {
           const resources = isRecord(container) && isRecord(container["resources"]) ? container["resources"][part] : undefined;
           if (!isRecord(resources)) continue;
-          for (const [name, quantity] of Object.entries(resources)) this.add([...path, list, i, "resources", part, name], extendedResourceProblem(name, quantity));
+          for (const [name, quantity] of Object.entries(resources))
+            this.add([...path, list, i, "resources", part, name], extendedResourceProblem(name, quantity));
         }
       });
     }
@@ -86,7 +87,8 @@ export function semanticProblems(object: unknown): readonly SemanticProblem[] {
   const metadata = object["metadata"];
   if (isRecord(metadata)) {
     if (typeof metadata["name"] === "string" && metadata["name"] !== "") out.add(["metadata", "name"], dnsSubdomainProblem(metadata["name"]));
-    if (NAMESPACED.has(kind) && typeof metadata["namespace"] === "string" && metadata["namespace"] !== "") out.add(["metadata", "namespace"], dnsLabelProblem(metadata["namespace"]));
+    if (NAMESPACED.has(kind) && typeof metadata["namespace"] === "string" && metadata["namespace"] !== "")
+      out.add(["metadata", "namespace"], dnsLabelProblem(metadata["namespace"]));
     out.labels(metadata["labels"], ["metadata", "labels"]);
   }
   const spec = object["spec"];

@@ -38,7 +38,9 @@ describe("extended resources", () => {
   });
 
   it('come in whole units: "0.5" and "500m" are refused, "1", "2", "1k" and 3 are not', () => {
-    expect(extendedResourceProblem("nvidia.com/gpu", "0.5")).toBe('"0.5" of the extended resource "nvidia.com/gpu" is not a whole number; extended resources come in whole units');
+    expect(extendedResourceProblem("nvidia.com/gpu", "0.5")).toBe(
+      '"0.5" of the extended resource "nvidia.com/gpu" is not a whole number; extended resources come in whole units',
+    );
     expect(extendedResourceProblem("nvidia.com/gpu", "500m")).toBeDefined();
     for (const q of ["1", "2", "1k", 3, "1Ki"]) expect(extendedResourceProblem("nvidia.com/gpu", q)).toBeUndefined();
     expect(extendedResourceProblem("cpu", "0.5")).toBeUndefined();

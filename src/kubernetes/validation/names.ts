@@ -21,7 +21,8 @@ const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
  */
 export function dnsSubdomainProblem(name: string): string | undefined {
   if (name.length > 253) return `${showValue(name)} is longer than 253 characters`;
-  if (!DNS1123_SUBDOMAIN.test(name)) return `${showValue(name)} is not a valid name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`;
+  if (!DNS1123_SUBDOMAIN.test(name))
+    return `${showValue(name)} is not a valid name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`;
   return undefined;
 }
 
@@ -34,7 +35,8 @@ export function dnsSubdomainProblem(name: string): string | undefined {
  */
 export function dnsLabelProblem(name: string): string | undefined {
   if (name.length > 63) return `${showValue(name)} is longer than 63 characters`;
-  if (!DNS1123_LABEL.test(name)) return `${showValue(name)} is not a valid DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit`;
+  if (!DNS1123_LABEL.test(name))
+    return `${showValue(name)} is not a valid DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit`;
   return undefined;
 }
 
@@ -57,7 +59,8 @@ export function labelKeyProblem(key: string): string | undefined {
   }
   if (name === "") return `label key ${showValue(key)} has an empty name`;
   if (name.length > 63) return `label key ${showValue(key)}: the name part is longer than 63 characters`;
-  if (!QUALIFIED_NAME_PART.test(name)) return `label key ${showValue(key)} is not valid: letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
+  if (!QUALIFIED_NAME_PART.test(name))
+    return `label key ${showValue(key)} is not valid: letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
   return undefined;
 }
 
@@ -71,6 +74,7 @@ export function labelKeyProblem(key: string): string | undefined {
 export function labelValueProblem(value: string): string | undefined {
   if (value === "") return undefined;
   if (value.length > 63) return `label value ${showValue(value)} is longer than 63 characters`;
-  if (!QUALIFIED_NAME_PART.test(value)) return `label value ${showValue(value)} is not valid: letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
+  if (!QUALIFIED_NAME_PART.test(value))
+    return `label value ${showValue(value)} is not valid: letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
   return undefined;
 }

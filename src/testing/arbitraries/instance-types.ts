@@ -55,7 +55,10 @@ const arbCapacity: fc.Arbitrary<ResourceList> = fc
     pods: fc.integer({ min: 0, max: 20 }),
     gpu: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
   })
-  .map(({ cpu, memory, pods, gpu }) => new Map<string, number>([["cpu", cpu], ["memory", memory], ["pods", pods], ...(gpu === undefined ? [] : [[ARB_GPU, gpu] as [string, number]])]));
+  .map(
+    ({ cpu, memory, pods, gpu }) =>
+      new Map<string, number>([["cpu", cpu], ["memory", memory], ["pods", pods], ...(gpu === undefined ? [] : [[ARB_GPU, gpu] as [string, number]])]),
+  );
 
 /**
  * An instance-type spec with the given name: labels and extra (possibly complement or bounded) requirements
@@ -65,20 +68,25 @@ const arbCapacity: fc.Arbitrary<ResourceList> = fc
  * @returns an arbitrary of specs
  */
 export function arbInstanceTypeSpec(name: string): fc.Arbitrary<InstanceTypeSpec> {
-  return fc.record({
-    labels: fc.array(fc.tuple(fc.constantFrom(...LABEL_KEYS), arbLabelValue), { maxLength: 3 }).map((pairs) => new Map(pairs)),
-    extra: fc.array(fc.constantFrom(...LABEL_KEYS).chain((key) => arbRequirement(key).map((r) => r.withMinValues(undefined))), { maxLength: 2 }),
-    capacity: arbCapacity,
-    reserved: fc.integer({ min: 0, max: 500 }),
-    offerings: arbOfferings,
-  }).map(({ labels, extra, capacity, reserved, offerings }) => ({
-    name,
-    labels,
-    requirements: extra,
-    capacity,
-    overhead: { kubeReserved: new Map([["cpu", reserved]]) },
-    offerings,
-  }));
+  return fc
+    .record({
+      labels: fc.array(fc.tuple(fc.constantFrom(...LABEL_KEYS), arbLabelValue), { maxLength: 3 }).map((pairs) => new Map(pairs)),
+      extra: fc.array(
+        fc.constantFrom(...LABEL_KEYS).chain((key) => arbRequirement(key).map((r) => r.withMinValues(undefined))),
+        { maxLength: 2 },
+      ),
+      capacity: arbCapacity,
+      reserved: fc.integer({ min: 0, max: 500 }),
+      offerings: arbOfferings,
+    })
+    .map(({ labels, extra, capacity, reserved, offerings }) => ({
+      name,
+      labels,
+      requirements: extra,
+      capacity,
+      overhead: { kubeReserved: new Map([["cpu", reserved]]) },
+      offerings,
+    }));
 }
 
 /**
@@ -108,7 +116,11 @@ export const arbRequests: fc.Arbitrary<ResourceList> = fc
     unknown: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined, freq: 8 }),
   })
   .map(({ cpu, memory, pods, gpu, unknown }) => {
-    const out = new Map<string, number>([["cpu", cpu], ["memory", memory], ["pods", pods]]);
+    const out = new Map<string, number>([
+      ["cpu", cpu],
+      ["memory", memory],
+      ["pods", pods],
+    ]);
     if (gpu !== undefined) out.set(ARB_GPU, gpu);
     if (unknown !== undefined) out.set("example.com/unknown", unknown);
     return out;

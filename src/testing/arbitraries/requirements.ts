@@ -10,13 +10,7 @@ import { Requirement, Requirements } from "nodefit";
 import type { NodeSelectorRequirementWithMinValues } from "nodefit";
 
 /** The label keys requirement sets are built over, including keys that are awkward as object keys. */
-export const REQUIREMENT_KEYS: readonly string[] = [
-  "topology.kubernetes.io/zone",
-  "kubernetes.io/arch",
-  "example.com/generation",
-  "__proto__",
-  "constructor",
-];
+export const REQUIREMENT_KEYS: readonly string[] = ["topology.kubernetes.io/zone", "kubernetes.io/arch", "example.com/generation", "__proto__", "constructor"];
 
 /** A label value: a word, a small integer, or an integer-like oddity (`-1`, `07`). */
 export const arbLabelValue: fc.Arbitrary<string> = fc.oneof(
@@ -49,18 +43,13 @@ const arbBound: fc.Arbitrary<string> = fc.oneof(
 export function arbNodeSelectorRequirement(key = "example.com/k"): fc.Arbitrary<NodeSelectorRequirementWithMinValues> {
   type Entry = NodeSelectorRequirementWithMinValues;
   const withMinValues = (entry: Entry, most: number): fc.Arbitrary<Entry> =>
-    fc
-      .option(fc.integer({ min: 1, max: most }), { nil: undefined })
-      .map((minValues) => (minValues === undefined ? entry : { ...entry, minValues }));
-  const values = (minLength: number, maxLength: number): fc.Arbitrary<string[]> =>
-    fc.uniqueArray(arbLabelValue, { minLength, maxLength });
+    fc.option(fc.integer({ min: 1, max: most }), { nil: undefined }).map((minValues) => (minValues === undefined ? entry : { ...entry, minValues }));
+  const values = (minLength: number, maxLength: number): fc.Arbitrary<string[]> => fc.uniqueArray(arbLabelValue, { minLength, maxLength });
   return fc.oneof(
     values(1, 4).chain((v) => withMinValues({ key, operator: "In", values: v }, v.length)),
     values(1, 3).chain((v) => withMinValues({ key, operator: "NotIn", values: v }, 3)),
     fc.constantFrom("Exists", "DoesNotExist").chain((operator) => withMinValues({ key, operator }, 3)),
-    fc
-      .tuple(fc.constantFrom("Gt", "Lt", "Gte", "Lte"), arbBound)
-      .chain(([operator, bound]) => withMinValues({ key, operator, values: [bound] }, 3)),
+    fc.tuple(fc.constantFrom("Gt", "Lt", "Gte", "Lte"), arbBound).chain(([operator, bound]) => withMinValues({ key, operator, values: [bound] }, 3)),
   );
 }
 

@@ -12,16 +12,7 @@ const DECIMAL_SUFFIXES: readonly string[] = ["n", "u", "m", "", "k", "M", "G", "
 const BINARY_SUFFIXES: readonly string[] = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
 
 /** Resource names: the well-known ones, an extended resource, and keys that break plain objects. */
-export const RESOURCE_NAMES: readonly string[] = [
-  "cpu",
-  "memory",
-  "pods",
-  "ephemeral-storage",
-  "hugepages-2Mi",
-  "nvidia.com/gpu",
-  "__proto__",
-  "constructor",
-];
+export const RESOURCE_NAMES: readonly string[] = ["cpu", "memory", "pods", "ephemeral-storage", "hugepages-2Mi", "nvidia.com/gpu", "__proto__", "constructor"];
 
 /** A resource name from {@link RESOURCE_NAMES}. */
 export const arbResourceName: fc.Arbitrary<string> = fc.constantFrom(...RESOURCE_NAMES);
@@ -48,9 +39,7 @@ export function arbQuantityString(): fc.Arbitrary<string> {
   );
   const suffix = fc.oneof(
     fc.constantFrom(...DECIMAL_SUFFIXES, ...BINARY_SUFFIXES),
-    fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), fc.integer({ min: 0, max: 24 })).map(
-      ([e, sign, power]) => `${e}${sign}${power}`,
-    ),
+    fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), fc.integer({ min: 0, max: 24 })).map(([e, sign, power]) => `${e}${sign}${power}`),
   );
   return fc.tuple(fc.constantFrom("", "", "-", "+"), number, suffix).map(([sign, n, s]) => `${sign}${n}${s}`);
 }
@@ -64,9 +53,7 @@ export function arbQuantityString(): fc.Arbitrary<string> {
 export function arbQuantity(options: { readonly maxDigits?: number; readonly signed?: boolean } = {}): fc.Arbitrary<Quantity> {
   const max = 10n ** BigInt(options.maxDigits ?? 15) - 1n;
   const coefficient = fc.bigInt({ min: options.signed === false ? 0n : -max, max });
-  return fc
-    .tuple(coefficient, fc.integer({ min: -9, max: 21 }), arbQuantityFormat)
-    .map(([c, e, format]) => quantityOf(c, e, format));
+  return fc.tuple(coefficient, fc.integer({ min: -9, max: 21 }), arbQuantityFormat).map(([c, e, format]) => quantityOf(c, e, format));
 }
 
 /**

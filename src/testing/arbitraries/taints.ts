@@ -24,10 +24,7 @@ export const taintKeyArbitrary: fc.Arbitrary<string> = fc.constantFrom(
 );
 
 /** A taint value from a small pool: empty, words and base-10 integers (for `Lt` / `Gt`). */
-export const taintValueArbitrary: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("", "true", "gpu", "a=b"),
-  fc.integer({ min: -5, max: 5 }).map(String),
-);
+export const taintValueArbitrary: fc.Arbitrary<string> = fc.oneof(fc.constantFrom("", "true", "gpu", "a=b"), fc.integer({ min: -5, max: 5 }).map(String));
 
 /**
  * A taint, with or without a value.
@@ -39,10 +36,7 @@ export const taintValueArbitrary: fc.Arbitrary<string> = fc.oneof(
  * ```
  */
 export function taintArbitrary(): fc.Arbitrary<Taint> {
-  return fc.record(
-    { key: taintKeyArbitrary, value: taintValueArbitrary, effect: taintEffectArbitrary },
-    { requiredKeys: ["key", "effect"] },
-  );
+  return fc.record({ key: taintKeyArbitrary, value: taintValueArbitrary, effect: taintEffectArbitrary }, { requiredKeys: ["key", "effect"] });
 }
 
 /**

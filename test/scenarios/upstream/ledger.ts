@@ -23,7 +23,9 @@ export function translatedTitles(): ReadonlyMap<string, readonly string[]> {
   const dir = here("../");
   const out = new Map<string, string[]>();
   const call = /upstream(Copies)?\(\s*"([a-z_/]+)",\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".test.ts")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".test.ts"))
+    .sort()) {
     const text = readFileSync(`${dir}${name}`, "utf8");
     for (const m of text.matchAll(call)) {
       const path = JSON.parse(m[3] ?? '""') as string;
