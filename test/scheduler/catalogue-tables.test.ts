@@ -1,11 +1,11 @@
 import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { assortedInstanceTypes, fakeInstanceTypes } from "../testing/fake-catalog.js";
-import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_ZONE, Requirement, Requirements } from "../requirements/index.js";
-import { labelTable } from "./label-table.js";
-import { OfferingMatcher } from "./offering-matcher.js";
-import { offeringView } from "./offering-view.js";
-import { CatalogueVectors } from "./vectors.js";
+import { assortedInstanceTypes, fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
+import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_ZONE, Requirement, Requirements } from "../../src/requirements/index.js";
+import { labelTable } from "../../src/scheduler/label-table.js";
+import { OfferingMatcher } from "../../src/scheduler/offering-matcher.js";
+import { offeringView } from "../../src/scheduler/offering-view.js";
+import { CatalogueVectors } from "../../src/scheduler/vectors.js";
 
 const catalogue = [...fakeInstanceTypes(), ...assortedInstanceTypes()];
 const vectors = CatalogueVectors.of(catalogue, []);

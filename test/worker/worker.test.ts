@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planConsolidation, schedule, type InstanceType } from "nodefit";
 import { defaultAwsCatalog } from "nodefit/aws";
 import { fromKubernetes, loadManifests, readInstanceTypeCatalog } from "nodefit/kubernetes";
-import { planConsolidationAsync, scheduleAsync, type WorkerPhase } from "./index.js";
+import { planConsolidationAsync, scheduleAsync, type WorkerPhase } from "../../src/worker/index.js";
 
 const example = (name: string): string => new URL(`../../examples/${name}`, import.meta.url).pathname;
 
