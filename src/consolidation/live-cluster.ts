@@ -112,6 +112,8 @@ class Sorted {
  * const result = cluster.schedule();                                  // the pending pods' new node claims
  * const plan = cluster.planConsolidation({ now: new Date() });         // what disruption would do now
  * ```
+ *
+ * @category Consolidation
  */
 export class Cluster {
   readonly #objects: { readonly [K in keyof ClusterKinds]: Sorted } = {

@@ -32,6 +32,8 @@ function workloadPodCount(kind: string, workload: WorkloadObject): number {
  * expandWorkload("Deployment", { metadata: { name: "web" }, spec: { replicas: 2, template } }, "default")
  *   .map((p) => p.metadata.name); // ["web-0", "web-1"]
  * ```
+ *
+ * @category Manifests
  */
 export function expandWorkload(kind: string, workload: WorkloadObject, namespace: string, ordinals?: readonly number[]): readonly Pod[] {
   const name = workload.metadata.name ?? "";

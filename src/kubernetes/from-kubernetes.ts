@@ -327,6 +327,8 @@ function asDocument(document: unknown): KubernetesDocument {
  * const result = safeFromKubernetes(await loadManifests(["./manifests"]));
  * if (!result.ok) console.error(result.error.message);
  * ```
+ *
+ * @category Manifests
  */
 export function safeFromKubernetes(input: readonly KubernetesDocument[] | KubernetesObjects, options: FromKubernetesOptions = {}): KubernetesResult {
   const namespace = typeof options.defaultNamespace === "string" && options.defaultNamespace !== "" ? options.defaultNamespace : "default";
@@ -393,6 +395,8 @@ export function safeFromKubernetes(input: readonly KubernetesDocument[] | Kubern
  *   spec: { replicas: 2, template: { spec: { containers: [{ resources: { requests: { cpu: "1" } } }] } } } } }]);
  * input.pods.map((p) => p.metadata.name); // ["web-0", "web-1"]
  * ```
+ *
+ * @category Manifests
  */
 export function fromKubernetes(input: readonly KubernetesDocument[] | KubernetesObjects, options: FromKubernetesOptions = {}): KubernetesInput {
   const result = safeFromKubernetes(input, options);

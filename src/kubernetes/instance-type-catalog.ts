@@ -11,9 +11,17 @@ import { nameSchema, resourceMapSchema, stringMapSchema } from "./schemas/primit
 import { requirementWithMinValuesSchema } from "./schemas/scheduling.js";
 import { issueMessage, issuePath } from "./zod-issues.js";
 
-/** The apiVersion of instance-type catalogues. */
+/**
+ * The apiVersion of instance-type catalogues.
+ *
+ * @category Catalogue
+ */
 export const INSTANCE_TYPE_CATALOG_API_VERSION = "nodefit.dev/v1alpha1";
-/** The kind of instance-type catalogues. */
+/**
+ * The kind of instance-type catalogues.
+ *
+ * @category Catalogue
+ */
 export const INSTANCE_TYPE_CATALOG_KIND = "InstanceTypeCatalog";
 
 const offeringSchema = z.object({
@@ -52,7 +60,11 @@ const catalogSchema = z.object({
 
 type CatalogEntry = z.infer<typeof instanceTypeSchema>;
 
-/** Where a catalogue document came from, for error messages. */
+/**
+ * Where a catalogue document came from, for error messages.
+ *
+ * @category Catalogue
+ */
 export interface CatalogSource {
   readonly file?: string | undefined;
   /** The document's position in its file, counting from 1 (default 1). */
@@ -73,6 +85,8 @@ export interface CatalogSource {
  * ```ts
  * const types = readInstanceTypeCatalog(YAML.parse(text), { file: "catalog.yaml" });
  * ```
+ *
+ * @category Catalogue
  */
 export function readInstanceTypeCatalog(doc: unknown, source: CatalogSource = {}): InstanceType[] {
   const label = documentLabel(doc, source);

@@ -101,6 +101,8 @@ async function readText(file: string): Promise<string | ManifestProblem> {
  * ```ts
  * const input = fromKubernetes(await loadManifests(["./manifests", "nodepool.yaml"]));
  * ```
+ *
+ * @category Manifests
  */
 export async function loadManifests(paths: readonly string[]): Promise<KubernetesDocument[]> {
   const documents: KubernetesDocument[] = [];

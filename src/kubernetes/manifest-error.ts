@@ -5,7 +5,11 @@ import { cutText } from "./show-value.js";
 /** The longest message one problem's line quotes; the full message stays in {@link ManifestProblem}. */
 const MESSAGE_CHARACTERS = 1_000;
 
-/** Where a document came from and what it is, as far as known, for error messages. */
+/**
+ * Where a document came from and what it is, as far as known, for error messages.
+ *
+ * @category Errors
+ */
 export interface DocumentLabel {
   /** The file it was read from. */
   readonly file?: string | undefined;
@@ -17,7 +21,11 @@ export interface DocumentLabel {
   readonly name?: string | undefined;
 }
 
-/** One problem found in one document. */
+/**
+ * One problem found in one document.
+ *
+ * @category Errors
+ */
 export interface ManifestProblem {
   readonly document: DocumentLabel;
   /** The bad field inside the document, outermost first; empty for the document as a whole. */
@@ -63,6 +71,8 @@ export function formatProblem(problem: ManifestProblem): string {
  * Invalid Kubernetes input: every problem found, one per line in the message, and as data in
  * {@link ManifestError.problems}. Its `code` is `invalid-input`, like every {@link InputError}; its
  * `path` is the first problem's field path.
+ *
+ * @category Errors
  */
 export class ManifestError extends InputError {
   /** Every problem found, in document order. */

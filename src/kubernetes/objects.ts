@@ -3,6 +3,8 @@ import type { KubernetesDocument } from "./types.js";
 /**
  * Object metadata as any Kubernetes client returns it: every field optional, timestamps as RFC 3339
  * strings or Dates (`@kubernetes/client-node` parses them into Dates).
+ *
+ * @category Manifests
  */
 export interface ObjectMetaLike {
   readonly name?: string | undefined;
@@ -15,6 +17,8 @@ export interface ObjectMetaLike {
 /**
  * A Kubernetes object as a client lists it: `apiVersion` and `kind` may be missing (items of a list carry
  * none), and so may `metadata`. The fields are validated at run time, not by this type.
+ *
+ * @category Manifests
  */
 export interface KubernetesObjectLike {
   readonly apiVersion?: string | undefined;
@@ -22,19 +26,31 @@ export interface KubernetesObjectLike {
   readonly metadata?: ObjectMetaLike | undefined;
 }
 
-/** A Pod as a client lists it (`V1Pod`); `spec` is optional in the type and required at run time. */
+/**
+ * A Pod as a client lists it (`V1Pod`); `spec` is optional in the type and required at run time.
+ *
+ * @category Manifests
+ */
 export interface PodLike extends KubernetesObjectLike {
   readonly spec?: { readonly nodeName?: string | undefined; readonly containers?: readonly unknown[] | undefined } | undefined;
 }
 
-/** A Node as a client lists it (`V1Node`). */
+/**
+ * A Node as a client lists it (`V1Node`).
+ *
+ * @category Manifests
+ */
 export interface NodeLike extends KubernetesObjectLike {
   readonly spec?:
     | { readonly providerID?: string | undefined; readonly taints?: readonly unknown[] | undefined; readonly unschedulable?: boolean | undefined }
     | undefined;
 }
 
-/** A Deployment, ReplicaSet, ReplicationController, StatefulSet, Job or DaemonSet as a client lists it. */
+/**
+ * A Deployment, ReplicaSet, ReplicationController, StatefulSet, Job or DaemonSet as a client lists it.
+ *
+ * @category Manifests
+ */
 export interface WorkloadLike extends KubernetesObjectLike {
   readonly spec?: { readonly template?: unknown; readonly replicas?: number | undefined; readonly parallelism?: number | undefined } | undefined;
 }
@@ -43,6 +59,8 @@ export interface WorkloadLike extends KubernetesObjectLike {
  * Objects by kind, as a controller lists them from the API server: each list may be passed straight from
  * a client, e.g. `pods: (await core.listPodForAllNamespaces()).items`. Items need no `apiVersion` or
  * `kind` (the list they are in says which); an item that names another kind is an error.
+ *
+ * @category Manifests
  */
 export interface KubernetesObjects {
   readonly pods?: readonly PodLike[] | undefined;

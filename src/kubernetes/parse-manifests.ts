@@ -107,6 +107,8 @@ function readDocument(
  * ```ts
  * const input = fromKubernetes(parseManifests("apiVersion: v1\nkind: Node\nmetadata: { name: a }\n", "nodes.yaml"));
  * ```
+ *
+ * @category Manifests
  */
 export function parseManifests(text: string, file: string): KubernetesDocument[] {
   const { documents, problems } = parseManifestText(text, file);

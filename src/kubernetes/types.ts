@@ -4,6 +4,8 @@ import type { DaemonSet, InputError, Node, NodeClaim, NodeOverlay, NodePool, Pod
 /**
  * One Kubernetes object with where it came from. `file` and `index` only improve error messages;
  * a controller passing objects it listed from the API server may leave them out.
+ *
+ * @category Manifests
  */
 export interface KubernetesDocument {
   /** The parsed object (YAML or JSON document, or a `@kubernetes/client-node` object). */
@@ -14,7 +16,11 @@ export interface KubernetesDocument {
   readonly index?: number | undefined;
 }
 
-/** The core's input, read from Kubernetes objects. Every list is in document order. */
+/**
+ * The core's input, read from Kubernetes objects. Every list is in document order.
+ *
+ * @category Manifests
+ */
 export interface KubernetesInput {
   /**
    * Pods to schedule, in document order: Pods without `spec.nodeName` that Karpenter would provision for
@@ -41,7 +47,11 @@ export interface KubernetesInput {
   readonly skipped: ReadonlyMap<string, number>;
 }
 
-/** Options of {@link fromKubernetes}. */
+/**
+ * Options of {@link fromKubernetes}.
+ *
+ * @category Manifests
+ */
 export interface FromKubernetesOptions {
   /** Namespace of namespaced objects that name none. Default `default`. */
   readonly defaultNamespace?: string | undefined;
@@ -54,5 +64,9 @@ export interface FromKubernetesOptions {
   readonly strict?: boolean | undefined;
 }
 
-/** The outcome of {@link safeFromKubernetes}: the input, or the error {@link fromKubernetes} would throw. */
+/**
+ * The outcome of {@link safeFromKubernetes}: the input, or the error {@link fromKubernetes} would throw.
+ *
+ * @category Manifests
+ */
 export type KubernetesResult = { readonly ok: true; readonly value: KubernetesInput } | { readonly ok: false; readonly error: InputError };

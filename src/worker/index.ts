@@ -27,6 +27,8 @@ export type { WorkerPhase } from "./protocol.js";
  * What the asynchronous forms take besides the synchronous call's options.
  *
  * @typeParam P - the run's progress counts: {@link ScheduleProgress} or {@link ConsolidationProgress}
+ *
+ * @category Worker
  */
 export interface AsyncOptions<P = ScheduleProgress | ConsolidationProgress> {
   /** Aborting terminates the worker; the promise then rejects with the signal's reason. */
@@ -100,6 +102,8 @@ function inWorker<T, P>(request: WorkerRequest, options: AsyncOptions<P>): Promi
  * const controller = new AbortController();
  * const result = await scheduleAsync(input, { signal: controller.signal, onProgress: (phase) => console.error(phase) });
  * ```
+ *
+ * @category Worker
  */
 export function scheduleAsync(
   input: ScheduleInput,
@@ -129,6 +133,8 @@ export function scheduleAsync(
  * ```ts
  * const plan = await planConsolidationAsync(input, { now: "2026-01-01T00:00:00Z", signal: AbortSignal.timeout(60_000) });
  * ```
+ *
+ * @category Worker
  */
 export function planConsolidationAsync(
   input: ConsolidationInput,

@@ -21,7 +21,11 @@ export type WorkerRequest =
       readonly progress: boolean;
     };
 
-/** The phases a worker run reports. */
+/**
+ * The phases a worker run reports.
+ *
+ * @category Worker
+ */
 export type WorkerPhase = "preparing" | "running" | "done";
 
 /** What the worker sends back. */

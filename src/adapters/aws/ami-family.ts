@@ -5,10 +5,18 @@ import { InputError } from "nodefit";
  * applies, which device holds ephemeral storage and its default size, and the Windows build label.
  */
 
-/** The AMI families an `EC2NodeClass` can name (`spec.amiFamily` or the alias of `amiSelectorTerms`). */
+/**
+ * The AMI families an `EC2NodeClass` can name (`spec.amiFamily` or the alias of `amiSelectorTerms`).
+ *
+ * @category Node classes
+ */
 export type AwsAmiFamily = "AL2023" | "AL2" | "Bottlerocket" | "Windows2019" | "Windows2022" | "Windows2025" | "Custom";
 
-/** The feature flags and defaults of one AMI family. */
+/**
+ * The feature flags and defaults of one AMI family.
+ *
+ * @category Node classes
+ */
 export interface AwsAmiFamilyTraits {
   /** Kube-reserved memory counts ENI-limited pods even when kubelet `maxPods` is set (AL2, AL2023, Custom). */
   readonly usesEniLimitedMemoryOverhead: boolean;
@@ -61,7 +69,11 @@ const TRAITS: ReadonlyMap<AwsAmiFamily, AwsAmiFamilyTraits> = new Map<AwsAmiFami
   ["Windows2025", windows("10.0.26100")],
 ]);
 
-/** Every AMI family name, in the order the EC2NodeClass documentation lists them. */
+/**
+ * Every AMI family name, in the order the EC2NodeClass documentation lists them.
+ *
+ * @category Node classes
+ */
 export const AWS_AMI_FAMILIES: readonly AwsAmiFamily[] = [...TRAITS.keys()];
 
 /**
@@ -70,6 +82,8 @@ export const AWS_AMI_FAMILIES: readonly AwsAmiFamily[] = [...TRAITS.keys()];
  * @param family - the AMI family
  * @returns its traits
  * @example amiFamilyTraits("Bottlerocket").podsPerCoreEnabled // false
+ *
+ * @category Node classes
  */
 export function amiFamilyTraits(family: AwsAmiFamily): AwsAmiFamilyTraits {
   const traits = TRAITS.get(family);
@@ -82,6 +96,8 @@ export function amiFamilyTraits(family: AwsAmiFamily): AwsAmiFamilyTraits {
  *
  * @param name - a candidate family name
  * @returns true for one of {@link AWS_AMI_FAMILIES}
+ *
+ * @category Node classes
  */
 export function isAwsAmiFamily(name: string): name is AwsAmiFamily {
   return TRAITS.has(name as AwsAmiFamily);

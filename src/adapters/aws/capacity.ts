@@ -19,6 +19,8 @@ const WINDOWS_PODS = 110;
  * @param info - the record
  * @param limits - the type's VPC limits, used where the record lacks network data
  * @returns the default card's index, its ENIs and the IPv4 addresses per ENI
+ *
+ * @category Capacity
  */
 export function eniLayout(
   info: InstanceTypeInfo,
@@ -41,6 +43,8 @@ export function eniLayout(
  * @param reservedENIs - ENIs reserved by Karpenter's setting
  * @param options - network interfaces and VPC limits
  * @returns the pod count
+ *
+ * @category Capacity
  */
 export function eniLimitedPodsOf(info: InstanceTypeInfo, reservedENIs: number, options: AwsInstanceTypeOptions): number {
   const layout = eniLayout(info, options.vpcLimits?.get(info.InstanceType));
@@ -55,6 +59,8 @@ export function eniLimitedPodsOf(info: InstanceTypeInfo, reservedENIs: number, o
  * @param traits - the AMI family's flags
  * @param options - kubelet settings and network data
  * @returns the number of pods
+ *
+ * @category Capacity
  */
 export function podCapacity(info: InstanceTypeInfo, traits: AwsAmiFamilyTraits, options: AwsInstanceTypeOptions): number {
   let pods: number;
@@ -75,6 +81,8 @@ export function podCapacity(info: InstanceTypeInfo, traits: AwsAmiFamilyTraits, 
  * @param traits - its flags
  * @param options - block device mappings and instance-store policy
  * @returns bytes
+ *
+ * @category Capacity
  */
 export function ephemeralStorageBytes(info: InstanceTypeInfo, family: AwsAmiFamily, traits: AwsAmiFamilyTraits, options: AwsInstanceTypeOptions): number {
   const instanceStoreGB = info.InstanceStorageInfo?.TotalSizeInGB;
@@ -103,6 +111,8 @@ export function ephemeralStorageBytes(info: InstanceTypeInfo, family: AwsAmiFami
  * @param options - the NodeClass and settings
  * @returns capacity in base units (millicores, bytes, counts)
  * @example awsCapacity(m5Large, "AL2023", amiFamilyTraits("AL2023"), {}).get("pods") // 29
+ *
+ * @category Capacity
  */
 export function awsCapacity(info: InstanceTypeInfo, family: AwsAmiFamily, traits: AwsAmiFamilyTraits, options: AwsInstanceTypeOptions): ResourceList {
   const capacity = new Map<string, number>();

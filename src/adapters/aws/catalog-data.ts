@@ -21,7 +21,11 @@
  * Layout: one row per family; per-size columns are aligned with the family's `sizes` list.
  */
 
-/** One family of the embedded catalogue. Per-size arrays align with `sizes`. */
+/**
+ * One family of the embedded catalogue. Per-size arrays align with `sizes`.
+ *
+ * @category Catalogue
+ */
 export interface AwsCatalogFamily {
   /** e.g. `m5`, `m7i-flex`. */
   readonly family: string;
@@ -131,7 +135,11 @@ const EFA_7I: { readonly [size: string]: number } = { "metal-24xl": 0 };
 const x86 = "x86_64" as const;
 const arm = "arm64" as const;
 
-/** The families of the embedded catalogue. */
+/**
+ * The families of the embedded catalogue.
+ *
+ * @category Catalogue
+ */
 export const AWS_CATALOG_FAMILIES: readonly AwsCatalogFamily[] = [
   // 5th generation Intel (Skylake / Cascade Lake)
   {
@@ -953,8 +961,16 @@ export const AWS_CATALOG_FAMILIES: readonly AwsCatalogFamily[] = [
   },
 ];
 
-/** The zones every embedded type is listed in (see the header: not per-type facts). */
+/**
+ * The zones every embedded type is listed in (see the header: not per-type facts).
+ *
+ * @category Catalogue
+ */
 export const AWS_CATALOG_ZONES: readonly string[] = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1f"];
 
-/** The region the embedded prices are for. */
+/**
+ * The region the embedded prices are for.
+ *
+ * @category Catalogue
+ */
 export const AWS_CATALOG_REGION = "us-east-1";

@@ -8,7 +8,11 @@ import { awsInstanceTypes } from "./instance-type.js";
 import type { AwsInstanceTypeOptions } from "./options.js";
 import type { AwsVpcLimits, InstanceTypeInfo } from "./types.js";
 
-/** The embedded catalogue as records and the static tables Karpenter keeps beside them. */
+/**
+ * The embedded catalogue as records and the static tables Karpenter keeps beside them.
+ *
+ * @category Catalogue
+ */
 export interface AwsCatalogTables {
   readonly records: readonly InstanceTypeInfo[];
   readonly onDemandPrices: ReadonlyMap<string, number>;
@@ -126,6 +130,8 @@ const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
  *
  * @returns records, on-demand prices, bandwidths, VPC limits and zones
  * @example awsCatalogTables().records.length // one record per embedded type
+ *
+ * @category Catalogue
  */
 export function awsCatalogTables(): AwsCatalogTables {
   const records: InstanceTypeInfo[] = [];
@@ -210,6 +216,8 @@ let memoDefault: readonly InstanceType[] | undefined;
  *
  * @returns the same object on every call
  * @example embeddedAwsTables().onDemandPrices.get("m5.large") // 0.096
+ *
+ * @category Catalogue
  */
 export function embeddedAwsTables(): AwsCatalogTables {
   memoTables ??= awsCatalogTables();
@@ -228,6 +236,8 @@ export function embeddedAwsTables(): AwsCatalogTables {
  * const types = defaultAwsCatalog({ amiFamily: "Bottlerocket" });
  * types.find((t) => t.name === "m5.large")?.allocatable.get("pods"); // 29
  * ```
+ *
+ * @category Catalogue
  */
 export function defaultAwsCatalog(options?: AwsInstanceTypeOptions): readonly InstanceType[] {
   const build = (): readonly InstanceType[] => awsInstanceTypes(embeddedAwsTables().records, embeddedCatalogOptions(options ?? {}));
@@ -242,6 +252,8 @@ export function defaultAwsCatalog(options?: AwsInstanceTypeOptions): readonly In
  *
  * @param options - the caller's options
  * @returns complete options for `awsInstanceTypes(embeddedAwsTables().records, ...)`
+ *
+ * @category Catalogue
  */
 export function embeddedCatalogOptions(options: AwsInstanceTypeOptions): AwsInstanceTypeOptions {
   const tables = embeddedAwsTables();

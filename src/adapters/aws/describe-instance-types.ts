@@ -112,7 +112,11 @@ const RECORD: JsonShape = obj([
   ],
 ]);
 
-/** Options of {@link instanceTypeRecordsFromJson}. */
+/**
+ * Options of {@link instanceTypeRecordsFromJson}.
+ *
+ * @category Catalogue
+ */
 export interface DescribeInstanceTypesOptions {
   /** The file the JSON came from, named in error messages. */
   readonly source?: string | undefined;
@@ -150,6 +154,8 @@ function positiveInteger(
  * ```ts
  * const records = instanceTypeRecordsFromJson(JSON.parse(readFileSync("types.json", "utf8")), { source: "types.json" });
  * ```
+ *
+ * @category Catalogue
  */
 export function instanceTypeRecordsFromJson(json: unknown, options: DescribeInstanceTypesOptions = {}): readonly InstanceTypeInfo[] {
   const source = options.source;
@@ -192,6 +198,8 @@ export function instanceTypeRecordsFromJson(json: unknown, options: DescribeInst
  * const types = awsCatalogFromDescribe(JSON.parse(readFileSync("types.json", "utf8")), { spotPrices: spot });
  * schedule({ pods, nodePools, instanceTypes: types }, { capacityTypePriority: AWS_CAPACITY_TYPE_PRIORITY });
  * ```
+ *
+ * @category Catalogue
  */
 export function awsCatalogFromDescribe(json: unknown, options: AwsInstanceTypeOptions & DescribeInstanceTypesOptions = {}): readonly InstanceType[] {
   const records = instanceTypeRecordsFromJson(json, options);
@@ -204,6 +212,8 @@ export function awsCatalogFromDescribe(json: unknown, options: AwsInstanceTypeOp
  *
  * @param options - the caller's options
  * @returns complete options
+ *
+ * @category Catalogue
  */
 export function describeOptions(options: AwsInstanceTypeOptions): AwsInstanceTypeOptions {
   const tables = embeddedAwsTables();
@@ -225,6 +235,8 @@ export function describeOptions(options: AwsInstanceTypeOptions): AwsInstanceTyp
  * @param zones - zone names
  * @returns the region, or undefined when there are none or they disagree
  * @example regionOfZones(["eu-west-1a", "eu-west-1b"]) // "eu-west-1"
+ *
+ * @category Catalogue
  */
 export function regionOfZones(zones: readonly string[]): string | undefined {
   const regions = new Set(zones.map((z) => /^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)/.exec(z)?.[1]));

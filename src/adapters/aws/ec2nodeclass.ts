@@ -6,12 +6,24 @@ import { InputError, type ResourceMap, type StringMap } from "nodefit";
 import { AWS_AMI_FAMILIES, isAwsAmiFamily, type AwsAmiFamily } from "./ami-family.js";
 import type { AwsBlockDeviceMapping, AwsInstanceTypeOptions, AwsNetworkInterface } from "./options.js";
 
-/** The API group and kind a NodePool's `nodeClassRef` names for an EC2NodeClass. */
+/**
+ * The API group and kind a NodePool's `nodeClassRef` names for an EC2NodeClass.
+ *
+ * @category Node classes
+ */
 export const EC2_NODE_CLASS_GROUP = "karpenter.k8s.aws";
-/** See {@link EC2_NODE_CLASS_GROUP}. */
+/**
+ * See {@link EC2_NODE_CLASS_GROUP}.
+ *
+ * @category Node classes
+ */
 export const EC2_NODE_CLASS_KIND = "EC2NodeClass";
 
-/** `spec.kubelet` of an EC2NodeClass (the fields that change capacity or overhead). */
+/**
+ * `spec.kubelet` of an EC2NodeClass (the fields that change capacity or overhead).
+ *
+ * @category Node classes
+ */
 export interface Ec2NodeClassKubelet {
   readonly maxPods?: number | undefined;
   readonly podsPerCore?: number | undefined;
@@ -22,7 +34,11 @@ export interface Ec2NodeClassKubelet {
   readonly evictionSoft?: StringMap | undefined;
 }
 
-/** An EC2NodeClass as `kubectl get ec2nodeclasses -o yaml` prints it (the fields nodefit reads). */
+/**
+ * An EC2NodeClass as `kubectl get ec2nodeclasses -o yaml` prints it (the fields nodefit reads).
+ *
+ * @category Node classes
+ */
 export interface Ec2NodeClass {
   readonly apiVersion?: string | undefined;
   readonly kind?: string | undefined;
@@ -48,6 +64,8 @@ export interface Ec2NodeClass {
  * @returns the family
  * @throws InputError naming the field of an unknown family or a malformed alias
  * @example ec2NodeClassAmiFamily({ spec: { amiSelectorTerms: [{ alias: "bottlerocket@latest" }] } }) // "Bottlerocket"
+ *
+ * @category Node classes
  */
 export function ec2NodeClassAmiFamily(nodeClass: Ec2NodeClass): AwsAmiFamily {
   const spec = nodeClass.spec;
@@ -82,6 +100,8 @@ export function ec2NodeClassAmiFamily(nodeClass: Ec2NodeClass): AwsAmiFamily {
  * ec2NodeClassOptions({ spec: { kubelet: { maxPods: 20 } }, status: { subnets: [{ zone: "us-east-1a" }] } });
  * // { amiFamily: "Custom", maxPods: 20, zones: ["us-east-1a"], ... }
  * ```
+ *
+ * @category Node classes
  */
 export function ec2NodeClassOptions(nodeClass: Ec2NodeClass): AwsInstanceTypeOptions {
   const spec = nodeClass.spec;

@@ -5,10 +5,18 @@
 
 const MIB = 1024 * 1024;
 
-/** Memory Graviton (arm64) kernels set aside for the contiguous memory allocator, in MiB. */
+/**
+ * Memory Graviton (arm64) kernels set aside for the contiguous memory allocator, in MiB.
+ *
+ * @category Capacity
+ */
 export const ARM64_CMA_RESERVE_MIB = 64;
 
-/** Karpenter's default `VM_MEMORY_OVERHEAD_PERCENT`: memory the hypervisor and firmware hide from the OS. */
+/**
+ * Karpenter's default `VM_MEMORY_OVERHEAD_PERCENT`: memory the hypervisor and firmware hide from the OS.
+ *
+ * @category Capacity
+ */
 export const DEFAULT_VM_MEMORY_OVERHEAD_PERCENT = 0.075;
 
 /**
@@ -19,6 +27,8 @@ export const DEFAULT_VM_MEMORY_OVERHEAD_PERCENT = 0.075;
  * @param overheadPercent - the VM memory overhead fraction (0.075 by default)
  * @returns memory capacity in MiB
  * @example vmMemoryCapacityMiB(8192, false) // 7577
+ *
+ * @category Capacity
  */
 export function vmMemoryCapacityMiB(sizeInMiB: number, arm64: boolean, overheadPercent: number = DEFAULT_VM_MEMORY_OVERHEAD_PERCENT): number {
   const mib = arm64 ? sizeInMiB - ARM64_CMA_RESERVE_MIB : sizeInMiB;
@@ -35,6 +45,8 @@ export function vmMemoryCapacityMiB(sizeInMiB: number, arm64: boolean, overheadP
  * @param reservedENIs - ENIs kept for other uses (Karpenter's `RESERVED_ENIS`, plus EFA-only interfaces)
  * @returns the ENI-limited pod count, 0 when no ENI is left
  * @example eniLimitedPods(3, 10) // 29
+ *
+ * @category Capacity
  */
 export function eniLimitedPods(enisOnDefaultCard: number, ipv4PerInterface: number, reservedENIs: number = 0): number {
   const usable = Math.max(enisOnDefaultCard - reservedENIs, 0);
@@ -56,6 +68,8 @@ const CPU_TIERS: readonly (readonly [start: number, end: number, fraction: numbe
  * @param cpuMillis - CPU capacity in millicores
  * @returns reserved millicores
  * @example kubeReservedCpuMillis(2000) // 70
+ *
+ * @category Overhead
  */
 export function kubeReservedCpuMillis(cpuMillis: number): number {
   let reserved = 0;
@@ -72,6 +86,8 @@ export function kubeReservedCpuMillis(cpuMillis: number): number {
  * @param pods - the pod count the AMI family's rule picks
  * @returns reserved memory in MiB
  * @example kubeReservedMemoryMiB(29) // 574
+ *
+ * @category Overhead
  */
 export function kubeReservedMemoryMiB(pods: number): number {
   return 11 * pods + 255;
@@ -83,6 +99,8 @@ export function kubeReservedMemoryMiB(pods: number): number {
  * @param storageBytes - ephemeral-storage capacity in bytes
  * @returns the threshold in bytes
  * @example defaultStorageEvictionBytes(20 * 2 ** 30) // 2147483648
+ *
+ * @category Overhead
  */
 export function defaultStorageEvictionBytes(storageBytes: number): number {
   return Math.ceil((storageBytes / 100) * 10);
@@ -96,6 +114,8 @@ export function defaultStorageEvictionBytes(storageBytes: number): number {
  * @param percent - the percentage, 0 to 100
  * @returns the threshold in base units
  * @example percentageEviction(1000, 10) // 100
+ *
+ * @category Overhead
  */
 export function percentageEviction(capacity: number, percent: number): number {
   if (percent === 100) return 0;

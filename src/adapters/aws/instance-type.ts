@@ -25,6 +25,8 @@ const TENANCIES: readonly string[] = ["default", "dedicated"];
  * const it = awsInstanceType(record, { onDemandPrices: new Map([["m5.large", 0.096]]) });
  * it.allocatable.get("pods"); // 29 for m5.large
  * ```
+ *
+ * @category Catalogue
  */
 export function awsInstanceType(record: InstanceTypeInfo, options: AwsInstanceTypeOptions = {}): InstanceType {
   return build(record, options, offeringZones(options));
@@ -41,6 +43,8 @@ export function awsInstanceType(record: InstanceTypeInfo, options: AwsInstanceTy
  * ```ts
  * const types = awsInstanceTypes(response.InstanceTypes ?? [], { amiFamily: "Bottlerocket", zones: ["us-east-1a"] });
  * ```
+ *
+ * @category Catalogue
  */
 export function awsInstanceTypes(records: readonly InstanceTypeInfo[], options: AwsInstanceTypeOptions = {}): readonly InstanceType[] {
   const zones = offeringZones(options);

@@ -6,7 +6,11 @@ import type { InstanceTypeInfo } from "./types.js";
 
 const GROUP = "karpenter.k8s.aws";
 
-/** `karpenter.k8s.aws/*` and upstream label keys the AWS adapter sets. */
+/**
+ * `karpenter.k8s.aws/*` and upstream label keys the AWS adapter sets.
+ *
+ * @category Labels
+ */
 export const AWS_LABELS = {
   arch: "kubernetes.io/arch",
   os: "kubernetes.io/os",
@@ -47,6 +51,8 @@ export const AWS_LABELS = {
 /**
  * Labels the AWS provider registers as well known: a NodePool may constrain them, and an instance type
  * without a value for one of them answers `DoesNotExist`.
+ *
+ * @category Labels
  */
 export const AWS_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set<string>([
   AWS_LABELS.zoneId,
@@ -68,6 +74,8 @@ const NAME_PATTERN = /(^[a-z]+)(-[0-9]+tb)?([0-9]+).*\./;
  *
  * @param info - the type's record
  * @returns `amd64`, `arm64`, or undefined when none applies
+ *
+ * @category Labels
  */
 export function kubeArchitecture(info: InstanceTypeInfo): string | undefined {
   for (const arch of info.ProcessorInfo?.SupportedArchitectures ?? []) {
@@ -82,12 +90,18 @@ export function kubeArchitecture(info: InstanceTypeInfo): string | undefined {
  *
  * @param text - e.g. `Radeon Pro V520`
  * @returns e.g. `radeon-pro-v520`
+ *
+ * @category Labels
  */
 export function lowerKebab(text: string): string {
   return text.toLowerCase().split(" ").join("-");
 }
 
-/** Where a label's value comes from besides the record itself. */
+/**
+ * Where a label's value comes from besides the record itself.
+ *
+ * @category Labels
+ */
 export interface AwsLabelContext {
   readonly region: string;
   /** `kubernetes.io/os` and, for Windows, the build; `undefined` build means Linux. */
@@ -104,6 +118,8 @@ export interface AwsLabelContext {
  * @param context - region, Windows build and bandwidth
  * @returns label key to value
  * @example awsLabels(m5Large, { region: "us-east-1" }).get("karpenter.k8s.aws/instance-family") // "m5"
+ *
+ * @category Labels
  */
 export function awsLabels(info: InstanceTypeInfo, context: AwsLabelContext): ReadonlyMap<string, string> {
   const labels = new Map<string, string>();

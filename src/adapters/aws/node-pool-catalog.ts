@@ -14,16 +14,28 @@ import { offeringZones } from "./offerings.js";
 import type { AwsInstanceTypeOptions } from "./options.js";
 import type { InstanceTypeInfo } from "./types.js";
 
-/** Karpenter's launch order on AWS (`getCapacityType`): reserved, then spot, then on-demand. */
+/**
+ * Karpenter's launch order on AWS (`getCapacityType`): reserved, then spot, then on-demand.
+ *
+ * @category Catalogue
+ */
 export const AWS_CAPACITY_TYPE_PRIORITY: readonly string[] = ["reserved", "spot", "on-demand"];
 
-/** Options of {@link awsCatalogForNodePools}: the catalogue's source, prices and settings shared by every class. */
+/**
+ * Options of {@link awsCatalogForNodePools}: the catalogue's source, prices and settings shared by every class.
+ *
+ * @category Catalogue
+ */
 export interface AwsNodePoolCatalogOptions extends AwsInstanceTypeOptions {
   /** `DescribeInstanceTypes` records (see `instanceTypeRecordsFromJson`); default: the embedded catalogue. */
   readonly records?: readonly InstanceTypeInfo[] | undefined;
 }
 
-/** The catalogue for a set of NodePools, and what the caller should tell the user. */
+/**
+ * The catalogue for a set of NodePools, and what the caller should tell the user.
+ *
+ * @category Catalogue
+ */
 export interface AwsNodePoolCatalog {
   readonly instanceTypes: readonly InstanceType[];
   /** One line per class that was not found (the defaults apply), naming the NodePools that use it. */
@@ -97,6 +109,8 @@ function notesOf(missing: ReadonlyMap<string, readonly string[]>): string[] {
  * for (const note of notes) console.warn(note);
  * schedule({ ...input, instanceTypes }, { capacityTypePriority: AWS_CAPACITY_TYPE_PRIORITY });
  * ```
+ *
+ * @category Catalogue
  */
 export function awsCatalogForNodePools(
   nodePools: readonly NodePool[],

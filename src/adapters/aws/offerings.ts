@@ -14,6 +14,8 @@ const PURCHASE_OPTIONS: readonly string[] = ["on-demand", "spot"];
  *
  * @param options - zones, zonesByType and region
  * @returns zone names, sorted
+ *
+ * @category Offerings
  */
 export function offeringZones(options: AwsInstanceTypeOptions): readonly string[] {
   if (options.zones !== undefined) return [...new Set(options.zones)].sort();
@@ -28,6 +30,8 @@ export function offeringZones(options: AwsInstanceTypeOptions): readonly string[
  *
  * @param info - the record
  * @returns `on-demand` and/or `spot`
+ *
+ * @category Offerings
  */
 export function capacityTypesOf(info: InstanceTypeInfo): readonly string[] {
   const classes = info.SupportedUsageClasses;
@@ -43,6 +47,8 @@ export function capacityTypesOf(info: InstanceTypeInfo): readonly string[] {
  * @param options - prices and per-type zones
  * @returns offering specs, zone-major then on-demand before spot
  * @example awsOfferings(m5Large, ["us-east-1a"], { onDemandPrices: new Map([["m5.large", 0.096]]) })
+ *
+ * @category Offerings
  */
 export function awsOfferings(info: InstanceTypeInfo, zones: readonly string[], options: AwsInstanceTypeOptions): readonly OfferingSpec[] {
   const name = info.InstanceType;

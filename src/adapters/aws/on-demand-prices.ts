@@ -5,7 +5,11 @@
  */
 import { isJsonObject, jsonInputError } from "./json-input.js";
 
-/** Options of {@link onDemandPricesFromJson}. */
+/**
+ * Options of {@link onDemandPricesFromJson}.
+ *
+ * @category Prices
+ */
 export interface OnDemandPriceOptions {
   /** The file the JSON came from, named in error messages. */
   readonly source?: string | undefined;
@@ -22,6 +26,8 @@ export interface OnDemandPriceOptions {
  * ```ts
  * onDemandPricesFromJson({ "g5.xlarge": 1.006 }).get("g5.xlarge"); // 1.006
  * ```
+ *
+ * @category Prices
  */
 export function onDemandPricesFromJson(json: unknown, options: OnDemandPriceOptions = {}): ReadonlyMap<string, number> {
   const source = options.source;

@@ -6,7 +6,11 @@ import type { QuantityInput, ResourceMap, StringMap } from "nodefit";
 import type { AwsAmiFamily } from "./ami-family.js";
 import type { AwsVpcLimits } from "./types.js";
 
-/** One entry of `EC2NodeClass.spec.blockDeviceMappings` (the fields that size ephemeral storage). */
+/**
+ * One entry of `EC2NodeClass.spec.blockDeviceMappings` (the fields that size ephemeral storage).
+ *
+ * @category Catalogue
+ */
 export interface AwsBlockDeviceMapping {
   readonly deviceName?: string | undefined;
   /** The volume kubelet and the container runtime use. */
@@ -14,20 +18,36 @@ export interface AwsBlockDeviceMapping {
   readonly ebs?: { readonly volumeSize?: QuantityInput | undefined } | undefined;
 }
 
-/** One entry of `EC2NodeClass.spec.networkInterfaces`; EFA-only interfaces take ENIs away from pods. */
+/**
+ * One entry of `EC2NodeClass.spec.networkInterfaces`; EFA-only interfaces take ENIs away from pods.
+ *
+ * @category Catalogue
+ */
 export interface AwsNetworkInterface {
   readonly networkCardIndex: number;
   readonly deviceIndex?: number | undefined;
   readonly interfaceType: "interface" | "efa-only";
 }
 
-/** Resource amounts keyed by resource name, as an object (EC2NodeClass YAML) or a `Map`. */
+/**
+ * Resource amounts keyed by resource name, as an object (EC2NodeClass YAML) or a `Map`.
+ *
+ * @category Catalogue
+ */
 export type AwsResourceInput = ResourceMap | ReadonlyMap<string, QuantityInput>;
 
-/** Eviction signals (`memory.available`, `nodefs.available`) to quantities or percentages. */
+/**
+ * Eviction signals (`memory.available`, `nodefs.available`) to quantities or percentages.
+ *
+ * @category Catalogue
+ */
 export type AwsEvictionInput = StringMap | ReadonlyMap<string, string>;
 
-/** Options mirroring an `EC2NodeClass` and Karpenter's settings; every one is optional. */
+/**
+ * Options mirroring an `EC2NodeClass` and Karpenter's settings; every one is optional.
+ *
+ * @category Catalogue
+ */
 export interface AwsInstanceTypeOptions {
   /** Default `AL2023`. */
   readonly amiFamily?: AwsAmiFamily | undefined;

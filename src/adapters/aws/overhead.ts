@@ -12,7 +12,11 @@ import type { InstanceTypeInfo } from "./types.js";
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
-/** Kubelet's reservations and eviction thresholds for one type, in base units. */
+/**
+ * Kubelet's reservations and eviction thresholds for one type, in base units.
+ *
+ * @category Overhead
+ */
 export interface AwsOverhead {
   readonly kubeReserved: ResourceList;
   readonly systemReserved: ResourceList;
@@ -28,6 +32,8 @@ export interface AwsOverhead {
  * @param options - kubelet settings
  * @returns kube-reserved, system-reserved and eviction threshold
  * @example awsOverhead(m5Large, capacity, amiFamilyTraits("AL2023"), {}).kubeReserved.get("cpu") // 70
+ *
+ * @category Overhead
  */
 export function awsOverhead(info: InstanceTypeInfo, capacity: ResourceList, traits: AwsAmiFamilyTraits, options: AwsInstanceTypeOptions): AwsOverhead {
   // AL2 and AL2023 size kube-reserved memory from the ENI limit even when maxPods says otherwise.
@@ -57,6 +63,8 @@ const SIGNALS: ReadonlyMap<string, string> = new Map([
  * @param capacity - the type's capacity
  * @param evictionHard - kubelet `evictionHard`
  * @returns thresholds in bytes
+ *
+ * @category Overhead
  */
 export function evictionThreshold(capacity: ResourceList, evictionHard: AwsEvictionInput | undefined): ResourceList {
   const storage = capacity.get("ephemeral-storage") ?? 0;
@@ -79,6 +87,8 @@ export function evictionThreshold(capacity: ResourceList, evictionHard: AwsEvict
  * @param value - e.g. `"5%"` or `"500Mi"`
  * @param signal - the signal name, for error paths
  * @returns the threshold in base units
+ *
+ * @category Overhead
  */
 export function evictionSignal(capacity: number, value: string, signal: string = "signal"): number {
   if (!value.endsWith("%")) return quantityToAmount("memory", value);

@@ -4,10 +4,18 @@
  */
 import { checkJsonShape, jsonInputError, topLevelList, type JsonShape } from "./json-input.js";
 
-/** The product descriptions Karpenter asks EC2 for (`pricing.go`); Windows, SUSE and RHEL prices are ignored. */
+/**
+ * The product descriptions Karpenter asks EC2 for (`pricing.go`); Windows, SUSE and RHEL prices are ignored.
+ *
+ * @category Prices
+ */
 export const AWS_SPOT_PRODUCT_DESCRIPTIONS: readonly string[] = ["Linux/UNIX", "Linux/UNIX (Amazon VPC)"];
 
-/** One entry of `SpotPriceHistory`, as the AWS CLI and `@aws-sdk/client-ec2` print it. */
+/**
+ * One entry of `SpotPriceHistory`, as the AWS CLI and `@aws-sdk/client-ec2` print it.
+ *
+ * @category Prices
+ */
 export interface SpotPriceRecord {
   readonly AvailabilityZone?: string | undefined;
   readonly InstanceType?: string | undefined;
@@ -27,7 +35,11 @@ const RECORD: JsonShape = {
   ]),
 };
 
-/** Options of {@link spotPricesFromHistory}. */
+/**
+ * Options of {@link spotPricesFromHistory}.
+ *
+ * @category Prices
+ */
 export interface SpotPriceOptions {
   /** The file the JSON came from, named in error messages. */
   readonly source?: string | undefined;
@@ -63,6 +75,8 @@ function required(record: Readonly<Record<string, unknown>>, key: string, path: 
  * spot.get("m5.large")?.get("us-east-1a"); // 0.0346
  * const types = defaultAwsCatalog({ spotPrices: spot });
  * ```
+ *
+ * @category Prices
  */
 export function spotPricesFromHistory(json: unknown, options: SpotPriceOptions = {}): ReadonlyMap<string, ReadonlyMap<string, number>> {
   const source = options.source;

@@ -4,7 +4,11 @@
  * output straight in; only the fields Karpenter reads are declared, every one optional as in the SDK.
  */
 
-/** One GPU device entry of `GpuInfo.Gpus`. */
+/**
+ * One GPU device entry of `GpuInfo.Gpus`.
+ *
+ * @category Catalogue
+ */
 export interface GpuDeviceInfo {
   readonly Name?: string | undefined;
   readonly Manufacturer?: string | undefined;
@@ -12,27 +16,43 @@ export interface GpuDeviceInfo {
   readonly MemoryInfo?: { readonly SizeInMiB?: number | undefined } | undefined;
 }
 
-/** One inference accelerator entry (Inferentia v1) of `InferenceAcceleratorInfo.Accelerators`. */
+/**
+ * One inference accelerator entry (Inferentia v1) of `InferenceAcceleratorInfo.Accelerators`.
+ *
+ * @category Catalogue
+ */
 export interface InferenceDeviceInfo {
   readonly Name?: string | undefined;
   readonly Manufacturer?: string | undefined;
   readonly Count?: number | undefined;
 }
 
-/** One Neuron device entry (Inferentia2, Trainium) of `NeuronInfo.NeuronDevices`. */
+/**
+ * One Neuron device entry (Inferentia2, Trainium) of `NeuronInfo.NeuronDevices`.
+ *
+ * @category Catalogue
+ */
 export interface NeuronDeviceInfo {
   readonly Name?: string | undefined;
   readonly Count?: number | undefined;
   readonly CoreInfo?: { readonly Count?: number | undefined } | undefined;
 }
 
-/** One network card of `NetworkInfo.NetworkCards`. */
+/**
+ * One network card of `NetworkInfo.NetworkCards`.
+ *
+ * @category Catalogue
+ */
 export interface NetworkCardInfo {
   readonly NetworkCardIndex?: number | undefined;
   readonly MaximumNetworkInterfaces?: number | undefined;
 }
 
-/** `NetworkInfo` of an EC2 instance type. */
+/**
+ * `NetworkInfo` of an EC2 instance type.
+ *
+ * @category Catalogue
+ */
 export interface NetworkInfo {
   readonly DefaultNetworkCardIndex?: number | undefined;
   readonly NetworkCards?: readonly NetworkCardInfo[] | undefined;
@@ -45,7 +65,11 @@ export interface NetworkInfo {
   readonly NetworkPerformance?: string | undefined;
 }
 
-/** An EC2 instance type as `DescribeInstanceTypes` describes it (the fields Karpenter reads). */
+/**
+ * An EC2 instance type as `DescribeInstanceTypes` describes it (the fields Karpenter reads).
+ *
+ * @category Catalogue
+ */
 export interface InstanceTypeInfo {
   readonly InstanceType: string;
   /** `on-demand`, `spot`, `capacity-block`. Missing means both on-demand and spot. */
@@ -87,6 +111,8 @@ export interface InstanceTypeInfo {
 /**
  * Per-type VPC limits (the shape of Karpenter's generated ENI table): branch interfaces for security
  * groups per pod, and the ENI layout used when `DescribeInstanceTypes` data lacks it.
+ *
+ * @category Catalogue
  */
 export interface AwsVpcLimits {
   readonly interface: number;

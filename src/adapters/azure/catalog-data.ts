@@ -17,7 +17,11 @@
  * - Ultra SSD availability is not recorded (`sku-storage-ultra-ssd` is `false`).
  */
 
-/** One series of the embedded catalogue. */
+/**
+ * One series of the embedded catalogue.
+ *
+ * @category Catalogue
+ */
 export interface AzureCatalogSeries {
   /** Size name before the vCPU count, e.g. `Standard_D`. */
   readonly prefix: string;
@@ -41,18 +45,34 @@ export interface AzureCatalogSeries {
   readonly usd?: readonly number[];
 }
 
-/** The region the embedded prices are for. */
+/**
+ * The region the embedded prices are for.
+ *
+ * @category Catalogue
+ */
 export const AZURE_CATALOG_REGION = "eastus";
 
-/** Zones every embedded SKU is offered in (Resource SKUs `locationInfo`). */
+/**
+ * Zones every embedded SKU is offered in (Resource SKUs `locationInfo`).
+ *
+ * @category Catalogue
+ */
 export const AZURE_CATALOG_ZONES: readonly string[] = ["1", "2", "3"];
 
-/** Spot price as a fraction of pay-as-you-go (an approximation; see the module header). */
+/**
+ * Spot price as a fraction of pay-as-you-go (an approximation; see the module header).
+ *
+ * @category Catalogue
+ */
 export const AZURE_CATALOG_SPOT_FRACTION = 0.2;
 
 const GEN12: readonly string[] = ["V1", "V2"];
 
-/** The embedded series, general purpose first. */
+/**
+ * The embedded series, general purpose first.
+ *
+ * @category Catalogue
+ */
 export const AZURE_CATALOG_SERIES: readonly AzureCatalogSeries[] = [
   {
     prefix: "Standard_D",

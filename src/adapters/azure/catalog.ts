@@ -8,7 +8,11 @@ import { azureInstanceTypes } from "./instance-type.js";
 import type { AzureInstanceTypeOptions } from "./options.js";
 import type { AzureSkuInfo } from "./types.js";
 
-/** The embedded catalogue as SKU records and price tables. */
+/**
+ * The embedded catalogue as SKU records and price tables.
+ *
+ * @category Catalogue
+ */
 export interface AzureCatalogTables {
   readonly skus: readonly AzureSkuInfo[];
   readonly onDemandPrices: ReadonlyMap<string, number>;
@@ -23,6 +27,8 @@ const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
  *
  * @returns SKU records, pay-as-you-go and spot prices
  * @example azureCatalogTables().onDemandPrices.get("Standard_D2s_v5") // 0.096
+ *
+ * @category Catalogue
  */
 export function azureCatalogTables(): AzureCatalogTables {
   const skus: AzureSkuInfo[] = [];
@@ -65,6 +71,8 @@ export function azureCatalogTables(): AzureCatalogTables {
  * const types = defaultAzureCatalog();
  * types.find((t) => t.name === "Standard_D2s_v5")?.allocatable.get("pods"); // 250
  * ```
+ *
+ * @category Catalogue
  */
 export const defaultAzureCatalog: (options?: AzureInstanceTypeOptions) => readonly InstanceType[] = /* @__PURE__ */ (() => {
   let tables: AzureCatalogTables | undefined;

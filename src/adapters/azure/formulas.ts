@@ -5,19 +5,39 @@
 
 const GIB = 2 ** 30;
 
-/** The provider's default `VM_MEMORY_OVERHEAD_PERCENT` (§2.1). */
+/**
+ * The provider's default `VM_MEMORY_OVERHEAD_PERCENT` (§2.1).
+ *
+ * @category Capacity
+ */
 export const AZURE_VM_MEMORY_OVERHEAD_PERCENT = 0.075;
 
-/** The hard-eviction threshold for `memory.available` AKS sets (§2.1), in MiB. */
+/**
+ * The hard-eviction threshold for `memory.available` AKS sets (§2.1), in MiB.
+ *
+ * @category Overhead
+ */
 export const AZURE_EVICTION_MEMORY_MIB = 750;
 
-/** `AKSNodeClass.spec.osDiskSizeGB` default (§2.1), decimal GB. */
+/**
+ * `AKSNodeClass.spec.osDiskSizeGB` default (§2.1), decimal GB.
+ *
+ * @category Capacity
+ */
 export const AZURE_DEFAULT_OS_DISK_SIZE_GB = 128;
 
-/** A progressive tax schedule: each bracket's rate applies to the part of the amount below its upper bound. */
+/**
+ * A progressive tax schedule: each bracket's rate applies to the part of the amount below its upper bound.
+ *
+ * @category Overhead
+ */
 export type TaxBrackets = readonly (readonly [upperBound: number, rate: number])[];
 
-/** Kube-reserved memory brackets on GiB (§2.1): 25% of the first 4, 20% to 8, 10% to 16, 6% to 128, 2% above. */
+/**
+ * Kube-reserved memory brackets on GiB (§2.1): 25% of the first 4, 20% to 8, 10% to 16, 6% to 128, 2% above.
+ *
+ * @category Overhead
+ */
 export const AZURE_MEMORY_TAX_GIB: TaxBrackets = [
   [4, 0.25],
   [8, 0.2],
@@ -26,7 +46,11 @@ export const AZURE_MEMORY_TAX_GIB: TaxBrackets = [
   [Number.MAX_VALUE, 0.02],
 ];
 
-/** Kube-reserved CPU brackets on vCPUs (§2.1): 6% of the first, 4% of the second, 2% of 3–4, 1% above. */
+/**
+ * Kube-reserved CPU brackets on vCPUs (§2.1): 6% of the first, 4% of the second, 2% of 3–4, 1% above.
+ *
+ * @category Overhead
+ */
 export const AZURE_CPU_TAX_VCPU: TaxBrackets = [
   [1, 0.06],
   [2, 0.04],
@@ -41,6 +65,8 @@ export const AZURE_CPU_TAX_VCPU: TaxBrackets = [
  * @param amount - the amount (GiB or vCPUs)
  * @returns the tax, unrounded
  * @example taxOf(AZURE_CPU_TAX_VCPU, 2) // 0.1
+ *
+ * @category Overhead
  */
 export function taxOf(brackets: TaxBrackets, amount: number): number {
   let tax = 0;
@@ -59,6 +85,8 @@ export function taxOf(brackets: TaxBrackets, amount: number): number {
  * @param vcpus - the SKU's vCPUs
  * @returns reserved millicores
  * @example azureKubeReservedCpuMillis(4) // 140
+ *
+ * @category Overhead
  */
 export function azureKubeReservedCpuMillis(vcpus: number): number {
   return Math.trunc(1000 * taxOf(AZURE_CPU_TAX_VCPU, vcpus));
@@ -70,6 +98,8 @@ export function azureKubeReservedCpuMillis(vcpus: number): number {
  * @param memoryGiB - the SKU's `MemoryGB` (GiB)
  * @returns reserved MiB
  * @example azureKubeReservedMemoryMiB(8) // 1843
+ *
+ * @category Overhead
  */
 export function azureKubeReservedMemoryMiB(memoryGiB: number): number {
   return Math.trunc(1024 * taxOf(AZURE_MEMORY_TAX_GIB, memoryGiB));
@@ -82,13 +112,19 @@ export function azureKubeReservedMemoryMiB(memoryGiB: number): number {
  * @param overheadPercent - `VM_MEMORY_OVERHEAD_PERCENT` as a fraction (0.075 by default)
  * @returns memory capacity in bytes
  * @example azureMemoryCapacityBytes(8) // 7945689497 (Standard_D2s_v3)
+ *
+ * @category Capacity
  */
 export function azureMemoryCapacityBytes(memoryGiB: number, overheadPercent: number = AZURE_VM_MEMORY_OVERHEAD_PERCENT): number {
   const bytes = Math.trunc(memoryGiB) * GIB;
   return bytes - Math.ceil(bytes * overheadPercent);
 }
 
-/** The network plugin settings that choose the default pod count. */
+/**
+ * The network plugin settings that choose the default pod count.
+ *
+ * @category Capacity
+ */
 export interface AzureNetworkSettings {
   /** `azure` (default), `kubenet` or `none`. */
   readonly networkPlugin?: "azure" | "kubenet" | "none" | (string & {}) | undefined;
@@ -105,6 +141,8 @@ export interface AzureNetworkSettings {
  * @param settings - plugin, mode and maxPods; defaults `azure` + `overlay`
  * @returns the pod capacity
  * @example azureMaxPods({ networkPlugin: "azure", networkPluginMode: "" }) // 30
+ *
+ * @category Capacity
  */
 export function azureMaxPods(settings: AzureNetworkSettings = {}): number {
   if (settings.maxPods !== undefined) return settings.maxPods;
@@ -124,6 +162,8 @@ export function azureMaxPods(settings: AzureNetworkSettings = {}): number {
  * @param maxResourceVolumeMB - `MaxResourceVolumeMB`
  * @returns GB, 0 when the SKU has neither
  * @example azureEphemeralOsMaxSizeGB(0, 16384) // 17
+ *
+ * @category Capacity
  */
 export function azureEphemeralOsMaxSizeGB(cachedDiskBytes: number = 0, maxResourceVolumeMB: number = 0): number {
   const bytes = Math.max(cachedDiskBytes, maxResourceVolumeMB * 2 ** 20);

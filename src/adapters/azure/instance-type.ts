@@ -30,6 +30,8 @@ const OS_SKU: ReadonlyMap<AzureImageFamily, string> = new Map<AzureImageFamily, 
  *   { onDemandPrices: new Map([["Standard_D2s_v5", 0.096]]) });
  * it.allocatable.get("cpu"); // 1900
  * ```
+ *
+ * @category Catalogue
  */
 export function azureInstanceType(sku: AzureSkuInfo, options: AzureInstanceTypeOptions = {}): InstanceType {
   validate(sku);
@@ -74,6 +76,8 @@ export function azureInstanceType(sku: AzureSkuInfo, options: AzureInstanceTypeO
  *
  * @param sku - the record
  * @returns true when the provider would list it
+ *
+ * @category Catalogue
  */
 export function isAzureSkuSupported(sku: AzureSkuInfo): boolean {
   const size = parseAzureVmSize(sku.name);
@@ -89,6 +93,8 @@ export function isAzureSkuSupported(sku: AzureSkuInfo): boolean {
  * @param options - AKSNodeClass settings and prices, shared by every SKU
  * @returns the instance types
  * @example azureInstanceTypes(records, { region: "westus2", imageFamily: "AzureLinux" })
+ *
+ * @category Catalogue
  */
 export function azureInstanceTypes(skus: readonly AzureSkuInfo[], options: AzureInstanceTypeOptions = {}): readonly InstanceType[] {
   return skus.filter(isAzureSkuSupported).map((sku) => azureInstanceType(sku, options));

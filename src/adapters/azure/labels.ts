@@ -6,7 +6,11 @@ import { azureEphemeralOsMaxSizeGB } from "./formulas.js";
 import { azureSkuVersion, parseAzureVmSize } from "./size-name.js";
 import type { AzureGpuManufacturer, AzureSkuInfo } from "./types.js";
 
-/** Label keys of the Azure adapter: `karpenter.azure.com/*`, the AKS domain and the upstream ones it sets. */
+/**
+ * Label keys of the Azure adapter: `karpenter.azure.com/*`, the AKS domain and the upstream ones it sets.
+ *
+ * @category Labels
+ */
 export const AZURE_LABELS = {
   arch: "kubernetes.io/arch",
   os: "kubernetes.io/os",
@@ -42,6 +46,8 @@ export const AZURE_LABELS = {
 /**
  * Labels the Azure provider registers as well known: a NodePool may constrain them, and an instance type
  * without a value for one answers `DoesNotExist`. `sku-hyperv-generation` is restricted instead.
+ *
+ * @category Labels
  */
 export const AZURE_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set<string>([
   AZURE_LABELS.skuName,
@@ -68,7 +74,11 @@ export const AZURE_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set<string>([
   AZURE_LABELS.aksFipsEnabled,
 ]);
 
-/** Kubernetes' name for an Azure `CpuArchitectureType`; unknown ones pass through, as upstream does. */
+/**
+ * Kubernetes' name for an Azure `CpuArchitectureType`; unknown ones pass through, as upstream does.
+ *
+ * @category Labels
+ */
 export function azureKubeArchitecture(architecture: string): string {
   if (architecture === "x64") return "amd64";
   if (architecture === "Arm64") return "arm64";
@@ -80,6 +90,8 @@ export function azureKubeArchitecture(architecture: string): string {
  *
  * @param memoryGiB - `MemoryGB`
  * @returns whole MiB
+ *
+ * @category Labels
  */
 export function azureSkuMemoryMiB(memoryGiB: number): number {
   return Math.trunc(memoryGiB * 1024);
@@ -90,6 +102,8 @@ export function azureSkuMemoryMiB(memoryGiB: number): number {
  *
  * @param sku - the record
  * @returns `nvidia`, `amd`, or undefined for SKUs without GPUs
+ *
+ * @category Labels
  */
 export function azureGpuManufacturer(sku: AzureSkuInfo): AzureGpuManufacturer | undefined {
   if ((sku.gpus ?? 0) <= 0) return undefined;
@@ -98,7 +112,11 @@ export function azureGpuManufacturer(sku: AzureSkuInfo): AzureGpuManufacturer | 
   return /^(MI\d|V\d)/.test(accelerator) ? "amd" : "nvidia";
 }
 
-/** Where label values come from besides the SKU record. */
+/**
+ * Where label values come from besides the SKU record.
+ *
+ * @category Labels
+ */
 export interface AzureLabelContext {
   readonly region: string;
   /** `kubernetes.azure.com/os-sku`: `Ubuntu` or `AzureLinux`. */
@@ -116,6 +134,8 @@ export interface AzureLabelContext {
  * @param context - region, OS SKU, cluster and FIPS
  * @returns label key to value
  * @example azureLabels(d4sV5, { region: "eastus", osSku: "Ubuntu" }).get("karpenter.azure.com/sku-series") // "Ds_v5"
+ *
+ * @category Labels
  */
 export function azureLabels(sku: AzureSkuInfo, context: AzureLabelContext): ReadonlyMap<string, string> {
   const labels = new Map<string, string>();
@@ -159,6 +179,8 @@ export function azureLabels(sku: AzureSkuInfo, context: AzureLabelContext): Read
  * @param resourceGroup - the cluster's node resource group, e.g. `MC_rg_cluster_eastus`
  * @returns the label value
  * @example normalizeAzureClusterLabel("MC_rg_(x)") // "MC_rg_-x-z"
+ *
+ * @category Labels
  */
 export function normalizeAzureClusterLabel(resourceGroup: string): string {
   let value = resourceGroup.replaceAll("(", "-").replaceAll(")", "-");

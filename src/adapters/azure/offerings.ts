@@ -7,15 +7,25 @@ import type { OfferingSpec } from "nodefit";
 import type { AzureInstanceTypeOptions } from "./options.js";
 import type { AzureSkuInfo } from "./types.js";
 
-/** The zone value of regional (non-zonal) VMs. */
+/**
+ * The zone value of regional (non-zonal) VMs.
+ *
+ * @category Offerings
+ */
 export const AZURE_REGIONAL_ZONE = "0";
 
-/** The price the provider gives an offering it has no price for. */
+/**
+ * The price the provider gives an offering it has no price for.
+ *
+ * @category Prices
+ */
 export const AZURE_MISSING_PRICE = 999;
 
 /**
  * Regions with availability zones, from the provider's list (reference §2.1 names `pkg/utils/zones`);
  * SKUs elsewhere are regional only.
+ *
+ * @category Offerings
  */
 export const AZURE_ZONAL_REGIONS: ReadonlySet<string> = new Set([
   "brazilsouth",
@@ -57,6 +67,8 @@ export const AZURE_ZONAL_REGIONS: ReadonlySet<string> = new Set([
  * @param region - the region
  * @param options - `placementScopes` drops zonal or regional zones
  * @returns zone values, numbered zones sorted, the regional zone last
+ *
+ * @category Offerings
  */
 export function azureOfferingZones(sku: AzureSkuInfo, region: string, options: AzureInstanceTypeOptions = {}): readonly string[] {
   const scopes = options.placementScopes ?? ["zonal", "regional"];
@@ -73,6 +85,8 @@ export function azureOfferingZones(sku: AzureSkuInfo, region: string, options: A
  * @param options - prices and known-unavailable offerings
  * @returns offering specs, zone-major, on demand before spot
  * @example azureOfferings(d2sV5, ["eastus-1", "0"], { onDemandPrices: new Map([["Standard_D2s_v5", 0.096]]) })
+ *
+ * @category Offerings
  */
 export function azureOfferings(sku: AzureSkuInfo, zones: readonly string[], options: AzureInstanceTypeOptions): readonly OfferingSpec[] {
   const listed = options.onDemandPrices?.get(sku.name);

@@ -4,16 +4,32 @@
  */
 import type { QuantityInput, ResourceMap } from "nodefit";
 
-/** `AKSNodeClass.spec.imageFamily` values of Linux images. */
+/**
+ * `AKSNodeClass.spec.imageFamily` values of Linux images.
+ *
+ * @category Catalogue
+ */
 export type AzureImageFamily = "Ubuntu" | "Ubuntu2204" | "Ubuntu2404" | "AzureLinux";
 
-/** Resource amounts keyed by resource name, as an object (YAML) or a `Map`. */
+/**
+ * Resource amounts keyed by resource name, as an object (YAML) or a `Map`.
+ *
+ * @category Catalogue
+ */
 export type AzureResourceInput = ResourceMap | ReadonlyMap<string, QuantityInput>;
 
-/** Which offerings to generate: zonal (`<region>-<n>`), regional (zone `"0"`), or both (default). */
+/**
+ * Which offerings to generate: zonal (`<region>-<n>`), regional (zone `"0"`), or both (default).
+ *
+ * @category Catalogue
+ */
 export type AzurePlacementScope = "zonal" | "regional";
 
-/** Options mirroring an AKSNodeClass and the provider's settings; every one is optional. */
+/**
+ * Options mirroring an AKSNodeClass and the provider's settings; every one is optional.
+ *
+ * @category Catalogue
+ */
 export interface AzureInstanceTypeOptions {
   /** Default `eastus`. */
   readonly region?: string | undefined;

@@ -26,6 +26,8 @@ const MIB = 2 ** 20;
  * @param options - osDiskSizeGB, maxPods, network plugin and memory overhead
  * @returns capacity in base units
  * @example azureCapacity(d2sV5, {}).get("pods") // 250
+ *
+ * @category Capacity
  */
 export function azureCapacity(sku: AzureSkuInfo, options: AzureInstanceTypeOptions = {}): ResourceList {
   const gpus = sku.gpus ?? 0;
@@ -40,7 +42,11 @@ export function azureCapacity(sku: AzureSkuInfo, options: AzureInstanceTypeOptio
   ]);
 }
 
-/** Kubelet's reservations and eviction thresholds for one SKU, in base units. */
+/**
+ * Kubelet's reservations and eviction thresholds for one SKU, in base units.
+ *
+ * @category Overhead
+ */
 export interface AzureOverhead {
   readonly kubeReserved: ResourceList;
   readonly systemReserved: ResourceList;
@@ -55,6 +61,8 @@ export interface AzureOverhead {
  * @param options - `kubeReserved` / `systemReserved` overrides
  * @returns kube-reserved, system-reserved and eviction threshold
  * @example azureOverhead(d2sV3).kubeReserved.get("cpu") // 100
+ *
+ * @category Overhead
  */
 export function azureOverhead(sku: AzureSkuInfo, options: AzureInstanceTypeOptions = {}): AzureOverhead {
   const kubeReserved = new Map([

@@ -5,7 +5,11 @@
  * (learn.microsoft.com/azure/virtual-machines/vm-naming-conventions).
  */
 
-/** The parts of a VM size name. */
+/**
+ * The parts of a VM size name.
+ *
+ * @category Catalogue
+ */
 export interface AzureVmSize {
   /** One upper-case letter: `D` in `Standard_D4s_v5`, `N` in `Standard_NC24ads_A100_v4`. */
   readonly family: string;
@@ -38,6 +42,8 @@ const SIZE_PATTERN =
  * @param name - e.g. `Standard_D4s_v5`
  * @returns the parts, or undefined when the name does not follow the convention
  * @example parseAzureVmSize("Standard_NC24ads_A100_v4")?.series // "NCads_v4"
+ *
+ * @category Catalogue
  */
 export function parseAzureVmSize(name: string): AzureVmSize | undefined {
   const size = name.replace(/^(Standard|Basic)_/, "");
@@ -67,6 +73,8 @@ export function parseAzureVmSize(name: string): AzureVmSize | undefined {
  *
  * @param size - the parsed size
  * @returns e.g. `5` for `Standard_D4s_v5`, `1` for `Standard_NV24`
+ *
+ * @category Catalogue
  */
 export function azureSkuVersion(size: AzureVmSize): string {
   return size.version === "" ? "1" : size.version.slice(1);

@@ -7,10 +7,18 @@
  * `HyperVGenerations`) and `locationInfo[].zones`.
  */
 
-/** GPU makers the Azure provider labels (`karpenter.azure.com/sku-gpu-manufacturer`). */
+/**
+ * GPU makers the Azure provider labels (`karpenter.azure.com/sku-gpu-manufacturer`).
+ *
+ * @category Catalogue
+ */
 export type AzureGpuManufacturer = "nvidia" | "amd";
 
-/** One VM SKU of a region. */
+/**
+ * One VM SKU of a region.
+ *
+ * @category Catalogue
+ */
 export interface AzureSkuInfo {
   /** The SKU name, e.g. `Standard_D4s_v5`. */
   readonly name: string;

@@ -18,7 +18,11 @@
  * - Local SSD variants (`-lssd`) and GPU types are not included.
  */
 
-/** One shape (`standard`, `highmem`, `highcpu`) of a series. */
+/**
+ * One shape (`standard`, `highmem`, `highcpu`) of a series.
+ *
+ * @category Catalogue
+ */
 export interface GcpCatalogShape {
   readonly shape: string;
   /** vCPU counts of the sizes. */
@@ -27,7 +31,11 @@ export interface GcpCatalogShape {
   readonly gbPerVcpu: number;
 }
 
-/** One machine series of the embedded catalogue. */
+/**
+ * One machine series of the embedded catalogue.
+ *
+ * @category Catalogue
+ */
 export interface GcpCatalogSeries {
   /** e.g. `n2`, `t2a`. */
   readonly series: string;
@@ -41,24 +49,40 @@ export interface GcpCatalogSeries {
   readonly zones: readonly string[];
 }
 
-/** One shared-core type: two vCPUs time-shared, fixed memory and price. */
+/**
+ * One shared-core type: two vCPUs time-shared, fixed memory and price.
+ *
+ * @category Catalogue
+ */
 export interface GcpSharedCoreType {
   readonly name: string;
   readonly memoryGb: number;
   readonly usd: number;
 }
 
-/** The region the embedded prices are for. */
+/**
+ * The region the embedded prices are for.
+ *
+ * @category Catalogue
+ */
 export const GCP_CATALOG_REGION = "us-central1";
 
-/** Spot price as a fraction of on demand (an approximation; see the module header). */
+/**
+ * Spot price as a fraction of on demand (an approximation; see the module header).
+ *
+ * @category Catalogue
+ */
 export const GCP_CATALOG_SPOT_FRACTION = 0.3;
 
 const ABCF: readonly string[] = ["a", "b", "c", "f"];
 const N_SIZES: readonly number[] = [2, 4, 8, 16, 32, 48, 64, 80, 96, 128];
 const C3_SIZES: readonly number[] = [4, 8, 22, 44, 88, 176];
 
-/** The embedded series. */
+/**
+ * The embedded series.
+ *
+ * @category Catalogue
+ */
 export const GCP_CATALOG_SERIES: readonly GcpCatalogSeries[] = [
   {
     series: "e2",
@@ -126,7 +150,11 @@ export const GCP_CATALOG_SERIES: readonly GcpCatalogSeries[] = [
   },
 ];
 
-/** Shared-core E2 types (two time-shared vCPUs each), in E2's zones. */
+/**
+ * Shared-core E2 types (two time-shared vCPUs each), in E2's zones.
+ *
+ * @category Catalogue
+ */
 export const GCP_CATALOG_SHARED_CORE: readonly GcpSharedCoreType[] = [
   { name: "e2-micro", memoryGb: 1, usd: 0.008376 },
   { name: "e2-small", memoryGb: 2, usd: 0.016751 },

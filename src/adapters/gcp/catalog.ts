@@ -8,7 +8,11 @@ import { gcpInstanceTypes } from "./instance-type.js";
 import type { GcpInstanceTypeOptions } from "./options.js";
 import type { GceMachineType } from "./types.js";
 
-/** The embedded catalogue as machine type records and the price and zone tables beside them. */
+/**
+ * The embedded catalogue as machine type records and the price and zone tables beside them.
+ *
+ * @category Catalogue
+ */
 export interface GcpCatalogTables {
   readonly machineTypes: readonly GceMachineType[];
   readonly onDemandPrices: ReadonlyMap<string, number>;
@@ -24,6 +28,8 @@ const round6 = (n: number): number => Math.round(n * 1e6) / 1e6;
  *
  * @returns machine types, on-demand and spot prices, zones by type
  * @example gcpCatalogTables().onDemandPrices.get("n2-standard-2") // 0.097118
+ *
+ * @category Catalogue
  */
 export function gcpCatalogTables(): GcpCatalogTables {
   const machineTypes: GceMachineType[] = [];
@@ -69,6 +75,8 @@ export function gcpCatalogTables(): GcpCatalogTables {
  * const types = defaultGcpCatalog();
  * types.find((t) => t.name === "e2-standard-2")?.allocatable.get("cpu"); // 1830
  * ```
+ *
+ * @category Catalogue
  */
 export const defaultGcpCatalog: (options?: GcpInstanceTypeOptions) => readonly InstanceType[] = /* @__PURE__ */ (() => {
   let tables: GcpCatalogTables | undefined;

@@ -3,22 +3,46 @@
  * "Plan GKE node sizes" page, as pure functions over numbers. Each tier is truncated to an integer, as upstream.
  */
 
-/** The provider's default `VM_MEMORY_OVERHEAD_PERCENT` for GCE (§2.2). */
+/**
+ * The provider's default `VM_MEMORY_OVERHEAD_PERCENT` for GCE (§2.2).
+ *
+ * @category Capacity
+ */
 export const GCP_VM_MEMORY_OVERHEAD_PERCENT = 0.07;
 
-/** Hard eviction for `memory.available`, MiB (§2.2). */
+/**
+ * Hard eviction for `memory.available`, MiB (§2.2).
+ *
+ * @category Overhead
+ */
 export const GKE_EVICTION_MEMORY_MIB = 100;
 
-/** CPU of GKE's node-owned kube-proxy mirror pod, counted as system-reserved (§2.2), millicores. */
+/**
+ * CPU of GKE's node-owned kube-proxy mirror pod, counted as system-reserved (§2.2), millicores.
+ *
+ * @category Overhead
+ */
 export const GKE_KUBE_PROXY_CPU_MILLIS = 100;
 
-/** Kube-reserved CPU of the shared-core E2 types, millicores (§2.2). */
+/**
+ * Kube-reserved CPU of the shared-core E2 types, millicores (§2.2).
+ *
+ * @category Overhead
+ */
 export const GKE_SHARED_CORE_CPU_MILLIS = 1060;
 
-/** Pods per node unless the NodeClass says otherwise (§2.2). */
+/**
+ * Pods per node unless the NodeClass says otherwise (§2.2).
+ *
+ * @category Capacity
+ */
 export const GKE_DEFAULT_MAX_PODS = 110;
 
-/** Boot disk size when the NodeClass does not give one, GiB (§2.2). */
+/**
+ * Boot disk size when the NodeClass does not give one, GiB (§2.2).
+ *
+ * @category Capacity
+ */
 export const GCP_DEFAULT_BOOT_DISK_GIB = 100;
 
 const SHARED_CORE_E2: ReadonlySet<string> = new Set(["e2-micro", "e2-small", "e2-medium"]);
@@ -57,6 +81,8 @@ function tiered(tiers: Tiers, amount: number): number {
  * @param memoryMiB - the machine type's `memoryMb`
  * @returns reserved MiB
  * @example gkeKubeReservedMemoryMiB(8192) // 1843
+ *
+ * @category Overhead
  */
 export function gkeKubeReservedMemoryMiB(memoryMiB: number): number {
   return memoryMiB <= 1024 ? 255 : tiered(MEMORY_TIERS_MIB, memoryMiB);
@@ -70,6 +96,8 @@ export function gkeKubeReservedMemoryMiB(memoryMiB: number): number {
  * @param cpuMillis - `guestCpus` × 1000
  * @returns reserved millicores
  * @example gkeKubeReservedCpuMillis("n2-standard-4", 4000) // 80
+ *
+ * @category Overhead
  */
 export function gkeKubeReservedCpuMillis(machineType: string, cpuMillis: number): number {
   return SHARED_CORE_E2.has(machineType) ? GKE_SHARED_CORE_CPU_MILLIS : tiered(CPU_TIERS_MILLIS, cpuMillis);
@@ -82,13 +110,19 @@ export function gkeKubeReservedCpuMillis(machineType: string, cpuMillis: number)
  * @param overheadPercent - `VM_MEMORY_OVERHEAD_PERCENT` as a fraction (0.07 by default)
  * @returns bytes
  * @example gcpMemoryCapacityBytes(8192) // 7988639171
+ *
+ * @category Capacity
  */
 export function gcpMemoryCapacityBytes(memoryMiB: number, overheadPercent: number = GCP_VM_MEMORY_OVERHEAD_PERCENT): number {
   const bytes = memoryMiB * 2 ** 20;
   return bytes - Math.trunc(bytes * overheadPercent);
 }
 
-/** Ephemeral-storage reservations in GiB. */
+/**
+ * Ephemeral-storage reservations in GiB.
+ *
+ * @category Overhead
+ */
 export interface GkeEphemeralReservation {
   /** `nodefs.available` hard eviction. */
   readonly evictionGiB: number;
@@ -106,6 +140,8 @@ export interface GkeEphemeralReservation {
  * @param localSsdCount - how many SSDs make it up
  * @returns eviction and system reservation, GiB
  * @example gkeEphemeralReservation(100) // { evictionGiB: 10, systemGiB: 41 }
+ *
+ * @category Overhead
  */
 export function gkeEphemeralReservation(bootDiskGiB: number, localSsdGiB: number = 0, localSsdCount: number = 0): GkeEphemeralReservation {
   if (localSsdCount > 0 && localSsdGiB > 0) {
@@ -124,6 +160,8 @@ export function gkeEphemeralReservation(bootDiskGiB: number, localSsdGiB: number
  * @param podsPerCore - kubelet podsPerCore
  * @returns the pod capacity
  * @example gkeMaxPods(2, 110, 10) // 20
+ *
+ * @category Capacity
  */
 export function gkeMaxPods(guestCpus: number, maxPods: number = GKE_DEFAULT_MAX_PODS, podsPerCore?: number): number {
   if (podsPerCore !== undefined && podsPerCore > 0) return Math.min(maxPods, podsPerCore * guestCpus);

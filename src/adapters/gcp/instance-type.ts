@@ -22,6 +22,8 @@ import type { GceMachineType } from "./types.js";
  *   { onDemandPrices: new Map([["n2-standard-2", 0.097118]]) });
  * it.allocatable.get("cpu"); // 1830
  * ```
+ *
+ * @category Catalogue
  */
 export function gcpInstanceType(machineType: GceMachineType, options: GcpInstanceTypeOptions = {}): InstanceType {
   return build(machineType, options, gcpOfferingZones(options));
@@ -34,6 +36,8 @@ export function gcpInstanceType(machineType: GceMachineType, options: GcpInstanc
  * @param options - GCENodeClass settings, zones and prices, shared by every type
  * @returns the instance types
  * @example gcpInstanceTypes(records, { region: "europe-west4", zones: ["europe-west4-a"] })
+ *
+ * @category Catalogue
  */
 export function gcpInstanceTypes(machineTypes: readonly GceMachineType[], options: GcpInstanceTypeOptions = {}): readonly InstanceType[] {
   const zones = gcpOfferingZones(options);

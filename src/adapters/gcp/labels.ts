@@ -4,7 +4,11 @@
  */
 import type { GceMachineType } from "./types.js";
 
-/** Label keys of the GCP adapter. */
+/**
+ * Label keys of the GCP adapter.
+ *
+ * @category Labels
+ */
 export const GCP_LABELS = {
   arch: "kubernetes.io/arch",
   os: "kubernetes.io/os",
@@ -34,6 +38,8 @@ export const GCP_LABELS = {
  * GKE's machine family (a nodefit addition so NodePools can select on it). Types without a value answer
  * `DoesNotExist`. The provider's GKE readiness-gate labels are left out on purpose: nodefit would turn them
  * into `DoesNotExist` and so keep the DaemonSets they gate off every node.
+ *
+ * @category Labels
  */
 export const GCP_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set<string>([
   GCP_LABELS.zoneId,
@@ -53,7 +59,11 @@ export const GCP_WELL_KNOWN_LABELS: ReadonlySet<string> = new Set<string>([
   GCP_LABELS.machineFamily,
 ]);
 
-/** The parts of a machine type name the labels use. */
+/**
+ * The parts of a machine type name the labels use.
+ *
+ * @category Labels
+ */
 export interface GceNameParts {
   /** First dash part: `n2`, `e2`, `c3d`. */
   readonly family: string;
@@ -71,6 +81,8 @@ export interface GceNameParts {
  * @param name - e.g. `c4-highmem-16-lssd`
  * @returns family, shape, size and generation; undefined for names with fewer than two dash parts
  * @example gceNameParts("c4-highmem-16-lssd")?.size // "16"
+ *
+ * @category Labels
  */
 export function gceNameParts(name: string): GceNameParts | undefined {
   const parts = name.split("-");
@@ -87,6 +99,8 @@ export function gceNameParts(name: string): GceNameParts | undefined {
  *
  * @param machineType - the record
  * @returns `amd64` or `arm64`
+ *
+ * @category Labels
  */
 export function gceKubeArchitecture(machineType: GceMachineType): string {
   return machineType.architecture === "ARM64" ? "arm64" : "amd64";
@@ -97,6 +111,8 @@ export function gceKubeArchitecture(machineType: GceMachineType): string {
  *
  * @param machineType - the record
  * @returns GPU count (0 without accelerators)
+ *
+ * @category Labels
  */
 export function gceAcceleratorCount(machineType: GceMachineType): number {
   return (machineType.accelerators ?? []).reduce((n, a) => n + a.guestAcceleratorCount, 0);
@@ -109,6 +125,8 @@ export function gceAcceleratorCount(machineType: GceMachineType): number {
  * @param region - the region, e.g. `us-central1`
  * @returns label key to value
  * @example gcpLabels(n2Standard4, "us-central1").get("karpenter.k8s.gcp/instance-shape") // "standard"
+ *
+ * @category Labels
  */
 export function gcpLabels(machineType: GceMachineType, region: string): ReadonlyMap<string, string> {
   const labels = new Map<string, string>();

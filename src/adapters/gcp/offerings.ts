@@ -13,6 +13,8 @@ import type { GceMachineType } from "./types.js";
  *
  * @param options - zones, zonesByType and region
  * @returns zone names, sorted
+ *
+ * @category Offerings
  */
 export function gcpOfferingZones(options: GcpInstanceTypeOptions = {}): readonly string[] {
   if (options.zones !== undefined) return [...new Set(options.zones)].sort();
@@ -29,6 +31,8 @@ export function gcpOfferingZones(options: GcpInstanceTypeOptions = {}): readonly
  * @param options - prices and per-type zones
  * @returns offering specs, zone-major, on demand before spot
  * @example gcpOfferings(n2Standard2, ["us-central1-a"], { onDemandPrices: new Map([["n2-standard-2", 0.097118]]) })
+ *
+ * @category Offerings
  */
 export function gcpOfferings(machineType: GceMachineType, zones: readonly string[], options: GcpInstanceTypeOptions): readonly OfferingSpec[] {
   const offeredIn = options.zonesByType?.get(machineType.name);

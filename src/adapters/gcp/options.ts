@@ -4,10 +4,18 @@
  */
 import type { QuantityInput, ResourceMap, StringMap } from "nodefit";
 
-/** Resource amounts keyed by resource name, as an object (YAML) or a `Map`. */
+/**
+ * Resource amounts keyed by resource name, as an object (YAML) or a `Map`.
+ *
+ * @category Catalogue
+ */
 export type GcpResourceInput = ResourceMap | ReadonlyMap<string, QuantityInput>;
 
-/** Options mirroring a GCENodeClass and the provider's settings; every one is optional. */
+/**
+ * Options mirroring a GCENodeClass and the provider's settings; every one is optional.
+ *
+ * @category Catalogue
+ */
 export interface GcpInstanceTypeOptions {
   /** Default `us-central1`. */
   readonly region?: string | undefined;

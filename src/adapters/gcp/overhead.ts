@@ -45,6 +45,8 @@ function disksOf(machineType: GceMachineType, options: GcpInstanceTypeOptions): 
  * @param options - maxPods, podsPerCore, disks and memory overhead
  * @returns capacity in base units
  * @example gcpCapacity(n2Standard2).get("pods") // 110
+ *
+ * @category Capacity
  */
 export function gcpCapacity(machineType: GceMachineType, options: GcpInstanceTypeOptions = {}): ResourceList {
   const disks = disksOf(machineType, options);
@@ -57,7 +59,11 @@ export function gcpCapacity(machineType: GceMachineType, options: GcpInstanceTyp
   ]);
 }
 
-/** Kubelet's reservations and eviction thresholds for one machine type, in base units. */
+/**
+ * Kubelet's reservations and eviction thresholds for one machine type, in base units.
+ *
+ * @category Overhead
+ */
 export interface GcpOverhead {
   readonly kubeReserved: ResourceList;
   readonly systemReserved: ResourceList;
@@ -74,6 +80,8 @@ export interface GcpOverhead {
  * @param options - kubelet settings and disks
  * @returns kube-reserved, system-reserved and eviction threshold
  * @example gcpOverhead(e2Medium, gcpCapacity(e2Medium)).kubeReserved.get("cpu") // 1060
+ *
+ * @category Overhead
  */
 export function gcpOverhead(machineType: GceMachineType, capacity: ResourceList, options: GcpInstanceTypeOptions = {}): GcpOverhead {
   const disks = disksOf(machineType, options);

@@ -4,14 +4,22 @@
  * community Karpenter GCP provider reads (reference §2.2).
  */
 
-/** One accelerator entry of a machine type (A2, A3, G2 types carry their GPUs this way). */
+/**
+ * One accelerator entry of a machine type (A2, A3, G2 types carry their GPUs this way).
+ *
+ * @category Catalogue
+ */
 export interface GceAccelerator {
   /** e.g. `nvidia-tesla-a100`, `nvidia-l4`. */
   readonly guestAcceleratorType: string;
   readonly guestAcceleratorCount: number;
 }
 
-/** A Compute Engine machine type. */
+/**
+ * A Compute Engine machine type.
+ *
+ * @category Catalogue
+ */
 export interface GceMachineType {
   /** e.g. `n2-standard-4`, `e2-medium`, `c3-standard-4-lssd`. */
   readonly name: string;

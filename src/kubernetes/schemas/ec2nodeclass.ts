@@ -10,6 +10,8 @@ import { quantityProblem } from "./quantity.js";
  * what a node can hold: AMI family, kubelet, block devices, instance-store policy, network interfaces, subnet
  * zones) with a required name. `awsCatalogForNodePools` in `nodefit/aws` turns it into instance types; the
  * rest of the object (roles, security groups, user data) does not affect scheduling and is not read.
+ *
+ * @category Manifests
  */
 export type Ec2NodeClassObject = Ec2NodeClass & { readonly metadata: ObjectMeta };
 

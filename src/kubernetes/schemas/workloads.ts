@@ -6,6 +6,8 @@ import { podTemplateSchema } from "./pod.js";
 /**
  * The parts of a Deployment, ReplicaSet, ReplicationController, StatefulSet or Job that expansion into
  * pods reads.
+ *
+ * @category Manifests
  */
 export interface WorkloadObject {
   readonly metadata: ObjectMeta;
