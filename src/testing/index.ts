@@ -10,3 +10,4 @@ export * from "./arbitraries/resources.js";
 export * from "./arbitraries/requirements.js";
 export * from "./arbitraries/taints.js";
 export * from "./arbitraries/instance-types.js";
+export * from "./builders.js";

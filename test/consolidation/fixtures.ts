@@ -1,7 +1,9 @@
 /**
- * Builders for consolidation tests: a small priced catalogue, NodePools, nodes and pods.
+ * Builders for consolidation tests: a small priced catalogue, and NodePools, nodes and pods with this suite's defaults,
+ * built by nodefit/testing's builders.
  */
 import { createInstanceType, type InstanceType } from "../../src/instance-types/index.js";
+import * as builders from "../../src/testing/builders.js";
 import type { Budget, Node, NodeClaim, NodePool, Pod, StringMap, Toleration } from "../../src/types/kubernetes.js";
 
 export const NOW = "2024-06-01T12:00:00Z";
@@ -43,25 +45,16 @@ export interface PoolOptions {
 }
 
 export function pool(name: string, o: PoolOptions = {}): NodePool {
-  return {
-    metadata: { name },
-    spec: {
-      template: {
-        ...(o.labels === undefined ? {} : { metadata: { labels: o.labels } }),
-        spec: {
-          requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: [...(o.capacityTypes ?? ["on-demand"])] }],
-          ...(o.expireAfter === undefined ? {} : { expireAfter: o.expireAfter }),
-        },
-      },
-      ...(o.replicas === undefined ? {} : { replicas: o.replicas }),
-      ...(o.weight === undefined ? {} : { weight: o.weight }),
-      disruption: {
-        consolidationPolicy: o.policy ?? "WhenEmptyOrUnderutilized",
-        consolidateAfter: o.consolidateAfter ?? "0s",
-        ...(o.budgets === undefined ? { budgets: [{ nodes: "100%" }] } : { budgets: o.budgets }),
-      },
+  const { policy, consolidateAfter, budgets, capacityTypes, ...rest } = o;
+  return builders.nodePool(name, {
+    ...rest,
+    requirements: [{ key: "karpenter.sh/capacity-type", operator: "In", values: [...(capacityTypes ?? ["on-demand"])] }],
+    disruption: {
+      consolidationPolicy: policy ?? "WhenEmptyOrUnderutilized",
+      consolidateAfter: consolidateAfter ?? "0s",
+      budgets: budgets ?? [{ nodes: "100%" }],
     },
-  };
+  });
 }
 
 export interface NodeOptions {
@@ -83,45 +76,30 @@ export function node(name: string, o: NodeOptions = {}): Node {
   const type = o.type ?? "c-2x";
   const cpu = CPU.get(type) ?? 2;
   const poolName = o.pool === undefined ? "default" : o.pool;
-  return {
-    metadata: {
-      name,
-      creationTimestamp: o.created ?? LONG_AGO,
-      labels: {
-        "node.kubernetes.io/instance-type": type,
-        "topology.kubernetes.io/zone": o.zone ?? "test-zone-1",
-        "karpenter.sh/capacity-type": o.capacityType ?? "on-demand",
-        "kubernetes.io/arch": "amd64",
-        "kubernetes.io/os": "linux",
-        "kubernetes.io/hostname": name,
-        ...(poolName === null ? {} : { "karpenter.sh/nodepool": poolName }),
-        ...(o.initialized === false ? {} : { "karpenter.sh/initialized": "true" }),
-        ...o.labels,
-      },
-      ...(o.annotations === undefined ? {} : { annotations: o.annotations }),
-      ...(o.deleting === true ? { deletionTimestamp: NOW } : {}),
+  return builders.node(name, {
+    created: o.created ?? LONG_AGO,
+    labels: {
+      "node.kubernetes.io/instance-type": type,
+      "topology.kubernetes.io/zone": o.zone ?? "test-zone-1",
+      "karpenter.sh/capacity-type": o.capacityType ?? "on-demand",
+      "kubernetes.io/arch": "amd64",
+      "kubernetes.io/os": "linux",
+      ...(poolName === null ? {} : { "karpenter.sh/nodepool": poolName }),
+      ...(o.initialized === false ? {} : { "karpenter.sh/initialized": "true" }),
+      ...o.labels,
     },
-    status: {
-      allocatable: { cpu: String(cpu), memory: `${cpu * 2}Gi`, pods: "110" },
-      capacity: { cpu: String(cpu), memory: `${cpu * 2}Gi`, pods: "110" },
-      conditions: [{ type: "Ready", status: o.ready === false ? "False" : "True" }],
-    },
-  };
+    ...(o.annotations === undefined ? {} : { annotations: o.annotations }),
+    ...(o.deleting === true ? { deleting: true, deletedAt: NOW } : {}),
+    allocatable: { cpu: String(cpu), memory: `${cpu * 2}Gi`, pods: "110" },
+    ready: o.ready !== false,
+  });
 }
 
 export function claim(
   nodeName: string,
   o: { lastPodEventTime?: string; expireAfter?: string; conditions?: { type: string; status: string }[] } = {},
 ): NodeClaim {
-  return {
-    metadata: { name: `claim-${nodeName}`, creationTimestamp: LONG_AGO },
-    spec: o.expireAfter === undefined ? {} : { expireAfter: o.expireAfter },
-    status: {
-      nodeName,
-      ...(o.lastPodEventTime === undefined ? {} : { lastPodEventTime: o.lastPodEventTime }),
-      ...(o.conditions === undefined ? {} : { conditions: o.conditions }),
-    },
-  };
+  return builders.nodeClaim(`claim-${nodeName}`, { ...o, created: LONG_AGO, nodeName });
 }
 
 export interface PodOptions {
@@ -139,24 +117,19 @@ export interface PodOptions {
 }
 
 export function pod(name: string, o: PodOptions = {}): Pod {
-  return {
-    metadata: {
-      name,
-      namespace: o.namespace ?? "default",
-      uid: `uid-${o.namespace ?? "default"}-${name}`,
-      creationTimestamp: o.created ?? LONG_AGO,
-      labels: o.labels ?? { app: name.replace(/-[0-9]+$/, "") },
-      ...(o.annotations === undefined ? {} : { annotations: o.annotations }),
-      ...(o.owner === undefined
-        ? { ownerReferences: [{ kind: "ReplicaSet", name: "rs", controller: true }] }
-        : { ownerReferences: [{ kind: o.owner, name: "owner", controller: true }] }),
-    },
-    spec: {
-      ...(o.node === undefined ? {} : { nodeName: o.node }),
-      containers: [{ name: "c", resources: { requests: { cpu: o.cpu ?? "500m", memory: o.memory ?? "512Mi" } } }],
-      ...(o.priority === undefined ? {} : { priority: o.priority }),
-      ...(o.tolerations === undefined ? {} : { tolerations: [...o.tolerations] }),
-    },
-    status: { phase: o.phase ?? (o.node === undefined ? "Pending" : "Running") },
-  };
+  const namespace = o.namespace ?? "default";
+  return builders.pod(name, {
+    namespace,
+    uid: `uid-${namespace}-${name}`,
+    created: o.created ?? LONG_AGO,
+    labels: o.labels ?? { app: name.replace(/-[0-9]+$/, "") },
+    ...(o.annotations === undefined ? {} : { annotations: o.annotations }),
+    ownerReferences: [o.owner === undefined ? { kind: "ReplicaSet", name: "rs", controller: true } : { kind: o.owner, name: "owner", controller: true }],
+    containerName: "c",
+    requests: { cpu: o.cpu ?? "500m", memory: o.memory ?? "512Mi" },
+    ...(o.node === undefined ? {} : { nodeName: o.node }),
+    ...(o.priority === undefined ? {} : { priority: o.priority }),
+    ...(o.tolerations === undefined ? {} : { tolerations: [...o.tolerations] }),
+    phase: o.phase ?? (o.node === undefined ? "Pending" : "Running"),
+  });
 }

@@ -1,14 +1,15 @@
 /**
- * Builders for scheduler scenario tests on upstream's fake instance-type fixture.
+ * Builders for scheduler scenario tests on upstream's fake instance-type fixture: nodefit/testing's builders with
+ * this suite's defaults, and helpers to run and read scenarios.
  */
 import { planConsolidation, type ConsolidationOptions, type ConsolidationPlan } from "../../src/consolidation/index.js";
 import type { InstanceType } from "../../src/instance-types/index.js";
 import { resourceListToRecord } from "../../src/resources/index.js";
 import { schedule, type PlannedNodeClaim, type ScheduleInput, type ScheduleOptions, type ScheduleResult } from "../../src/scheduler/index.js";
+import * as builders from "../../src/testing/builders.js";
 import { FAKE_WELL_KNOWN_LABELS, fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
 import type {
   Affinity,
-  ContainerPort,
   DaemonSet,
   Node,
   NodeClaim,
@@ -20,69 +21,14 @@ import type {
   ResourceMap,
   StringMap,
   Taint,
-  Toleration,
-  TopologySpreadConstraint,
 } from "../../src/types/kubernetes.js";
 
-export interface PodOptions {
-  readonly namespace?: string;
-  readonly requests?: ResourceMap;
-  readonly labels?: StringMap;
-  readonly nodeSelector?: StringMap;
-  readonly affinity?: Affinity;
-  readonly tolerations?: readonly Toleration[];
-  readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
-  readonly ports?: readonly ContainerPort[];
-  readonly nodeName?: string;
-  readonly created?: string;
-  /** Container limits (requests default to limits where missing). */
-  readonly limits?: ResourceMap;
-  /** Init containers' requests; `sidecar: true` makes one a restartable sidecar. */
-  readonly initContainers?: readonly { readonly requests: ResourceMap; readonly sidecar?: boolean }[];
-  /** RuntimeClass pod overhead. */
-  readonly overhead?: ResourceMap;
-  readonly phase?: string;
-}
-
-let _uidCounter = 0;
+/** The options of {@link pod}: nodefit/testing's pod builder options. */
+export type PodOptions = builders.PodOptions;
 
 /** A pod with one container. */
 export function pod(name: string, o: PodOptions = {}): Pod {
-  _uidCounter++;
-  return {
-    metadata: {
-      name,
-      namespace: o.namespace ?? "default",
-      uid: `uid-${name}`,
-      labels: o.labels ?? {},
-      creationTimestamp: o.created ?? "2025-01-01T00:00:00Z",
-    },
-    spec: {
-      containers: [
-        {
-          name: "app",
-          resources: { requests: o.requests ?? {}, ...(o.limits ? { limits: o.limits } : {}) },
-          ...(o.ports ? { ports: o.ports } : {}),
-        },
-      ],
-      ...(o.initContainers
-        ? {
-            initContainers: o.initContainers.map((c, i) => ({
-              name: `init-${i}`,
-              resources: { requests: c.requests },
-              ...(c.sidecar ? { restartPolicy: "Always" } : {}),
-            })),
-          }
-        : {}),
-      ...(o.overhead ? { overhead: o.overhead } : {}),
-      ...(o.nodeSelector ? { nodeSelector: o.nodeSelector } : {}),
-      ...(o.affinity ? { affinity: o.affinity } : {}),
-      ...(o.tolerations ? { tolerations: o.tolerations } : {}),
-      ...(o.topologySpreadConstraints ? { topologySpreadConstraints: o.topologySpreadConstraints } : {}),
-      ...(o.nodeName ? { nodeName: o.nodeName } : {}),
-    },
-    ...(o.phase ? { status: { phase: o.phase } } : {}),
-  };
+  return builders.pod(name, o);
 }
 
 /** `count` replicas named `<name>-<i>`. */
@@ -90,64 +36,27 @@ export function replicas(name: string, count: number, o: PodOptions = {}): Pod[]
   return Array.from({ length: count }, (_, i) => pod(`${name}-${i}`, o));
 }
 
-export interface NodePoolOptions {
-  readonly requirements?: readonly NodeSelectorRequirementWithMinValues[];
-  readonly labels?: StringMap;
-  readonly taints?: readonly Taint[];
-  readonly startupTaints?: readonly Taint[];
-  readonly limits?: ResourceMap;
-  readonly weight?: number;
-}
+/** The options of {@link nodePool}: nodefit/testing's NodePool builder options. */
+export type NodePoolOptions = builders.NodePoolOptions;
 
 /** A NodePool; capacity-type defaults to the scheduling suite's `In [spot, on-demand, reserved]`. */
 export function nodePool(name: string, o: NodePoolOptions = {}): NodePool {
-  return {
-    metadata: { name },
-    spec: {
-      template: {
-        metadata: { labels: o.labels ?? {} },
-        spec: {
-          requirements: o.requirements ?? [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot", "on-demand", "reserved"] }],
-          taints: o.taints ?? [],
-          ...(o.startupTaints ? { startupTaints: o.startupTaints } : {}),
-        },
-      },
-      ...(o.limits ? { limits: o.limits } : {}),
-      ...(o.weight !== undefined ? { weight: o.weight } : {}),
-    },
-  };
+  return builders.nodePool(name, {
+    ...o,
+    labels: o.labels ?? {},
+    requirements: o.requirements ?? [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot", "on-demand", "reserved"] }],
+    taints: o.taints ?? [],
+  });
 }
 
 /** A DaemonSet whose pods request the given resources. */
 export function daemonSet(name: string, o: PodOptions = {}): DaemonSet {
-  const p = pod(name, o);
-  return { metadata: { name, namespace: "kube-system" }, spec: { template: { metadata: { labels: o.labels ?? {} }, spec: p.spec } } };
+  return builders.daemonSet(name, { ...o, namespace: "kube-system" });
 }
 
-/** An existing node. */
-export function node(
-  name: string,
-  o: {
-    labels?: StringMap;
-    allocatable?: ResourceMap;
-    capacity?: ResourceMap;
-    taints?: readonly Taint[];
-    deleting?: boolean;
-    unschedulable?: boolean;
-  } = {},
-): Node {
-  return {
-    metadata: {
-      name,
-      labels: { "kubernetes.io/hostname": name, ...(o.labels ?? {}) },
-      ...(o.deleting ? { deletionTimestamp: "2025-01-01T00:00:00Z" } : {}),
-    },
-    spec: { taints: o.taints ?? [], ...(o.unschedulable ? { unschedulable: true } : {}) },
-    status: {
-      allocatable: o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" },
-      capacity: o.capacity ?? o.allocatable ?? { cpu: "4", memory: "4Gi", pods: "10" },
-    },
-  };
+/** An existing node (always with `spec.taints`). */
+export function node(name: string, o: builders.NodeOptions = {}): Node {
+  return builders.node(name, { ...o, taints: o.taints ?? [] });
 }
 
 /** Runs the scheduler on the fake catalogue with its well-known labels. */
@@ -172,11 +81,7 @@ export function managedNode(
   pool: string,
   o: { labels?: StringMap; allocatable?: ResourceMap; capacity?: ResourceMap; taints?: readonly Taint[]; initialized?: boolean } = {},
 ): Node {
-  const { initialized, labels, ...rest } = o;
-  return node(name, {
-    ...rest,
-    labels: { "karpenter.sh/nodepool": pool, ...(initialized === false ? {} : { "karpenter.sh/initialized": "true" }), ...(labels ?? {}) },
-  });
+  return node(name, { ...o, nodePool: pool, initialized: o.initialized !== false });
 }
 
 /** A NodeClaim linked to node `nodeName` (or launched and not yet registered when `nodeName` is undefined). */
@@ -193,19 +98,7 @@ export function nodeClaim(
     initialized?: boolean;
   } = {},
 ): NodeClaim {
-  return {
-    metadata: { name, labels: { "karpenter.sh/nodepool": pool, ...(o.labels ?? {}) } },
-    spec: {
-      requirements: o.requirements ?? [],
-      taints: o.taints ?? [],
-      ...(o.startupTaints ? { startupTaints: o.startupTaints } : {}),
-    },
-    status: {
-      ...(o.nodeName !== undefined ? { nodeName: o.nodeName } : {}),
-      ...(o.allocatable ? { allocatable: o.allocatable, capacity: o.allocatable } : {}),
-      ...(o.initialized ? { conditions: [{ type: "Initialized", status: "True" }] } : {}),
-    },
-  };
+  return builders.nodeClaim(name, { ...o, nodePool: pool, labels: o.labels ?? {}, requirements: o.requirements ?? [], taints: o.taints ?? [] });
 }
 
 /** A required node-affinity block whose terms are ORed. */
