@@ -14,7 +14,7 @@ import { planViolations } from "./plan-validity.js";
 import { loadInput } from "../../src/cli/load.js";
 import type { CliIo } from "../../src/cli/io.js";
 
-const RUNS = { numRuns: Number(process.env["PLAN_VALIDITY_RUNS"] ?? 100) };
+const RUNS = { numRuns: Number(process.env["PLAN_VALIDITY_RUNS"] ?? 300) };
 
 describe("consolidation plans are valid when applied in order (issue 18)", () => {
   test.prop([busyCluster, fc.boolean()], RUNS)("over random 30-node clusters", ({ input }, spotToSpot) => {
