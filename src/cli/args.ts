@@ -140,10 +140,17 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
   const failOn = { type: "boolean" } as const;
   // Every command that reads manifests takes --strict (unknown kinds of any API group are errors) and the AWS files.
   const inputs = { ...AWS_INPUT_FLAGS, strict: { type: "boolean" } } as const;
-  const inputsOf = (values: Record<string, unknown>): { readonly aws: AwsCliInputs; readonly strict: boolean } => ({
+  // What every command that reads manifests takes: the embedded catalogue, the AWS files and --strict.
+  const inputsOf = (values: Record<string, unknown>): { readonly provider: Provider | undefined; readonly aws: AwsCliInputs; readonly strict: boolean } => ({
+    provider: providerOf(values["provider"] as string | undefined, first),
     aws: awsInputsOf(values as Parameters<typeof awsInputsOf>[0]),
     strict: values["strict"] === true,
   });
+  const wholeNumber = (values: Record<string, unknown>, flag: string, pattern: RegExp): number | undefined => {
+    const text = values[flag] as string | undefined;
+    if (text !== undefined && !pattern.test(text)) throw new UsageError(`--${flag} must be a whole number, not "${text}"`, first);
+    return text === undefined ? undefined : Number(text);
+  };
   switch (first) {
     case "schedule": {
       const { values, positionals } = parse(first, rest, { output, provider, "fail-on-unschedulable": failOn, ...inputs });
@@ -152,7 +159,6 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         name: first,
         paths: needPaths(positionals, first),
         output: outputOf(values["output"] as string | undefined, first),
-        provider: providerOf(values["provider"] as string | undefined, first),
         ...inputsOf(values),
         failOnUnschedulable: values["fail-on-unschedulable"] === true,
       };
@@ -174,7 +180,6 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         before,
         after,
         output: outputOf(values["output"] as string | undefined, first, ["table", "json", "yaml", "markdown"]),
-        provider: providerOf(values["provider"] as string | undefined, first),
         ...inputsOf(values),
         consolidate: values["consolidate"] === true,
         now: nowOf(values["now"] as string | undefined, first, clock),
@@ -192,19 +197,14 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         ...inputs,
       });
       if (values["help"]) return { name: "help", topic: first };
-      const max = values["max-commands"] as string | undefined;
-      if (max !== undefined && !/^[0-9]+$/.test(max)) throw new UsageError(`--max-commands must be a whole number, not "${max}"`, first);
-      const steps = values["max-simulation-steps"] as string | undefined;
-      if (steps !== undefined && !/^[0-9]{1,15}$/.test(steps)) throw new UsageError(`--max-simulation-steps must be a whole number, not "${steps}"`, first);
       return {
         name: first,
         paths: needPaths(positionals, first),
         output: outputOf(values["output"] as string | undefined, first),
-        provider: providerOf(values["provider"] as string | undefined, first),
         ...inputsOf(values),
         now: nowOf(values["now"] as string | undefined, first, clock),
-        maxCommands: max === undefined ? undefined : Number(max),
-        maxSimulationSteps: steps === undefined ? undefined : Number(steps),
+        maxCommands: wholeNumber(values, "max-commands", /^[0-9]+$/),
+        maxSimulationSteps: wholeNumber(values, "max-simulation-steps", /^[0-9]{1,15}$/),
         spotToSpot: values["spot-to-spot"] === true,
       };
     }
@@ -228,7 +228,6 @@ export function parseCommandLine(argv: readonly string[], clock: () => Date): Co
         pod,
         node,
         now: nowOf(values["now"] as string | undefined, first, clock),
-        provider: providerOf(values["provider"] as string | undefined, first),
         ...inputsOf(values),
       };
     }
