@@ -5,7 +5,7 @@
  * @module
  */
 import type { PlannedNodeClaim } from "../scheduler/index.js";
-import { acceptsNewClaims } from "../scheduler/templates.js";
+import { acceptsNewClaims } from "../scheduler/nodeclaim-template.js";
 import type { Candidate } from "./candidates.js";
 import type { ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";

@@ -4,7 +4,7 @@
  * the NodePool templates and the topology domain universe each time was most of the plan's cost. A model is
  * created once per plan (never kept across calls, so a caller changing its objects between calls cannot see a
  * stale answer); every run reads its per-node entries and copies a node only when it places a pod there
- * (copy-on-write: the entries are immutable, each run's `ExistingNodeState` replaces its own `remaining`).
+ * (copy-on-write: the entries are immutable, each run's `ExistingNode` replaces its own `remaining`).
  *
  * @module
  */
@@ -13,7 +13,7 @@ import type { Requirements } from "../requirements/index.js";
 import type { DomainUniverse } from "../topology/domain-universe.js";
 import type { DaemonSet, Node, NodeClaim, NodePool, Pod, StringMap, Taint } from "../types/kubernetes.js";
 import type { DaemonPod } from "./daemons.js";
-import type { NodePoolTemplate } from "./templates.js";
+import type { NodeClaimTemplate } from "./nodeclaim-template.js";
 
 /** One node's (or in-flight NodeClaim's) facts, read from its objects. */
 export interface NodeFacts {
@@ -41,7 +41,7 @@ export interface PreparedNode {
 
 /** The NodePool side of a run, compiled once per NodePool list and catalogue. */
 export interface CompiledPools {
-  readonly templates: readonly NodePoolTemplate[];
+  readonly templates: readonly NodeClaimTemplate[];
   readonly universe: DomainUniverse;
 }
 

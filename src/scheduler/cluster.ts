@@ -20,9 +20,9 @@ import { isEphemeralTaint } from "../taints/index.js";
 import type { TopologyNode } from "../topology/index.js";
 import type { Node, NodeClaim, Pod, ResourceMap, Taint } from "../types/kubernetes.js";
 import { daemonFitsNode, type DaemonPod } from "./daemons.js";
-import { ExistingNodeState } from "./existing-node.js";
+import { ExistingNode } from "./existing-node.js";
 import type { ClusterModel, NodeFacts, PreparedNode } from "./cluster-model.js";
-import { LABEL_INITIALIZED } from "./templates.js";
+import { LABEL_INITIALIZED } from "./nodeclaim-template.js";
 
 /**
  * The existing side of a run.
@@ -31,7 +31,7 @@ import { LABEL_INITIALIZED } from "./templates.js";
  */
 export interface Cluster {
   /** Placement targets, initialized first, then by name. */
-  readonly nodes: readonly ExistingNodeState[];
+  readonly nodes: readonly ExistingNode[];
   /** Nodes as topology sees them. */
   readonly topologyNodes: readonly TopologyNode[];
   /** Running pods with the node they are bound to. */
@@ -190,14 +190,12 @@ export function buildCluster(
     if (list === undefined) podsByNode.set(nodeName, (list = []));
     list.push(pod);
   }
-  const states: ExistingNodeState[] = [];
+  const states: ExistingNode[] = [];
   const poolUsage = new Map<string, ResourceList>();
   for (const f of facts) {
     const onNode = podsByNode.get(f.name) ?? NO_PODS;
     const p = model === undefined ? prepareNode(f, onNode, daemons) : model.prepared(f, onNode, () => prepareNode(f, onNode, daemons));
-    states.push(
-      new ExistingNodeState(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, pendingOnly.has(f.name)),
-    );
+    states.push(new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, pendingOnly.has(f.name)));
     if (f.nodePool !== undefined) {
       poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, ONE_NODE)));
     }

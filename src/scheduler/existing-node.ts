@@ -10,11 +10,11 @@ import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js
 import type { Taint } from "../types/kubernetes.js";
 import type { Attempt, RunContext } from "./context.js";
 
-/** The outcome of {@link ExistingNodeState.canAdd}: the tightened requirements, or a one-line reason. */
+/** The outcome of {@link ExistingNode.canAdd}: the tightened requirements, or a one-line reason. */
 export type NodeCheck = { readonly ok: true; readonly requirements: Requirements } | { readonly ok: false; readonly reason: string };
 
 /** A node that already exists. Mutable, owned by one run. */
-export class ExistingNodeState {
+export class ExistingNode {
   requirements: Requirements;
   remaining: ResourceList;
   readonly hostPorts: HostPort[];
@@ -77,7 +77,7 @@ export class ExistingNodeState {
       const result = ctx.topology.addRequirements(attempt.pod, podClass.strictRequirements, requirements, this.taints);
       if (!result.ok) {
         const conflict = result.conflict;
-        // Built only when read: the solver only asks whether the node took the pod.
+        // Built only when read: the scheduler only asks whether the node took the pod.
         return {
           ok: false,
           get reason() {
@@ -94,7 +94,7 @@ export class ExistingNodeState {
    * Commits a pod to the node.
    *
    * @param attempt - the pod
-   * @param requirements - what {@link ExistingNodeState.canAdd} returned
+   * @param requirements - what {@link ExistingNode.canAdd} returned
    * @param ctx - the run
    */
   add(attempt: Attempt, requirements: Requirements, ctx: RunContext): void {

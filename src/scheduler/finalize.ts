@@ -10,8 +10,8 @@ import { isRestrictedLabel, LABEL_CAPACITY_TYPE, LABEL_HOSTNAME, LABEL_INSTANCE_
 import type { NodeSelectorRequirementWithMinValues } from "../types/kubernetes.js";
 import { OfferingMatcher } from "./offering-matcher.js";
 import { offeringView, type OfferingView } from "./offering-view.js";
-import type { PlannedClaim } from "./planned-claim.js";
-import { SIMULATION_ONLY_LABELS } from "./templates.js";
+import type { NodeClaim } from "./nodeclaim.js";
+import { SIMULATION_ONLY_LABELS } from "./nodeclaim-template.js";
 import type { PlannedNodeClaim, ResolvedScheduleOptions } from "./types.js";
 import type { CatalogueVectors } from "./vectors.js";
 
@@ -19,7 +19,7 @@ import type { CatalogueVectors } from "./vectors.js";
 export type Finalized = { readonly ok: true; readonly claim: PlannedNodeClaim } | { readonly ok: false; readonly message: string };
 
 /** The smallest DaemonSet overhead among the groups that still hold one of the options. */
-function daemonOverhead(claim: PlannedClaim): ResourceList {
+function daemonOverhead(claim: NodeClaim): ResourceList {
   let overhead: ResourceList | undefined;
   const template = claim.template;
   const seen = new Uint8Array(Math.max(template.daemonGroups.length, 1));
@@ -171,7 +171,7 @@ function compareKeys(a: string, b: string): number {
  * @param options - the run's options
  * @returns the result claim, or why minValues failed after truncation
  */
-export function finalizeClaim(claim: PlannedClaim, name: string, options: ResolvedScheduleOptions, vectors: CatalogueVectors): Finalized {
+export function finalizeClaim(claim: NodeClaim, name: string, options: ResolvedScheduleOptions, vectors: CatalogueVectors): Finalized {
   let requirements = Requirements.of([...claim.requirements].filter((r) => r.key !== LABEL_HOSTNAME));
   let types: readonly InstanceType[] = claim.options;
   let ids: ArrayLike<number> = claim.optionIds;

@@ -7,7 +7,7 @@
 import type { InstanceType } from "../instance-types/index.js";
 import type { ResourceList } from "../resources/index.js";
 import type { PlacementTemplate } from "./placement-template.js";
-import type { NodePoolTemplate } from "./templates.js";
+import type { NodeClaimTemplate } from "./nodeclaim-template.js";
 import type { CatalogueVectors } from "./vectors.js";
 
 /** The resource name `limits.nodes` uses. */
@@ -43,7 +43,7 @@ export class RemainingLimits {
    * @param vectors - the run's catalogue vectors (their space holds every limited resource)
    */
   constructor(
-    templates: readonly NodePoolTemplate[],
+    templates: readonly NodeClaimTemplate[],
     usage: ReadonlyMap<string, ResourceList>,
     private readonly vectors: CatalogueVectors,
   ) {
@@ -103,7 +103,7 @@ export class RemainingLimits {
    * @param template - the claim's NodePool
    * @param optionIds - catalogue ids of the claim's remaining options
    */
-  subtractMax(template: NodePoolTemplate, optionIds: Int32Array): void {
+  subtractMax(template: NodeClaimTemplate, optionIds: Int32Array): void {
     const pool = this.pools.get(template.name);
     if (pool === undefined) return;
     const stride = this.vectors.dims;

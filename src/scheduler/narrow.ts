@@ -18,7 +18,7 @@ import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } 
 import { labelTable } from "./label-table.js";
 import { offeringView } from "./offering-view.js";
 import type { PlacementTemplate } from "./placement-template.js";
-import type { NodePoolTemplate } from "./templates.js";
+import type { NodeClaimTemplate } from "./nodeclaim-template.js";
 import type { CatalogueVectors } from "./vectors.js";
 import type { NodePoolFailure } from "./types.js";
 
@@ -240,7 +240,7 @@ function describeFailure(
   optionCount: number,
   requirements: Requirements,
   requests: ResourceList,
-  template: NodePoolTemplate,
+  template: NodeClaimTemplate,
 ): NodePoolFailure {
   if (usable.length === 0 && optionCount > 0) {
     return { nodePool: template.name, kind: "host-port-conflict", message: "the pod's host ports conflict with every DaemonSet group's host ports" };

@@ -5,18 +5,18 @@
  * @module
  */
 import type { InstanceType } from "../instance-types/index.js";
-import type { NodePoolTemplate } from "./templates.js";
+import type { NodeClaimTemplate } from "./nodeclaim-template.js";
 import type { CatalogueVectors } from "./vectors.js";
 
 /** A template ready for placement. */
-export interface PlacementTemplate extends NodePoolTemplate {
-  /** Catalogue ids of {@link NodePoolTemplate.instanceTypes}, aligned with it. */
+export interface PlacementTemplate extends NodeClaimTemplate {
+  /** Catalogue ids of {@link NodeClaimTemplate.instanceTypes}, aligned with it. */
   readonly ids: Int32Array;
   /** DaemonSet group per catalogue id (0 for ids outside the template, which never occur as options). */
   readonly groupById: Int32Array;
   /** Overhead vector per DaemonSet group. */
   readonly overheads: readonly Float64Array[];
-  /** Position of the template in the solver's weight order (memo tables key on it). */
+  /** Position of the template in the scheduler's weight order (memo tables key on it). */
   readonly position: number;
 }
 
@@ -28,7 +28,7 @@ export interface PlacementTemplate extends NodePoolTemplate {
  * @param position - its index in weight order
  * @returns the placement template
  */
-export function placementTemplate(template: NodePoolTemplate, vectors: CatalogueVectors, position: number): PlacementTemplate {
+export function placementTemplate(template: NodeClaimTemplate, vectors: CatalogueVectors, position: number): PlacementTemplate {
   const ids = vectors.idsOf(template.instanceTypes);
   const groupById = new Int32Array(vectors.types.length);
   template.instanceTypes.forEach((type: InstanceType, i) => {

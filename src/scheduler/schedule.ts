@@ -29,9 +29,9 @@ import { compareQueueEntries, RetryQueue } from "./queue.js";
 import type { ResolvedScheduleOptions } from "./types.js";
 import type { PlacementFailure } from "./reasons.js";
 import { ReservationManager } from "./reservations.js";
-import { Solver } from "./solver.js";
+import { Scheduler } from "./scheduler.js";
 import { placementTemplate } from "./placement-template.js";
-import { acceptsNewClaims, compareTemplates, compileTemplate, type NodePoolTemplate } from "./templates.js";
+import { acceptsNewClaims, compareTemplates, compileTemplate, type NodeClaimTemplate } from "./nodeclaim-template.js";
 import { CatalogueVectors } from "./vectors.js";
 import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, SimulationState, UnschedulablePod } from "./types.js";
 
@@ -171,7 +171,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector, volumeLimits };
   const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
   const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);
-  const solver = new Solver(ctx, cluster.nodes, placement, input.nodePools.some(acceptsNewClaims), limits);
+  const scheduler = new Scheduler(ctx, cluster.nodes, placement, input.nodePools.some(acceptsNewClaims), limits);
 
   const keys = valid.map((i) => {
     const pod = pending[i] as Pod;
@@ -208,7 +208,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
     }
     const original = pending[i] as Pod;
     const mover = simulation.movers.size > 0 && simulation.movers.has(podName(original));
-    const failure = trySchedule(original, mover, solver, compiler, topology, toleratePreferNoSchedule, relaxations);
+    const failure = trySchedule(original, mover, scheduler, compiler, topology, toleratePreferNoSchedule, relaxations);
     if (failure === undefined) {
       failures.delete(i);
       placed++;
@@ -221,7 +221,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   }
   progress?.(placed, true);
   if (simulation.work !== undefined) simulation.work.left -= steps;
-  return assemble(pending, failures, solver, cluster.nodes, opts, vectors, takenNames(input));
+  return assemble(pending, failures, scheduler, cluster.nodes, opts, vectors, takenNames(input));
 }
 
 /**
@@ -295,12 +295,12 @@ function compilePoolsOf(
 }
 
 /** The NodePools as topology reads them: every catalogue type supplies domains. */
-function topologyTemplates(templates: readonly NodePoolTemplate[], catalogue: readonly InstanceType[]): TopologyTemplate[] {
+function topologyTemplates(templates: readonly NodeClaimTemplate[], catalogue: readonly InstanceType[]): TopologyTemplate[] {
   return templates.map((t) => ({ nodePoolName: t.name, requirements: t.requirements, taints: t.taints, instanceTypes: catalogue }));
 }
 
 /** Resource names a run uses beyond the catalogue's own: DaemonSet overhead, limits (not `nodes`), pod requests. */
-function runResourceNames(templates: readonly NodePoolTemplate[], daemons: readonly DaemonPod[], classes: readonly (PodClass | undefined)[]): Set<string> {
+function runResourceNames(templates: readonly NodeClaimTemplate[], daemons: readonly DaemonPod[], classes: readonly (PodClass | undefined)[]): Set<string> {
   const names = new Set<string>();
   for (const d of daemons) for (const name of d.requests.keys()) names.add(name);
   for (const t of templates) for (const name of t.limits?.keys() ?? []) if (name !== NODES_RESOURCE) names.add(name);
@@ -331,7 +331,7 @@ class RelaxationMemo {
 function trySchedule(
   original: Pod,
   mover: boolean,
-  solver: Solver,
+  scheduler: Scheduler,
   compiler: PodClassCompiler,
   topology: Topology,
   toleratePreferNoSchedule: boolean,
@@ -343,7 +343,7 @@ function trySchedule(
     const compiled = compiler.compile(pod);
     if (!compiled.ok) return { code: compiled.failure.code, message: compiled.failure.message, nodePools: [], reserved: false };
     const attempt: Attempt = { pod, podClass: compiled.podClass, name, hasTopology: topology.hasConstraints(pod), mover };
-    const placement = solver.add(attempt);
+    const placement = scheduler.add(attempt);
     if (placement.ok) return undefined;
     if (placement.failure.reserved) return placement.failure;
     const relaxed = relaxations.relax(pod, compiled.podClass.id, toleratePreferNoSchedule);
@@ -356,7 +356,7 @@ function trySchedule(
 function assemble(
   pending: readonly Pod[],
   failures: Map<number, PlacementFailure>,
-  solver: Solver,
+  scheduler: Scheduler,
   nodes: readonly { readonly name: string; readonly pods: readonly string[] }[],
   opts: ReturnType<typeof resolveScheduleOptions>,
   vectors: CatalogueVectors,
@@ -365,7 +365,7 @@ function assemble(
   const counters = new Map<string, number>();
   const nodeClaims: PlannedNodeClaim[] = [];
   const dropped = new Map<string, string>();
-  for (const claim of solver.claims) {
+  for (const claim of scheduler.claims) {
     // `<nodePool>-<n>`, skipping every name a Node or NodeClaim already has, so "to" never means two things.
     let n = counters.get(claim.template.name) ?? 0;
     do n += 1;

@@ -26,7 +26,7 @@ export const LABEL_INITIALIZED = "karpenter.sh/initialized";
 export const SIMULATION_ONLY_LABELS: ReadonlySet<string> = new Set([LABEL_REGISTERED, LABEL_INITIALIZED]);
 
 /** A NodePool compiled for scheduling. */
-export interface NodePoolTemplate {
+export interface NodeClaimTemplate {
   readonly name: string;
   readonly nodePool: NodePool;
   readonly weight: number;
@@ -41,7 +41,7 @@ export interface NodePoolTemplate {
   /** The catalogue's instance types compatible with the template, in catalogue order. */
   readonly instanceTypes: readonly InstanceType[];
   readonly daemonGroups: readonly DaemonGroup[];
-  /** Index into {@link NodePoolTemplate.daemonGroups} per instance type. */
+  /** Index into {@link NodeClaimTemplate.daemonGroups} per instance type. */
   readonly groupOf: ReadonlyMap<InstanceType, number>;
 }
 
@@ -104,7 +104,7 @@ export function compileTemplate(
   daemons: readonly DaemonPod[],
   wellKnown: ReadonlySet<string>,
   minValuesPolicy: "Strict" | "BestEffort",
-): NodePoolTemplate {
+): NodeClaimTemplate {
   const base: PathSegment[] = ["nodePools", index];
   const name = np.metadata.name;
   if (name === undefined || name === "") throw new InputError("a NodePool needs metadata.name", [...base, "metadata", "name"]);
@@ -157,7 +157,7 @@ export function acceptsNewClaims(np: NodePool): boolean {
  * @param b - another
  * @returns negative when `a` is tried first
  */
-export function compareTemplates(a: NodePoolTemplate, b: NodePoolTemplate): number {
+export function compareTemplates(a: NodeClaimTemplate, b: NodeClaimTemplate): number {
   if (a.weight !== b.weight) return b.weight - a.weight;
   return a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
 }

@@ -16,7 +16,7 @@ import { planReservations } from "./reservations.js";
 import type { NodePoolFailure } from "./types.js";
 import type { CatalogueVectors } from "./vectors.js";
 
-/** What adding a pod would change, computed by {@link PlannedClaim.canAdd} and applied by {@link PlannedClaim.add}. */
+/** What adding a pod would change, computed by {@link NodeClaim.canAdd} and applied by {@link NodeClaim.add}. */
 export interface ClaimChange {
   readonly requirements: Requirements;
   readonly options: readonly InstanceType[];
@@ -25,7 +25,7 @@ export interface ClaimChange {
   readonly reservations: ReadonlySet<string>;
 }
 
-/** The outcome of {@link PlannedClaim.canAdd}. */
+/** The outcome of {@link NodeClaim.canAdd}. */
 export type ClaimCheck =
   | { readonly ok: true; readonly change: ClaimChange }
   | { readonly ok: false; readonly failure: NodePoolFailure; readonly reserved: boolean };
@@ -33,13 +33,13 @@ export type ClaimCheck =
 const UNEXPLAINED_REFUSAL: ClaimCheck = Object.freeze({ ok: false, failure: UNEXPLAINED, reserved: false });
 
 /** A node claim being planned. Mutable, owned by one run. */
-export class PlannedClaim {
+export class NodeClaim {
   requirements: Requirements;
   options: readonly InstanceType[];
-  /** Catalogue ids of {@link PlannedClaim.options}, aligned with it. */
+  /** Catalogue ids of {@link NodeClaim.options}, aligned with it. */
   optionIds: Int32Array;
   requests: ResourceList = new Map();
-  /** {@link PlannedClaim.requests} as a vector of the run's resource space. */
+  /** {@link NodeClaim.requests} as a vector of the run's resource space. */
   readonly requestVector: Float64Array;
   readonly pods: string[] = [];
   readonly hostPorts: HostPort[] = [];
@@ -220,7 +220,7 @@ export class PlannedClaim {
    * placeholder hostname (first pod) and records the pod in the topology.
    *
    * @param attempt - the pod
-   * @param change - what {@link PlannedClaim.canAdd} returned for it
+   * @param change - what {@link NodeClaim.canAdd} returned for it
    * @param ctx - the run
    */
   add(attempt: Attempt, change: ClaimChange, ctx: RunContext): void {

@@ -7,13 +7,13 @@
 import { untoleratedTaints, formatTaint } from "../taints/index.js";
 import type { HostnameBlock } from "../topology/index.js";
 import type { Attempt, RunContext } from "./context.js";
-import type { ExistingNodeState } from "./existing-node.js";
+import type { ExistingNode } from "./existing-node.js";
 import type { RemainingLimits } from "./limits.js";
 import type { PodClass } from "./pod-data.js";
-import { PlannedClaim } from "./planned-claim.js";
+import { NodeClaim } from "./nodeclaim.js";
 import { combineFailures, noNodePools, type PlacementFailure } from "./reasons.js";
 import type { PlacementTemplate } from "./placement-template.js";
-import type { NodePoolTemplate } from "./templates.js";
+import type { NodeClaimTemplate } from "./nodeclaim-template.js";
 import type { NodePoolFailure } from "./types.js";
 
 /** Where a pod went, or why nowhere. */
@@ -31,15 +31,15 @@ function blocked(blocks: readonly HostnameBlock[], hostname: string): boolean {
 }
 
 /** Mutable state of the cascade across one run. */
-export class Solver {
+export class Scheduler {
   /** Planned claims in creation order. */
-  readonly claims: PlannedClaim[] = [];
+  readonly claims: NodeClaim[] = [];
   /** The same claims ordered as upstream tries them: by pod count, a stable re-sort before every pod. */
-  private readonly byLoad: PlannedClaim[] = [];
+  private readonly byLoad: NodeClaim[] = [];
   /** Each claim's position in `byLoad`. */
-  private readonly loadIndex = new Map<PlannedClaim, number>();
+  private readonly loadIndex = new Map<NodeClaim, number>();
   /** Per block (group counts × limit): the claims not yet known to be blocked, and how many claims were seen. */
-  private readonly unblocked = new Map<ReadonlyMap<string, number>, Map<number, { seen: number; open: PlannedClaim[] }>>();
+  private readonly unblocked = new Map<ReadonlyMap<string, number>, Map<number, { seen: number; open: NodeClaim[] }>>();
   private readonly templateChecks = new Map<number, (NodePoolFailure | null)[]>();
   private readonly newClaimFailures = new Map<string, { version: number; failure: NodePoolFailure }>();
 
@@ -52,7 +52,7 @@ export class Solver {
    */
   constructor(
     private readonly ctx: RunContext,
-    private readonly nodes: readonly ExistingNodeState[],
+    private readonly nodes: readonly ExistingNode[],
     private readonly templates: readonly PlacementTemplate[],
     private readonly anyNodePools: boolean,
     private readonly limits: RemainingLimits,
@@ -96,7 +96,7 @@ export class Solver {
       return this.addToNewClaim(attempt);
     }
     for (let i = 0; i < this.byLoad.length; i++) {
-      const claim = this.byLoad[i] as PlannedClaim;
+      const claim = this.byLoad[i] as NodeClaim;
       if (cacheable && claim.failedClasses.has(classId)) continue;
       if (blocks.length > 0 && blocked(blocks, claim.hostname)) continue;
       const check = claim.canAdd(attempt, this.ctx, false);
@@ -133,7 +133,7 @@ export class Solver {
         continue;
       }
       const hostname = `hostname-placeholder-${String(this.claims.length + 1).padStart(4, "0")}`;
-      const claim = new PlannedClaim(template, hostname, allowed.types, allowed.ids, this.ctx.vectors.dims);
+      const claim = new NodeClaim(template, hostname, allowed.types, allowed.ids, this.ctx.vectors.dims);
       const check = claim.canAdd(attempt, this.ctx);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);
@@ -150,7 +150,7 @@ export class Solver {
   }
 
   /** Template taints and requirement compatibility, memoised per pod class × template. */
-  private templateCheck(podClass: PodClass, template: NodePoolTemplate, t: number): NodePoolFailure | null {
+  private templateCheck(podClass: PodClass, template: NodeClaimTemplate, t: number): NodePoolFailure | null {
     let row = this.templateChecks.get(podClass.id);
     if (row === undefined) this.templateChecks.set(podClass.id, (row = []));
     const seen = row[t];
@@ -178,14 +178,14 @@ export class Solver {
    * The claims no block refuses, in load order, when one block leaves few of them; undefined otherwise.
    * Counts only grow, so a blocked claim stays blocked and each block's open list only shrinks.
    */
-  private fewUnblocked(blocks: readonly HostnameBlock[]): PlannedClaim[] | undefined {
-    let best: PlannedClaim[] | undefined;
+  private fewUnblocked(blocks: readonly HostnameBlock[]): NodeClaim[] | undefined {
+    let best: NodeClaim[] | undefined;
     for (const block of blocks) {
       let byLimit = this.unblocked.get(block.counts);
       if (byLimit === undefined) this.unblocked.set(block.counts, (byLimit = new Map()));
       let entry = byLimit.get(block.limit);
       if (entry === undefined) byLimit.set(block.limit, (entry = { seen: 0, open: [] }));
-      for (; entry.seen < this.claims.length; entry.seen++) entry.open.push(this.claims[entry.seen] as PlannedClaim);
+      for (; entry.seen < this.claims.length; entry.seen++) entry.open.push(this.claims[entry.seen] as NodeClaim);
       let kept = 0;
       for (const claim of entry.open) if ((block.counts.get(claim.hostname) ?? 0) <= block.limit) entry.open[kept++] = claim;
       entry.open.length = kept;
@@ -200,11 +200,11 @@ export class Solver {
    * moves to the front of the claims with its new count.
    */
   private reorder(index: number): void {
-    const claim = this.byLoad[index] as PlannedClaim;
+    const claim = this.byLoad[index] as NodeClaim;
     const count = claim.pods.length;
     let j = index;
-    while (j + 1 < this.byLoad.length && (this.byLoad[j + 1] as PlannedClaim).pods.length < count) {
-      const next = this.byLoad[j + 1] as PlannedClaim;
+    while (j + 1 < this.byLoad.length && (this.byLoad[j + 1] as NodeClaim).pods.length < count) {
+      const next = this.byLoad[j + 1] as NodeClaim;
       this.byLoad[j] = next;
       this.loadIndex.set(next, j);
       j++;
@@ -214,11 +214,11 @@ export class Solver {
   }
 
   /** A new claim (one pod) goes after every claim with one pod, as appending then stable-sorting does. */
-  private insertNew(claim: PlannedClaim): void {
+  private insertNew(claim: NodeClaim): void {
     let j = this.byLoad.length;
     this.byLoad.push(claim);
-    while (j > 0 && (this.byLoad[j - 1] as PlannedClaim).pods.length > claim.pods.length) {
-      const previous = this.byLoad[j - 1] as PlannedClaim;
+    while (j > 0 && (this.byLoad[j - 1] as NodeClaim).pods.length > claim.pods.length) {
+      const previous = this.byLoad[j - 1] as NodeClaim;
       this.byLoad[j] = previous;
       this.loadIndex.set(previous, j);
       j--;
