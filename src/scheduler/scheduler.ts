@@ -10,6 +10,7 @@ import type { Attempt, RunContext } from "./context.js";
 import type { ExistingNode } from "./existing-node.js";
 import type { RemainingLimits } from "./limits.js";
 import type { PodClass } from "./pod-data.js";
+import { compareLoad, LoadOrder, type LoadLink } from "./load-order.js";
 import { NodeClaim } from "./nodeclaim.js";
 import { combineFailures, noNodePools, type PlacementFailure } from "./reasons.js";
 import type { PlacementTemplate } from "./placement-template.js";
@@ -30,16 +31,25 @@ function blocked(blocks: readonly HostnameBlock[], hostname: string): boolean {
   return false;
 }
 
+/** The claims one hostname block may still admit (a superset once pods are placed after `prunedAt`). */
+interface UnblockedList {
+  seen: number;
+  open: LoadLink<NodeClaim>[];
+  prunedAt: number;
+}
+
 /** Mutable state of the cascade across one run. */
 export class Scheduler {
   /** Planned claims in creation order. */
   readonly claims: NodeClaim[] = [];
-  /** The same claims ordered as upstream tries them: by pod count, a stable re-sort before every pod. */
-  private readonly byLoad: NodeClaim[] = [];
-  /** Each claim's position in `byLoad`. */
-  private readonly loadIndex = new Map<NodeClaim, number>();
-  /** Per block (group counts × limit): the claims not yet known to be blocked, and how many claims were seen. */
-  private readonly unblocked = new Map<ReadonlyMap<string, number>, Map<number, { seen: number; open: NodeClaim[] }>>();
+  /** The same claims ordered as upstream tries them: by pod count, as a stable re-sort before every pod leaves them. */
+  private readonly byLoad = new LoadOrder<NodeClaim>();
+  /** Each claim's link in `byLoad`, in creation order (aligned with `claims`). */
+  private readonly links: LoadLink<NodeClaim>[] = [];
+  /** Pods placed so far: each raises at most one hostname count per topology group. */
+  private placements = 0;
+  /** Per block (group counts × limit): the claims not yet known to be blocked, how many claims were seen, and when it was last pruned. */
+  private readonly unblocked = new Map<ReadonlyMap<string, number>, Map<number, UnblockedList>>();
   private readonly templateChecks = new Map<number, (NodePoolFailure | null)[]>();
   private readonly newClaimFailures = new Map<string, { version: number; failure: NodePoolFailure }>();
 
@@ -77,6 +87,7 @@ export class Scheduler {
       const check = node.canAdd(attempt, this.ctx);
       if (check.ok) {
         node.add(attempt, check.requirements, this.ctx);
+        this.placements++;
         return PLACED;
       }
       if (cacheable) node.failedClasses.add(classId);
@@ -84,25 +95,26 @@ export class Scheduler {
     const few = blocks.length > 0 ? this.fewUnblocked(blocks) : undefined;
     if (few !== undefined) {
       // Only these claims can pass the blocks: try them in load order, as the full walk would.
-      for (const claim of few) {
+      for (const link of few) {
+        const claim = link.item;
         if (blocked(blocks, claim.hostname)) continue;
         const check = claim.canAdd(attempt, this.ctx, false);
         if (check.ok) {
           claim.add(attempt, check.change, this.ctx);
-          this.reorder(this.loadIndex.get(claim) as number);
+          this.grew(link);
           return PLACED;
         }
       }
       return this.addToNewClaim(attempt);
     }
-    for (let i = 0; i < this.byLoad.length; i++) {
-      const claim = this.byLoad[i] as NodeClaim;
+    for (let link = this.byLoad.head; link !== undefined; link = link.next) {
+      const claim = link.item;
       if (cacheable && claim.failedClasses.has(classId)) continue;
       if (blocks.length > 0 && blocked(blocks, claim.hostname)) continue;
       const check = claim.canAdd(attempt, this.ctx, false);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);
-        this.reorder(i);
+        this.grew(link);
         return PLACED;
       }
       if (cacheable) claim.failedClasses.add(classId);
@@ -138,7 +150,9 @@ export class Scheduler {
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);
         this.claims.push(claim);
-        this.insertNew(claim);
+        // A new claim (one pod) goes after every claim with one pod, as appending then stable-sorting does.
+        this.links.push(this.byLoad.append(claim, claim.pods.length));
+        this.placements++;
         this.limits.subtractMax(template, claim.optionIds);
         return PLACED;
       }
@@ -174,56 +188,37 @@ export class Scheduler {
     return result;
   }
 
+  /** Records a placement on a planned claim and moves it as upstream's stable re-sort by pod count would. */
+  private grew(link: LoadLink<NodeClaim>): void {
+    this.placements++;
+    this.byLoad.grew(link);
+  }
+
   /**
    * The claims no block refuses, in load order, when one block leaves few of them; undefined otherwise.
-   * Counts only grow, so a blocked claim stays blocked and each block's open list only shrinks.
+   * Counts only grow, so a blocked claim stays blocked and each block's open list only shrinks; and each
+   * placement raises at most one hostname's count per group, so a list pruned `p` placements ago still holds
+   * at least its length minus `p` open claims: while that is many, the list is not pruned again.
    */
-  private fewUnblocked(blocks: readonly HostnameBlock[]): NodeClaim[] | undefined {
-    let best: NodeClaim[] | undefined;
+  private fewUnblocked(blocks: readonly HostnameBlock[]): LoadLink<NodeClaim>[] | undefined {
+    const few = this.byLoad.length / 8;
+    let best: LoadLink<NodeClaim>[] | undefined;
     for (const block of blocks) {
       let byLimit = this.unblocked.get(block.counts);
       if (byLimit === undefined) this.unblocked.set(block.counts, (byLimit = new Map()));
       let entry = byLimit.get(block.limit);
-      if (entry === undefined) byLimit.set(block.limit, (entry = { seen: 0, open: [] }));
-      for (; entry.seen < this.claims.length; entry.seen++) entry.open.push(this.claims[entry.seen] as NodeClaim);
+      if (entry === undefined) byLimit.set(block.limit, (entry = { seen: 0, open: [], prunedAt: 0 }));
+      // A fresh claim's hostname count is raised only by a placement, which the bound already counts.
+      const atLeast = entry.open.length + (this.claims.length - entry.seen) - (this.placements - entry.prunedAt);
+      if (atLeast > few) continue;
+      for (; entry.seen < this.claims.length; entry.seen++) entry.open.push(this.links[entry.seen] as LoadLink<NodeClaim>);
       let kept = 0;
-      for (const claim of entry.open) if ((block.counts.get(claim.hostname) ?? 0) <= block.limit) entry.open[kept++] = claim;
+      for (const link of entry.open) if ((block.counts.get(link.item.hostname) ?? 0) <= block.limit) entry.open[kept++] = link;
       entry.open.length = kept;
+      entry.prunedAt = this.placements;
       if (best === undefined || kept < best.length) best = entry.open;
     }
-    if (best === undefined || best.length * 8 > this.byLoad.length) return undefined;
-    return [...best].sort((a, b) => (this.loadIndex.get(a) as number) - (this.loadIndex.get(b) as number));
-  }
-
-  /**
-   * Keeps `byLoad` as upstream's repeated stable sort by pod count leaves it: a claim that just gained a pod
-   * moves to the front of the claims with its new count.
-   */
-  private reorder(index: number): void {
-    const claim = this.byLoad[index] as NodeClaim;
-    const count = claim.pods.length;
-    let j = index;
-    while (j + 1 < this.byLoad.length && (this.byLoad[j + 1] as NodeClaim).pods.length < count) {
-      const next = this.byLoad[j + 1] as NodeClaim;
-      this.byLoad[j] = next;
-      this.loadIndex.set(next, j);
-      j++;
-    }
-    this.byLoad[j] = claim;
-    this.loadIndex.set(claim, j);
-  }
-
-  /** A new claim (one pod) goes after every claim with one pod, as appending then stable-sorting does. */
-  private insertNew(claim: NodeClaim): void {
-    let j = this.byLoad.length;
-    this.byLoad.push(claim);
-    while (j > 0 && (this.byLoad[j - 1] as NodeClaim).pods.length > claim.pods.length) {
-      const previous = this.byLoad[j - 1] as NodeClaim;
-      this.byLoad[j] = previous;
-      this.loadIndex.set(previous, j);
-      j--;
-    }
-    this.byLoad[j] = claim;
-    this.loadIndex.set(claim, j);
+    if (best === undefined || best.length > few) return undefined;
+    return [...best].sort(compareLoad);
   }
 }
