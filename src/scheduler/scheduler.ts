@@ -6,6 +6,7 @@
  */
 import { untoleratedTaints, formatTaint } from "../taints/index.js";
 import type { HostnameBlock } from "../topology/index.js";
+import { DomainScreen, type DomainRule } from "../topology/domain-screen.js";
 import type { Attempt, RunContext } from "./context.js";
 import type { ExistingNode } from "./existing-node.js";
 import type { RemainingLimits } from "./limits.js";
@@ -22,6 +23,7 @@ export type Placement = { readonly ok: true } | { readonly ok: false; readonly f
 
 const PLACED: Placement = Object.freeze({ ok: true });
 const NO_BLOCKS: readonly HostnameBlock[] = [];
+const NO_RULES: readonly DomainRule[] = [];
 
 function blocked(blocks: readonly HostnameBlock[], hostname: string): boolean {
   for (let b = 0; b < blocks.length; b++) {
@@ -93,11 +95,15 @@ export class Scheduler {
       if (cacheable) node.failedClasses.add(classId);
     }
     const few = blocks.length > 0 ? this.fewUnblocked(blocks) : undefined;
+    // The topology counts stay fixed during the walk: what a zonal group refuses is worked out once per zone requirement.
+    const rules = attempt.hasTopology ? this.ctx.topology.domainRules(attempt.pod, attempt.podClass.strictRequirements) : NO_RULES;
+    const screen = rules.length > 0 ? new DomainScreen(rules, attempt.podClass.requirements) : undefined;
     if (few !== undefined) {
       // Only these claims can pass the blocks: try them in load order, as the full walk would.
       for (const link of few) {
         const claim = link.item;
         if (blocked(blocks, claim.hostname)) continue;
+        if (screen?.refuses(claim.requirements)) continue;
         const check = claim.canAdd(attempt, this.ctx, false);
         if (check.ok) {
           claim.add(attempt, check.change, this.ctx);
@@ -111,6 +117,7 @@ export class Scheduler {
       const claim = link.item;
       if (cacheable && claim.failedClasses.has(classId)) continue;
       if (blocks.length > 0 && blocked(blocks, claim.hostname)) continue;
+      if (screen?.refuses(claim.requirements)) continue;
       const check = claim.canAdd(attempt, this.ctx, false);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);

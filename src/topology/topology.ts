@@ -14,6 +14,7 @@ import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
 import { ClusterIndex, ignoredForTopology, nodeDomain } from "./cluster.js";
 import { GroupRegistry, type TopologyGroupView } from "./registry.js";
 import { GroupConflict } from "./conflict.js";
+import type { DomainRule, DomainScreen } from "./domain-screen.js";
 import { DomainUniverse } from "./domain-universe.js";
 import type { TopologyGroup } from "./group.js";
 import { inverseGroupIdentities, ownedGroupIdentities, podLabels, podNamespace, type NamespaceIndex } from "./group-specs.js";
@@ -236,6 +237,29 @@ export class Topology {
       else if (group.type === "spread") blocks.push({ counts: group.domains, limit: group.maxSkew - (selfSelecting.has(group) ? 1 : 0) });
     }
     return blocks;
+  }
+
+  /**
+   * The pod's groups on keys other than the hostname, for a {@link DomainScreen} over one walk (added for the
+   * scheduler's walk over planned claims; the hostname groups are {@link Topology.hostnameBlocks}).
+   *
+   * @param pod - the pod being placed
+   * @param podStrictRequirements - the pod's strict requirements, as given to {@link Topology.addRequirements}
+   * @returns the rules (empty when none applies)
+   */
+  domainRules(pod: Pod, podStrictRequirements: Requirements): readonly DomainRule[] {
+    const state = this.stateOf(pod);
+    const inverse = this.inverseSelectingOf(state);
+    if (state.owned.length === 0 && inverse.length === 0) return [];
+    const selfSelecting = this.selectingOf(state) && state.selectingSet;
+    const rules: DomainRule[] = [];
+    for (let i = 0; i < state.owned.length + inverse.length; i++) {
+      const group = (i < state.owned.length ? state.owned[i] : inverse[i - state.owned.length]) as TopologyGroup;
+      if (group.isHostname) continue;
+      const podDomains = podStrictRequirements.has(group.key) ? podStrictRequirements.get(group.key) : group.anyDomain;
+      rules.push({ group, selfSelecting: selfSelecting.has(group), podDomains });
+    }
+    return rules;
   }
 
   /**
