@@ -37,10 +37,11 @@ export class LoadOrder<T> {
    *
    * @param item - the item
    * @param count - its count (at least 0)
+   * @param rank - its rank, when another order assigns them (a sub-order of it); else one above every rank so far
    * @returns its link
    */
-  append(item: T, count: number): LoadLink<T> {
-    const link: LoadLink<T> = { item, count, rank: ++this.backRank, prev: undefined, next: undefined };
+  append(item: T, count: number, rank: number = ++this.backRank): LoadLink<T> {
+    const link: LoadLink<T> = { item, count, rank, prev: undefined, next: undefined };
     let before: LoadLink<T> | undefined;
     for (let c = count; c >= 0 && before === undefined; c--) before = this.last[c];
     this.insertAfter(link, before);
@@ -54,8 +55,9 @@ export class LoadOrder<T> {
    * Moves an item whose count just grew by one to the front of its new count's bucket.
    *
    * @param link - the item's link (its count is still the old one)
+   * @param rank - its new rank, when another order assigns them; else one below every rank so far
    */
-  grew(link: LoadLink<T>): void {
+  grew(link: LoadLink<T>, rank: number = --this.frontRank): void {
     const old = link.count;
     const wasLast = this.last[old] === link;
     if (this.first[old] === link) this.first[old] = link.next !== undefined && link.next.count === old ? link.next : undefined;
@@ -67,9 +69,42 @@ export class LoadOrder<T> {
       this.insertAfter(link, stayBehind);
     }
     link.count = old + 1;
-    link.rank = --this.frontRank;
+    link.rank = rank;
     this.first[old + 1] = link;
     if (this.last[old + 1] === undefined) this.last[old + 1] = link;
+  }
+
+  /**
+   * Adds an item in front of every item with its count, behind every item with less (an item that just grew
+   * and joins this order from another: its rank is below every rank so far).
+   *
+   * @param item - the item
+   * @param count - its count (at least 0)
+   * @param rank - its rank in the order that assigns them
+   * @returns its link
+   */
+  prepend(item: T, count: number, rank: number): LoadLink<T> {
+    const link: LoadLink<T> = { item, count, rank, prev: undefined, next: undefined };
+    let before: LoadLink<T> | undefined;
+    for (let c = count - 1; c >= 0 && before === undefined; c--) before = this.last[c];
+    this.insertAfter(link, before);
+    this.first[count] = link;
+    if (this.last[count] === undefined) this.last[count] = link;
+    this.length++;
+    return link;
+  }
+
+  /**
+   * Takes an item out.
+   *
+   * @param link - the item's link
+   */
+  remove(link: LoadLink<T>): void {
+    const count = link.count;
+    if (this.first[count] === link) this.first[count] = link.next !== undefined && link.next.count === count ? link.next : undefined;
+    if (this.last[count] === link) this.last[count] = link.prev !== undefined && link.prev.count === count ? link.prev : undefined;
+    this.unlink(link);
+    this.length--;
   }
 
   private unlink(link: LoadLink<T>): void {

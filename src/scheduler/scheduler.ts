@@ -11,6 +11,7 @@ import type { Attempt, RunContext } from "./context.js";
 import type { ExistingNode } from "./existing-node.js";
 import type { RemainingLimits } from "./limits.js";
 import type { PodClass } from "./pod-data.js";
+import { DomainIndex, walkMerged } from "./domain-index.js";
 import { compareLoad, LoadOrder, type LoadLink } from "./load-order.js";
 import { NodeClaim } from "./nodeclaim.js";
 import { combineFailures, noNodePools, type PlacementFailure } from "./reasons.js";
@@ -24,6 +25,8 @@ export type Placement = { readonly ok: true } | { readonly ok: false; readonly f
 const PLACED: Placement = Object.freeze({ ok: true });
 const NO_BLOCKS: readonly HostnameBlock[] = [];
 const NO_RULES: readonly DomainRule[] = [];
+/** Beyond this many distinct requirements on the key, merging costs more than it saves: the full walk runs. */
+const MAX_MERGED = 64;
 
 function blocked(blocks: readonly HostnameBlock[], hostname: string): boolean {
   for (let b = 0; b < blocks.length; b++) {
@@ -48,6 +51,10 @@ export class Scheduler {
   private readonly byLoad = new LoadOrder<NodeClaim>();
   /** Each claim's link in `byLoad`, in creation order (aligned with `claims`). */
   private readonly links: LoadLink<NodeClaim>[] = [];
+  /** Each claim's link in `byLoad`. */
+  private readonly linkOf = new Map<NodeClaim, LoadLink<NodeClaim>>();
+  /** Claims grouped by their requirement on a zonal key some pod's groups use, built on first use. */
+  private readonly domainIndexes = new Map<string, DomainIndex>();
   /** Pods placed so far: each raises at most one hostname count per topology group. */
   private placements = 0;
   /** Per block (group counts × limit): the claims not yet known to be blocked, how many claims were seen, and when it was last pruned. */
@@ -113,6 +120,8 @@ export class Scheduler {
       }
       return this.addToNewClaim(attempt);
     }
+    const index = screen === undefined ? undefined : this.indexed(screen);
+    if (screen !== undefined && index !== undefined) return this.walkByDomain(attempt, screen, index, blocks) ? PLACED : this.addToNewClaim(attempt);
     for (let link = this.byLoad.head; link !== undefined; link = link.next) {
       const claim = link.item;
       if (cacheable && claim.failedClasses.has(classId)) continue;
@@ -158,7 +167,10 @@ export class Scheduler {
         claim.add(attempt, check.change, this.ctx);
         this.claims.push(claim);
         // A new claim (one pod) goes after every claim with one pod, as appending then stable-sorting does.
-        this.links.push(this.byLoad.append(claim, claim.pods.length));
+        const link = this.byLoad.append(claim, claim.pods.length);
+        this.links.push(link);
+        this.linkOf.set(claim, link);
+        for (const index of this.domainIndexes.values()) index.added(link);
         this.placements++;
         this.limits.subtractMax(template, claim.optionIds);
         return PLACED;
@@ -199,6 +211,36 @@ export class Scheduler {
   private grew(link: LoadLink<NodeClaim>): void {
     this.placements++;
     this.byLoad.grew(link);
+    for (const index of this.domainIndexes.values()) index.grew(link);
+  }
+
+  /** The index of the screen's key, when its groups are few enough to merge (built on first use). */
+  private indexed(screen: DomainScreen): DomainIndex | undefined {
+    const key = screen.key;
+    if (key === undefined) return undefined;
+    let index = this.domainIndexes.get(key);
+    if (index === undefined) this.domainIndexes.set(key, (index = new DomainIndex(key, this.byLoad)));
+    return index.classes.size <= MAX_MERGED ? index : undefined;
+  }
+
+  /**
+   * The walk over planned claims for a pod with zonal groups: only the claims of the zone requirements no group
+   * refuses, merged in load order (the same claims, in the same order, as the full walk reaches without a refusal).
+   *
+   * @returns true if the pod was placed
+   */
+  private walkByDomain(attempt: Attempt, screen: DomainScreen, index: DomainIndex, blocks: readonly HostnameBlock[]): boolean {
+    const heads: (LoadLink<NodeClaim> | undefined)[] = [];
+    for (const cls of index.classes.values()) if (cls.order.head !== undefined && !screen.refusesOn(index.key, cls.requirement)) heads.push(cls.order.head);
+    return walkMerged(heads, (claim) => {
+      if (blocks.length > 0 && blocked(blocks, claim.hostname)) return false;
+      if (screen.refuses(claim.requirements)) return false;
+      const check = claim.canAdd(attempt, this.ctx, false);
+      if (!check.ok) return false;
+      claim.add(attempt, check.change, this.ctx);
+      this.grew(this.linkOf.get(claim) as LoadLink<NodeClaim>);
+      return true;
+    });
   }
 
   /**

@@ -55,19 +55,39 @@ export class DomainScreen {
    */
   refuses(nodeRequirements: Requirements): boolean {
     for (let r = 0; r < this.rules.length; r++) {
-      const rule = this.rules[r] as DomainRule;
-      const key = rule.group.key;
-      const own = nodeRequirements.has(key) ? nodeRequirements.get(key) : undefined;
-      const memo = this.memos[r] as Map<Requirement | typeof ABSENT, boolean>;
-      const memoKey = own ?? ABSENT;
-      let refused = memo.get(memoKey);
-      if (refused === undefined) {
-        refused = nextDomain(rule.group, rule.selfSelecting, rule.podDomains, this.nodeDomains(rule.group, own)) === null;
-        memo.set(memoKey, refused);
-      }
-      if (refused) return true;
+      const key = (this.rules[r] as DomainRule).group.key;
+      if (this.refusedBy(r, nodeRequirements.has(key) ? nodeRequirements.get(key) : undefined)) return true;
     }
     return false;
+  }
+
+  /** The key of the first group (the one worth indexing nodes by). */
+  get key(): string | undefined {
+    return this.rules[0]?.group.key;
+  }
+
+  /**
+   * Whether a group on one key refuses every node whose requirement on that key has this value.
+   *
+   * @param key - a group's key
+   * @param own - the nodes' requirement on it (undefined: they do not constrain it)
+   * @returns true only if the topology check would refuse each such node
+   */
+  refusesOn(key: string, own: Requirement | undefined): boolean {
+    for (let r = 0; r < this.rules.length; r++) if ((this.rules[r] as DomainRule).group.key === key && this.refusedBy(r, own)) return true;
+    return false;
+  }
+
+  private refusedBy(r: number, own: Requirement | undefined): boolean {
+    const rule = this.rules[r] as DomainRule;
+    const memo = this.memos[r] as Map<Requirement | typeof ABSENT, boolean>;
+    const memoKey = own ?? ABSENT;
+    let refused = memo.get(memoKey);
+    if (refused === undefined) {
+      refused = nextDomain(rule.group, rule.selfSelecting, rule.podDomains, this.nodeDomains(rule.group, own)) === null;
+      memo.set(memoKey, refused);
+    }
+    return refused;
   }
 
   /** The node's domains on the group's key once the pod's requirements are merged in, as `Requirements.add` does. */
