@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Pod } from "../types/kubernetes.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../types/storage.js";
-import { injectVolumeRequirements } from "./inject.js";
+import { volumeAlternativesOf, withVolumeAlternatives } from "./carry.js";
 import { podVolumeRequirements } from "./topology.js";
 import { indexVolumeObjects } from "./volume-index.js";
 
@@ -95,38 +95,24 @@ describe("podVolumeRequirements", () => {
   });
 });
 
-describe("injectVolumeRequirements", () => {
+describe("withVolumeAlternatives", () => {
   const index = indexVolumeObjects({ persistentVolumeClaims: [unbound("c", "sc")], storageClasses: [wffc("sc", [[[ZONE, ["a"]]], [[ZONE, ["b"]]]])] });
   const r = podVolumeRequirements(pod(["c"]), index);
   const alternatives = r.ok ? r.alternatives : [];
 
-  test("every pod term is ANDed with every alternative, pod terms outer; the input is untouched", () => {
-    const p: Pod = {
-      ...pod(["c"]),
-      spec: {
-        ...pod(["c"]).spec,
-        affinity: {
-          nodeAffinity: {
-            requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{ matchExpressions: [{ key: "x", operator: "Exists" }] }, { matchExpressions: [{ key: "y", operator: "Exists" }] }],
-            },
-          },
-        },
-      },
-    };
+  test("the alternatives ride beside the spec: the affinity, the JSON and the input are untouched, copies keep them", () => {
+    const p = pod(["c"]);
     const before = JSON.stringify(p);
-    const terms = injectVolumeRequirements(p, alternatives).spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    expect(terms?.map((t) => t.matchExpressions?.map((e) => `${e.key}${e.values?.join(",") ?? ""}`).join(" "))).toEqual([
-      `x ${ZONE}a`,
-      `x ${ZONE}b`,
-      `y ${ZONE}a`,
-      `y ${ZONE}b`,
-    ]);
-    expect(JSON.stringify(p)).toBe(before);
+    const carried = withVolumeAlternatives(p, alternatives);
+    expect(volumeAlternativesOf(carried.spec)).toBe(alternatives);
+    expect(JSON.stringify(carried)).toBe(before);
+    expect(volumeAlternativesOf(p.spec)).toEqual([]);
+    // Relaxation and unbinding copy the spec with a spread.
+    expect(volumeAlternativesOf({ ...carried.spec, tolerations: [] })).toBe(alternatives);
   });
 
   test("no alternatives: the same pod object", () => {
     const p = pod([]);
-    expect(injectVolumeRequirements(p, [])).toBe(p);
+    expect(withVolumeAlternatives(p, [])).toBe(p);
   });
 });
