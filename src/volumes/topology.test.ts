@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Pod } from "../types/kubernetes.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../types/storage.js";
-import { volumeAlternativesOf, withVolumeAlternatives } from "./carry.js";
 import { podVolumeRequirements } from "./topology.js";
 import { indexVolumeObjects } from "./volume-index.js";
 
@@ -92,27 +91,5 @@ describe("podVolumeRequirements", () => {
       message: "claim ns/c: provisioner ebs.csi.aws.com is not supported",
     });
     expect(podVolumeRequirements(pod(["c"]), index, { unsupportedTopologyKeys: new Set(["rack"]) })).toMatchObject({ ok: false, code: "volume-invalid" });
-  });
-});
-
-describe("withVolumeAlternatives", () => {
-  const index = indexVolumeObjects({ persistentVolumeClaims: [unbound("c", "sc")], storageClasses: [wffc("sc", [[[ZONE, ["a"]]], [[ZONE, ["b"]]]])] });
-  const r = podVolumeRequirements(pod(["c"]), index);
-  const alternatives = r.ok ? r.alternatives : [];
-
-  test("the alternatives ride beside the spec: the affinity, the JSON and the input are untouched, copies keep them", () => {
-    const p = pod(["c"]);
-    const before = JSON.stringify(p);
-    const carried = withVolumeAlternatives(p, alternatives);
-    expect(volumeAlternativesOf(carried.spec)).toBe(alternatives);
-    expect(JSON.stringify(carried)).toBe(before);
-    expect(volumeAlternativesOf(p.spec)).toEqual([]);
-    // Relaxation and unbinding copy the spec with a spread.
-    expect(volumeAlternativesOf({ ...carried.spec, tolerations: [] })).toBe(alternatives);
-  });
-
-  test("no alternatives: the same pod object", () => {
-    const p = pod([]);
-    expect(withVolumeAlternatives(p, [])).toBe(p);
   });
 });

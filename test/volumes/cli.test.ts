@@ -143,6 +143,31 @@ spec:
     expect((await runCli("explain", dir, "--pod", "data/db-0")).stdout).toContain("instance type changed by NodeOverlay: negotiated-discount");
   });
 
+  it("a NodeOverlay naming a NodePool (or one of its template labels) reaches that NodePool's claims only (upstream's per-NodePool store)", async () => {
+    const overlay = (name: string, key: string, value: string) => `apiVersion: karpenter.sh/v1alpha1
+kind: NodeOverlay
+metadata: { name: ${name} }
+spec:
+  requirements: [{ key: ${key}, operator: In, values: [${value}] }]
+  priceAdjustment: "-30%"
+`;
+    const before = JSON.parse((await runCli("schedule", example, "-o", "json")).stdout) as Json;
+    const price = before.nodeClaims[0]?.price ?? 0;
+    const byName = JSON.parse(
+      (await runCli("schedule", copyExample(undefined, { "o.yaml": overlay("by-name", "karpenter.sh/nodepool", "default") }), "-o", "json")).stdout,
+    ) as Json;
+    expect(byName.nodeClaims[0]?.price).toBeCloseTo(price * 0.7, 9);
+    // The example's NodePool carries no template label team: an overlay on one changes nothing.
+    const byLabel = JSON.parse(
+      (await runCli("schedule", copyExample(undefined, { "o.yaml": overlay("by-label", "team", "storage") }), "-o", "json")).stdout,
+    ) as Json;
+    expect(byLabel.nodeClaims[0]?.price).toBe(price);
+    const other = JSON.parse(
+      (await runCli("schedule", copyExample(undefined, { "o.yaml": overlay("other", "karpenter.sh/nodepool", "other") }), "-o", "json")).stdout,
+    ) as Json;
+    expect(other.nodeClaims[0]?.price).toBe(price);
+  });
+
   it("names an overlay that was not applied on standard error", async () => {
     const two = ["a", "b"]
       .map(
