@@ -188,3 +188,128 @@ describe("per-NodePool evaluation (nodefit's own)", () => {
     expect(applyNodeOverlays(single, [overlay("o", { requirements: onPool("node-pool"), price: "2" })]).instanceTypes).toBe(single);
   });
 });
+
+describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
+  const onePool = [pool("node-pool")];
+  const offering = (capacityType: string, zone: string, price: number) => ({
+    capacityType,
+    zone,
+    price,
+    ...(capacityType === "reserved" ? { reservationId: "r-1", reservationCapacity: 1 } : {}),
+  });
+  const typeWith = (...offerings: ReturnType<typeof offering>[]) => [
+    createInstanceType({ name: "default-instance-type", capacity: { cpu: "4", memory: "4Gi", pods: "5" }, offerings }),
+  ];
+  /** The price of the one offering in `zone` / of `capacityType`, as upstream's `Offerings.Compatible(...)[0]`. */
+  const priceWhere = (result: NodeOverlayResult, key: "zone" | "capacityType", value: string) => {
+    const matching = seenBy(result, "node-pool")[0]?.offerings.filter((o) => o[key] === value) ?? [];
+    expect(matching).toHaveLength(1);
+    return matching[0]?.price;
+  };
+
+  for (const [entry, change, expected] of PRICE_ENTRIES) {
+    test(`should not apply pricing updates for invalid overlays: ${entry}`, () => {
+      const requirements = [{ key: `test.com.test/test-${"a".repeat(250)}`, operator: "Exists" }];
+      const result = applyNodeOverlays(single, [overlay("o", { requirements, weight: 10, ...change })], onePool);
+      expect(result.conflicts.map((c) => c.reason)).toEqual(["invalid"]);
+      expect(priceFor(result, "node-pool")).toEqual([1.02]);
+    });
+
+    test(`should not apply adjustments for overlays that do not overlap with instance types requirements: ${entry}`, () => {
+      const result = applyNodeOverlays(single, [overlay("o", { requirements: types("default-instance-type-not-found"), weight: 10, ...change })], onePool);
+      expect(priceFor(result, "node-pool")).toEqual([1.02]);
+    });
+
+    test(`should apply pricing updates for instances types: ${entry}`, () => {
+      const result = applyNodeOverlays(single, [overlay("o", { requirements: types("default-instance-type"), weight: 10, ...change })], onePool);
+      expect(priceFor(result, "node-pool")).toEqual([expected]);
+    });
+  }
+
+  for (const [entry, change, expected] of [
+    ["Price", { price: "12321.32" }, 12321.32],
+    ["PriceAdjustment", { priceAdjustment: "+1000" }, 1005.02],
+  ] as const) {
+    test(`should apply pricing updates for instances types for capacity type: ${entry}`, () => {
+      const catalogue = typeWith(offering("spot", "test-zone-1", 1.02), offering("on-demand", "test-zone-1", 5.02));
+      const requirements = [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }];
+      const result = applyNodeOverlays(catalogue, [overlay("o", { requirements, weight: 10, ...change })], onePool);
+      expect(priceWhere(result, "capacityType", "on-demand")).toBeCloseTo(expected, 9);
+      expect(priceWhere(result, "capacityType", "spot")).toBe(1.02);
+    });
+  }
+
+  for (const [entry, change, expected] of [
+    ["Price", { price: "121.421" }, 121.421],
+    ["PriceAdjustment", { priceAdjustment: "+1000" }, 1001.02],
+  ] as const) {
+    test(`should apply pricing updates for instances types for availability zone: ${entry}`, () => {
+      const catalogue = typeWith(offering("spot", "test-zone-1", 1.02), offering("spot", "test-zone-2", 5.02));
+      const requirements = [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-1"] }];
+      const result = applyNodeOverlays(catalogue, [overlay("o", { requirements, weight: 10, ...change })], onePool);
+      expect(priceWhere(result, "zone", "test-zone-1")).toBeCloseTo(expected, 9);
+      expect(priceWhere(result, "zone", "test-zone-2")).toBe(5.02);
+    });
+  }
+
+  const three = typeWith(offering("spot", "test-zone-1", 1.02), offering("on-demand", "test-zone-2", 2.02), offering("reserved", "test-zone-4", 4.02));
+  const zones = (...values: string[]) => [{ key: "topology.kubernetes.io/zone", operator: "In", values }];
+
+  for (const [entry, a, b, two, four, spot] of [
+    ["Price", { price: "121.421" }, { price: "165.421" }, 121.421, 121.421, 165.421],
+    ["PriceAdjustment", { priceAdjustment: "+201" }, { priceAdjustment: "-0.5" }, 203.02, 205.02, 0.52],
+  ] as const) {
+    test(`should update price updates offerings instance types from multiple overlays: ${entry}`, () => {
+      const spotOnly = [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }];
+      const result = applyNodeOverlays(
+        three,
+        [overlay("a", { requirements: zones("test-zone-2", "test-zone-4"), weight: 10, ...a }), overlay("b", { requirements: spotOnly, weight: 10, ...b })],
+        onePool,
+      );
+      expect(result.conflicts).toEqual([]);
+      expect(priceWhere(result, "zone", "test-zone-2")).toBeCloseTo(two, 9);
+      expect(priceWhere(result, "zone", "test-zone-4")).toBeCloseTo(four, 9);
+      expect(priceWhere(result, "capacityType", "spot")).toBeCloseTo(spot, 9);
+    });
+  }
+
+  for (const [entry, a, b, two, four] of [
+    ["Price", { price: "121.421" }, { price: "165.421" }, 121.421, 165.421],
+    ["PriceAdjustment", { priceAdjustment: "+201" }, { priceAdjustment: "-1.5" }, 203.02, 2.52],
+  ] as const) {
+    test(`should update price updates offerings instance types from multiple overlays with different weights: ${entry}`, () => {
+      const result = applyNodeOverlays(
+        three,
+        [
+          overlay("a-test-100", { requirements: zones("test-zone-2"), weight: 20, ...a }),
+          overlay("b-test-100", { requirements: zones("test-zone-2", "test-zone-4"), weight: 10, ...b }),
+        ],
+        onePool,
+      );
+      expect(priceWhere(result, "zone", "test-zone-2")).toBeCloseTo(two, 9);
+      expect(priceWhere(result, "zone", "test-zone-4")).toBeCloseTo(four, 9);
+    });
+  }
+
+  for (const [entry, a, b] of [
+    ["Price", { price: "382" }, { price: "100" }],
+    ["PriceAdjustment", { priceAdjustment: "-23" }, { priceAdjustment: "+10" }],
+  ] as const) {
+    test(`should not partial apply instance types in a nodepool: ${entry}`, () => {
+      const catalogue = fakeInstanceTypes();
+      const overlays = [
+        overlay("overlay-a", { requirements: types("default-instance-type", "small-instance-type", "gpu-vendor-b-instance-type"), weight: 10, ...a }),
+        overlay("overlay-b", { requirements: types("small-instance-type", "gpu-vendor-instance-type"), weight: 10, ...b }),
+      ];
+      const result = applyNodeOverlays(catalogue, overlays, onePool);
+      expect(result.conflicts.map((c) => [c.overlay, c.reason])).toEqual([["overlay-a", "conflict"]]);
+      const original = new Map(catalogue.map((t) => [t.name, t.offerings[0]?.price]));
+      const seen = seenBy(result, "node-pool");
+      expect(seen).toHaveLength(6);
+      expect(seen.filter((t) => t.offerings[0]?.price !== original.get(t.name)).map((t) => t.name)).toEqual([
+        "small-instance-type",
+        "gpu-vendor-instance-type",
+      ]);
+    });
+  }
+});
