@@ -313,3 +313,22 @@ describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
     });
   }
 });
+
+describe("Store Apply Isolation Between NodePools (pkg/controllers/nodeoverlay/store_test.go)", () => {
+  test("should apply different overlays to different node pools", () => {
+    // Upstream fills the store by hand; here two overlays, one per NodePool, fill it.
+    const m5 = [createInstanceType({ name: "m5.large", capacity: { cpu: "2" }, offerings: [{ zone: "us-west-2a", capacityType: "on-demand", price: 0.096 }] })];
+    const result = applyNodeOverlays(
+      m5,
+      [
+        overlay("a", { requirements: onPool("nodepool-a"), priceAdjustment: "+10%", weight: 10 }),
+        overlay("b", { requirements: onPool("nodepool-b"), priceAdjustment: "-5%", weight: 10 }),
+      ],
+      [pool("nodepool-a"), pool("nodepool-b")],
+    );
+    expect(priceFor(result, "nodepool-a")[0]).toBeCloseTo(0.1056, 4);
+    expect(priceFor(result, "nodepool-b")[0]).toBeCloseTo(0.0912, 4);
+    expect(m5[0]?.offerings[0]?.price).toBe(0.096);
+    expect(seenBy(result, "nodepool-a")[0]?.offerings[0]).not.toBe(seenBy(result, "nodepool-b")[0]?.offerings[0]);
+  });
+});
