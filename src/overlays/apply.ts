@@ -10,7 +10,7 @@ import { resourceList, type ResourceList } from "../resources/index.js";
 import type { NodePool } from "../types/kubernetes.js";
 import type { NodeOverlay } from "../types/node-overlay.js";
 import { adjustedPrice, OVERLAY_PRICE_ADJUSTMENT_PATTERN, OVERLAY_PRICE_PATTERN } from "./price.js";
-import { poolScopes, SHARED_SCOPES, splitByPool, type Scope } from "./scopes.js";
+import { poolLabelKeys, poolScopes, SHARED_SCOPES, splitByPool, type Scope } from "./scopes.js";
 
 /**
  * Why an overlay was not applied: `invalid` (upstream's RuntimeValidation) or `conflict` (an equal-weight overlay got there first).
@@ -246,7 +246,10 @@ export function applyNodeOverlays(
     else valid.push(compiled);
   }
   valid.sort(byPrecedence);
-  const scopes = nodePools === undefined || valid.length === 0 ? SHARED_SCOPES : poolScopes(instanceTypes, nodePools);
+  // Overlays that name no NodePool label reach every NodePool's types alike: one evaluation, no variants.
+  const poolKeys = nodePools === undefined ? undefined : poolLabelKeys(nodePools);
+  const perPool = poolKeys !== undefined && valid.some((o) => o.requirements.keys().some((key) => poolKeys.has(key)));
+  const scopes = perPool ? poolScopes(instanceTypes, nodePools ?? []) : SHARED_SCOPES;
   const updates = new Map<string, TypeUpdate>();
   const conflictsFound: OverlayConflict[] = [];
   const applied: OverlayEffect[] = [];
@@ -280,8 +283,6 @@ export function applyNodeOverlays(
             else seen.pools.push(scope.name);
           }
           const variants = [...outcomes.values()];
-          // A type no NodePool sees is left as it is.
-          if (variants.length === 0) return [t];
           const made = variants.map(({ update }) => (update === undefined ? t : applyUpdate(t, update)));
           return variants.length < 2
             ? made

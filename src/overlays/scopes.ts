@@ -26,10 +26,24 @@ const SHARED: readonly Scope[] = [{ name: "", typeRequirements: (type) => type.r
 export const SHARED_SCOPES: Scopes = { of: () => SHARED };
 
 /**
+ * The label keys a NodePool adds to what overlays see: `karpenter.sh/nodepool` and its template labels. An
+ * overlay naming none of them sees every type alike in every NodePool.
+ *
+ * @param nodePools - the NodePools
+ * @returns the keys
+ */
+export function poolLabelKeys(nodePools: readonly NodePool[]): ReadonlySet<string> {
+  const keys = new Set<string>([LABEL_NODEPOOL]);
+  for (const pool of nodePools) for (const key of Object.keys(pool.spec.template?.metadata?.labels ?? {})) keys.add(key);
+  return keys;
+}
+
+/**
  * One scope per NodePool: a type is seen by the NodePools its `karpenter.sh/nodepool` requirement admits (every
  * NodePool when it has none), with the NodePool's name and template labels added to its labels (upstream's
  * `getOverlaidOfferings`). The NodePool's own requirements do not narrow what it sees: upstream's store holds
- * every type the cloud provider returns for the NodePool.
+ * every type the cloud provider returns for the NodePool. A type no NodePool sees is never launched; it keeps the
+ * shared scope, so an overlay that names no NodePool label treats every type as without NodePools.
  *
  * @param instanceTypes - the catalogue
  * @param nodePools - the NodePools
@@ -54,10 +68,8 @@ export function poolScopes(instanceTypes: readonly InstanceType[], nodePools: re
   const byType = new Map<InstanceType, readonly Scope[]>();
   for (const type of instanceTypes) {
     const admitted = type.requirements.get(LABEL_NODEPOOL);
-    byType.set(
-      type,
-      scopes.filter((s) => admitted.has(s.name)),
-    );
+    const seen = scopes.filter((s) => admitted.has(s.name));
+    byType.set(type, seen.length > 0 ? seen : SHARED);
   }
   return { of: (type) => byType.get(type) ?? [] };
 }

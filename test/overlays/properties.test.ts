@@ -101,4 +101,15 @@ describe("applyNodeOverlays properties", () => {
       }
     },
   );
+
+  test.prop([arbCatalog(4), fc.array(arbOverlay, { maxLength: 4 }), arbPools], { numRuns: 40 })(
+    "overlays that name no NodePool label give the same catalogue with or without the NodePools",
+    (catalogue, overlays, pools) => {
+      const plain = overlays.map((o) => ({
+        ...o,
+        spec: { ...o.spec, requirements: (o.spec.requirements ?? []).filter((r) => r.key === "topology.kubernetes.io/zone") },
+      }));
+      expect(applyNodeOverlays(catalogue, plain, pools)).toEqual(applyNodeOverlays(catalogue, plain));
+    },
+  );
 });
