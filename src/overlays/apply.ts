@@ -32,6 +32,8 @@ export interface OverlayEffect {
   readonly overlay: string;
   /** Instance types whose price or capacity it set, by name, sorted. */
   readonly instanceTypes: readonly string[];
+  /** When overlays were evaluated per NodePool: the NodePools in which it set them, sorted. */
+  readonly nodePools?: readonly string[];
 }
 
 /**
@@ -131,7 +133,7 @@ function reachedOfferings(labels: Requirements, type: InstanceType, requirements
 }
 
 /** What an overlay reaches: per scope and type (the update key), the type and its reached offerings. */
-type Reached = Map<string, { readonly type: InstanceType; readonly offerings: readonly Offering[] }>;
+type Reached = Map<string, { readonly scope: string; readonly type: InstanceType; readonly offerings: readonly Offering[] }>;
 
 /** The store key of a type's updates within a scope: upstream keeps one store per NodePool. */
 const updateKey = (scope: Scope, type: InstanceType): string => `${scope.name}\u0000${type.name}`;
@@ -258,7 +260,7 @@ export function applyNodeOverlays(
     for (const type of instanceTypes) {
       for (const scope of scopes.of(type)) {
         const offerings = reachedOfferings(scope.typeRequirements(type), type, overlay.requirements);
-        if (offerings.length > 0) reached.set(updateKey(scope, type), { type, offerings });
+        if (offerings.length > 0) reached.set(updateKey(scope, type), { scope: scope.name, type, offerings });
       }
     }
     if (conflicts(overlay, reached, updates)) {
@@ -266,8 +268,11 @@ export function applyNodeOverlays(
       continue;
     }
     record(overlay, reached, updates);
-    const touched = overlay.price !== undefined || overlay.capacity !== undefined ? [...reached.values()].map((r) => r.type.name) : [];
-    applied.push({ overlay: overlay.name, instanceTypes: [...new Set(touched)].sort() });
+    const changes = overlay.price !== undefined || overlay.capacity !== undefined;
+    const touched = changes ? [...reached.values()].map((r) => r.type.name) : [];
+    const effect: OverlayEffect = { overlay: overlay.name, instanceTypes: [...new Set(touched)].sort() };
+    if (!perPool) applied.push(effect);
+    else applied.push({ ...effect, nodePools: changes ? [...new Set([...reached.values()].map((r) => r.scope))].sort() : [] });
   }
   const result =
     updates.size === 0

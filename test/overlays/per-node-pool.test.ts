@@ -74,6 +74,10 @@ describe(`Instance Type Controller: Price Updates: Requirements (${SUITE})`, () 
         pools,
       );
       expect(result.conflicts).toEqual([]);
+      expect(result.applied).toEqual([
+        { overlay: "b", instanceTypes: ["default-instance-type"], nodePools: ["node-pool-two"] },
+        { overlay: "a", instanceTypes: ["default-instance-type"], nodePools: ["node-pool"] },
+      ]);
       expect(priceFor(result, "node-pool")).toEqual([one]);
       expect(priceFor(result, "node-pool-two")).toEqual([two]);
     });

@@ -162,10 +162,19 @@ spec:
       (await runCli("schedule", copyExample(undefined, { "o.yaml": overlay("by-label", "team", "storage") }), "-o", "json")).stdout,
     ) as Json;
     expect(byLabel.nodeClaims[0]?.price).toBe(price);
-    const other = JSON.parse(
-      (await runCli("schedule", copyExample(undefined, { "o.yaml": overlay("other", "karpenter.sh/nodepool", "other") }), "-o", "json")).stdout,
-    ) as Json;
-    expect(other.nodeClaims[0]?.price).toBe(price);
+    // With a second NodePool (equal weight, tried first by name order) the claims come from it: an overlay on it
+    // discounts them and explain names it; an overlay on NodePool default neither changes them nor is named.
+    const second = readFileSync(join(example, "nodepool.yaml"), "utf8").replace("name: default", "name: other");
+    type Claims = { nodeClaims: { nodePool: string; price: number }[] };
+    const onOther = copyExample(undefined, { "o.yaml": overlay("on-other", "karpenter.sh/nodepool", "other"), "other.yaml": second });
+    const discounted = JSON.parse((await runCli("schedule", onOther, "-o", "json")).stdout) as Claims;
+    expect(discounted.nodeClaims.map((c) => c.nodePool)).toEqual(["other", "other", "other"]);
+    for (const c of discounted.nodeClaims) expect(c.price).toBeCloseTo(price * 0.7, 9);
+    expect((await runCli("explain", onOther, "--pod", "data/db-0")).stdout).toContain("instance type changed by NodeOverlay: on-other");
+    const onDefault = copyExample(undefined, { "o.yaml": overlay("on-default", "karpenter.sh/nodepool", "default"), "other.yaml": second });
+    const full = JSON.parse((await runCli("schedule", onDefault, "-o", "json")).stdout) as Claims;
+    expect(full.nodeClaims.map((c) => [c.nodePool, c.price])).toEqual([0, 1, 2].map(() => ["other", price]));
+    expect((await runCli("explain", onDefault, "--pod", "data/db-0")).stdout).not.toContain("NodeOverlay: on-default");
   });
 
   it("names an overlay that was not applied on standard error", async () => {
