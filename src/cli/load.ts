@@ -76,7 +76,7 @@ export async function loadInput(paths: readonly string[], io: CliIo, options: Lo
 /** The catalogue with the NodeOverlays applied; overlays that were not applied are named on standard error. */
 function withOverlays(loaded: LoadedInput, io: CliIo): LoadedInput {
   if (loaded.kubernetes.nodeOverlays.length === 0) return loaded;
-  const result = applyNodeOverlays(loaded.instanceTypes, loaded.kubernetes.nodeOverlays);
+  const result = applyNodeOverlays(loaded.instanceTypes, loaded.kubernetes.nodeOverlays, loaded.kubernetes.nodePools);
   for (const c of result.conflicts) io.stderr(`nodefit: NodeOverlay ${c.overlay} not applied (${c.reason}): ${c.message}\n`);
   return { ...loaded, instanceTypes: result.instanceTypes, overlays: result.applied };
 }

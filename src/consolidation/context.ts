@@ -10,6 +10,7 @@ import type { DaemonSet, NodePool } from "../types/kubernetes.js";
 import type { PdbState } from "./pdb.js";
 import type { WorkBudget } from "./work-limit.js";
 import type { ResolvedConsolidationOptions } from "./types.js";
+import type { VolumeObjects } from "../volumes/index.js";
 
 /** Shared, read-only state of one planning run. */
 export interface PlanContext {
@@ -24,6 +25,8 @@ export interface PlanContext {
   /** What every simulation of the plan shares: per-node room, compiled NodePools (never kept past the plan). */
   readonly model: ClusterModel;
   readonly daemonSets: readonly DaemonSet[];
+  /** Storage objects: simulations honour the CSI attach limits of the nodes that remain. */
+  readonly volumes?: VolumeObjects | undefined;
   readonly pdbs: readonly PdbState[];
   /** What is left of `maxSimulationSteps`, spent by every simulation of the plan. */
   readonly work: WorkBudget;

@@ -58,6 +58,7 @@ export function buildPlanContext(input: ConsolidationInput, options: Consolidati
     index: shared?.index ?? InstanceTypeIndex.build(input.instanceTypes),
     model: shared?.model ?? new ClusterModel(),
     daemonSets: input.daemonSets ?? [],
+    volumes: input.volumes,
     pdbs: resolvePdbs(input.podDisruptionBudgets ?? [], pods),
     shortcuts,
     work: { left: resolved.maxSimulationSteps },

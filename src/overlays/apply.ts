@@ -7,8 +7,10 @@
 import { allocatableOf, isOfferingCompatible, type InstanceType, type Offering } from "../instance-types/index.js";
 import { isRestrictedLabel, LABEL_NODEPOOL, requirementsFromNodeSelectorRequirements, type Requirements } from "../requirements/index.js";
 import { resourceList, type ResourceList } from "../resources/index.js";
+import type { NodePool } from "../types/kubernetes.js";
 import type { NodeOverlay } from "../types/node-overlay.js";
 import { adjustedPrice, OVERLAY_PRICE_ADJUSTMENT_PATTERN, OVERLAY_PRICE_PATTERN } from "./price.js";
+import { poolLabelKeys, poolScopes, SHARED_SCOPES, splitByPool, type Scope } from "./scopes.js";
 
 /**
  * Why an overlay was not applied: `invalid` (upstream's RuntimeValidation) or `conflict` (an equal-weight overlay got there first).
@@ -30,6 +32,8 @@ export interface OverlayEffect {
   readonly overlay: string;
   /** Instance types whose price or capacity it set, by name, sorted. */
   readonly instanceTypes: readonly string[];
+  /** When overlays were evaluated per NodePool: the NodePools in which it set them, sorted. */
+  readonly nodePools?: readonly string[];
 }
 
 /**
@@ -122,15 +126,21 @@ interface TypeUpdate {
   capacity: CapacityUpdate | undefined;
 }
 
-/** The offerings of `type` an overlay reaches: none when the type's own labels rule it out. */
-function reachedOfferings(type: InstanceType, requirements: Requirements): readonly Offering[] {
-  if (!type.requirements.isCompatible(requirements)) return [];
+/** The offerings of `type` an overlay reaches: none when the type's labels (in the NodePool's scope) rule it out. */
+function reachedOfferings(labels: Requirements, type: InstanceType, requirements: Requirements): readonly Offering[] {
+  if (!labels.isCompatible(requirements)) return [];
   return type.offerings.filter((o) => isOfferingCompatible(o, requirements));
 }
 
-function conflicts(overlay: Compiled, reached: ReadonlyMap<InstanceType, readonly Offering[]>, updates: ReadonlyMap<string, TypeUpdate>): boolean {
-  for (const [type, offerings] of reached) {
-    const update = updates.get(type.name);
+/** What an overlay reaches: per scope and type (the update key), the type and its reached offerings. */
+type Reached = Map<string, { readonly scope: string; readonly type: InstanceType; readonly offerings: readonly Offering[] }>;
+
+/** The store key of a type's updates within a scope: upstream keeps one store per NodePool. */
+const updateKey = (scope: Scope, type: InstanceType): string => `${scope.name}\u0000${type.name}`;
+
+function conflicts(overlay: Compiled, reached: Reached, updates: ReadonlyMap<string, TypeUpdate>): boolean {
+  for (const [key, { offerings }] of reached) {
+    const update = updates.get(key);
     if (update === undefined) continue;
     if (overlay.price !== undefined) {
       for (const o of offerings) if (update.prices.get(o.requirements.toString())?.lowestWeight === overlay.weight) return true;
@@ -143,12 +153,12 @@ function conflicts(overlay: Compiled, reached: ReadonlyMap<InstanceType, readonl
   return false;
 }
 
-function record(overlay: Compiled, reached: ReadonlyMap<InstanceType, readonly Offering[]>, updates: Map<string, TypeUpdate>): void {
-  for (const [type, offerings] of reached) {
-    let update = updates.get(type.name);
+function record(overlay: Compiled, reached: Reached, updates: Map<string, TypeUpdate>): void {
+  for (const [key, { offerings }] of reached) {
+    let update = updates.get(key);
     if (update === undefined) {
       update = { prices: new Map(), capacity: undefined };
-      updates.set(type.name, update);
+      updates.set(key, update);
     }
     if (overlay.price !== undefined) {
       for (const o of offerings) {
@@ -168,6 +178,14 @@ function record(overlay: Compiled, reached: ReadonlyMap<InstanceType, readonly O
       }
     }
   }
+}
+
+/** A canonical text of an update, so that NodePools whose types end up equal share one variant. */
+function describeUpdate(update: TypeUpdate | undefined): string {
+  if (update === undefined) return "";
+  const prices = [...update.prices].map(([offering, p]) => `${offering}=${p.change}`).sort();
+  const capacity = [...(update.capacity?.merged ?? [])].map(([name, amount]) => `${name}=${amount}`).sort();
+  return `${prices.join(";")}|${capacity.join(";")}`;
 }
 
 function applyUpdate(type: InstanceType, update: TypeUpdate): InstanceType {
@@ -196,8 +214,17 @@ function applyUpdate(type: InstanceType, update: TypeUpdate): InstanceType {
  * not applied at all, to any type. Adjusted prices never go below zero; capacity changes recompute
  * allocatable. Pure: the inputs are never mutated.
  *
+ * Given the NodePools, overlays are evaluated per NodePool as upstream's store is: a type is matched with the
+ * NodePool's name (`karpenter.sh/nodepool`) and template labels added to its own labels, conflicts are found per
+ * NodePool (an overlay conflicting in one NodePool is applied in none), and a type the NodePools see differently
+ * becomes one variant per outcome, each restricted to its NodePools by a `karpenter.sh/nodepool In [...]`
+ * requirement (as the AWS adapter's per-EC2NodeClass variants are; a type already restricted serves only the
+ * NodePools it names). Without them, overlays are evaluated once against the types' own labels, so a requirement
+ * on a NodePool's name or labels matches nothing.
+ *
  * @param instanceTypes - the catalogue
  * @param overlays - the NodeOverlays
+ * @param nodePools - the NodePools the catalogue serves, to evaluate overlays per NodePool
  * @returns the new catalogue, the overlays not applied with their reason, and what each applied overlay reached
  * @example
  * ```ts
@@ -208,7 +235,11 @@ function applyUpdate(type: InstanceType, update: TypeUpdate): InstanceType {
  * ```
  * @category Node overlays
  */
-export function applyNodeOverlays(instanceTypes: readonly InstanceType[], overlays: readonly NodeOverlay[]): NodeOverlayResult {
+export function applyNodeOverlays(
+  instanceTypes: readonly InstanceType[],
+  overlays: readonly NodeOverlay[],
+  nodePools?: readonly NodePool[],
+): NodeOverlayResult {
   const rejected: OverlayConflict[] = [];
   const valid: Compiled[] = [];
   for (const overlay of overlays) {
@@ -217,29 +248,53 @@ export function applyNodeOverlays(instanceTypes: readonly InstanceType[], overla
     else valid.push(compiled);
   }
   valid.sort(byPrecedence);
+  // Overlays that name no NodePool label reach every NodePool's types alike: one evaluation, no variants.
+  const poolKeys = nodePools === undefined ? undefined : poolLabelKeys(nodePools);
+  const perPool = poolKeys !== undefined && valid.some((o) => o.requirements.keys().some((key) => poolKeys.has(key)));
+  const scopes = perPool ? poolScopes(instanceTypes, nodePools ?? []) : SHARED_SCOPES;
   const updates = new Map<string, TypeUpdate>();
   const conflictsFound: OverlayConflict[] = [];
   const applied: OverlayEffect[] = [];
   for (const overlay of valid) {
-    const reached = new Map<InstanceType, readonly Offering[]>();
+    const reached: Reached = new Map();
     for (const type of instanceTypes) {
-      const offerings = reachedOfferings(type, overlay.requirements);
-      if (offerings.length > 0) reached.set(type, offerings);
+      for (const scope of scopes.of(type)) {
+        const offerings = reachedOfferings(scope.typeRequirements(type), type, overlay.requirements);
+        if (offerings.length > 0) reached.set(updateKey(scope, type), { scope: scope.name, type, offerings });
+      }
     }
     if (conflicts(overlay, reached, updates)) {
       conflictsFound.push({ overlay: overlay.name, reason: "conflict", message: "conflicts with another overlay of the same weight" });
       continue;
     }
     record(overlay, reached, updates);
-    const touched = overlay.price !== undefined || overlay.capacity !== undefined ? [...reached.keys()].map((t) => t.name) : [];
-    applied.push({ overlay: overlay.name, instanceTypes: [...new Set(touched)].sort() });
+    const changes = overlay.price !== undefined || overlay.capacity !== undefined;
+    const touched = changes ? [...reached.values()].map((r) => r.type.name) : [];
+    const effect: OverlayEffect = { overlay: overlay.name, instanceTypes: [...new Set(touched)].sort() };
+    if (!perPool) applied.push(effect);
+    else applied.push({ ...effect, nodePools: changes ? [...new Set([...reached.values()].map((r) => r.scope))].sort() : [] });
   }
   const result =
     updates.size === 0
       ? instanceTypes
-      : instanceTypes.map((t) => {
-          const update = updates.get(t.name);
-          return update === undefined ? t : applyUpdate(t, update);
+      : instanceTypes.flatMap((t) => {
+          // NodePools whose outcome for the type is the same share one variant, in NodePool order.
+          const outcomes = new Map<string, { readonly update: TypeUpdate | undefined; readonly pools: string[] }>();
+          for (const scope of scopes.of(t)) {
+            const update = updates.get(updateKey(scope, t));
+            const key = describeUpdate(update);
+            const seen = outcomes.get(key);
+            if (seen === undefined) outcomes.set(key, { update, pools: [scope.name] });
+            else seen.pools.push(scope.name);
+          }
+          const variants = [...outcomes.values()];
+          const made = variants.map(({ update }) => (update === undefined ? t : applyUpdate(t, update)));
+          return variants.length < 2
+            ? made
+            : splitByPool(
+                made,
+                variants.map((v) => v.pools),
+              );
         });
   return { instanceTypes: result, conflicts: [...rejected, ...conflictsFound], applied };
 }

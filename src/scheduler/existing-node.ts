@@ -9,6 +9,7 @@ import type { Requirements } from "../requirements/index.js";
 import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Taint } from "../types/kubernetes.js";
 import type { Attempt, RunContext } from "./context.js";
+import { firstVolumeAlternative } from "./pod-data.js";
 
 /** The outcome of {@link ExistingNode.canAdd}: the tightened requirements, or a one-line reason. */
 export type NodeCheck = { readonly ok: true; readonly requirements: Requirements } | { readonly ok: false; readonly reason: string };
@@ -58,6 +59,7 @@ export class ExistingNode {
    * @returns the node's tightened requirements, or why not
    */
   canAdd(attempt: Attempt, ctx: RunContext): NodeCheck {
+    if (attempt.podClass.volumeClasses.length > 0) return firstVolumeAlternative(attempt, (a) => this.canAdd(a, ctx));
     const { podClass } = attempt;
     if (!toleratesAll(podClass.tolerations, this.taints)) {
       return { ok: false, reason: `did not tolerate ${untoleratedTaints(podClass.tolerations, this.taints).map(formatTaint).join(", ")}` };

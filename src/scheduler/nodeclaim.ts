@@ -9,6 +9,7 @@ import { addResources, addVectorInto, hostPortsConflict, type HostPort, type Res
 import { LABEL_HOSTNAME, Requirement, type Requirements } from "../requirements/index.js";
 import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Attempt, RunContext } from "./context.js";
+import { firstVolumeAlternative } from "./pod-data.js";
 import { narrowOptions, UNEXPLAINED } from "./narrow.js";
 import { OfferingMatcher } from "./offering-matcher.js";
 import type { PlacementTemplate } from "./placement-template.js";
@@ -84,6 +85,7 @@ export class NodeClaim {
    * @returns the change to apply, or the refusal
    */
   canAdd(attempt: Attempt, ctx: RunContext, explain = true): ClaimCheck {
+    if (attempt.podClass.volumeClasses.length > 0) return firstVolumeAlternative(attempt, (a) => this.canAdd(a, ctx, explain));
     const { podClass } = attempt;
     const template = this.template;
     const podVector = ctx.requestVector(podClass);

@@ -7,6 +7,8 @@
 import { podHostPorts, podRequests, type HostPort, type ResourceList } from "../resources/index.js";
 import { podRequirements, type Requirements } from "../requirements/index.js";
 import type { Pod, PodSpec, Toleration } from "../types/kubernetes.js";
+import { volumeAlternativesOf, type VolumeAlternative } from "../volumes/index.js";
+import type { Attempt } from "./context.js";
 import { validatePodSpec, type PodValidationFailure } from "./validate.js";
 
 /** What scheduling needs from a pod spec, computed once per distinct spec. */
@@ -20,6 +22,12 @@ export interface PodClass {
   readonly strictRequirements: Requirements;
   readonly tolerations: readonly Toleration[];
   readonly hostPorts: readonly HostPort[];
+  /**
+   * One class per volume alternative, in upstream's order: {@link PodClass.requirements} with the alternative
+   * added (the node must meet it), the same strict requirements (topology counts with the pod's own affinity).
+   * Empty when the pod's volumes constrain nothing.
+   */
+  readonly volumeClasses: readonly PodClass[];
 }
 
 /** A compiled class, or why the spec cannot be scheduled at all. */
@@ -50,17 +58,18 @@ export class PodClassCompiler {
     const spec = pod.spec;
     const seen = this.bySpec.get(spec);
     if (seen !== undefined) return seen;
-    const key = specKey(spec);
+    const alternatives = volumeAlternativesOf(spec);
+    const key = alternatives.length === 0 ? specKey(spec) : `${specKey(spec)}|${JSON.stringify(alternatives.map((a) => a.expressions))}`;
     let compiled = this.byKey.get(key);
     if (compiled === undefined) {
-      compiled = this.build(spec);
+      compiled = this.build(spec, alternatives);
       this.byKey.set(key, compiled);
     }
     this.bySpec.set(spec, compiled);
     return compiled;
   }
 
-  private build(spec: PodSpec): CompiledPod {
+  private build(spec: PodSpec, alternatives: readonly VolumeAlternative[]): CompiledPod {
     const failure = validatePodSpec(spec, this.wellKnownLabels);
     if (failure !== undefined) return { ok: false, failure };
     try {
@@ -73,8 +82,12 @@ export class PodClassCompiler {
         strictRequirements,
         tolerations: spec.tolerations ?? [],
         hostPorts: podHostPorts(spec),
+        volumeClasses: [],
       };
-      return { ok: true, podClass };
+      if (alternatives.length === 0) return { ok: true, podClass };
+      // Same id: the variants share the class's memo entries (requests) and are only tried inside a target's check.
+      const volumeClasses = alternatives.map((a): PodClass => ({ ...podClass, requirements: requirements.add(a.requirements) }));
+      return { ok: true, podClass: { ...podClass, volumeClasses } };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, failure: { code: "invalid-pod", message } };
@@ -87,4 +100,22 @@ function specKey(spec: PodSpec): string {
   if (spec.nodeName === undefined) return JSON.stringify(spec);
   const { nodeName: _ignored, ...rest } = spec;
   return JSON.stringify(rest);
+}
+
+/**
+ * A target's check tried with each of the pod's volume alternatives in turn (upstream's `tryVolumeAlternative`
+ * loop in `ExistingNode.CanAdd` and `NodeClaim.CanAdd`): the first that passes, else the last refusal.
+ *
+ * @param attempt - a pod whose class has volume classes
+ * @param check - the target's check, given the attempt with one alternative's class (which has none)
+ * @returns the first success, or the last refusal
+ */
+export function firstVolumeAlternative<R extends { readonly ok: boolean }>(attempt: Attempt, check: (attempt: Attempt) => R): R {
+  const variants = attempt.podClass.volumeClasses;
+  let last: R | undefined;
+  for (const podClass of variants) {
+    last = check({ ...attempt, podClass });
+    if (last.ok) return last;
+  }
+  return last as R;
 }

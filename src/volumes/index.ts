@@ -9,7 +9,7 @@
 export { claimStorageClass, podClaims, type PodClaim } from "./claims.js";
 export { AWS_EBS_CSI_DRIVER, claimDriver } from "./drivers.js";
 export { DYNAMIC_RESOURCES_MESSAGE, hasDynamicResourceClaims } from "./dynamic-resources.js";
-export { injectVolumeRequirements } from "./inject.js";
+export { volumeAlternativesOf, withVolumeAlternatives } from "./carry.js";
 export { volumePrePass, withVolumeFailures, type VolumePodFailure, type VolumePrePassInput, type VolumePrePassResult } from "./pre-pass.js";
 export { BIND_COMPLETED_ANNOTATION, podVolumeRequirements, type VolumeTopologyOptions } from "./topology.js";
 export type { PodVolumeRequirements, VolumeAlternative, VolumeFailureCode, VolumeObjects } from "./types.js";

@@ -1,6 +1,6 @@
 /**
- * The volume and DRA pre-pass that `schedule` and `planConsolidation` run before anything else: pods get
- * their volume requirements in their required node affinity, and pods that upstream would not schedule
+ * The volume and DRA pre-pass that `schedule` and `planConsolidation` run before anything else: pods carry
+ * their volume alternatives beside their spec (the scheduler adds them to node requirements), and pods that upstream would not schedule
  * (a claim or volume missing or invalid, DRA claims) are taken out with their reason.
  *
  * @module
@@ -8,7 +8,7 @@
 import { podName } from "../_internal/pod-key.js";
 import type { DaemonSet, Pod } from "../types/kubernetes.js";
 import { DYNAMIC_RESOURCES_MESSAGE, hasDynamicResourceClaims } from "./dynamic-resources.js";
-import { injectVolumeRequirements } from "./inject.js";
+import { withVolumeAlternatives } from "./carry.js";
 import { podVolumeRequirements } from "./topology.js";
 import type { VolumeFailureCode, VolumeObjects } from "./types.js";
 import { indexVolumeObjects, type VolumeIndex } from "./volume-index.js";
@@ -58,7 +58,7 @@ function preparePending(pod: Pod, index: VolumeIndex | undefined): Pod | VolumeP
   if (index === undefined) return pod;
   const r = podVolumeRequirements(pod, index);
   if (!r.ok) return { pod: name, code: r.code, message: r.message, nodePools: [] };
-  return injectVolumeRequirements(pod, r.alternatives);
+  return withVolumeAlternatives(pod, r.alternatives);
 }
 
 /** A bound pod keeps its node; it carries its volume requirements for when consolidation moves it. */
@@ -67,13 +67,13 @@ function prepareBound(pod: Pod, index: VolumeIndex | undefined): Pod {
   const r = podVolumeRequirements(pod, index);
   // A bound pod whose claim cannot be read keeps no volume constraint: upstream leaves it out of the
   // simulation's volume lookup the same way (it logs and skips the pod's requirements).
-  return r.ok ? injectVolumeRequirements(pod, r.alternatives) : pod;
+  return r.ok ? withVolumeAlternatives(pod, r.alternatives) : pod;
 }
 
 /**
  * The pre-pass: pending pods with DRA claims (upstream's default ignores DRA requests) or with a claim,
- * volume or class missing or invalid are taken out with their reason; the rest get their volume
- * alternatives in their required node affinity; bound pods get them too (for consolidation); DaemonSets
+ * volume or class missing or invalid are taken out with their reason; the rest carry their volume
+ * alternatives beside their spec (`volumeAlternativesOf`); bound pods get them too (for consolidation); DaemonSets
  * whose pods use DRA stop counting as overhead, as upstream skips them. Without `volumes` only the DRA part
  * runs. Returns the input itself when nothing changes.
  *

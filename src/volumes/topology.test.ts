@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Pod } from "../types/kubernetes.js";
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from "../types/storage.js";
-import { injectVolumeRequirements } from "./inject.js";
 import { podVolumeRequirements } from "./topology.js";
 import { indexVolumeObjects } from "./volume-index.js";
 
@@ -92,41 +91,5 @@ describe("podVolumeRequirements", () => {
       message: "claim ns/c: provisioner ebs.csi.aws.com is not supported",
     });
     expect(podVolumeRequirements(pod(["c"]), index, { unsupportedTopologyKeys: new Set(["rack"]) })).toMatchObject({ ok: false, code: "volume-invalid" });
-  });
-});
-
-describe("injectVolumeRequirements", () => {
-  const index = indexVolumeObjects({ persistentVolumeClaims: [unbound("c", "sc")], storageClasses: [wffc("sc", [[[ZONE, ["a"]]], [[ZONE, ["b"]]]])] });
-  const r = podVolumeRequirements(pod(["c"]), index);
-  const alternatives = r.ok ? r.alternatives : [];
-
-  test("every pod term is ANDed with every alternative, pod terms outer; the input is untouched", () => {
-    const p: Pod = {
-      ...pod(["c"]),
-      spec: {
-        ...pod(["c"]).spec,
-        affinity: {
-          nodeAffinity: {
-            requiredDuringSchedulingIgnoredDuringExecution: {
-              nodeSelectorTerms: [{ matchExpressions: [{ key: "x", operator: "Exists" }] }, { matchExpressions: [{ key: "y", operator: "Exists" }] }],
-            },
-          },
-        },
-      },
-    };
-    const before = JSON.stringify(p);
-    const terms = injectVolumeRequirements(p, alternatives).spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    expect(terms?.map((t) => t.matchExpressions?.map((e) => `${e.key}${e.values?.join(",") ?? ""}`).join(" "))).toEqual([
-      `x ${ZONE}a`,
-      `x ${ZONE}b`,
-      `y ${ZONE}a`,
-      `y ${ZONE}b`,
-    ]);
-    expect(JSON.stringify(p)).toBe(before);
-  });
-
-  test("no alternatives: the same pod object", () => {
-    const p = pod([]);
-    expect(injectVolumeRequirements(p, [])).toBe(p);
   });
 });

@@ -103,6 +103,9 @@ function addInto(target: Map<string, Set<string>>, added: DriverVolumes): void {
  * @category Volumes
  */
 export class NodeVolumeLimits {
+  /** Consolidation builds one state per simulation from the same objects and pods: both are read once per plan. */
+  private static readonly indexes = new WeakMap<VolumeObjects, VolumeIndex>();
+  private static readonly podVolumes = new WeakMap<VolumeIndex, WeakMap<Pod, DriverVolumes>>();
   private readonly inUse = new Map<string, Map<string, Set<string>>>();
 
   private constructor(
@@ -125,7 +128,9 @@ export class NodeVolumeLimits {
       if (own.size > 0) limits.set(csiNode.metadata.name ?? "", own);
     }
     if (limits.size === 0) return undefined;
-    const state = new NodeVolumeLimits(indexVolumeObjects(objects), limits);
+    let index = NodeVolumeLimits.indexes.get(objects);
+    if (index === undefined) NodeVolumeLimits.indexes.set(objects, (index = indexVolumeObjects(objects)));
+    const state = new NodeVolumeLimits(index, limits);
     for (const pod of boundPods) if (limits.has(pod.spec.nodeName ?? "")) state.add(pod.spec.nodeName ?? "", pod);
     return state;
   }
@@ -140,7 +145,7 @@ export class NodeVolumeLimits {
   check(node: string, pod: Pod): string | undefined {
     const limits = this.limits.get(node);
     if (limits === undefined) return undefined;
-    const over = exceedsVolumeLimits(this.inUse.get(node) ?? new Map(), limits, podDriverVolumes(pod, this.index));
+    const over = exceedsVolumeLimits(this.inUse.get(node) ?? new Map(), limits, this.volumesOf(pod));
     return over === undefined ? undefined : `would exceed the volume limit of ${over.driver} (${over.count} > ${over.limit}) for ${podName(pod)}`;
   }
 
@@ -154,6 +159,14 @@ export class NodeVolumeLimits {
     if (!this.limits.has(node)) return;
     let own = this.inUse.get(node);
     if (own === undefined) this.inUse.set(node, (own = new Map()));
-    addInto(own, podDriverVolumes(pod, this.index));
+    addInto(own, this.volumesOf(pod));
+  }
+
+  private volumesOf(pod: Pod): DriverVolumes {
+    let byPod = NodeVolumeLimits.podVolumes.get(this.index);
+    if (byPod === undefined) NodeVolumeLimits.podVolumes.set(this.index, (byPod = new WeakMap()));
+    let volumes = byPod.get(pod);
+    if (volumes === undefined) byPod.set(pod, (volumes = podDriverVolumes(pod, this.index)));
+    return volumes;
   }
 }

@@ -5,7 +5,8 @@
  * rescheduled exactly once, to a node that exists at that point and is not being removed or deleted, has room
  * for it (DaemonSet overhead included), carries labels its selectors and required node affinity accept and
  * taints it tolerates, without breaking required pod anti-affinity (either way), a PDB that allows no
- * disruption, or a do-not-disrupt annotation; and no replacement takes a name already used.
+ * disruption, or a do-not-disrupt annotation, nor landing outside its bound volumes' topology or past the node's
+ * CSI attach limit; and no replacement takes a name already used.
  */
 import { podName } from "../../src/_internal/pod-key.js";
 import { isDoNotDisruptActive, isReschedulable, resolvePdbs, type ConsolidationInput, type ConsolidationPlan } from "../../src/consolidation/index.js";
@@ -15,6 +16,7 @@ import { labelSelectorMatches } from "../../src/requirements/index.js";
 import { addResources, fitsResources, podRequests, resourceList, type ResourceList } from "../../src/resources/index.js";
 import { toleratesAll } from "../../src/taints/index.js";
 import type { DaemonSet, NodeSelectorRequirement, Pod, PodAffinityTerm, PodSpec, Taint } from "../../src/types/kubernetes.js";
+import { volumeArrivalProblem } from "../volumes/plan-volumes.js";
 
 interface ModelNode {
   readonly name: string;
@@ -229,6 +231,8 @@ export function planViolations(input: ConsolidationInput, plan: ConsolidationPla
       for (const pod of pods) {
         const broken = antiAffinityBroken(pod, target, nodes);
         if (broken !== undefined) problems.push(`${at}: pod ${podName(pod)} on ${to}: ${broken}`);
+        const volume = volumeArrivalProblem(input.volumes, pod, target, target.pods);
+        if (volume !== undefined) problems.push(`${at}: pod ${podName(pod)} on ${to}: ${volume}`);
         target.pods.push(pod);
       }
     }

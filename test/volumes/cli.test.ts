@@ -143,6 +143,40 @@ spec:
     expect((await runCli("explain", dir, "--pod", "data/db-0")).stdout).toContain("instance type changed by NodeOverlay: negotiated-discount");
   });
 
+  it("a NodeOverlay naming a NodePool (or one of its template labels) reaches that NodePool's claims only (upstream's per-NodePool store)", async () => {
+    const overlay = (name: string, key: string, value: string) => `apiVersion: karpenter.sh/v1alpha1
+kind: NodeOverlay
+metadata: { name: ${name} }
+spec:
+  requirements: [{ key: ${key}, operator: In, values: [${value}] }]
+  priceAdjustment: "-30%"
+`;
+    const before = JSON.parse((await runCli("schedule", example, "-o", "json")).stdout) as Json;
+    const price = before.nodeClaims[0]?.price ?? 0;
+    const byName = JSON.parse(
+      (await runCli("schedule", copyExample(undefined, { "o.yaml": overlay("by-name", "karpenter.sh/nodepool", "default") }), "-o", "json")).stdout,
+    ) as Json;
+    expect(byName.nodeClaims[0]?.price).toBeCloseTo(price * 0.7, 9);
+    // The example's NodePool carries no template label team: an overlay on one changes nothing.
+    const byLabel = JSON.parse(
+      (await runCli("schedule", copyExample(undefined, { "o.yaml": overlay("by-label", "team", "storage") }), "-o", "json")).stdout,
+    ) as Json;
+    expect(byLabel.nodeClaims[0]?.price).toBe(price);
+    // With a second NodePool (equal weight, tried first by name order) the claims come from it: an overlay on it
+    // discounts them and explain names it; an overlay on NodePool default neither changes them nor is named.
+    const second = readFileSync(join(example, "nodepool.yaml"), "utf8").replace("name: default", "name: other");
+    type Claims = { nodeClaims: { nodePool: string; price: number }[] };
+    const onOther = copyExample(undefined, { "o.yaml": overlay("on-other", "karpenter.sh/nodepool", "other"), "other.yaml": second });
+    const discounted = JSON.parse((await runCli("schedule", onOther, "-o", "json")).stdout) as Claims;
+    expect(discounted.nodeClaims.map((c) => c.nodePool)).toEqual(["other", "other", "other"]);
+    for (const c of discounted.nodeClaims) expect(c.price).toBeCloseTo(price * 0.7, 9);
+    expect((await runCli("explain", onOther, "--pod", "data/db-0")).stdout).toContain("instance type changed by NodeOverlay: on-other");
+    const onDefault = copyExample(undefined, { "o.yaml": overlay("on-default", "karpenter.sh/nodepool", "default"), "other.yaml": second });
+    const full = JSON.parse((await runCli("schedule", onDefault, "-o", "json")).stdout) as Claims;
+    expect(full.nodeClaims.map((c) => [c.nodePool, c.price])).toEqual([0, 1, 2].map(() => ["other", price]));
+    expect((await runCli("explain", onDefault, "--pod", "data/db-0")).stdout).not.toContain("NodeOverlay: on-default");
+  });
+
   it("names an overlay that was not applied on standard error", async () => {
     const two = ["a", "b"]
       .map(

@@ -6,11 +6,12 @@
  */
 import { describe, expect, test } from "vitest";
 import type { VolumeObjects } from "../../src/volumes/index.js";
-import { pod, req, requiredTerms, run } from "../scenarios/helpers.js";
+import { nodePool, pod, Provisioner, req, requiredTerms, run } from "../scenarios/helpers.js";
 import { claim, HOSTNAME, podWithClaims, podWithEphemeral, storageClass, volume, ZONE } from "./fixtures.js";
 
 const PROVISIONING = "pkg/controllers/provisioning/suite_test.go";
 const SCHEDULING = "pkg/controllers/provisioning/scheduling/suite_test.go";
+const TOPOLOGY = "pkg/controllers/provisioning/scheduling/topology_test.go";
 
 // Upstream's BeforeEach: a WaitForFirstConsumer class limited to zones 2 and 3.
 const sc = storageClass("my-storage-class", { zones: ["test-zone-2", "test-zone-3"], bindingMode: "WaitForFirstConsumer" });
@@ -317,5 +318,40 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
       ],
     };
     expect(zoneOf(run({ pods: [podWithEphemeral("p", undefined)], volumes }), "default/p")).toBe("test-zone-3");
+  });
+});
+
+describe(`Topology with Volume Requirements (${TOPOLOGY})`, () => {
+  const labels = { app: "test" };
+  const spread = [{ topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels }, maxSkew: 1, minDomains: 3 }];
+  const onDemand = nodePool("default", { requirements: [req("karpenter.sh/capacity-type", "In", "on-demand")] });
+  const volumes: VolumeObjects = {
+    persistentVolumes: [volume("test-pv", { zones: ["test-zone-1"] })],
+    persistentVolumeClaims: [claim("test-pvc", { volumeName: "test-pv" })],
+  };
+
+  test("should schedule pod with PVC and TSC minDomains=3 when pods are spread across 3 zones", () => {
+    const c = new Provisioner();
+    const initial = [0, 1, 2].map((i) => pod(`initial-${i}`, { labels, topologySpreadConstraints: spread }));
+    expect(c.provision(initial, [onDemand], { volumes }).summary.scheduled).toBe(3);
+    expect(c.skew(ZONE, labels)).toEqual([1, 1, 1]);
+    // The volume's zone narrows the node only: spread still counts the three zones the pod's own affinity allows.
+    const withClaim = podWithClaims("with-pvc", ["test-pvc"], { labels, topologySpreadConstraints: spread });
+    expect(c.provision([withClaim], [onDemand], { volumes }).summary.scheduled).toBe(1);
+    expect(c.nodeLabelsOf("with-pvc")?.[ZONE]).toBe("test-zone-1");
+    expect(c.skew(ZONE, labels)).toEqual([1, 1, 2]);
+  });
+
+  test("a zonal volume still keeps a pod whose spread allows no more in the volume's zone pending (nodefit's own)", () => {
+    const c = new Provisioner();
+    const skewed = [{ topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels }, maxSkew: 1 }];
+    c.provision(
+      [0, 1, 2].map((i) => pod(`initial-${i}`, { labels, topologySpreadConstraints: skewed })),
+      [onDemand],
+    );
+    c.provision([podWithClaims("zone-1-a", ["test-pvc"], { labels, topologySpreadConstraints: skewed })], [onDemand], { volumes });
+    // zone-1 now has 2, the others 1: a third in zone-1 would make the skew 2.
+    const r = c.provision([podWithClaims("zone-1-b", ["test-pvc"], { labels, topologySpreadConstraints: skewed })], [onDemand], { volumes });
+    expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/zone-1-b"]);
   });
 });

@@ -1,4 +1,4 @@
-import { formatAmount, formatTaint, schedule, type NodePoolFailure, type ScheduleResult } from "nodefit";
+import { formatAmount, formatTaint, schedule, type NodePoolFailure, type OverlayEffect, type ScheduleResult } from "nodefit";
 import { indexVolumeObjects, podVolumeRequirements } from "nodefit/advanced";
 import type { Command } from "../args.js";
 import { UsageError, type CliIo } from "../io.js";
@@ -30,8 +30,11 @@ function volumesAndOverlays(e: PodExplanation, input: LoadedInput, result: Sched
   const volumes = input.kubernetes.volumes;
   const r = pod === undefined || volumes === undefined ? undefined : podVolumeRequirements(pod, indexVolumeObjects(volumes));
   const lines = r?.ok === true ? r.alternatives.map((a) => a.requirements.toString() || "(unconstrained)") : [];
-  const type = result.nodeClaims.find((c) => c.pods.includes(e.pod))?.instanceType;
-  const overlays = (input.overlays ?? []).filter((o) => type !== undefined && o.instanceTypes.includes(type)).map((o) => o.overlay);
+  const claim = result.nodeClaims.find((c) => c.pods.includes(e.pod));
+  const type = claim?.instanceType;
+  // Overlays evaluated per NodePool name the NodePools they changed: only the claim's own counts.
+  const reaches = (o: OverlayEffect): boolean => type !== undefined && o.instanceTypes.includes(type) && (o.nodePools?.includes(claim?.nodePool ?? "") ?? true);
+  const overlays = (input.overlays ?? []).filter(reaches).map((o) => o.overlay);
   return { ...e, ...(lines.length > 0 ? { volumes: lines } : {}), ...(overlays.length > 0 ? { overlays } : {}) };
 }
 
