@@ -57,18 +57,12 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
  * What only the exact reader reads alike: a directive (`%YAML 1.1` changes the schema), a tag (`!!int`,
  * `!foo`), an anchor or alias (the exact reader counts them against MAX_YAML_ALIASES), an explicit key
  * (`? `), a list item left empty on its line (js-yaml misplaces the items after it in a nested list), a
- * comment touching a bracket, a comma or a quote (`]#`, refused by the exact reader only), a tab or a carriage
+ * comment touching a bracket, a comma, a colon or a quote (`]#`, refused by the exact reader only), a tab or a carriage
  * return (kept by the exact reader inside a quoted string running over lines), a document marker with
  * anything but a space after it (`---#`, `... ---`). Matched loosely (a `&` or `!`
  * starting a word inside a string matches too): a match only costs speed.
  */
-const EXACT_ONLY = /^%|^---(?![ \n]|$)|^\.\.\.(?!\n|$)|^ *- *(?:#.*)?$|(?:^|[\s[{,])[&*!]|(?:^|[\s[{,])\?(?:\s|$)|[[\]{}"',]#|[\t\r]/m;
-
-/**
- * A line with a quote left open: a quoted string running over lines, where the exact reader refuses what
- * js-yaml reads (a `---` line inside it). Loose too: an apostrophe in a plain string (`don't`) matches.
- */
-const OPEN_QUOTE = /^[^"\n]*(?:"(?:[^"\\\n]|\\.)*"[^"\n]*)*"(?:[^"\\\n]|\\.)*$|^[^'\n]*(?:'[^'\n]*'[^'\n]*)*'[^'\n]*$/m;
+const EXACT_ONLY = /^%|^---(?![ \n]|$)|^\.\.\.(?!\n|$)|^ *- *(?:#.*)?$|(?:^|[\s[{,])[&*!]|(?:^|[\s[{,])\?(?:\s|$)|[[\]{}"',:]#|[\t\r]/m;
 
 /** Where the closing quote of the JSON string opened at `open` is (the text is valid JSON). */
 function closingQuote(text: string, open: number): number {
@@ -117,15 +111,43 @@ function readJson(text: string): unknown[] | undefined {
   return cleaned.ok && cleaned.keys === written ? [value] : undefined;
 }
 
+/**
+ * A js-yaml listener that notes a quoted string running over lines (the exact reader refuses a `---` line
+ * inside one, js-yaml reads it): at the close of a scalar ending in a quote, whether a line break lies
+ * between where its node opened and its end. Loose: a node opened at the end of the line before counts too.
+ */
+function quotedOverLines(text: string): {
+  readonly listener: (event: "open" | "close", state: { readonly position: number; readonly kind: string | null }) => void;
+  found: boolean;
+} {
+  const opened: number[] = [];
+  const watch = {
+    found: false,
+    listener(event: "open" | "close", state: { readonly position: number; readonly kind: string | null }): void {
+      if (event === "open") {
+        opened.push(state.position);
+        return;
+      }
+      const start = opened.pop() ?? 0;
+      const end = state.position;
+      const last = text.charCodeAt(end - 1);
+      if (state.kind === "scalar" && (last === 34 || last === 39) && text.lastIndexOf("\n", end - 1) > start) watch.found = true;
+    },
+  };
+  return watch;
+}
+
 /** The documents of a YAML text, when js-yaml reads it as the exact reader would. */
 function readYaml(text: string): unknown[] | undefined {
-  if (EXACT_ONLY.test(text) || OPEN_QUOTE.test(text)) return undefined;
+  if (EXACT_ONLY.test(text)) return undefined;
+  const watch = quotedOverLines(text);
   let documents: unknown[];
   try {
-    documents = loadAll(text, undefined, { schema: SCHEMA });
+    documents = loadAll(text, undefined, { schema: SCHEMA, listener: watch.listener });
   } catch {
     return undefined;
   }
+  if (watch.found) return undefined;
   for (const document of documents) if (!cleanParsed(document, true).ok) return undefined;
   return documents;
 }

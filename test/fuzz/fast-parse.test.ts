@@ -5,6 +5,8 @@
  * documents equal the YAML reader's (same numbers, same values, null fields dropped); whenever the YAML
  * reader finds an error, the fast path does not answer.
  */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { Composer, Parser, stringify } from "yaml";
@@ -94,6 +96,7 @@ const SCALARS = fc.oneof(
     "tab\there",
     "é ☃ 😀",
   ),
+  fc.constantFrom("a long value with several words in it that folds", "x: y # not a comment", "line one\nline two\n", "  both  ends  ", 'quote\'s "inside"'),
   fc.integer(),
   fc.double({ noNaN: true }),
   fc.boolean(),
@@ -115,7 +118,7 @@ const DOCUMENT = fc.record({
 /** Runs scale with FAST_PARSE_RUNS (a multiplier) for a longer local soak. */
 const SCALE = Number(process.env["FAST_PARSE_RUNS"] ?? "1");
 
-const STYLES = ["json", "json-pretty", "yaml", "yaml-flow", "yaml-quoted", "yaml-literal"] as const;
+const STYLES = ["json", "json-pretty", "yaml", "yaml-flow", "yaml-quoted", "yaml-literal", "yaml-narrow"] as const;
 
 function write(documents: readonly unknown[], style: (typeof STYLES)[number]): string {
   switch (style) {
@@ -129,6 +132,8 @@ function write(documents: readonly unknown[], style: (typeof STYLES)[number]): s
       return documents.map((d) => stringify(d, { aliasDuplicateObjects: false, collectionStyle: "flow" })).join("---\n");
     case "yaml-quoted":
       return documents.map((d) => stringify(d, { aliasDuplicateObjects: false, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" })).join("---\n");
+    case "yaml-narrow":
+      return documents.map((d) => stringify(d, { aliasDuplicateObjects: false, lineWidth: 16, minContentWidth: 0, blockQuote: "folded" })).join("---\n");
     case "yaml-literal":
       return `# a comment\n---\n${documents.map((d) => stringify(d, { aliasDuplicateObjects: false, blockQuote: "literal", lineWidth: 20 })).join("...\n---\n")}`;
   }
@@ -207,6 +212,16 @@ describe("fast readers", () => {
     numRuns: 600 * SCALE,
   })("answer only as the YAML reader does on mutated manifests", (documents, style, mutations) => {
     expectSame(mutate(write(documents, style), mutations));
+  });
+
+  test("the examples and the benchmark's shapes are read by the fast path, as the YAML reader reads them", () => {
+    const files = readdirSync("examples", { recursive: true, encoding: "utf8" }).filter((f) => /\.(?:ya?ml|json)$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(join("examples", file), "utf8");
+      expect(fastDocuments(text), file).toBeDefined();
+      expectSame(text);
+    }
   });
 
   test("a JSON key written twice is left to the YAML reader, which refuses it", () => {
