@@ -10,36 +10,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { resourceListToRecord, type InstanceType } from "nodefit";
 import { syntheticInstanceTypes } from "nodefit/testing";
 import { stringify } from "yaml";
+import { catalogDocumentEntry } from "../src/cli/commands/catalog.js";
 import { benchNodePool, upstreamMix } from "./workloads.js";
 
 // NODEFIT_BENCH_ROOT: another checkout's build to compare against (the same manifests, the same minutes).
 const root = process.env["NODEFIT_BENCH_ROOT"] ?? fileURLToPath(new URL("../", import.meta.url));
-
-/** One InstanceTypeCatalog entry, as `nodefit catalog -o json` writes them. */
-function catalogEntry(type: InstanceType): Record<string, unknown> {
-  const labels: Record<string, string> = {};
-  const requirements: Record<string, unknown>[] = [];
-  for (const req of type.requirements) {
-    if (["node.kubernetes.io/instance-type", "topology.kubernetes.io/zone", "karpenter.sh/capacity-type"].includes(req.key) || req.isEmpty()) continue;
-    if (req.operator === "In" && req.values.size === 1) labels[req.key] = [...req.values][0] ?? "";
-    else requirements.push(...req.toNodeSelectorRequirements().map((r) => ({ ...r })));
-  }
-  return {
-    name: type.name,
-    labels,
-    ...(requirements.length > 0 ? { requirements } : {}),
-    capacity: resourceListToRecord(type.capacity),
-    overhead: {
-      kubeReserved: resourceListToRecord(type.overhead.kubeReserved),
-      systemReserved: resourceListToRecord(type.overhead.systemReserved),
-      evictionThreshold: resourceListToRecord(type.overhead.evictionThreshold),
-    },
-    offerings: type.offerings.map((o) => ({ zone: o.zone, capacityType: o.capacityType, price: o.price, ...(o.available ? {} : { available: false }) })),
-  };
-}
 
 /** Writes the benchmark's manifests into `dir`: catalogue.json and workload.yaml. */
 export function writeBenchManifests(dir: string, pods: number): void {
@@ -47,7 +24,7 @@ export function writeBenchManifests(dir: string, pods: number): void {
     apiVersion: "nodefit.dev/v1alpha1",
     kind: "InstanceTypeCatalog",
     metadata: { name: "bench" },
-    instanceTypes: syntheticInstanceTypes(400).map(catalogEntry),
+    instanceTypes: syntheticInstanceTypes(400).map(catalogDocumentEntry),
   };
   writeFileSync(join(dir, "catalogue.json"), JSON.stringify(catalogue, null, 2));
   const docs = [

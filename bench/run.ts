@@ -66,15 +66,20 @@ interface CliFigures {
 }
 const cliRows: CliFigures[] = [];
 
+/** Runs a benchmark script in a fresh process and reads the JSON figures on its last line. */
+function lastLine<T>(script: string, size: number, runs: number): T {
+  const out = execFileSync(process.execPath, ["--import", "tsx", script, String(size), String(runs)], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}") as T;
+}
+
 for (const [kind, size, runs] of quick ? QUICK : FULL) {
   if (only !== undefined && kind !== only) continue;
   if (kind === "consolidation") {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/consolidation.ts", String(size), String(runs)], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const c = JSON.parse(out.trim().split("\n").pop() ?? "{}") as ConsolidationFigures;
+    const c = lastLine<ConsolidationFigures>("bench/consolidation.ts", size, runs);
     consolidationRows.push(c);
     process.stdout.write(
       `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length}, ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB\n`,
@@ -82,12 +87,7 @@ for (const [kind, size, runs] of quick ? QUICK : FULL) {
     continue;
   }
   if (kind === "cli") {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/cli.ts", String(size), String(runs)], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const c = JSON.parse(out.trim().split("\n").pop() ?? "{}") as CliFigures;
+    const c = lastLine<CliFigures>("bench/cli.ts", size, runs);
     cliRows.push(c);
     process.stdout.write(
       `${c.name}: ${c.podsPerSecond} pods/s beyond start-up (median ${c.medianMs} ms CPU), start-up ${c.startupMedianMs} ms CPU, peak RSS ${c.peakRssMb} MB\n`,
