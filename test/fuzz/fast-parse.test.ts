@@ -37,6 +37,7 @@ function exactReading(text: string): unknown[] | "error" {
 
 const KEYS = [
   "apiVersion",
+  "__proto__",
   "kind",
   "metadata",
   "name",
