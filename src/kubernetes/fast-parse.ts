@@ -54,15 +54,19 @@ const CORE_SCALARS = [
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
 
 /**
- * What only the exact reader reads alike: a directive (`%YAML 1.1` changes the schema), a tag (`!!int`,
- * `!foo`), an anchor or alias (the exact reader counts them against MAX_YAML_ALIASES), an explicit key
- * (`? `), a list item left empty on its line (js-yaml misplaces the items after it in a nested list), a
- * comment touching a bracket, a comma, a colon or a quote (`]#`, refused by the exact reader only), a tab or a carriage
- * return (kept by the exact reader inside a quoted string running over lines), a document marker with
- * anything but a space after it (`---#`, `... ---`). Matched loosely (a `&` or `!`
- * starting a word inside a string matches too): a match only costs speed.
+ * What only the exact reader reads alike (each found by the differential fuzz test, or a rule of the limits):
+ * - a directive (`%YAML 1.1` changes the schema); a tag (`!!int`, `!foo`);
+ * - an anchor or alias (the exact reader counts them against MAX_YAML_ALIASES);
+ * - an explicit key (`? `), or a collection as a key (`[a, b]: x`, which js-yaml turns into "a,b");
+ * - a flow collection running over lines (a line ending in `{`, `[` or `,`): the exact reader is stricter
+ *   about comments and plain strings inside one (JSON goes to JSON.parse);
+ * - a list item left empty on its line (`- ` or `- - `): js-yaml misplaces the items after it;
+ * - a comment touching a bracket, comma, colon or quote (`]#`), which only the exact reader refuses;
+ * - a tab or a carriage return (kept by the exact reader inside a quoted string running over lines);
+ * - a document marker with anything but a space after it (`---#`, `... ---`).
+ * Matched loosely (a `&` or `!` starting a word inside a string matches too): a match only costs speed.
  */
-const EXACT_ONLY = /^%|^---(?![ \n]|$)|^\.\.\.(?!\n|$)|^ *- *(?:#.*)?$|(?:^|[\s[{,])[&*!]|(?:^|[\s[{,])\?(?:\s|$)|[[\]{}"',:]#|[\t\r]/m;
+const EXACT_ONLY = /[{[,] *$|[\]}] *:|^%|^---(?![ \n]|$)|^\.\.\.(?!\n|$)|(?:^| )- *(?:#.*)?$|(?:^|[\s[{,])[&*!]|(?:^|[\s[{,])\?(?:\s|$)|[[\]{}"',:]#|[\t\r]/m;
 
 /** Where the closing quote of the JSON string opened at `open` is (the text is valid JSON). */
 function closingQuote(text: string, open: number): number {
@@ -78,7 +82,8 @@ function closingQuote(text: string, open: number): number {
 /**
  * The number of keys written in a valid JSON text (strings followed by `:`), to compare with the keys
  * `JSON.parse` kept: fewer kept means a key was written twice, which YAML refuses. `undefined` when a key
- * is longer than an implicit YAML key may be (1,024 characters), which the exact reader judges.
+ * is longer than an implicit YAML key may be (1,024 characters) or its `:` is on a later line (YAML wants
+ * both on one line), which the exact reader judges.
  */
 function writtenKeys(text: string): number | undefined {
   let keys = 0;
@@ -87,10 +92,14 @@ function writtenKeys(text: string): number | undefined {
     const close = closingQuote(text, open);
     let next = close + 1;
     let c = text.charCodeAt(next);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++next);
+    let lineBreak = false;
+    while (c === 32 || c === 10 || c === 13 || c === 9) {
+      if (c === 10 || c === 13) lineBreak = true;
+      c = text.charCodeAt(++next);
+    }
     if (c === 58) {
       keys++;
-      if (close - open > 1000) return undefined;
+      if (close - open > 1000 || lineBreak) return undefined;
     }
     open = text.indexOf('"', next);
   }
@@ -138,7 +147,9 @@ function quotedOverLines(text: string): {
 }
 
 /** The documents of a YAML text, when js-yaml reads it as the exact reader would. */
-function readYaml(text: string): unknown[] | undefined {
+function readYaml(withMark: string): unknown[] | undefined {
+  // js-yaml drops a byte-order mark before reading; so does the exact reader. Dropped here, positions agree.
+  const text = withMark.charCodeAt(0) === 0xfeff ? withMark.slice(1) : withMark;
   if (EXACT_ONLY.test(text)) return undefined;
   const watch = quotedOverLines(text);
   let documents: unknown[];
@@ -154,7 +165,7 @@ function readYaml(text: string): unknown[] | undefined {
 
 /**
  * The documents of one file's text in order (`null` for an empty one, which keeps its place in the
- * numbering), with `null` object fields dropped and the document limits checked, or `undefined` when only
+ * numbering), within the document limits, or `undefined` when only
  * the exact YAML reader can say what the text holds (or what is wrong with it).
  *
  * @param text - the file's content

@@ -40,7 +40,7 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
   const problems: ManifestProblem[] = [];
   if (typeof text !== "string") return { documents, problems: [{ document: { file }, path: [], message: `expected the file's text, got ${typeof text}` }] };
   // Most files are JSON or plain block YAML, which a fast reader reads exactly as the YAML reader below;
-  // its documents are checked and stripped of null fields in place, with no copy.
+  // its documents are checked against the limits without the throw-away copy the reader below makes.
   const fast = fastDocuments(text);
   if (fast !== undefined) {
     let index = 0;

@@ -143,10 +143,14 @@ export function plainData(value: unknown): PlainDataResult {
 /** The outcome of {@link cleanParsed}: how many keys the value's objects held, or that it needs a closer look. */
 export type CleanResult = { readonly ok: true; readonly keys: number } | { readonly ok: false };
 
-/** Plain keys a YAML reader may turn into something else (null, a boolean or a number) before making them keys. */
+/**
+ * Plain keys a YAML reader may turn into something else (null, a boolean or a number) before making them keys.
+ * Keys that were collections (`[a, b]: x`, `{ a }: x`) are recognised by how js-yaml writes them: with a
+ * comma, or `[object Object]` (the exact reader writes them as YAML); no Kubernetes key holds a comma.
+ */
 const SCALAR_LOOKING_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[.0-9].*|)$/;
 
-/** The in-place walk of {@link cleanParsed}; false when the value breaks a limit or has a scalar-looking key. */
+/** The walk of {@link cleanParsed}; false when the value breaks a limit or has a scalar-looking key. */
 function clean(value: unknown, depth: number, walk: { left: number; keys: number; readonly keyCheck: boolean }): boolean {
   if (--walk.left < 0) return false;
   if (typeof value === "string") return value.length <= MAX_STRING_LENGTH;
@@ -162,24 +166,24 @@ function clean(value: unknown, depth: number, walk: { left: number; keys: number
   for (const key in record) {
     walk.keys++;
     if (key.length > MAX_STRING_LENGTH) return false;
-    if (walk.keyCheck && key.length < 64 && SCALAR_LOOKING_KEY.test(key)) return false;
+    if (walk.keyCheck && ((key.length < 64 && SCALAR_LOOKING_KEY.test(key)) || key.includes(",") || key === "[object Object]")) return false;
     const entry = record[key];
-    if (entry === null || entry === undefined) delete record[key];
-    else if (!clean(entry, depth + 1, walk)) return false;
+    // Null fields cost nothing, as plainData drops them; they stay, so every reader returns the same documents.
+    if (entry !== null && entry !== undefined && !clean(entry, depth + 1, walk)) return false;
   }
   return true;
 }
 
 /**
- * Readies a value a parser has just built (JSON.parse, js-yaml: fresh objects and lists of strings, numbers,
- * booleans and null, no shared parts, no cycles) without copying it: drops `null` object fields as
- * {@link plainData} does and checks the same limits. The value is changed in place, so only the parser's own
- * fresh output may be given. When it is not `ok`, the caller reads the value again with {@link plainData}
- * (which names the problem) or with the exact YAML reader (a key that a YAML reader may have resolved).
+ * Checks a value a parser has just built (JSON.parse, js-yaml: fresh objects and lists of strings, numbers,
+ * booleans and null, no shared parts, no cycles) against the limits {@link plainData} checks, counting as it
+ * counts (null object fields are free), without copying or changing it. When it is not `ok`, the caller reads
+ * the text again with the exact YAML reader, which names the problem as before.
  *
- * @param value - the parsed value; its object fields holding `null` are deleted
+ * @param value - the parsed value
  * @param keyCheck - refuse keys a YAML reader may have resolved from a plain scalar (`1`, `true`, `null`, ``)
- * @returns the number of keys its objects held (before `null` fields were dropped), or not `ok`
+ *   or from a collection
+ * @returns the number of keys its objects held, or not `ok`
  * @internal
  */
 export function cleanParsed(value: unknown, keyCheck: boolean): CleanResult {
