@@ -27,6 +27,8 @@ const FULL: readonly [string, number, number][] = [
   ["packing-synthetic", 2000, 3],
   ["packing-aws", 2000, 3],
   ["consolidation", 1000, 3],
+  ["cli", 5000, 3],
+  ["cli", 20000, 1],
 ];
 const QUICK: readonly [string, number, number][] = [
   ["mix", 100, 1],
@@ -37,6 +39,7 @@ const QUICK: readonly [string, number, number][] = [
   ["packing-synthetic", 200, 1],
   ["packing-aws", 200, 1],
   ["consolidation", 50, 1],
+  ["cli", 200, 1],
 ];
 
 const root = new URL("../", import.meta.url);
@@ -53,19 +56,41 @@ interface ConsolidationFigures {
   readonly peakRssMb: number;
 }
 const consolidationRows: ConsolidationFigures[] = [];
+/** The built CLI end to end (bench/cli.ts): CPU beyond start-up, start-up, peak RSS. */
+interface CliFigures {
+  readonly name: string;
+  readonly medianMs: number;
+  readonly startupMedianMs: number;
+  readonly podsPerSecond: number;
+  readonly peakRssMb: number;
+}
+const cliRows: CliFigures[] = [];
+
+/** Runs a benchmark script in a fresh process and reads the JSON figures on its last line. */
+function lastLine<T>(script: string, size: number, runs: number): T {
+  const out = execFileSync(process.execPath, ["--import", "tsx", script, String(size), String(runs)], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}") as T;
+}
 
 for (const [kind, size, runs] of quick ? QUICK : FULL) {
   if (only !== undefined && kind !== only) continue;
   if (kind === "consolidation") {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/consolidation.ts", String(size), String(runs)], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const c = JSON.parse(out.trim().split("\n").pop() ?? "{}") as ConsolidationFigures;
+    const c = lastLine<ConsolidationFigures>("bench/consolidation.ts", size, runs);
     consolidationRows.push(c);
     process.stdout.write(
       `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length}, ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB\n`,
+    );
+    continue;
+  }
+  if (kind === "cli") {
+    const c = lastLine<CliFigures>("bench/cli.ts", size, runs);
+    cliRows.push(c);
+    process.stdout.write(
+      `${c.name}: ${c.podsPerSecond} pods/s beyond start-up (median ${c.medianMs} ms CPU), start-up ${c.startupMedianMs} ms CPU, peak RSS ${c.peakRssMb} MB\n`,
     );
     continue;
   }
@@ -98,8 +123,10 @@ if (args.has("--record")) {
         `\n| ${c.name} | median ${c.medianMs} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`,
     )
     .join("");
+  const cli = cliRows.map((c) => `\n| ${c.name} | ${c.podsPerSecond} | ${c.medianMs} ms CPU | ${c.startupMedianMs} ms CPU | ${c.peakRssMb} MB |`).join("");
   appendFileSync(
     new URL("bench/RESULTS.md", root),
-    `${header}${table}\n${consolidation ? `\n| consolidation | time | commands | cost | memory |\n|---|---|---|---|---|${consolidation}\n` : ""}`,
+    `${header}${table}\n${consolidation ? `\n| consolidation | time | commands | cost | memory |\n|---|---|---|---|---|${consolidation}\n` : ""}` +
+      `${cli ? `\n| CLI (built, fresh process) | pods/s beyond start-up | run | start-up | peak RSS |\n|---|---|---|---|---|${cli}\n` : ""}`,
   );
 }

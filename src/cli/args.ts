@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
-import { AWS_INPUT_FLAGS, awsInputsOf, type AwsCliInputs } from "./aws-inputs.js";
+import { AWS_INPUT_FLAGS, awsInputsOf, type AwsCliInputs } from "./aws-flags.js";
 import { UsageError } from "./io.js";
 import { parseRfc3339 } from "./time.js";
 

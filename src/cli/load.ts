@@ -1,7 +1,8 @@
 import { applyNodeOverlays, InputError, type InstanceType, type OverlayEffect, type ScheduleInput, type ScheduleOptions } from "nodefit";
 import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
 import type { Provider } from "./args.js";
-import { hasAwsInputs, loadAwsCatalog, type AwsCliInputs } from "./aws-inputs.js";
+import { hasAwsInputs, type AwsCliInputs } from "./aws-flags.js";
+import { loadAwsCatalog } from "./aws-inputs.js";
 import { CATALOG_PROVIDERS } from "./commands/catalog-providers.js";
 import { UsageError, type CliIo } from "./io.js";
 

@@ -1,10 +1,5 @@
-import { VERSION } from "nodefit";
+import { VERSION } from "../version.js";
 import { parseCommandLine } from "./args.js";
-import { runCatalog } from "./commands/catalog.js";
-import { runConsolidate } from "./commands/consolidate.js";
-import { runDiff } from "./commands/diff.js";
-import { runExplain } from "./commands/explain.js";
-import { runSchedule } from "./commands/schedule.js";
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.js";
 import { USAGE } from "./usage.js";
 
@@ -29,6 +24,8 @@ function isInputError(error: unknown): error is Error {
  */
 export async function run(argv: readonly string[], io: CliIo, clock: () => Date = () => new Date()): Promise<number> {
   try {
+    // Each command's modules (nodefit's core, the adapters, zod, the YAML readers) are loaded when it runs,
+    // so `--version` and `--help` load none of them.
     const command = parseCommandLine(argv, clock);
     switch (command.name) {
       case "help":
@@ -38,16 +35,16 @@ export async function run(argv: readonly string[], io: CliIo, clock: () => Date 
         io.stdout(`nodefit ${VERSION}\n`);
         return EXIT_OK;
       case "schedule":
-        return await runSchedule(command, io);
+        return await (await import("./commands/schedule.js")).runSchedule(command, io);
       case "consolidate":
-        return await runConsolidate(command, io);
+        return await (await import("./commands/consolidate.js")).runConsolidate(command, io);
       case "diff":
-        return await runDiff(command, io);
+        return await (await import("./commands/diff.js")).runDiff(command, io);
       case "explain":
-        await runExplain(command, io);
+        await (await import("./commands/explain.js")).runExplain(command, io);
         return EXIT_OK;
       case "catalog":
-        runCatalog(command, io);
+        (await import("./commands/catalog.js")).runCatalog(command, io);
         return EXIT_OK;
     }
   } catch (error) {

@@ -1,4 +1,4 @@
-import { AWS_INPUT_USAGE } from "./aws-inputs.js";
+import { AWS_INPUT_USAGE } from "./aws-flags.js";
 
 /** The usage text for each command and for the program as a whole. */
 export const USAGE: ReadonlyMap<string, string> = new Map([

@@ -228,7 +228,8 @@ describe("fromKubernetes errors name file, document and field", () => {
     ]);
   });
 
-  test.prop([fc.string().filter((s) => !/^[+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.test(s))])(
+  // Signed numbers are outside the property: "-0" is a quantity (negative ones are refused by their own test).
+  test.prop([fc.string().filter((s) => !/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.test(s))])(
     "any string outside the quantity grammar is rejected with its path",
     (text) => {
       const lines = errorLines([{ object: webWithCpu(text), file: "f.yaml", index: 4 }]);

@@ -139,3 +139,54 @@ export function plainData(value: unknown): PlainDataResult {
     return { ok: false, problem: { path, message: `cannot be read: ${describeThrown(error)}` } };
   }
 }
+
+/** The outcome of {@link cleanParsed}: how many keys the value's objects held, or that it needs a closer look. */
+export type CleanResult = { readonly ok: true; readonly keys: number } | { readonly ok: false };
+
+/**
+ * Plain keys a YAML reader may turn into something else (null, a boolean or a number) before making them keys.
+ * Keys that were collections (`[a, b]: x`, `{ a }: x`) are recognised by how js-yaml writes them: with a
+ * comma, or `[object Object]` (the exact reader writes them as YAML); no Kubernetes key holds a comma.
+ */
+const SCALAR_LOOKING_KEY = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[.0-9].*|)$/;
+
+/** The walk of {@link cleanParsed}; false when the value breaks a limit or has a scalar-looking key. */
+function clean(value: unknown, depth: number, walk: { left: number; keys: number; readonly keyCheck: boolean }): boolean {
+  if (--walk.left < 0) return false;
+  if (typeof value === "string") return value.length <= MAX_STRING_LENGTH;
+  if (typeof value !== "object" || value === null) return true;
+  if (depth >= MAX_DOCUMENT_DEPTH) return false;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    if (length > walk.left) return false;
+    for (let i = 0; i < length; i++) if (!clean(value[i], depth + 1, walk)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    walk.keys++;
+    if (key.length > MAX_STRING_LENGTH) return false;
+    if (walk.keyCheck && ((key.length < 64 && SCALAR_LOOKING_KEY.test(key)) || key.includes(",") || key === "[object Object]")) return false;
+    const entry = record[key];
+    // Null fields cost nothing, as plainData drops them; they stay, so every reader returns the same documents.
+    if (entry !== null && entry !== undefined && !clean(entry, depth + 1, walk)) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks a value a parser has just built (JSON.parse, js-yaml: fresh objects and lists of strings, numbers,
+ * booleans and null, no shared parts, no cycles) against the limits {@link plainData} checks, counting as it
+ * counts (null object fields are free), without copying or changing it. When it is not `ok`, the caller reads
+ * the text again with the exact YAML reader, which names the problem as before.
+ *
+ * @param value - the parsed value
+ * @param keyCheck - refuse keys a YAML reader may have resolved from a plain scalar (`1`, `true`, `null`, ``)
+ *   or from a collection
+ * @returns the number of keys its objects held, or not `ok`
+ * @internal
+ */
+export function cleanParsed(value: unknown, keyCheck: boolean): CleanResult {
+  const walk = { left: MAX_DOCUMENT_VALUES, keys: 0, keyCheck };
+  return clean(value, 0, walk) ? { ok: true, keys: walk.keys } : { ok: false };
+}

@@ -16,7 +16,13 @@ const DERIVED = new Set(["node.kubernetes.io/instance-type", "topology.kubernete
 
 const sortedRecord = (list: ResourceList): Record<string, string> => resourceListToRecord(list);
 
-function documentEntry(type: InstanceType): Record<string, unknown> {
+/**
+ * One instance type as an entry of an InstanceTypeCatalog document (`nodefit catalog -o json`).
+ *
+ * @param type - the instance type
+ * @returns the entry: name, labels, requirements, capacity, overhead, allocatable and offerings
+ */
+export function catalogDocumentEntry(type: InstanceType): Record<string, unknown> {
   const labels: [string, string][] = [];
   const requirements: Record<string, unknown>[] = [];
   for (const req of type.requirements) {
@@ -84,7 +90,7 @@ export function runCatalog(command: CatalogCommand, io: CliIo): void {
     metadata: { name: `nodefit-${command.provider}` },
     // The AWS launch order travels with the catalogue, so reading it back schedules as the embedded one.
     ...(command.provider === "aws" ? { capacityTypePriority: [...AWS_CAPACITY_TYPE_PRIORITY] } : {}),
-    instanceTypes: types.map(documentEntry),
+    instanceTypes: types.map(catalogDocumentEntry),
   };
   const json = JSON.stringify(document, null, 2);
   io.stdout(command.output === "yaml" ? jsonToYaml(json) : `${json}\n`);

@@ -4,6 +4,7 @@ import { EXIT_OK, EXIT_UNSCHEDULABLE, type CliIo } from "../io.js";
 import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
 import { progressHook, scheduleProgressText } from "../progress.js";
 import { jsonToYaml } from "../render/format.js";
+import { writeScheduleJson } from "../render/json-stream.js";
 import { renderHtml, type ReportNode } from "../render/html.js";
 import { code, markdownTable } from "../render/markdown.js";
 import { formatHourly, formatMonthly, sumMoney } from "../render/money.js";
@@ -40,7 +41,7 @@ export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<
   const result = scheduleLoaded(input, io);
   switch (command.output) {
     case "json":
-      io.stdout(`${toScheduleJson(result)}\n`);
+      writeScheduleJson(result, io.stdout);
       break;
     case "yaml":
       io.stdout(jsonToYaml(toScheduleJson(result)));

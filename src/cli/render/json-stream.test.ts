@@ -1,0 +1,35 @@
+import { toScheduleJson, schedule } from "nodefit";
+import { pod, nodePool, syntheticInstanceTypes } from "nodefit/testing";
+import { describe, expect, test } from "vitest";
+import { writeScheduleJson } from "./json-stream.js";
+
+function streamed(result: Parameters<typeof writeScheduleJson>[0]): { text: string; writes: number } {
+  let text = "";
+  let writes = 0;
+  writeScheduleJson(result, (t) => {
+    text += t;
+    writes++;
+  });
+  return { text, writes };
+}
+
+describe("writeScheduleJson", () => {
+  test("writes toScheduleJson's text and a newline, byte for byte", () => {
+    const catalog = syntheticInstanceTypes(20);
+    const pods = Array.from({ length: 40 }, (_, i) =>
+      pod(`p-${i}`, { requests: { cpu: i % 3 === 0 ? "3" : "500m" }, labels: { 'a"b': "é\n", app: `a${i % 4}` } }),
+    );
+    const huge = pod("huge", { requests: { cpu: "1000" } });
+    const result = schedule({ pods: [...pods, huge], nodePools: [nodePool("default")], instanceTypes: catalog });
+    expect(result.nodeClaims.length).toBeGreaterThan(1);
+    expect(result.unschedulable.length).toBe(1);
+    expect(streamed(result).text).toBe(`${toScheduleJson(result)}\n`);
+  });
+
+  test("with no node claims, and with nothing at all", () => {
+    const result = schedule({ pods: [pod("huge", { requests: { cpu: "1000" } })], nodePools: [nodePool("default")], instanceTypes: syntheticInstanceTypes(5) });
+    expect(streamed(result).text).toBe(`${toScheduleJson(result)}\n`);
+    const none = schedule({ pods: [], nodePools: [nodePool("default")], instanceTypes: syntheticInstanceTypes(5) });
+    expect(streamed(none).text).toBe(`${toScheduleJson(none)}\n`);
+  });
+});
