@@ -246,6 +246,7 @@ export class Topology {
    * @param pod - the pod being placed
    * @param podStrictRequirements - the pod's strict requirements, as given to {@link Topology.addRequirements}
    * @returns the rules (empty when none applies)
+   * @internal
    */
   domainRules(pod: Pod, podStrictRequirements: Requirements): readonly DomainRule[] {
     const state = this.stateOf(pod);
