@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
 import {
   filterInstanceTypes,
   formatInstanceTypeFilterFailure,
@@ -11,23 +12,15 @@ import {
   relaxMinValues,
   satisfiesMinValues,
   formatMinValuesShortfall,
+  type Bitset,
   type InstanceType,
 } from "../instance-types/index.js";
-import { addResources, hostPortsConflict, minResources, type HostPort, type ResourceList } from "../resources/index.js";
+import { OptionSet } from "../instance-types/option-set.js";
+import { addResources, fitsAmount, fitsVectorAt, hostPortsConflict, minResources, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
-import { labelTable } from "./label-table.js";
-import { offeringView } from "./offering-view.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import type { NodeClaimTemplate } from "./nodeclaim-template.js";
-import type { CatalogueVectors } from "./vectors.js";
 import type { NodePoolFailure } from "./types.js";
-
-export { OfferingMatcher } from "./offering-matcher.js";
-
-/** The narrowed options, or why none are left. */
-export type NarrowResult =
-  | { readonly ok: true; readonly instanceTypes: readonly InstanceType[]; readonly requirements: Requirements; readonly minValuesRelaxed: boolean }
-  | { readonly ok: false; readonly failure: NodePoolFailure };
 
 /**
  * The requirements that differ between what the options were last narrowed for and now: options already
@@ -49,9 +42,8 @@ function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean 
 
 /** What narrowing a claim's options for one more pod needs. */
 export interface NarrowInput {
-  /** The claim's current options and their catalogue ids (each intersects `previous`). */
-  readonly options: readonly InstanceType[];
-  readonly optionIds: Int32Array;
+  /** The claim's current options (each intersects `previous`). */
+  readonly options: OptionSet;
   /** Whether every option is known to have an offering compatible with `previous`. */
   readonly offeringsChecked: boolean;
   /** The requirements the options were last narrowed for. */
@@ -78,15 +70,9 @@ export interface NarrowInput {
   readonly explain: boolean;
 }
 
-/** The narrowed options with their ids, or why none are left. */
+/** The narrowed options, or why none are left. */
 export type NarrowedOptions =
-  | {
-      readonly ok: true;
-      readonly instanceTypes: readonly InstanceType[];
-      readonly ids: Int32Array;
-      readonly requirements: Requirements;
-      readonly minValuesRelaxed: boolean;
-    }
+  | { readonly ok: true; readonly options: OptionSet; readonly requirements: Requirements; readonly minValuesRelaxed: boolean }
   | { readonly ok: false; readonly failure: NodePoolFailure };
 
 /** The refusal a caller that does not explain receives (never shown). */
@@ -103,10 +89,11 @@ let keptScratch = new Int32Array(512);
  * type or reservation changed) still have a compatible available offering; then minValues.
  *
  * @param input - the claim, the pod and the policies
- * @returns the surviving options in order with their ids, or a structured failure
+ * @returns the surviving options in order, or a structured failure
  */
 export function narrowOptions(input: NarrowInput): NarrowedOptions {
-  const { options, optionIds, requirements, template, vectors } = input;
+  const { options, requirements, template, vectors } = input;
+  const optionIds = options.ids;
   const dims = vectors.dims;
   const groups = template.overheads.length;
   // Per DaemonSet group: the total to fit, and whether the pod's ports conflict with the group's.
@@ -124,48 +111,30 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
   }
   const changed = changedRequirements(input.previous, requirements);
   // Options already meet every unchanged key: only the changed ones, read from per-catalogue tables.
-  const meets = changed.map((r) => labelTable(vectors, r));
+  const meets: Bitset[] = changed.map((r) => vectors.index.requirementSet(r));
   const checkOfferings = !input.offeringsChecked || changed.some((r) => OFFERING_KEYS.has(r.key));
-  const offerings = checkOfferings ? offeringView(vectors, requirements).capacityMasks : undefined;
+  const offerings = checkOfferings ? vectors.index.offeringView(requirements).capacityMasks : undefined;
   const allocatable = vectors.allocatable;
   const groupById = template.groupById;
   // Fast path: no changed key, no offering check, no port conflict and every total within the smallest option.
   // Float addition is monotone, so base + the largest overhead bounding every group's total is exact.
   if (meets.length === 0 && offerings === undefined && input.minAllocatable !== undefined && !anyBlocked(slots) && allFit(input, template, dims)) {
-    return finish(input, options, optionIds);
+    return finish(input, options);
   }
-  if (keptScratch.length < options.length) keptScratch = new Int32Array(options.length * 2);
+  if (keptScratch.length < optionIds.length) keptScratch = new Int32Array(optionIds.length * 2);
   const keptIds = keptScratch;
   let kept = 0;
-  for (let i = 0; i < options.length; i++) {
+  for (let i = 0; i < optionIds.length; i++) {
     const id = optionIds[i] as number;
     const g = groups === 0 ? 0 : (groupById[id] as number);
     if (blocked[g] === 1) continue;
-    const base = g * dims;
-    const row = id * dims;
-    let ok = true;
-    for (let d = 0; d < dims; d++) {
-      const r = totals[base + d] as number;
-      if (r === 0) continue;
-      const a = allocatable[row + d] as number;
-      if (a < 0 || r > a) {
-        ok = false;
-        break;
-      }
-    }
-    for (let m = 0; ok && m < meets.length; m++) if ((meets[m] as Uint8Array)[id] === 0) ok = false;
+    let ok = fitsVectorAt(totals, g * dims, allocatable, id * dims, dims);
+    for (let m = 0; ok && m < meets.length; m++) if ((((meets[m] as Bitset)[id >>> 5] as number) & (1 << (id & 31))) === 0) ok = false;
     if (ok && offerings !== undefined && offerings[id] === 0) ok = false;
     if (ok) keptIds[kept++] = id;
   }
-  // Nothing dropped (the common case for a small pod): the claim keeps its arrays.
-  let keptTypes: readonly InstanceType[] = options;
-  if (kept !== options.length) {
-    const list: InstanceType[] = new Array<InstanceType>(kept);
-    for (let k = 0; k < kept; k++) list[k] = vectors.types[keptIds[k] as number] as InstanceType;
-    keptTypes = list;
-  }
-  const ids = kept === options.length ? optionIds : keptIds.slice(0, kept);
-  return finish(input, keptTypes, ids);
+  // Nothing dropped (the common case for a small pod): the claim keeps its option set.
+  return finish(input, kept === optionIds.length ? options : new OptionSet(options.index, keptIds.slice(0, kept)));
 }
 
 function anyBlocked(slots: number): boolean {
@@ -195,31 +164,28 @@ function allFit(input: NarrowInput, template: PlacementTemplate, dims: number): 
     const base = (input.claimRequests[d] as number) + (input.podRequests[d] as number);
     const over = ovmax[d] as number;
     if (!(base >= 0) || !(over >= 0)) return false;
-    const total = base + over;
-    if (total === 0) continue;
-    const a = min[d] as number;
-    if (a < 0 || total > a) return false;
+    if (!fitsAmount(base + over, min[d] as number)) return false;
   }
   return true;
 }
 
 /** Failure explanation and minValues for the kept options. */
-function finish(input: NarrowInput, keptTypes: readonly InstanceType[], ids: Int32Array): NarrowedOptions {
+function finish(input: NarrowInput, kept: OptionSet): NarrowedOptions {
   const { options, requirements, template } = input;
-  if (keptTypes.length === 0) {
+  if (kept.size === 0) {
     if (!input.explain) return { ok: false, failure: UNEXPLAINED };
-    const usable = options.filter((type) => {
+    const usable = options.types.filter((type) => {
       const g = template.groupOf.get(type) ?? 0;
       const group = template.daemonGroups[g];
       return group === undefined || input.podPorts.length === 0 || !portsConflict(input.podPorts, group.hostPorts);
     });
-    return { ok: false, failure: describeFailure(usable, options.length, requirements, input.requestList(), template) };
+    return { ok: false, failure: describeFailure(usable, options.size, requirements, input.requestList(), template) };
   }
-  if (!requirements.hasMinValues()) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };
-  const check = satisfiesMinValues(keptTypes, requirements);
-  if (check.satisfied) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };
+  if (!requirements.hasMinValues()) return { ok: true, options: kept, requirements, minValuesRelaxed: false };
+  const check = satisfiesMinValues(kept.types, requirements);
+  if (check.satisfied) return { ok: true, options: kept, requirements, minValuesRelaxed: false };
   if (input.minValuesPolicy === "BestEffort") {
-    return { ok: true, instanceTypes: keptTypes, ids, requirements: relaxMinValues(requirements, check.shortfalls), minValuesRelaxed: true };
+    return { ok: true, options: kept, requirements: relaxMinValues(requirements, check.shortfalls), minValuesRelaxed: true };
   }
   return {
     ok: false,

@@ -4,23 +4,22 @@
  *
  * @module
  */
-import type { InstanceType } from "../instance-types/index.js";
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
+import { OfferingMatcher } from "../instance-types/offering-matcher.js";
+import type { OptionSet } from "../instance-types/option-set.js";
 import { addResources, addVectorInto, hostPortsConflict, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_HOSTNAME, Requirement, type Requirements } from "../requirements/index.js";
 import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Attempt, RunContext } from "./context.js";
 import { narrowOptions, UNEXPLAINED } from "./narrow.js";
-import { OfferingMatcher } from "./offering-matcher.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import { planReservations } from "./reservations.js";
 import type { NodePoolFailure } from "./types.js";
-import type { CatalogueVectors } from "./vectors.js";
 
 /** What adding a pod would change, computed by {@link NodeClaim.canAdd} and applied by {@link NodeClaim.add}. */
 export interface ClaimChange {
   readonly requirements: Requirements;
-  readonly options: readonly InstanceType[];
-  readonly optionIds: Int32Array;
+  readonly options: OptionSet;
   readonly minValuesRelaxed: boolean;
   readonly reservations: ReadonlySet<string>;
 }
@@ -35,9 +34,8 @@ const UNEXPLAINED_REFUSAL: ClaimCheck = Object.freeze({ ok: false, failure: UNEX
 /** A node claim being planned. Mutable, owned by one run. */
 export class NodeClaim {
   requirements: Requirements;
-  options: readonly InstanceType[];
-  /** Catalogue ids of {@link NodeClaim.options}, aligned with it. */
-  optionIds: Int32Array;
+  /** The instance types it may still become. */
+  options: OptionSet;
   requests: ResourceList = new Map();
   /** {@link NodeClaim.requests} as a vector of the run's resource space. */
   readonly requestVector: Float64Array;
@@ -58,19 +56,16 @@ export class NodeClaim {
    * @param template - the NodePool template
    * @param hostname - the placeholder hostname (unique per claim)
    * @param options - the instance types it may become (already limit-filtered)
-   * @param optionIds - their catalogue ids
    * @param dims - the run's resource dimensions
    */
   constructor(
     readonly template: PlacementTemplate,
     readonly hostname: string,
-    options: readonly InstanceType[],
-    optionIds: Int32Array,
+    options: OptionSet,
     dims: number,
   ) {
     this.requirements = template.requirements.add(Requirement.create(LABEL_HOSTNAME, "In", [hostname]));
     this.options = options;
-    this.optionIds = optionIds;
     this.requestVector = new Float64Array(dims);
   }
 
@@ -133,7 +128,6 @@ export class NodeClaim {
     }
     const narrowed = narrowOptions({
       options: this.options,
-      optionIds: this.optionIds,
       offeringsChecked: this.offeringsChecked,
       previous: this.requirements,
       requirements,
@@ -154,7 +148,7 @@ export class NodeClaim {
           ctx.reservations,
           this.hostname,
           this.reservations,
-          narrowed.instanceTypes,
+          narrowed.options.types,
           new OfferingMatcher(narrowed.requirements),
           ctx.options.reservedCapacityMode === "strict",
         );
@@ -163,8 +157,7 @@ export class NodeClaim {
       ok: true,
       change: {
         requirements: narrowed.requirements,
-        options: narrowed.instanceTypes,
-        optionIds: narrowed.ids,
+        options: narrowed.options,
         minValuesRelaxed: this.minValuesRelaxed || narrowed.minValuesRelaxed,
         reservations: plan.ids,
       },
@@ -178,7 +171,7 @@ export class NodeClaim {
     const dims = vectors.dims;
     min = new Float64Array(dims).fill(Number.POSITIVE_INFINITY);
     const allocatable = vectors.allocatable;
-    const ids = this.optionIds;
+    const ids = this.options.ids;
     for (let i = 0; i < ids.length; i++) {
       const row = (ids[i] as number) * dims;
       for (let d = 0; d < dims; d++) {
@@ -197,7 +190,7 @@ export class NodeClaim {
     if (max === undefined) {
       max = new Float64Array(dims);
       const allocatable = vectors.allocatable;
-      const ids = this.optionIds;
+      const ids = this.options.ids;
       for (let i = 0; i < ids.length; i++) {
         const row = (ids[i] as number) * dims;
         for (let d = 0; d < dims; d++) {
@@ -227,12 +220,11 @@ export class NodeClaim {
     if (this.pods.length === 0) ctx.topology.register(LABEL_HOSTNAME, this.hostname);
     this.pods.push(attempt.name);
     this.requirements = change.requirements;
-    if (change.options.length !== this.options.length) {
+    if (change.options.size !== this.options.size) {
       this.maxAllocatable = undefined;
       this.minAllocatable = undefined;
     }
     this.options = change.options;
-    this.optionIds = change.optionIds;
     this.offeringsChecked = true;
     this.minValuesRelaxed = change.minValuesRelaxed;
     this.requests = addResources(this.requests, attempt.podClass.requests);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { InstanceType } from "../instance-types/index.js";
-import type { OfferingMatcher } from "./offering-matcher.js";
+import type { OfferingMatcher } from "../instance-types/offering-matcher.js";
 
 /** Tracks which planned claims hold which reservations. */
 export class ReservationManager {

@@ -6,8 +6,9 @@
 import { InputError } from "../errors.js";
 import { assertOptions, assertScheduleInput } from "../_internal/validate-input.js";
 import { exactSum } from "../_internal/exact-sum.js";
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
 import type { InstanceType } from "../instance-types/index.js";
-import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
+import { InstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { Topology, type TopologyTemplate } from "../topology/index.js";
@@ -32,7 +33,6 @@ import { ReservationManager } from "./reservations.js";
 import { Scheduler } from "./scheduler.js";
 import { placementTemplate } from "./placement-template.js";
 import { acceptsNewClaims, compareTemplates, compileTemplate, type NodeClaimTemplate } from "./nodeclaim-template.js";
-import { CatalogueVectors } from "./vectors.js";
 import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, SimulationState, UnschedulablePod } from "./types.js";
 
 function creationMillis(pod: Pod): number {
@@ -40,16 +40,6 @@ function creationMillis(pod: Pod): number {
   if (t === undefined) return 0;
   const ms = t instanceof Date ? t.getTime() : Date.parse(t);
   return Number.isNaN(ms) ? 0 : ms;
-}
-
-/**
- * The run's own catalogue list. An index already holds a private copy (cached tables stay keyed by it); a
- * caller's array is copied, because the caller may push to it or replace a type before the next call and the
- * tables built from it (vectors, label tables, offering views) are cached by the list they were built from.
- */
-function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
-  // By brand, not instanceof: the index may come from another copy of nodefit (require beside import).
-  return isInstanceTypeIndex(input.instanceTypes) ? input.instanceTypes.types : [...input.instanceTypes];
 }
 
 const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
@@ -126,7 +116,9 @@ const NO_SIMULATION: SimulationState = { movers: new Set(), pendingOnly: new Set
  * @internal
  */
 export function scheduleSimulation(input: ScheduleInput, options: ScheduleOptions, simulation: SimulationState): ScheduleResult {
-  const catalogue = catalogueOf(input);
+  // The index owns a copy of the catalogue and every table built from it; a caller's array gets a fresh one.
+  const index = InstanceTypeIndex.of(input.instanceTypes);
+  const catalogue = index.types;
   const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
   const model = simulation.model;
   const daemonSets = input.daemonSets ?? [];
@@ -164,7 +156,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
     pendingPods: valid.map((i) => pending[i] as Pod),
     preferencePolicy: opts.preferencePolicy,
   });
-  const vectors = CatalogueVectors.of(catalogue, runResourceNames(templates, daemons, classes));
+  const vectors = index.vectors(runResourceNames(templates, daemons, classes));
   const requestVectors: Float64Array[] = [];
   const requestVector = (podClass: PodClass): Float64Array => (requestVectors[podClass.id] ??= vectors.vector(podClass.requests));
   const volumeLimits = NodeVolumeLimits.build(input.volumes, bound);

@@ -133,13 +133,13 @@ export class Scheduler {
         continue;
       }
       const hostname = `hostname-placeholder-${String(this.claims.length + 1).padStart(4, "0")}`;
-      const claim = new NodeClaim(template, hostname, allowed.types, allowed.ids, this.ctx.vectors.dims);
+      const claim = new NodeClaim(template, hostname, allowed.options, this.ctx.vectors.dims);
       const check = claim.canAdd(attempt, this.ctx);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);
         this.claims.push(claim);
         this.insertNew(claim);
-        this.limits.subtractMax(template, claim.optionIds);
+        this.limits.subtractMax(template, claim.options);
         return PLACED;
       }
       failures.push(check.failure);

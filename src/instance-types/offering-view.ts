@@ -1,16 +1,22 @@
 /**
- * Launch prices for finalization, computed once per catalogue and per offering-relevant requirement (zone,
- * capacity type, reservation) instead of once per node claim: each type's cheapest compatible available
- * offering, the catalogue in launch-price order, and which capacity types each type can launch as.
+ * Launch prices for one catalogue under one offering-relevant requirement set (zone, capacity type,
+ * reservation): each type's cheapest compatible available offering, the catalogue in launch-price order, and
+ * which capacity types each type can launch as. Built by {@link InstanceTypeIndex.offeringView}, which keeps
+ * them, so finalization reads them once per catalogue and requirement set instead of once per node claim.
  *
+ * @internal
  * @module
  */
-import { LABEL_RESERVATION_ID } from "../instance-types/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
+import type { InstanceType } from "./instance-type.js";
+import { LABEL_RESERVATION_ID } from "./offering.js";
 import { OfferingMatcher } from "./offering-matcher.js";
-import type { CatalogueVectors } from "./vectors.js";
 
-/** What finalization reads for one matcher. */
+/**
+ * What finalization reads for one set of offering requirements.
+ *
+ * @internal
+ */
 export interface OfferingView {
   /** Cheapest compatible available offering price per type id; Infinity when none. */
   readonly prices: Float64Array;
@@ -24,40 +30,38 @@ export interface OfferingView {
   readonly anyReserved: boolean;
 }
 
-const MAX_VIEWS = 256;
-const views = new WeakMap<CatalogueVectors, Map<string, OfferingView>>();
-
-/** A canonical text for a requirement's predicate (unlike `toString`, never abbreviated). */
 /**
+ * A canonical text for a requirement's predicate (unlike `toString`, never abbreviated).
+ *
  * @param r - a requirement
  * @returns its predicate (complement, values, bounds) as canonical text
+ * @internal
  */
 export function predicateKey(r: Requirement): string {
   return JSON.stringify([r.complement, [...r.values].sort(), r.gte ?? null, r.lte ?? null]);
 }
 
 /**
- * The view for a claim's requirements, built on first use and cached with the catalogue.
+ * The text two requirement sets share exactly when their offering views are equal.
  *
- * @param vectors - the catalogue
- * @param requirements - the claim's requirements (only zone, capacity type and reservation matter)
- * @returns the view
+ * @param requirements - a claim's requirements
+ * @returns the key of its zone, capacity-type and reservation predicates
+ * @internal
  */
-export function offeringView(vectors: CatalogueVectors, requirements: Requirements): OfferingView {
-  let byKey = views.get(vectors);
-  if (byKey === undefined) views.set(vectors, (byKey = new Map()));
-  const key = `${predicateKey(requirements.get(LABEL_ZONE))}|${predicateKey(requirements.get(LABEL_CAPACITY_TYPE))}|${predicateKey(requirements.get(LABEL_RESERVATION_ID))}`;
-  let view = byKey.get(key);
-  if (view === undefined) {
-    if (byKey.size >= MAX_VIEWS) byKey.clear();
-    view = buildView(vectors, new OfferingMatcher(requirements));
-    byKey.set(key, view);
-  }
-  return view;
+export function offeringPredicateKey(requirements: Requirements): string {
+  return `${predicateKey(requirements.get(LABEL_ZONE))}|${predicateKey(requirements.get(LABEL_CAPACITY_TYPE))}|${predicateKey(requirements.get(LABEL_RESERVATION_ID))}`;
 }
 
-function buildView(vectors: CatalogueVectors, matcher: OfferingMatcher): OfferingView {
-  const types = vectors.types;
+/**
+ * Builds the view of a catalogue for a claim's requirements.
+ *
+ * @param types - the catalogue, by id
+ * @param requirements - the claim's requirements (only zone, capacity type and reservation matter)
+ * @returns the view
+ * @internal
+ */
+export function buildOfferingView(types: readonly InstanceType[], requirements: Requirements): OfferingView {
+  const matcher = new OfferingMatcher(requirements);
   const prices = new Float64Array(types.length);
   const capacityMasks = new Uint32Array(types.length);
   const capacityTypes: string[] = [];
@@ -81,8 +85,8 @@ function buildView(vectors: CatalogueVectors, matcher: OfferingMatcher): Offerin
     const pa = prices[a] as number;
     const pb = prices[b] as number;
     if (pa !== pb) return pa < pb ? -1 : 1;
-    const na = (types[a] as { name: string }).name;
-    const nb = (types[b] as { name: string }).name;
+    const na = (types[a] as InstanceType).name;
+    const nb = (types[b] as InstanceType).name;
     return na < nb ? -1 : na > nb ? 1 : a - b;
   });
   return { prices, order: Int32Array.from(ids), capacityMasks, capacityTypes, anyReserved };
