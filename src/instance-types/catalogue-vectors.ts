@@ -29,6 +29,7 @@ export class CatalogueVectors {
   readonly allocatable: Float64Array;
   /** Capacity per type, same layout. */
   readonly capacity: Float64Array;
+  readonly #orders: (Int32Array | undefined)[];
 
   /**
    * @param index - the index whose types the rows hold
@@ -45,6 +46,27 @@ export class CatalogueVectors {
       this.allocatable.set(space.toVector(type.allocatable), id * this.dims);
       this.capacity.set(space.toVector(type.capacity), id * this.dims);
     });
+    this.#orders = new Array<Int32Array | undefined>(this.dims);
+  }
+
+  /**
+   * Every type id by allocatable of one resource, smallest first (ties by id). Requests only grow while a claim
+   * fills, so for one resource the types it loses are a prefix of this order: narrowing keeps one cursor per
+   * resource into it instead of re-checking every option for every pod.
+   *
+   * @param d - a dimension of {@link CatalogueVectors.space}
+   * @returns the ids in that order (shared: do not change)
+   */
+  order(d: number): Int32Array {
+    let order = this.#orders[d];
+    if (order === undefined) {
+      const dims = this.dims;
+      const rows = this.allocatable;
+      const ids = Array.from(this.types, (_, id) => id);
+      ids.sort((a, b) => (rows[a * dims + d] as number) - (rows[b * dims + d] as number) || a - b);
+      this.#orders[d] = order = Int32Array.from(ids);
+    }
+    return order;
   }
 
   /**

@@ -275,7 +275,7 @@ export class InstanceTypeIndex {
       if (id < 0) throw new InputError(`instance type ${type.name} is not in the index's catalogue`, [i]);
       ids[i] = id;
     });
-    return new OptionSet(this, ids, types);
+    return OptionSet.ofIds(this, ids, types);
   }
 
   /**

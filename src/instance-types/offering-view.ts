@@ -8,6 +8,7 @@
  * @module
  */
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
+import { emptyBitset, setBitInto, type Bitset } from "./_bitset.js";
 import type { InstanceType } from "./instance-type.js";
 import { LABEL_RESERVATION_ID } from "./offering.js";
 import { OfferingMatcher } from "./offering-matcher.js";
@@ -24,6 +25,8 @@ export interface OfferingView {
   readonly order: Int32Array;
   /** Per type id: bit `k` set when an offering of capacity type `capacityTypes[k]` is compatible. */
   readonly capacityMasks: Uint32Array;
+  /** The type ids with some compatible available offering (a mask other than 0). */
+  readonly offered: Bitset;
   /** The capacity types the masks refer to. */
   readonly capacityTypes: readonly string[];
   /** Whether some compatible offering is reserved (then the cheapest-first shortcut does not hold). */
@@ -64,6 +67,7 @@ export function buildOfferingView(types: readonly InstanceType[], requirements: 
   const matcher = new OfferingMatcher(requirements);
   const prices = new Float64Array(types.length);
   const capacityMasks = new Uint32Array(types.length);
+  const offered = emptyBitset(types.length);
   const capacityTypes: string[] = [];
   let anyReserved = false;
   types.forEach((type, id) => {
@@ -79,6 +83,7 @@ export function buildOfferingView(types: readonly InstanceType[], requirements: 
     }
     prices[id] = best;
     capacityMasks[id] = mask;
+    if (mask !== 0) setBitInto(offered, id);
   });
   const ids = Array.from(types, (_, id) => id);
   ids.sort((a, b) => {
@@ -89,5 +94,5 @@ export function buildOfferingView(types: readonly InstanceType[], requirements: 
     const nb = (types[b] as InstanceType).name;
     return na < nb ? -1 : na > nb ? 1 : a - b;
   });
-  return { prices, order: Int32Array.from(ids), capacityMasks, capacityTypes, anyReserved };
+  return { prices, order: Int32Array.from(ids), capacityMasks, offered, capacityTypes, anyReserved };
 }

@@ -136,7 +136,7 @@ function truncate(
     if (member[id] === 1) orderedIds.push(id);
   }
   for (let i = 0; i < ids.length; i++) member[ids[i] as number] = 0;
-  const ordered = new OptionSet(options.index, Int32Array.from(orderedIds));
+  const ordered = OptionSet.ofIds(options.index, Int32Array.from(orderedIds));
   if (!requirements.hasMinValues()) return { result: { ok: true, instanceTypes: ordered.types, requirements, relaxed: false }, ordered };
   // The library re-sorts the already ordered list stably; only its minValues verdict is needed.
   return { result: truncateInstanceTypes(ordered.types, requirements, run.maxInstanceTypes, run.minValuesPolicy), ordered };

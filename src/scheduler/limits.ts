@@ -148,7 +148,7 @@ export class RemainingLimits {
         if (c > (maxCapacity[d] as number)) maxCapacity[d] = c;
       }
     }
-    return { options: keptIds.length === ids.length ? options : new OptionSet(options.index, Int32Array.from(keptIds)), maxCapacity };
+    return { options: keptIds.length === ids.length ? options : OptionSet.ofIds(options.index, Int32Array.from(keptIds)), maxCapacity };
   }
 }
 

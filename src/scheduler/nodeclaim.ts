@@ -5,13 +5,14 @@
  * @module
  */
 import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
+import { hasBit } from "../instance-types/_bitset.js";
 import { OfferingMatcher } from "../instance-types/offering-matcher.js";
 import type { OptionSet } from "../instance-types/option-set.js";
 import { addResources, addVectorInto, hostPortsConflict, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_HOSTNAME, Requirement, type Requirements } from "../requirements/index.js";
 import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Attempt, RunContext } from "./context.js";
-import { narrowOptions, UNEXPLAINED } from "./narrow.js";
+import { initialCursors, narrowOptions, UNEXPLAINED } from "./narrow.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import { planReservations } from "./reservations.js";
 import type { NodePoolFailure } from "./types.js";
@@ -20,6 +21,7 @@ import type { NodePoolFailure } from "./types.js";
 export interface ClaimChange {
   readonly requirements: Requirements;
   readonly options: OptionSet;
+  readonly cursors: Int32Array;
   readonly minValuesRelaxed: boolean;
   readonly reservations: ReadonlySet<string>;
 }
@@ -45,10 +47,12 @@ export class NodeClaim {
   reservations: ReadonlySet<string> = new Set();
   /** Pod classes known not to fit since the last change (only for pods without topology constraints). */
   readonly failedClasses: Set<number> = new Set();
+  /** Per DaemonSet group and resource, how far narrowing has ruled types out (see {@link narrowOptions}). */
+  private cursors: Int32Array;
   /** Per resource, the most any option can hold; lets a full claim refuse before any requirement work. */
   private maxAllocatable: Float64Array | undefined;
-  /** Per resource, the least any option can hold (negative if some option lacks it); lets narrowing skip its walk. */
-  private minAllocatable: Float64Array | undefined;
+  /** Per resource, the position of the largest option in the catalogue's allocatable order (found from the end). */
+  private tops: Int32Array | undefined;
   /** Whether every option has an offering compatible with the requirements (checked by the first narrowing). */
   private offeringsChecked = false;
 
@@ -66,6 +70,7 @@ export class NodeClaim {
   ) {
     this.requirements = template.requirements.add(Requirement.create(LABEL_HOSTNAME, "In", [hostname]));
     this.options = options;
+    this.cursors = initialCursors(template, dims);
     this.requestVector = new Float64Array(dims);
   }
 
@@ -128,6 +133,7 @@ export class NodeClaim {
     }
     const narrowed = narrowOptions({
       options: this.options,
+      cursors: this.cursors,
       offeringsChecked: this.offeringsChecked,
       previous: this.requirements,
       requirements,
@@ -137,7 +143,6 @@ export class NodeClaim {
       podPorts: podClass.hostPorts,
       template,
       vectors: ctx.vectors,
-      minAllocatable: this.leastAllocatable(ctx.vectors),
       minValuesPolicy: ctx.options.minValuesPolicy,
       explain,
     });
@@ -158,54 +163,45 @@ export class NodeClaim {
       change: {
         requirements: narrowed.requirements,
         options: narrowed.options,
+        cursors: narrowed.cursors,
         minValuesRelaxed: this.minValuesRelaxed || narrowed.minValuesRelaxed,
         reservations: plan.ids,
       },
     };
   }
 
-  /** Per resource, the least any option can hold (-1 when an option lacks the resource), computed once per option set. */
-  private leastAllocatable(vectors: CatalogueVectors): Float64Array {
-    let min = this.minAllocatable;
-    if (min !== undefined) return min;
-    const dims = vectors.dims;
-    min = new Float64Array(dims).fill(Number.POSITIVE_INFINITY);
-    const allocatable = vectors.allocatable;
-    const ids = this.options.ids;
-    for (let i = 0; i < ids.length; i++) {
-      const row = (ids[i] as number) * dims;
-      for (let d = 0; d < dims; d++) {
-        const a = allocatable[row + d] as number;
-        if (a < (min[d] as number)) min[d] = a < 0 ? -1 : a;
-      }
-    }
-    this.minAllocatable = min;
-    return min;
-  }
-
   /** Whether the pod's requests on top of the claim's could fit the largest option (a necessary condition). */
   private mayFit(podVector: Float64Array, vectors: CatalogueVectors): boolean {
     const dims = vectors.dims;
     let max = this.maxAllocatable;
-    if (max === undefined) {
-      max = new Float64Array(dims);
-      const allocatable = vectors.allocatable;
-      const ids = this.options.ids;
-      for (let i = 0; i < ids.length; i++) {
-        const row = (ids[i] as number) * dims;
-        for (let d = 0; d < dims; d++) {
-          const a = allocatable[row + d] as number;
-          if (a > (max[d] as number)) max[d] = a;
-        }
-      }
-      this.maxAllocatable = max;
-    }
+    if (max === undefined) this.maxAllocatable = max = this.largestAllocatable(vectors);
     const claim = this.requestVector;
     for (let d = 0; d < dims; d++) {
       const amount = podVector[d] as number;
       if (amount > 0 && (claim[d] as number) + amount > (max[d] as number)) return false;
     }
     return true;
+  }
+
+  /**
+   * Per resource, the most any option holds (0 when none holds more): the last option in the catalogue's
+   * allocatable order. Options only drop, so each resource's position only moves towards the front.
+   */
+  private largestAllocatable(vectors: CatalogueVectors): Float64Array {
+    const dims = vectors.dims;
+    const alive = this.options.bits;
+    const tops = (this.tops ??= new Int32Array(dims).fill(vectors.types.length - 1));
+    const max = new Float64Array(dims);
+    for (let d = 0; d < dims; d++) {
+      const order = vectors.order(d);
+      let p = tops[d] as number;
+      while (p >= 0 && !hasBit(alive, order[p] as number)) p--;
+      tops[d] = p;
+      if (p < 0) continue;
+      const a = vectors.allocatable[(order[p] as number) * dims + d] as number;
+      if (a > 0) max[d] = a;
+    }
+    return max;
   }
 
   /**
@@ -220,11 +216,9 @@ export class NodeClaim {
     if (this.pods.length === 0) ctx.topology.register(LABEL_HOSTNAME, this.hostname);
     this.pods.push(attempt.name);
     this.requirements = change.requirements;
-    if (change.options.size !== this.options.size) {
-      this.maxAllocatable = undefined;
-      this.minAllocatable = undefined;
-    }
+    if (change.options !== this.options) this.maxAllocatable = undefined;
     this.options = change.options;
+    this.cursors = change.cursors;
     this.offeringsChecked = true;
     this.minValuesRelaxed = change.minValuesRelaxed;
     this.requests = addResources(this.requests, attempt.podClass.requests);
