@@ -76,7 +76,8 @@ export class InstanceTypeIndex {
   /** The resource dimensions of {@link InstanceTypeIndex.fitSet} vectors: every resource the catalogue names, and any extra asked for. */
   readonly space: ResourceSpace;
   readonly #all: Bitset;
-  #keys: ReadonlyMap<string, KeyIndex> | undefined;
+  /** Per label key, built when a requirement on it is first asked about (null: no type defines it). */
+  readonly #keys = new Map<string, KeyIndex | null>();
   #offerings: readonly OfferingGroup[] | undefined;
   #ids: ReadonlyMap<InstanceType, number> | undefined;
   /** Dense rows per extra-resource set ("" for none). */
@@ -312,8 +313,8 @@ export class InstanceTypeIndex {
     if (set === undefined) {
       if (this.#requirementSets.size >= MAX_REQUIREMENT_SETS) this.#requirementSets.clear();
       set = this.#all.slice();
-      const key = this.#labelIndex().get(requirement.key);
-      if (key !== undefined) andNotInto(set, andNotOf(key.defined, passing(key, requirement, this.types.length)));
+      const key = this.#keyIndex(requirement.key);
+      if (key !== null) andNotInto(set, andNotOf(key.defined, passing(key, requirement, this.types.length)));
       this.#requirementSets.set(id, set);
     }
     return set;
@@ -337,8 +338,10 @@ export class InstanceTypeIndex {
     return view;
   }
 
-  #labelIndex(): ReadonlyMap<string, KeyIndex> {
-    return (this.#keys ??= indexLabels(this.types));
+  #keyIndex(label: string): KeyIndex | null {
+    let key = this.#keys.get(label);
+    if (key === undefined) this.#keys.set(label, (key = indexKey(this.types, label)));
+    return key;
   }
 }
 
@@ -372,28 +375,25 @@ function passing(key: KeyIndex, requirement: Requirement, size: number): Bitset 
   return out;
 }
 
-function indexLabels(types: readonly InstanceType[]): ReadonlyMap<string, KeyIndex> {
-  const keys = new Map<string, KeyIndex>();
+/** How the types define one label key (one pass over the types, for the keys requirements ask about). */
+function indexKey(types: readonly InstanceType[], label: string): KeyIndex | null {
+  let key: { defined: Bitset; byValue: Map<string, Bitset>; doesNotExist: Bitset; complements: { position: number; requirement: Requirement }[] } | null = null;
   types.forEach((type, position) => {
-    for (const requirement of type.requirements) {
-      let key = keys.get(requirement.key);
-      if (key === undefined) {
-        key = { defined: emptyBitset(types.length), byValue: new Map(), doesNotExist: emptyBitset(types.length), complements: [] };
-        keys.set(requirement.key, key);
-      }
-      setBitInto(key.defined, position);
-      if (requirement.complement) key.complements.push({ position, requirement });
-      else if (requirement.values.size === 0) setBitInto(key.doesNotExist, position);
-      else {
-        for (const value of requirement.values) {
-          let members = key.byValue.get(value);
-          if (members === undefined) key.byValue.set(value, (members = emptyBitset(types.length)));
-          setBitInto(members, position);
-        }
+    if (!type.requirements.has(label)) return;
+    const requirement = type.requirements.get(label);
+    key ??= { defined: emptyBitset(types.length), byValue: new Map(), doesNotExist: emptyBitset(types.length), complements: [] };
+    setBitInto(key.defined, position);
+    if (requirement.complement) key.complements.push({ position, requirement });
+    else if (requirement.values.size === 0) setBitInto(key.doesNotExist, position);
+    else {
+      for (const value of requirement.values) {
+        let members = key.byValue.get(value);
+        if (members === undefined) key.byValue.set(value, (members = emptyBitset(types.length)));
+        setBitInto(members, position);
       }
     }
   });
-  return keys;
+  return key;
 }
 
 function indexOfferings(types: readonly InstanceType[]): readonly OfferingGroup[] {

@@ -173,35 +173,33 @@ export class NodeClaim {
   /** Whether the pod's requests on top of the claim's could fit the largest option (a necessary condition). */
   private mayFit(podVector: Float64Array, vectors: CatalogueVectors): boolean {
     const dims = vectors.dims;
-    let max = this.maxAllocatable;
-    if (max === undefined) this.maxAllocatable = max = this.largestAllocatable(vectors);
+    // Per resource, filled in when a pod first requests it (NaN: not known yet).
+    const max = (this.maxAllocatable ??= new Float64Array(dims).fill(Number.NaN));
     const claim = this.requestVector;
     for (let d = 0; d < dims; d++) {
       const amount = podVector[d] as number;
-      if (amount > 0 && (claim[d] as number) + amount > (max[d] as number)) return false;
+      if (!(amount > 0)) continue;
+      let most = max[d] as number;
+      if (Number.isNaN(most)) max[d] = most = this.largestAllocatable(vectors, d);
+      if ((claim[d] as number) + amount > most) return false;
     }
     return true;
   }
 
   /**
-   * Per resource, the most any option holds (0 when none holds more): the last option in the catalogue's
-   * allocatable order. Options only drop, so each resource's position only moves towards the front.
+   * The most any option holds of one resource (0 when none holds more): the last option in the catalogue's
+   * allocatable order. Options only drop, so the position only moves towards the front.
    */
-  private largestAllocatable(vectors: CatalogueVectors): Float64Array {
-    const dims = vectors.dims;
+  private largestAllocatable(vectors: CatalogueVectors, d: number): number {
     const alive = this.options.bits;
-    const tops = (this.tops ??= new Int32Array(dims).fill(vectors.types.length - 1));
-    const max = new Float64Array(dims);
-    for (let d = 0; d < dims; d++) {
-      const order = vectors.order(d);
-      let p = tops[d] as number;
-      while (p >= 0 && !hasBit(alive, order[p] as number)) p--;
-      tops[d] = p;
-      if (p < 0) continue;
-      const a = vectors.allocatable[(order[p] as number) * dims + d] as number;
-      if (a > 0) max[d] = a;
-    }
-    return max;
+    const tops = (this.tops ??= new Int32Array(vectors.dims).fill(vectors.types.length - 1));
+    const order = vectors.order(d);
+    let p = tops[d] as number;
+    while (p >= 0 && !hasBit(alive, order[p] as number)) p--;
+    tops[d] = p;
+    if (p < 0) return 0;
+    const a = vectors.allocatable[(order[p] as number) * vectors.dims + d] as number;
+    return Math.max(a, 0);
   }
 
   /**
