@@ -4,6 +4,7 @@ import { arbCatalog, arbFilterRequirements, arbRequests } from "../testing/arbit
 import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_ZONE, Requirement, Requirements } from "../requirements/index.js";
 import { assortedInstanceTypes, fakeInstanceTypes, syntheticInstanceTypes } from "../testing/fake-catalog.js";
 import { hasBit } from "./_bitset.js";
+import { createInstanceType } from "./instance-type.js";
 import { OfferingMatcher } from "./offering-matcher.js";
 import { hasCompatibleOffering, meetsRequirements } from "./compatibility.js";
 import { filterInstanceTypes } from "./filter.js";
@@ -86,6 +87,25 @@ describe("InstanceTypeIndex owns its catalogue and the scheduler's tables", () =
     expect(() => index.optionsOf([types[0]!])).toThrow(expect.objectContaining({ code: "invalid-input" }));
     expect(InstanceTypeIndex.of(index)).toBe(index);
     expect(InstanceTypeIndex.of(types)).not.toBe(index);
+  });
+
+  it("reservation capacities: the smallest any offering of the reservation states, kept with the index", () => {
+    const reserved = (name: string, id: string, capacity: number) =>
+      createInstanceType({
+        name,
+        capacity: { cpu: "2", pods: "10" },
+        offerings: [
+          { zone: "z1", capacityType: "on-demand", price: 1 },
+          { zone: "z1", capacityType: "reserved", price: 0.5, reservationId: id, reservationCapacity: capacity },
+        ],
+      });
+    const index = InstanceTypeIndex.build([reserved("a", "r1", 3), reserved("b", "r1", 2), reserved("c", "r2", 5)]);
+    expect([...index.reservationCapacities()]).toEqual([
+      ["r1", 2],
+      ["r2", 5],
+    ]);
+    expect(index.reservationCapacities()).toBe(index.reservationCapacities());
+    expect(InstanceTypeIndex.build(fakeInstanceTypes()).reservationCapacities().size).toBe(0);
   });
 
   it("option sets resolve their types from the index, in their order", () => {

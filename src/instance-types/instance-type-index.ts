@@ -80,6 +80,7 @@ export class InstanceTypeIndex {
   readonly #keys = new Map<string, KeyIndex | null>();
   #offerings: readonly OfferingGroup[] | undefined;
   #ids: ReadonlyMap<InstanceType, number> | undefined;
+  #reservations: ReadonlyMap<string, number> | undefined;
   /** Dense rows per extra-resource set ("" for none). */
   readonly #vectors = new Map<string, CatalogueVectors>();
   /** Per requirement predicate: the types meeting it at label level. */
@@ -336,6 +337,30 @@ export class InstanceTypeIndex {
       this.#offeringViews.set(key, view);
     }
     return view;
+  }
+
+  /**
+   * The capacity of every capacity reservation the catalogue's offerings name: the smallest any of its
+   * offerings states (0 when one states none).
+   *
+   * @returns reservation id → how many node claims it can back (shared: do not change)
+   * @internal
+   */
+  reservationCapacities(): ReadonlyMap<string, number> {
+    let capacities = this.#reservations;
+    if (capacities === undefined) {
+      const found = new Map<string, number>();
+      for (const type of this.types) {
+        for (const o of type.offerings) {
+          if (o.reservationId === undefined) continue;
+          const cap = o.reservationCapacity ?? 0;
+          const seen = found.get(o.reservationId);
+          found.set(o.reservationId, seen === undefined ? cap : Math.min(seen, cap));
+        }
+      }
+      this.#reservations = capacities = found;
+    }
+    return capacities;
   }
 
   #keyIndex(label: string): KeyIndex | null {

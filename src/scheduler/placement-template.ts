@@ -30,11 +30,23 @@ export interface PlacementTemplate extends NodeClaimTemplate {
  * @returns the placement template
  */
 export function placementTemplate(template: NodeClaimTemplate, vectors: CatalogueVectors, position: number): PlacementTemplate {
-  const options = vectors.index.optionsOf(template.instanceTypes);
-  const groupById = new Int32Array(vectors.types.length);
-  template.instanceTypes.forEach((type: InstanceType, i) => {
-    groupById[options.ids[i] as number] = template.groupOf.get(type) ?? 0;
-  });
-  const overheads = template.daemonGroups.map((g) => vectors.vector(g.overhead));
-  return { ...template, options, groupById, overheads, position };
+  let dense = placements.get(template);
+  if (dense === undefined || dense.vectors !== vectors) {
+    const options = vectors.index.optionsOf(template.instanceTypes);
+    const groupById = new Int32Array(vectors.types.length);
+    for (let i = 0; i < options.ids.length; i++) groupById[options.ids[i] as number] = template.groupOf.get(template.instanceTypes[i] as InstanceType) ?? 0;
+    const overheads = template.daemonGroups.map((g) => vectors.vector(g.overhead));
+    dense = { vectors, options, groupById, overheads };
+    placements.set(template, dense);
+  }
+  return { ...template, options: dense.options, groupById: dense.groupById, overheads: dense.overheads, position };
 }
+
+/**
+ * The dense data of templates a series of runs shares (a consolidation plan compiles its NodePools once and
+ * schedules over the same index many times); recomputed when a run's rows differ.
+ */
+const placements = new WeakMap<
+  NodeClaimTemplate,
+  { readonly vectors: CatalogueVectors; readonly options: OptionSet; readonly groupById: Int32Array; readonly overheads: readonly Float64Array[] }
+>();

@@ -160,7 +160,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const requestVectors: Float64Array[] = [];
   const requestVector = (podClass: PodClass): Float64Array => (requestVectors[podClass.id] ??= vectors.vector(podClass.requests));
   const volumeLimits = NodeVolumeLimits.build(input.volumes, bound);
-  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector, volumeLimits };
+  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(index), vectors, requestVector, volumeLimits };
   const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
   const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);
   const scheduler = new Scheduler(ctx, cluster.nodes, placement, input.nodePools.some(acceptsNewClaims), limits);
