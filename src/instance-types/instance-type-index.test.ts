@@ -108,6 +108,13 @@ describe("InstanceTypeIndex owns its catalogue and the scheduler's tables", () =
     expect(InstanceTypeIndex.build(fakeInstanceTypes()).reservationCapacities().size).toBe(0);
   });
 
+  it("label keys: every key some type defines, kept with the index", () => {
+    const index = InstanceTypeIndex.build(catalogue);
+    const expected = new Set(catalogue.flatMap((t) => [...t.requirements].map((r) => r.key)));
+    expect(new Set(index.labelKeys())).toEqual(expected);
+    expect(index.labelKeys()).toBe(index.labelKeys());
+  });
+
   it("option sets resolve their types from the index, in their order", () => {
     const index = InstanceTypeIndex.build(catalogue);
     const picked = [catalogue[3]!, catalogue[1]!];

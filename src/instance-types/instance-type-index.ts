@@ -81,6 +81,7 @@ export class InstanceTypeIndex {
   #offerings: readonly OfferingGroup[] | undefined;
   #ids: ReadonlyMap<InstanceType, number> | undefined;
   #reservations: ReadonlyMap<string, number> | undefined;
+  #labelKeys: ReadonlySet<string> | undefined;
   /** Dense rows per extra-resource set ("" for none). */
   readonly #vectors = new Map<string, CatalogueVectors>();
   /** Per requirement predicate: the types meeting it at label level. */
@@ -337,6 +338,22 @@ export class InstanceTypeIndex {
       this.#offeringViews.set(key, view);
     }
     return view;
+  }
+
+  /**
+   * Every label key some type of the catalogue defines.
+   *
+   * @returns the keys (shared: do not change)
+   * @internal
+   */
+  labelKeys(): ReadonlySet<string> {
+    let keys = this.#labelKeys;
+    if (keys === undefined) {
+      const found = new Set<string>();
+      for (const type of this.types) type.requirements.forEachRequirement((r) => found.add(r.key));
+      this.#labelKeys = keys = found;
+    }
+    return keys;
   }
 
   /**

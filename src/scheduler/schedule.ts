@@ -42,20 +42,12 @@ function creationMillis(pod: Pod): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
-const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
-
 /**
  * Every label the catalogue's instance types define counts as well-known, as upstream providers register
  * the labels they set: pods and NodePools may then constrain them without the NodePool defining them.
  */
-function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly InstanceType[]): ResolvedScheduleOptions {
-  let labels = catalogueLabels.get(catalogue);
-  if (labels === undefined) {
-    const keys = new Set<string>();
-    for (const type of catalogue) type.requirements.forEachRequirement((r) => keys.add(r.key));
-    labels = keys;
-    catalogueLabels.set(catalogue, labels);
-  }
+function withCatalogueLabels(opts: ResolvedScheduleOptions, index: InstanceTypeIndex): ResolvedScheduleOptions {
+  const labels = index.labelKeys();
   let missing = false;
   for (const key of labels) if (!opts.wellKnownLabels.has(key)) missing = true;
   if (!missing) return opts;
@@ -119,7 +111,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   // The index owns a copy of the catalogue and every table built from it; a caller's array gets a fresh one.
   const index = InstanceTypeIndex.of(input.instanceTypes);
   const catalogue = index.types;
-  const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
+  const opts = withCatalogueLabels(resolveScheduleOptions(options), index);
   const model = simulation.model;
   const daemonSets = input.daemonSets ?? [];
   const daemons = model === undefined ? compileDaemonPods(daemonSets) : model.daemons(daemonSets, () => compileDaemonPods(daemonSets));
