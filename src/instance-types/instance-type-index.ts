@@ -1,17 +1,25 @@
 /**
- * The instance-type index: built once per catalogue, it answers "which instance types can a node claim with
- * these requirements and requests launch as" with bitset AND / ANDNOT over a few words per label, a typed-array
- * scan per resource dimension, and offerings pre-grouped by zone × capacity type, instead of string-map walks
- * per type. Its answers agree exactly with {@link filterInstanceTypes}.
+ * The instance-type index: the one compiled form of a catalogue. It answers "which instance types can a node
+ * claim with these requirements and requests launch as" with bitset AND / ANDNOT over a few words per label, a
+ * scan of dense allocatable rows, and offerings pre-grouped by zone × capacity type, instead of string-map walks
+ * per type; its answers agree exactly with {@link filterInstanceTypes}. It also owns the tables the scheduler's
+ * hot loops read (dense resource rows, per-requirement type sets, offering price views), built on first use and
+ * kept with the index: a consolidation plan's many runs over one index share them, and nothing is cached by the
+ * identity of a caller's array. It holds its own frozen copy of the catalogue, so a caller who pushes to or
+ * replaces types in their array afterwards changes nothing here.
  *
  * @module
  */
+import { InputError } from "../errors.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
-import { ResourceSpace, type ResourceList } from "../resources/index.js";
+import { fitsVectorAt, ResourceSpace, type ResourceList } from "../resources/index.js";
 import { andInto, andNotInto, emptyBitset, fullBitset, forEachBit, orInto, setBitInto, type Bitset } from "./_bitset.js";
 import { brand, hasBrand } from "../_internal/brand.js";
+import { CatalogueVectors } from "./catalogue-vectors.js";
 import type { InstanceType } from "./instance-type.js";
 import { LABEL_RESERVATION_ID } from "./offering.js";
+import { buildOfferingView, offeringPredicateKey, predicateKey, type OfferingView } from "./offering-view.js";
+import { OptionSet } from "./option-set.js";
 
 export type { Bitset } from "./_bitset.js";
 
@@ -63,28 +71,35 @@ export function isInstanceTypeIndex(value: unknown): value is InstanceTypeIndex 
  * @category Instance types
  */
 export class InstanceTypeIndex {
-  /** The catalogue, in the order positions refer to. */
+  /** The catalogue, in the order positions refer to (the index's own frozen copy). */
   readonly types: readonly InstanceType[];
-  /** The resource dimensions of {@link InstanceTypeIndex.fitSet} vectors. */
+  /** The resource dimensions of {@link InstanceTypeIndex.fitSet} vectors: every resource the catalogue names, and any extra asked for. */
   readonly space: ResourceSpace;
   readonly #all: Bitset;
-  readonly #keys: ReadonlyMap<string, KeyIndex>;
-  readonly #allocatable: readonly Float64Array[];
-  readonly #offerings: readonly OfferingGroup[];
+  /** Per label key, built when a requirement on it is first asked about (null: no type defines it). */
+  readonly #keys = new Map<string, KeyIndex | null>();
+  #offerings: readonly OfferingGroup[] | undefined;
+  #ids: ReadonlyMap<InstanceType, number> | undefined;
+  #reservations: ReadonlyMap<string, number> | undefined;
+  #labelKeys: ReadonlySet<string> | undefined;
+  /** Dense rows per extra-resource set ("" for none). */
+  readonly #vectors = new Map<string, CatalogueVectors>();
+  /** Per requirement predicate: the types meeting it at label level. */
+  readonly #requirementSets = new Map<string, Bitset>();
+  /** Per zone / capacity-type / reservation predicate: the launch-price view. */
+  readonly #offeringViews = new Map<string, OfferingView>();
 
   private constructor(types: readonly InstanceType[], space: ResourceSpace) {
     this.types = types;
     this.space = space;
     this.#all = fullBitset(types.length);
-    this.#keys = indexLabels(types);
-    this.#allocatable = indexAllocatable(types, space);
-    this.#offerings = indexOfferings(types);
     // Recognised by brand, not instanceof: an index built by the CommonJS copy of nodefit is passed to the ESM one.
     brand(this, "InstanceTypeIndex");
   }
 
   /**
-   * Compiles a catalogue.
+   * Compiles a catalogue. The index keeps a frozen copy of the list; the tables are built when first asked for,
+   * so building an index for one scheduling run costs little more than the copy.
    *
    * @param types - the instance types; positions in every bitset are indexes into this array
    * @param options - extra resource dimensions
@@ -97,8 +112,23 @@ export class InstanceTypeIndex {
    */
   static build(types: readonly InstanceType[], options: InstanceTypeIndexOptions = {}): InstanceTypeIndex {
     const names = new Set<string>(options.resources ?? []);
-    for (const type of types) for (const name of type.capacity.keys()) names.add(name);
-    return new InstanceTypeIndex([...types], ResourceSpace.of([...names].sort()));
+    for (const type of types) {
+      for (const name of type.capacity.keys()) names.add(name);
+      for (const name of type.allocatable.keys()) names.add(name);
+    }
+    return new InstanceTypeIndex(Object.freeze([...types]), ResourceSpace.of([...names].sort()));
+  }
+
+  /**
+   * The index of a catalogue given either way: an index as it is (by brand, so one built by another copy of
+   * nodefit counts), a list compiled into a new index that copies it.
+   *
+   * @param catalogue - a list of instance types or an index
+   * @returns the index
+   * @internal
+   */
+  static of(catalogue: readonly InstanceType[] | InstanceTypeIndex): InstanceTypeIndex {
+    return isInstanceTypeIndex(catalogue) ? catalogue : InstanceTypeIndex.build(catalogue as readonly InstanceType[]);
   }
 
   /** How many instance types the index holds. */
@@ -115,13 +145,7 @@ export class InstanceTypeIndex {
    */
   compatibleSet(requirements: Requirements): Bitset {
     const out = this.#all.slice();
-    for (const requirement of requirements) {
-      const key = this.#keys.get(requirement.key);
-      if (key === undefined) continue;
-      const failing = key.defined.slice();
-      andNotInto(failing, passing(key, requirement, this.types.length));
-      andNotInto(out, failing);
-    }
+    for (const requirement of requirements) andInto(out, this.requirementSet(requirement));
     return out;
   }
 
@@ -152,15 +176,10 @@ export class InstanceTypeIndex {
    */
   fitSet(requests: Float64Array): Bitset {
     const out = this.#all.slice();
-    for (let d = 0; d < requests.length; d++) {
-      const wanted = requests[d] ?? 0;
-      if (wanted === 0) continue;
-      const column = this.#allocatable[d] as Float64Array;
-      for (let t = 0; t < column.length; t++) {
-        const free = column[t] ?? 0;
-        // Same rule as fitsResources: a non-zero request needs a non-negative allocatable that covers it.
-        if (free < 0 || free < wanted) out[t >>> 5] = ((out[t >>> 5] ?? 0) & ~(1 << (t & 31))) >>> 0;
-      }
+    const rows = this.vectors([]).allocatable;
+    const dims = this.space.size;
+    for (let t = 0; t < this.types.length; t++) {
+      if (!fitsVectorAt(requests, 0, rows, t * dims, dims)) out[t >>> 5] = ((out[t >>> 5] ?? 0) & ~(1 << (t & 31))) >>> 0;
     }
     return out;
   }
@@ -176,7 +195,7 @@ export class InstanceTypeIndex {
     const zone = requirements.get(LABEL_ZONE);
     const capacityType = requirements.get(LABEL_CAPACITY_TYPE);
     const reservation = requirements.has(LABEL_RESERVATION_ID) ? requirements.get(LABEL_RESERVATION_ID) : undefined;
-    for (const group of this.#offerings) {
+    for (const group of (this.#offerings ??= indexOfferings(this.types))) {
       if (!zone.has(group.zone) || !capacityType.has(group.capacityType)) continue;
       if (group.reservationId !== undefined && reservation !== undefined && !reservation.has(group.reservationId)) continue;
       orInto(out, group.members);
@@ -224,6 +243,159 @@ export class InstanceTypeIndex {
     forEachBit(set, (position) => out.push(types[position] as InstanceType));
     return out;
   }
+
+  /**
+   * The position of a catalogue type (its first, when the list holds it twice).
+   *
+   * @param type - an instance type
+   * @returns its position, or -1 when the index does not hold it
+   * @internal
+   */
+  idOf(type: InstanceType): number {
+    if (this.#ids === undefined) {
+      const ids = new Map<InstanceType, number>();
+      this.types.forEach((t, id) => {
+        if (!ids.has(t)) ids.set(t, id);
+      });
+      this.#ids = ids;
+    }
+    return this.#ids.get(type) ?? -1;
+  }
+
+  /**
+   * Some of the catalogue's types as an option set, in their order.
+   *
+   * @param types - types this index holds
+   * @returns the option set
+   * @throws InputError when a type is not in the index's catalogue (the index copied the catalogue it was built
+   *   from; a type added to the caller's array later is not in it)
+   * @internal
+   */
+  optionsOf(types: readonly InstanceType[]): OptionSet {
+    const ids = new Int32Array(types.length);
+    types.forEach((type, i) => {
+      const id = this.idOf(type);
+      if (id < 0) throw new InputError(`instance type ${type.name} is not in the index's catalogue`, [i]);
+      ids[i] = id;
+    });
+    return OptionSet.ofIds(this, ids, types);
+  }
+
+  /**
+   * The catalogue's dense allocatable and capacity rows over the index's resources plus `extraNames` (a run's pod
+   * requests, DaemonSet overhead and limits outside the catalogue's resources), built once per set of extras.
+   *
+   * @param extraNames - further resource names the caller's vectors use
+   * @returns the rows
+   * @internal
+   */
+  vectors(extraNames: Iterable<string>): CatalogueVectors {
+    const extra = [...new Set(extraNames)].filter((name) => this.space.indexOf(name) < 0).sort();
+    const key = extra.join("\u0000");
+    let rows = this.#vectors.get(key);
+    if (rows === undefined) {
+      if (this.#vectors.size >= MAX_VECTORS) this.#vectors.clear();
+      rows = new CatalogueVectors(this, extra.length === 0 ? this.space : ResourceSpace.of([...this.space.names, ...extra]));
+      this.#vectors.set(key, rows);
+    }
+    return rows;
+  }
+
+  /**
+   * The types whose labels meet one requirement (Karpenter's `Intersects` for one key: a type that does not
+   * define the key meets it), kept per predicate. minValues does not matter.
+   *
+   * @param requirement - the requirement
+   * @returns the positions meeting it (shared: do not change)
+   * @internal
+   */
+  requirementSet(requirement: Requirement): Bitset {
+    const id = `${requirement.key}\u0000${predicateKey(requirement)}`;
+    let set = this.#requirementSets.get(id);
+    if (set === undefined) {
+      if (this.#requirementSets.size >= MAX_REQUIREMENT_SETS) this.#requirementSets.clear();
+      set = this.#all.slice();
+      const key = this.#keyIndex(requirement.key);
+      if (key !== null) andNotInto(set, andNotOf(key.defined, passing(key, requirement, this.types.length)));
+      this.#requirementSets.set(id, set);
+    }
+    return set;
+  }
+
+  /**
+   * Launch prices under a claim's zone, capacity-type and reservation requirements, kept per predicate.
+   *
+   * @param requirements - the claim's requirements
+   * @returns the view
+   * @internal
+   */
+  offeringView(requirements: Requirements): OfferingView {
+    const key = offeringPredicateKey(requirements);
+    let view = this.#offeringViews.get(key);
+    if (view === undefined) {
+      if (this.#offeringViews.size >= MAX_OFFERING_VIEWS) this.#offeringViews.clear();
+      view = buildOfferingView(this.types, requirements);
+      this.#offeringViews.set(key, view);
+    }
+    return view;
+  }
+
+  /**
+   * Every label key some type of the catalogue defines.
+   *
+   * @returns the keys (shared: do not change)
+   * @internal
+   */
+  labelKeys(): ReadonlySet<string> {
+    let keys = this.#labelKeys;
+    if (keys === undefined) {
+      const found = new Set<string>();
+      for (const type of this.types) type.requirements.forEachRequirement((r) => found.add(r.key));
+      this.#labelKeys = keys = found;
+    }
+    return keys;
+  }
+
+  /**
+   * The capacity of every capacity reservation the catalogue's offerings name: the smallest any of its
+   * offerings states (0 when one states none).
+   *
+   * @returns reservation id → how many node claims it can back (shared: do not change)
+   * @internal
+   */
+  reservationCapacities(): ReadonlyMap<string, number> {
+    let capacities = this.#reservations;
+    if (capacities === undefined) {
+      const found = new Map<string, number>();
+      for (const type of this.types) {
+        for (const o of type.offerings) {
+          if (o.reservationId === undefined) continue;
+          const cap = o.reservationCapacity ?? 0;
+          const seen = found.get(o.reservationId);
+          found.set(o.reservationId, seen === undefined ? cap : Math.min(seen, cap));
+        }
+      }
+      this.#reservations = capacities = found;
+    }
+    return capacities;
+  }
+
+  #keyIndex(label: string): KeyIndex | null {
+    let key = this.#keys.get(label);
+    if (key === undefined) this.#keys.set(label, (key = indexKey(this.types, label)));
+    return key;
+  }
+}
+
+/** Bounds of the kept tables: a run asks for a few dozen; a long-lived index must not grow without end. */
+const MAX_VECTORS = 16;
+const MAX_REQUIREMENT_SETS = 4096;
+const MAX_OFFERING_VIEWS = 256;
+
+function andNotOf(a: Bitset, b: Bitset): Bitset {
+  const out = a.slice();
+  andNotInto(out, b);
+  return out;
 }
 
 /** The defining types for which a requirement on the key passes the per-key `Intersects` check. */
@@ -245,40 +417,25 @@ function passing(key: KeyIndex, requirement: Requirement, size: number): Bitset 
   return out;
 }
 
-function indexLabels(types: readonly InstanceType[]): ReadonlyMap<string, KeyIndex> {
-  const keys = new Map<string, KeyIndex>();
+/** How the types define one label key (one pass over the types, for the keys requirements ask about). */
+function indexKey(types: readonly InstanceType[], label: string): KeyIndex | null {
+  let key: { defined: Bitset; byValue: Map<string, Bitset>; doesNotExist: Bitset; complements: { position: number; requirement: Requirement }[] } | null = null;
   types.forEach((type, position) => {
-    for (const requirement of type.requirements) {
-      let key = keys.get(requirement.key);
-      if (key === undefined) {
-        key = { defined: emptyBitset(types.length), byValue: new Map(), doesNotExist: emptyBitset(types.length), complements: [] };
-        keys.set(requirement.key, key);
-      }
-      setBitInto(key.defined, position);
-      if (requirement.complement) key.complements.push({ position, requirement });
-      else if (requirement.values.size === 0) setBitInto(key.doesNotExist, position);
-      else {
-        for (const value of requirement.values) {
-          let members = key.byValue.get(value);
-          if (members === undefined) key.byValue.set(value, (members = emptyBitset(types.length)));
-          setBitInto(members, position);
-        }
+    if (!type.requirements.has(label)) return;
+    const requirement = type.requirements.get(label);
+    key ??= { defined: emptyBitset(types.length), byValue: new Map(), doesNotExist: emptyBitset(types.length), complements: [] };
+    setBitInto(key.defined, position);
+    if (requirement.complement) key.complements.push({ position, requirement });
+    else if (requirement.values.size === 0) setBitInto(key.doesNotExist, position);
+    else {
+      for (const value of requirement.values) {
+        let members = key.byValue.get(value);
+        if (members === undefined) key.byValue.set(value, (members = emptyBitset(types.length)));
+        setBitInto(members, position);
       }
     }
   });
-  return keys;
-}
-
-function indexAllocatable(types: readonly InstanceType[], space: ResourceSpace): readonly Float64Array[] {
-  const columns = Array.from({ length: space.size }, () => new Float64Array(types.length));
-  types.forEach((type, position) => {
-    for (const [name, amount] of type.allocatable) {
-      const d = space.indexOf(name);
-      const column = columns[d];
-      if (column !== undefined) column[position] = amount;
-    }
-  });
-  return columns;
+  return key;
 }
 
 function indexOfferings(types: readonly InstanceType[]): readonly OfferingGroup[] {

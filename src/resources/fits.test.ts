@@ -2,9 +2,9 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { arbAmount, arbResourceList } from "../testing/arbitraries/resources.js";
 import { addResources } from "./arithmetic.js";
-import { fitsResources, insufficientResources } from "./fits.js";
+import { fitsAmount, fitsResources, insufficientResources, overcommitted } from "./fits.js";
 import type { ResourceList } from "./resource-list.js";
-import { ResourceSpace, fitsVector } from "./resource-space.js";
+import { ResourceSpace, fitsVector, fitsVectorAt } from "./resource-space.js";
 
 const list = (entries: Record<string, number>): ResourceList => new Map(Object.entries(entries));
 /** Lists with some negative amounts, as overcommitted available resources are. */
@@ -51,6 +51,28 @@ describe("fitsResources", () => {
   test.prop([arbResourceList(), arbSignedList])("fitsVector agrees with fitsResources", (req, avail) => {
     const space = ResourceSpace.of([...req.keys(), ...avail.keys()]);
     expect(fitsVector(space.toVector(req), space.toVector(avail))).toBe(fitsResources(req, avail));
+  });
+
+  test.prop([arbResourceList(), arbSignedList, fc.nat(3), fc.nat(3)])(
+    "fitsVectorAt on rows of larger arrays agrees with fitsResources",
+    (req, avail, reqAt, availAt) => {
+      const space = ResourceSpace.of([...req.keys(), ...avail.keys()]);
+      const reqRow = new Float64Array(reqAt + space.size).fill(Number.NaN);
+      reqRow.set(space.toVector(req), reqAt);
+      const availRow = new Float64Array(availAt + space.size + 2).fill(-1);
+      availRow.set(space.toVector(avail), availAt);
+      expect(fitsVectorAt(reqRow, reqAt, availRow, availAt, space.size)).toBe(fitsResources(req, avail));
+    },
+  );
+
+  test.prop([arbResourceList(), arbSignedList])("fitsResources is fitsAmount for every requested resource", (req, avail) => {
+    expect(fitsResources(req, avail)).toBe([...req].every(([name, amount]) => fitsAmount(amount, avail.get(name) ?? 0)));
+  });
+
+  it("overcommitted: some available amount below zero", () => {
+    expect(overcommitted(list({ cpu: 1, memory: -1 }))).toBe(true);
+    expect(overcommitted(list({ cpu: 0, memory: 5 }))).toBe(false);
+    expect(overcommitted(list({}))).toBe(false);
   });
 
   test.prop([arbResourceList(arbAmount), arbSignedList])("each shortfall reports the amounts it was given", (req, avail) => {

@@ -12,12 +12,31 @@ export interface ResourceShortfall {
 }
 
 /**
- * Whether one requested amount fits the available amount. A zero request always fits; a non-zero
- * request needs a non-negative available amount at least as large (so an overcommitted resource
- * rejects even negative requests).
+ * The one "fits" rule, for one resource: whether a requested amount fits the available amount. A zero request
+ * always fits; a non-zero request needs a non-negative available amount at least as large (so an
+ * overcommitted resource rejects even negative requests). {@link fitsResources} (resource lists) and
+ * `fitsVector` (dense vectors, the hot loops) both decide through it.
+ *
+ * @param requested - the requested amount, in base units
+ * @param available - what is left, in base units (0 when the resource is absent)
+ * @returns true when the request fits
+ * @category Resources
  */
-function fitsOne(requested: number, available: number): boolean {
+export function fitsAmount(requested: number, available: number): boolean {
   return requested === 0 || (available >= 0 && requested <= available);
+}
+
+/**
+ * Whether some available amount is below zero: upstream's `Fits` refuses every pod, even one requesting none
+ * of that resource, once what it runs already overfills a node.
+ *
+ * @param available - what is left, in base units
+ * @returns true when any amount is negative
+ * @category Resources
+ */
+export function overcommitted(available: ResourceList): boolean {
+  for (const amount of available.values()) if (amount < 0) return true;
+  return false;
 }
 
 /**
@@ -39,7 +58,7 @@ function fitsOne(requested: number, available: number): boolean {
  */
 export function fitsResources(requests: ResourceList, available: ResourceList): boolean {
   for (const [name, requested] of requests) {
-    if (!fitsOne(requested, available.get(name) ?? 0)) return false;
+    if (!fitsAmount(requested, available.get(name) ?? 0)) return false;
   }
   return true;
 }
@@ -63,7 +82,7 @@ export function insufficientResources(requests: ResourceList, available: Resourc
   const shortfalls: ResourceShortfall[] = [];
   for (const [resource, requested] of requests) {
     const free = available.get(resource) ?? 0;
-    if (!fitsOne(requested, free)) shortfalls.push({ resource, requested, available: free });
+    if (!fitsAmount(requested, free)) shortfalls.push({ resource, requested, available: free });
   }
   return shortfalls.sort((a, b) => compareNames(a.resource, b.resource));
 }

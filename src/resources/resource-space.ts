@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { fitsAmount } from "./fits.js";
 import type { ResourceList } from "./resource-list.js";
 
 /**
@@ -105,9 +106,8 @@ export function subtractVectorInto(target: Float64Array, v: Float64Array): void 
 }
 
 /**
- * Whether a request vector fits an available vector, with `fitsResources`' rules (from `nodefit`): a zero
- * request fits; a non-zero request needs a non-negative available amount at least as large.
- * Allocates nothing.
+ * Whether a request vector fits an available vector, by {@link fitsAmount} in every dimension (a zero request
+ * fits; a non-zero request needs a non-negative available amount at least as large). Allocates nothing.
  *
  * @param req - the request vector
  * @param avail - the available vector (same space)
@@ -115,11 +115,24 @@ export function subtractVectorInto(target: Float64Array, v: Float64Array): void 
  * @category Resources
  */
 export function fitsVector(req: Float64Array, avail: Float64Array): boolean {
-  for (let i = 0; i < req.length; i++) {
-    const r = req[i] ?? 0;
-    if (r === 0) continue;
-    const a = avail[i] ?? 0;
-    if (a < 0 || r > a) return false;
+  return fitsVectorAt(req, 0, avail, 0, req.length);
+}
+
+/**
+ * {@link fitsVector} on rows of larger arrays (a catalogue's allocatable rows, a claim's per-group totals): whether
+ * `req[reqAt .. reqAt+dims)` fits `avail[availAt .. availAt+dims)`, by {@link fitsAmount}. Allocates nothing.
+ *
+ * @param req - holds the request row
+ * @param reqAt - where the request row starts
+ * @param avail - holds the available row
+ * @param availAt - where the available row starts
+ * @param dims - the row length
+ * @returns true when every dimension fits
+ * @category Resources
+ */
+export function fitsVectorAt(req: Float64Array, reqAt: number, avail: Float64Array, availAt: number, dims: number): boolean {
+  for (let d = 0; d < dims; d++) {
+    if (!fitsAmount(req[reqAt + d] ?? 0, avail[availAt + d] ?? 0)) return false;
   }
   return true;
 }

@@ -3,13 +3,13 @@
  *
  * @module
  */
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
 import type { Topology } from "../topology/index.js";
 import type { Pod } from "../types/kubernetes.js";
 import type { NodeVolumeLimits } from "../volumes/index.js";
 import type { PodClass } from "./pod-data.js";
 import type { ReservationManager } from "./reservations.js";
 import type { ResolvedScheduleOptions } from "./types.js";
-import type { CatalogueVectors } from "./vectors.js";
 
 /** Shared state of one scheduling run. */
 export interface RunContext {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fitsResources, hostPortsConflict, subtractResources, type HostPort, type ResourceList } from "../resources/index.js";
+import { fitsResources, hostPortsConflict, overcommitted, subtractResources, type HostPort, type ResourceList } from "../resources/index.js";
 import type { Requirements } from "../requirements/index.js";
 import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Taint } from "../types/kubernetes.js";
@@ -71,7 +71,7 @@ export class ExistingNode {
     }
     // Upstream's Fits takes nothing, not even a pod requesting none of it, once any remaining amount is below zero
     // (bound pods already overfill the node).
-    for (const amount of this.remaining.values()) if (amount < 0) return { ok: false, reason: "insufficient resources (already over its allocatable)" };
+    if (overcommitted(this.remaining)) return { ok: false, reason: "insufficient resources (already over its allocatable)" };
     if (!fitsResources(podClass.requests, this.remaining)) return { ok: false, reason: "insufficient resources" };
     if (!this.requirements.isCompatible(podClass.requirements)) return { ok: false, reason: "incompatible labels" };
     let requirements = this.requirements.add(podClass.requirements);

@@ -4,16 +4,17 @@
  *
  * @module
  */
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
 import { LABEL_RESERVATION_ID, truncateInstanceTypes, type InstanceType, type Offering } from "../instance-types/index.js";
-import { addResources, minResources, type ResourceList } from "../resources/index.js";
+import { OfferingMatcher } from "../instance-types/offering-matcher.js";
+import type { OfferingView } from "../instance-types/offering-view.js";
+import { OptionSet } from "../instance-types/option-set.js";
+import { addResources, fitsVectorAt, minResources, type ResourceList } from "../resources/index.js";
 import { isRestrictedLabel, LABEL_CAPACITY_TYPE, LABEL_HOSTNAME, LABEL_INSTANCE_TYPE, Requirement, Requirements } from "../requirements/index.js";
 import type { NodeSelectorRequirementWithMinValues } from "../types/kubernetes.js";
-import { OfferingMatcher } from "./offering-matcher.js";
-import { offeringView, type OfferingView } from "./offering-view.js";
 import type { NodeClaim } from "./nodeclaim.js";
 import { SIMULATION_ONLY_LABELS } from "./nodeclaim-template.js";
 import type { PlannedNodeClaim, ResolvedScheduleOptions } from "./types.js";
-import type { CatalogueVectors } from "./vectors.js";
 
 /** A finalized claim, or the minValues failure that drops it (its pods become unschedulable). */
 export type Finalized = { readonly ok: true; readonly claim: PlannedNodeClaim } | { readonly ok: false; readonly message: string };
@@ -23,7 +24,7 @@ function daemonOverhead(claim: NodeClaim): ResourceList {
   let overhead: ResourceList | undefined;
   const template = claim.template;
   const seen = new Uint8Array(Math.max(template.daemonGroups.length, 1));
-  const ids = claim.optionIds;
+  const ids = claim.options.ids;
   for (let i = 0; i < ids.length; i++) {
     const g = template.groupById[ids[i] as number] as number;
     if (seen[g] === 1) continue;
@@ -42,16 +43,7 @@ function compareOfferings(a: Offering, b: Offering): number {
 }
 
 function fitsRow(requests: Float64Array | undefined, vectors: CatalogueVectors, id: number): boolean {
-  if (requests === undefined) return true;
-  const dims = vectors.dims;
-  const row = id * dims;
-  for (let d = 0; d < dims; d++) {
-    const r = requests[d] as number;
-    if (r === 0) continue;
-    const a = vectors.allocatable[row + d] as number;
-    if (a < 0 || r > a) return false;
-  }
-  return true;
+  return requests === undefined || fitsVectorAt(requests, 0, vectors.allocatable, id * vectors.dims, vectors.dims);
 }
 
 /**
@@ -62,15 +54,15 @@ function fitsRow(requests: Float64Array | undefined, vectors: CatalogueVectors, 
  * offering wins, the cheapest within it.
  */
 function chooseOffering(
-  types: readonly InstanceType[],
-  ids: readonly number[],
+  options: OptionSet,
   requests: Float64Array | undefined,
   matcher: OfferingMatcher,
   view: OfferingView,
   vectors: CatalogueVectors,
   priority?: readonly string[],
 ): { type: InstanceType; offering: Offering } | undefined {
-  if (priority !== undefined) return chooseByPriority(types, ids, requests, matcher, vectors, priority);
+  if (priority !== undefined) return chooseByPriority(options, requests, matcher, vectors, priority);
+  const { types, ids } = options;
   let best: { type: InstanceType; offering: Offering } | undefined;
   let bestReserved: { type: InstanceType; offering: Offering } | undefined;
   for (let i = 0; i < types.length; i++) {
@@ -92,8 +84,7 @@ function chooseOffering(
 
 /** The launch choice under a capacity-type order: rank in the list (unlisted last), then the offering order. */
 function chooseByPriority(
-  types: readonly InstanceType[],
-  ids: readonly number[],
+  options: OptionSet,
   requests: Float64Array | undefined,
   matcher: OfferingMatcher,
   vectors: CatalogueVectors,
@@ -103,6 +94,7 @@ function chooseByPriority(
     const i = priority.indexOf(capacityType);
     return i < 0 ? priority.length : i;
   };
+  const { types, ids } = options;
   let best: { type: InstanceType; offering: Offering; rank: number } | undefined;
   for (let i = 0; i < types.length; i++) {
     if (!fitsRow(requests, vectors, ids[i] as number)) continue;
@@ -116,17 +108,9 @@ function chooseByPriority(
   return best === undefined ? undefined : { type: best.type, offering: best.offering };
 }
 
-/** Keeps the options (given by id) that have a compatible available offering under the view. */
-function withOffering(types: readonly InstanceType[], ids: ArrayLike<number>, view: OfferingView): { types: InstanceType[]; ids: number[] } {
-  const kept: InstanceType[] = [];
-  const keptIds: number[] = [];
-  for (let i = 0; i < types.length; i++) {
-    const id = ids[i] as number;
-    if (view.capacityMasks[id] === 0) continue;
-    kept.push(types[i] as InstanceType);
-    keptIds.push(id);
-  }
-  return { types: kept, ids: keptIds };
+/** Keeps the options that have a compatible available offering under the view. */
+function withOffering(options: OptionSet, view: OfferingView): OptionSet {
+  return options.filter((id) => view.capacityMasks[id] !== 0);
 }
 
 let member = new Uint8Array(0);
@@ -136,27 +120,26 @@ let member = new Uint8Array(0);
  * the catalogue's precomputed price order instead of sorting each claim's options.
  */
 function truncate(
-  ids: ArrayLike<number>,
+  options: OptionSet,
   requirements: Requirements,
-  options: ResolvedScheduleOptions,
+  run: ResolvedScheduleOptions,
   view: OfferingView,
-  vectors: CatalogueVectors,
-): { readonly result: ReturnType<typeof truncateInstanceTypes>; readonly ordered: readonly InstanceType[]; readonly ids: readonly number[] } {
-  if (member.length < vectors.types.length) member = new Uint8Array(vectors.types.length);
+): { readonly result: ReturnType<typeof truncateInstanceTypes>; readonly ordered: OptionSet } {
+  const ids = options.ids;
+  const size = options.index.size;
+  if (member.length < size) member = new Uint8Array(size);
   for (let i = 0; i < ids.length; i++) member[ids[i] as number] = 1;
-  const ordered: InstanceType[] = [];
   const orderedIds: number[] = [];
   const order = view.order;
-  for (let k = 0; k < order.length && ordered.length < options.maxInstanceTypes; k++) {
+  for (let k = 0; k < order.length && orderedIds.length < run.maxInstanceTypes; k++) {
     const id = order[k] as number;
-    if (member[id] !== 1) continue;
-    ordered.push(vectors.types[id] as InstanceType);
-    orderedIds.push(id);
+    if (member[id] === 1) orderedIds.push(id);
   }
   for (let i = 0; i < ids.length; i++) member[ids[i] as number] = 0;
-  if (!requirements.hasMinValues()) return { result: { ok: true, instanceTypes: ordered, requirements, relaxed: false }, ordered, ids: orderedIds };
+  const ordered = OptionSet.ofIds(options.index, Int32Array.from(orderedIds));
+  if (!requirements.hasMinValues()) return { result: { ok: true, instanceTypes: ordered.types, requirements, relaxed: false }, ordered };
   // The library re-sorts the already ordered list stably; only its minValues verdict is needed.
-  return { result: truncateInstanceTypes(ordered, requirements, options.maxInstanceTypes, options.minValuesPolicy), ordered, ids: orderedIds };
+  return { result: truncateInstanceTypes(ordered.types, requirements, run.maxInstanceTypes, run.minValuesPolicy), ordered };
 }
 
 function compareKeys(a: string, b: string): number {
@@ -169,38 +152,39 @@ function compareKeys(a: string, b: string): number {
  * @param claim - the planned claim
  * @param name - its result name (`<nodePool>-<n>`)
  * @param options - the run's options
+ * @param vectors - the run's catalogue rows (their index holds the claim's options)
  * @returns the result claim, or why minValues failed after truncation
  */
 export function finalizeClaim(claim: NodeClaim, name: string, options: ResolvedScheduleOptions, vectors: CatalogueVectors): Finalized {
+  const index = vectors.index;
   let requirements = Requirements.of([...claim.requirements].filter((r) => r.key !== LABEL_HOSTNAME));
-  let types: readonly InstanceType[] = claim.options;
-  let ids: ArrayLike<number> = claim.optionIds;
+  let kept = claim.options;
   if (claim.reservations.size > 0) {
     requirements = requirements.add(
       Requirement.create(LABEL_CAPACITY_TYPE, "In", ["reserved"]),
       Requirement.create(LABEL_RESERVATION_ID, "In", [...claim.reservations].sort()),
     );
-    ({ types, ids } = withOffering(types, ids, offeringView(vectors, requirements)));
+    kept = withOffering(kept, index.offeringView(requirements));
   } else if (requirements.get(LABEL_CAPACITY_TYPE).has("reserved")) {
     // A claim that holds no reservation must not launch into one another claim holds.
     requirements = requirements.add(Requirement.create(LABEL_CAPACITY_TYPE, "NotIn", ["reserved"]));
-    ({ types, ids } = withOffering(types, ids, offeringView(vectors, requirements)));
+    kept = withOffering(kept, index.offeringView(requirements));
   }
   const requests = addResources(claim.requests, daemonOverhead(claim));
-  const truncation = truncate(ids, requirements, options, offeringView(vectors, requirements), vectors);
+  const truncation = truncate(kept, requirements, options, index.offeringView(requirements));
   const truncated = truncation.result;
   if (!truncated.ok) return { ok: false, message: `pod didn't schedule because NodePool couldn't meet minValues requirements: ${truncated.message}` };
   requirements = truncated.requirements;
   const matcher = new OfferingMatcher(requirements);
-  const view = offeringView(vectors, requirements);
-  const list = truncated.instanceTypes;
+  const view = index.offeringView(requirements);
   // The library's minValues re-check re-sorts by its own price rule: take the ids from its list then.
-  const listIds = list === truncation.ordered ? truncation.ids : Array.from(vectors.idsOf(list));
+  const final = truncated.instanceTypes === truncation.ordered.types ? truncation.ordered : index.optionsOf(truncated.instanceTypes);
+  const list = final.types;
   const chosen =
-    chooseOffering(list, listIds, vectors.vector(requests), matcher, view, vectors, options.capacityTypePriority) ??
-    chooseOffering(list, listIds, undefined, matcher, view, vectors, options.capacityTypePriority);
+    chooseOffering(final, vectors.vector(requests), matcher, view, vectors, options.capacityTypePriority) ??
+    chooseOffering(final, undefined, matcher, view, vectors, options.capacityTypePriority);
   let mask = 0;
-  for (const id of listIds) mask |= view.capacityMasks[id] as number;
+  for (const id of final.ids) mask |= view.capacityMasks[id] as number;
   const capacityTypes = view.capacityTypes.filter((_, bit) => (mask & (1 << bit)) !== 0);
   const out: NodeSelectorRequirementWithMinValues[] = [];
   const labels = new Map(claim.template.labels);

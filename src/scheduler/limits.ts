@@ -4,11 +4,11 @@
  *
  * @module
  */
-import type { InstanceType } from "../instance-types/index.js";
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
+import { OptionSet } from "../instance-types/option-set.js";
 import type { ResourceList } from "../resources/index.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import type { NodeClaimTemplate } from "./nodeclaim-template.js";
-import type { CatalogueVectors } from "./vectors.js";
 
 /** The resource name `limits.nodes` uses. */
 export const NODES_RESOURCE = "nodes";
@@ -22,13 +22,13 @@ interface PoolLimits {
   readonly left: Float64Array;
   /** Remaining node count, when `limits.nodes` is set. */
   nodesLeft: number | undefined;
-  /** Types within the limits when last computed, their ids, and their per-dimension largest capacity. */
-  allowed: { readonly types: readonly InstanceType[]; readonly ids: Int32Array; readonly maxCapacity: Float64Array } | undefined;
+  /** Options within the limits when last computed, and their per-dimension largest capacity. */
+  allowed: { readonly options: OptionSet; readonly maxCapacity: Float64Array } | undefined;
 }
 
 /** The instance types a new claim may use, or why none. */
 export type AllowedTypes =
-  | { readonly ok: true; readonly types: readonly InstanceType[]; readonly ids: Int32Array }
+  | { readonly ok: true; readonly options: OptionSet }
   | { readonly ok: false; readonly message: string; readonly resources: readonly string[] };
 
 /** Remaining limits per NodePool; NodePools without limits are absent. */
@@ -72,38 +72,39 @@ export class RemainingLimits {
    * The instance types a new claim of this pool may use.
    *
    * @param template - the NodePool template
-   * @returns the types and their ids (all when unlimited), or why none
+   * @returns the options (all of the template's when unlimited), or why none
    */
   allowed(template: PlacementTemplate): AllowedTypes {
     const pool = this.pools.get(template.name);
-    if (pool === undefined) return { ok: true, types: template.instanceTypes, ids: template.ids };
+    if (pool === undefined) return { ok: true, options: template.options };
     if (pool.nodesLeft !== undefined && pool.nodesLeft <= 0) {
       return { ok: false, message: `node limits have been exhausted for nodepool "${template.name}"`, resources: [NODES_RESOURCE] };
     }
     // Limits only shrink, so the allowed types only shrink: re-filter only when the largest may no longer fit.
     let allowed = pool.allowed;
     if (allowed === undefined || !this.within(allowed.maxCapacity, 0, pool)) {
-      allowed = this.filter(allowed?.types ?? template.instanceTypes, allowed?.ids ?? template.ids, pool);
+      allowed = this.filter(allowed?.options ?? template.options, pool);
       pool.allowed = allowed;
     }
-    if (allowed.types.length === 0) {
-      const over = pool.names.filter((_, k) => template.ids.every((id) => this.capacityOf(id, pool.dims[k] as number) > (pool.left[k] as number)));
+    if (allowed.options.size === 0) {
+      const over = pool.names.filter((_, k) => template.options.ids.every((id) => this.capacityOf(id, pool.dims[k] as number) > (pool.left[k] as number)));
       return {
         ok: false,
         message: `all available instance types exceed limits for nodepool "${template.name}"`,
         resources: [...over].sort(),
       };
     }
-    return { ok: true, types: allowed.types, ids: allowed.ids };
+    return { ok: true, options: allowed.options };
   }
 
   /**
    * Subtracts the largest capacity among a new claim's options (and one node) from its pool's limits.
    *
    * @param template - the claim's NodePool
-   * @param optionIds - catalogue ids of the claim's remaining options
+   * @param options - the claim's remaining options
    */
-  subtractMax(template: NodeClaimTemplate, optionIds: Int32Array): void {
+  subtractMax(template: NodeClaimTemplate, options: OptionSet): void {
+    const optionIds = options.ids;
     const pool = this.pools.get(template.name);
     if (pool === undefined) return;
     const stride = this.vectors.dims;
@@ -133,22 +134,21 @@ export class RemainingLimits {
     return true;
   }
 
-  private filter(types: readonly InstanceType[], ids: Int32Array, pool: PoolLimits): NonNullable<PoolLimits["allowed"]> {
+  private filter(options: OptionSet, pool: PoolLimits): NonNullable<PoolLimits["allowed"]> {
     const stride = this.vectors.dims;
-    const keptTypes: InstanceType[] = [];
+    const ids = options.ids;
     const keptIds: number[] = [];
     const maxCapacity = new Float64Array(stride);
-    for (let i = 0; i < types.length; i++) {
+    for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
       if (!this.within(this.vectors.capacity, id * stride, pool)) continue;
-      keptTypes.push(types[i] as InstanceType);
       keptIds.push(id);
       for (let d = 0; d < stride; d++) {
         const c = this.vectors.capacity[id * stride + d] as number;
         if (c > (maxCapacity[d] as number)) maxCapacity[d] = c;
       }
     }
-    return { types: keptTypes, ids: Int32Array.from(keptIds), maxCapacity };
+    return { options: keptIds.length === ids.length ? options : OptionSet.ofIds(options.index, Int32Array.from(keptIds)), maxCapacity };
   }
 }
 

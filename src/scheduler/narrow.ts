@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
 import {
   filterInstanceTypes,
   formatInstanceTypeFilterFailure,
@@ -11,23 +12,16 @@ import {
   relaxMinValues,
   satisfiesMinValues,
   formatMinValuesShortfall,
+  type Bitset,
   type InstanceType,
 } from "../instance-types/index.js";
-import { addResources, hostPortsConflict, minResources, type HostPort, type ResourceList } from "../resources/index.js";
+import { andInto, count } from "../instance-types/_bitset.js";
+import { OptionSet } from "../instance-types/option-set.js";
+import { addResources, fitsAmount, hostPortsConflict, minResources, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
-import { labelTable } from "./label-table.js";
-import { offeringView } from "./offering-view.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import type { NodeClaimTemplate } from "./nodeclaim-template.js";
-import type { CatalogueVectors } from "./vectors.js";
 import type { NodePoolFailure } from "./types.js";
-
-export { OfferingMatcher } from "./offering-matcher.js";
-
-/** The narrowed options, or why none are left. */
-export type NarrowResult =
-  | { readonly ok: true; readonly instanceTypes: readonly InstanceType[]; readonly requirements: Requirements; readonly minValuesRelaxed: boolean }
-  | { readonly ok: false; readonly failure: NodePoolFailure };
 
 /**
  * The requirements that differ between what the options were last narrowed for and now: options already
@@ -49,9 +43,13 @@ function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean 
 
 /** What narrowing a claim's options for one more pod needs. */
 export interface NarrowInput {
-  /** The claim's current options and their catalogue ids (each intersects `previous`). */
-  readonly options: readonly InstanceType[];
-  readonly optionIds: Int32Array;
+  /** The claim's current options (each intersects `previous`). */
+  readonly options: OptionSet;
+  /**
+   * The claim's cursors: per DaemonSet group and resource (`group * dims + d`), a position in
+   * {@link CatalogueVectors.order}`(d)` before which every type is out of the options.
+   */
+  readonly cursors: Int32Array;
   /** Whether every option is known to have an offering compatible with `previous`. */
   readonly offeringsChecked: boolean;
   /** The requirements the options were last narrowed for. */
@@ -67,23 +65,18 @@ export interface NarrowInput {
   readonly podPorts: readonly HostPort[];
   readonly template: PlacementTemplate;
   readonly vectors: CatalogueVectors;
-  /**
-   * Per resource, the least any option can hold (negative when some option lacks it); when the claim plus the
-   * pod plus the largest DaemonSet overhead stays within it, no option can drop for resources.
-   */
-  readonly minAllocatable?: Float64Array;
   /** Strict refuses to narrow below minValues, BestEffort lowers them. */
   readonly minValuesPolicy: "Strict" | "BestEffort";
   /** Whether a refusal needs its reason (a planned claim's refusal is never shown). */
   readonly explain: boolean;
 }
 
-/** The narrowed options with their ids, or why none are left. */
+/** The narrowed options with the cursors that go with them, or why none are left. */
 export type NarrowedOptions =
   | {
       readonly ok: true;
-      readonly instanceTypes: readonly InstanceType[];
-      readonly ids: Int32Array;
+      readonly options: OptionSet;
+      readonly cursors: Int32Array;
       readonly requirements: Requirements;
       readonly minValuesRelaxed: boolean;
     }
@@ -94,19 +87,33 @@ export const UNEXPLAINED: NodePoolFailure = Object.freeze({ nodePool: "", kind: 
 
 let scratch = new Float64Array(64);
 let blocked = new Uint8Array(8);
-/** Kept ids of the current walk; copied out only when an option dropped, so most walks allocate nothing. */
-let keptScratch = new Int32Array(512);
+
+/**
+ * The cursors a new claim starts with: nothing passed yet.
+ *
+ * @param template - the claim's template
+ * @param dims - the run's resource dimensions
+ * @returns one cursor per DaemonSet group and resource, all 0
+ */
+export function initialCursors(template: PlacementTemplate, dims: number): Int32Array {
+  return new Int32Array(Math.max(template.overheads.length, 1) * dims);
+}
 
 /**
  * Narrows a claim's options for one more pod: the options whose labels meet the changed requirements, that
  * hold the claim's requests plus the pod's plus their DaemonSet group's overhead, and (when zone, capacity
  * type or reservation changed) still have a compatible available offering; then minValues.
  *
+ * Resources are checked without walking the options: per group and resource, the types that cannot hold a
+ * total are a prefix of the catalogue by allocatable (the fits rule is monotone in what is available), and
+ * the claim's cursor already stands past every type an earlier total ruled out, so only the types between the
+ * cursor and the first one that fits are looked at. Over a claim's life each cursor passes each type once.
+ *
  * @param input - the claim, the pod and the policies
- * @returns the surviving options in order with their ids, or a structured failure
+ * @returns the surviving options in order, or a structured failure
  */
 export function narrowOptions(input: NarrowInput): NarrowedOptions {
-  const { options, optionIds, requirements, template, vectors } = input;
+  const { options, requirements, template, vectors, cursors } = input;
   const dims = vectors.dims;
   const groups = template.overheads.length;
   // Per DaemonSet group: the total to fit, and whether the pod's ports conflict with the group's.
@@ -114,6 +121,7 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
   if (scratch.length < slots * dims) scratch = new Float64Array(slots * dims * 2);
   if (blocked.length < slots) blocked = new Uint8Array(slots * 2);
   const totals = scratch;
+  let anyBlocked = false;
   for (let g = 0; g < slots; g++) {
     const overhead = template.overheads[g];
     const conflict = overhead !== undefined && input.podPorts.length > 0 && portsConflict(input.podPorts, template.daemonGroups[g]?.hostPorts ?? []);
@@ -121,105 +129,91 @@ export function narrowOptions(input: NarrowInput): NarrowedOptions {
       totals[g * dims + d] = (input.claimRequests[d] as number) + (input.podRequests[d] as number) + (overhead === undefined ? 0 : (overhead[d] as number));
     }
     blocked[g] = conflict ? 1 : 0;
+    anyBlocked ||= conflict;
   }
-  const changed = changedRequirements(input.previous, requirements);
-  // Options already meet every unchanged key: only the changed ones, read from per-catalogue tables.
-  const meets = changed.map((r) => labelTable(vectors, r));
-  const checkOfferings = !input.offeringsChecked || changed.some((r) => OFFERING_KEYS.has(r.key));
-  const offerings = checkOfferings ? offeringView(vectors, requirements).capacityMasks : undefined;
+  const alive = options.bits;
   const allocatable = vectors.allocatable;
   const groupById = template.groupById;
-  // Fast path: no changed key, no offering check, no port conflict and every total within the smallest option.
-  // Float addition is monotone, so base + the largest overhead bounding every group's total is exact.
-  if (meets.length === 0 && offerings === undefined && input.minAllocatable !== undefined && !anyBlocked(slots) && allFit(input, template, dims)) {
-    return finish(input, options, optionIds);
-  }
-  if (keptScratch.length < options.length) keptScratch = new Int32Array(options.length * 2);
-  const keptIds = keptScratch;
-  let kept = 0;
-  for (let i = 0; i < options.length; i++) {
-    const id = optionIds[i] as number;
-    const g = groups === 0 ? 0 : (groupById[id] as number);
+  // Copied on the first change, so a pod that drops nothing allocates nothing.
+  let kept: Bitset | undefined;
+  let moved: Int32Array | undefined;
+  for (let g = 0; g < slots; g++) {
     if (blocked[g] === 1) continue;
-    const base = g * dims;
-    const row = id * dims;
-    let ok = true;
     for (let d = 0; d < dims; d++) {
-      const r = totals[base + d] as number;
-      if (r === 0) continue;
-      const a = allocatable[row + d] as number;
-      if (a < 0 || r > a) {
-        ok = false;
-        break;
+      const total = totals[g * dims + d] as number;
+      if (total === 0) continue;
+      const order = vectors.order(d);
+      const start = (moved ?? cursors)[g * dims + d] as number;
+      let p = start;
+      for (; p < order.length; p++) {
+        const id = order[p] as number;
+        if (fitsAmount(total, allocatable[id * dims + d] as number)) break;
+        // The cursor passes every type; only this group's members are ruled out by this group's total.
+        if (groups !== 0 && groupById[id] !== g) continue;
+        const word = id >>> 5;
+        const bit = 1 << (id & 31);
+        if (((kept ?? alive)[word] as number) & bit) {
+          kept ??= alive.slice();
+          kept[word] = ((kept[word] as number) & ~bit) >>> 0;
+        }
+      }
+      if (p !== start) {
+        moved ??= cursors.slice();
+        moved[g * dims + d] = p;
       }
     }
-    for (let m = 0; ok && m < meets.length; m++) if ((meets[m] as Uint8Array)[id] === 0) ok = false;
-    if (ok && offerings !== undefined && offerings[id] === 0) ok = false;
-    if (ok) keptIds[kept++] = id;
   }
-  // Nothing dropped (the common case for a small pod): the claim keeps its arrays.
-  let keptTypes: readonly InstanceType[] = options;
-  if (kept !== options.length) {
-    const list: InstanceType[] = new Array<InstanceType>(kept);
-    for (let k = 0; k < kept; k++) list[k] = vectors.types[keptIds[k] as number] as InstanceType;
-    keptTypes = list;
-  }
-  const ids = kept === options.length ? optionIds : keptIds.slice(0, kept);
-  return finish(input, keptTypes, ids);
-}
-
-function anyBlocked(slots: number): boolean {
-  for (let g = 0; g < slots; g++) if (blocked[g] === 1) return true;
-  return false;
-}
-
-const maxOverheads = new WeakMap<PlacementTemplate, Float64Array>();
-
-/** Whether the claim's requests plus the pod's plus the largest overhead fit the smallest option in every resource. */
-function allFit(input: NarrowInput, template: PlacementTemplate, dims: number): boolean {
-  let ovmax = maxOverheads.get(template);
-  if (ovmax === undefined || ovmax.length !== dims) {
-    ovmax = new Float64Array(dims);
-    for (const overhead of template.overheads) {
-      for (let d = 0; d < dims; d++) {
-        const v = overhead[d] as number;
-        // A negative overhead would break the bound's reasoning: mark the template so the fast path never applies.
-        if (!(v >= 0)) ovmax[d] = Number.NaN;
-        else if (v > (ovmax[d] as number)) ovmax[d] = v;
-      }
+  if (anyBlocked) {
+    const ids = options.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if (blocked[groups === 0 ? 0 : (groupById[id] as number)] !== 1) continue;
+      kept ??= alive.slice();
+      kept[id >>> 5] = ((kept[id >>> 5] as number) & ~(1 << (id & 31))) >>> 0;
     }
-    maxOverheads.set(template, ovmax);
   }
-  const min = input.minAllocatable as Float64Array;
-  for (let d = 0; d < dims; d++) {
-    const base = (input.claimRequests[d] as number) + (input.podRequests[d] as number);
-    const over = ovmax[d] as number;
-    if (!(base >= 0) || !(over >= 0)) return false;
-    const total = base + over;
-    if (total === 0) continue;
-    const a = min[d] as number;
-    if (a < 0 || total > a) return false;
+  // Options already meet every unchanged key: only the changed ones, read from the index's tables.
+  const changed = changedRequirements(input.previous, requirements);
+  for (const r of changed) kept = andCopy(kept, alive, vectors.index.requirementSet(r));
+  if (!input.offeringsChecked || changed.some((r) => OFFERING_KEYS.has(r.key))) {
+    kept = andCopy(kept, alive, vectors.index.offeringView(requirements).offered);
   }
-  return true;
+  const next = moved ?? cursors;
+  if (kept === undefined) return finish(input, options, next);
+  const size = count(kept);
+  // Nothing dropped (the common case for a small pod): the claim keeps its option set.
+  return finish(input, size === options.size ? options : OptionSet.ofBits(options.index, kept, size), next);
+}
+
+/** `kept ∩ other`, copying `alive` first when nothing was copied yet and `other` removes something. */
+function andCopy(kept: Bitset | undefined, alive: Bitset, other: Bitset): Bitset | undefined {
+  const from = kept ?? alive;
+  for (let w = 0; w < from.length; w++) {
+    if (((from[w] as number) & ~(other[w] as number)) === 0) continue;
+    const out = kept ?? alive.slice();
+    andInto(out, other);
+    return out;
+  }
+  return kept;
 }
 
 /** Failure explanation and minValues for the kept options. */
-function finish(input: NarrowInput, keptTypes: readonly InstanceType[], ids: Int32Array): NarrowedOptions {
+function finish(input: NarrowInput, kept: OptionSet, cursors: Int32Array): NarrowedOptions {
   const { options, requirements, template } = input;
-  if (keptTypes.length === 0) {
+  if (kept.size === 0) {
     if (!input.explain) return { ok: false, failure: UNEXPLAINED };
-    const usable = options.filter((type) => {
+    const usable = options.types.filter((type) => {
       const g = template.groupOf.get(type) ?? 0;
       const group = template.daemonGroups[g];
       return group === undefined || input.podPorts.length === 0 || !portsConflict(input.podPorts, group.hostPorts);
     });
-    return { ok: false, failure: describeFailure(usable, options.length, requirements, input.requestList(), template) };
+    return { ok: false, failure: describeFailure(usable, options.size, requirements, input.requestList(), template) };
   }
-  if (!requirements.hasMinValues()) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };
-  const check = satisfiesMinValues(keptTypes, requirements);
-  if (check.satisfied) return { ok: true, instanceTypes: keptTypes, ids, requirements, minValuesRelaxed: false };
+  if (!requirements.hasMinValues()) return { ok: true, options: kept, cursors, requirements, minValuesRelaxed: false };
+  const check = satisfiesMinValues(kept.types, requirements);
+  if (check.satisfied) return { ok: true, options: kept, cursors, requirements, minValuesRelaxed: false };
   if (input.minValuesPolicy === "BestEffort") {
-    return { ok: true, instanceTypes: keptTypes, ids, requirements: relaxMinValues(requirements, check.shortfalls), minValuesRelaxed: true };
+    return { ok: true, options: kept, cursors, requirements: relaxMinValues(requirements, check.shortfalls), minValuesRelaxed: true };
   }
   return {
     ok: false,

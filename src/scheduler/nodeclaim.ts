@@ -4,24 +4,25 @@
  *
  * @module
  */
-import type { InstanceType } from "../instance-types/index.js";
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
+import { hasBit } from "../instance-types/_bitset.js";
+import { OfferingMatcher } from "../instance-types/offering-matcher.js";
+import type { OptionSet } from "../instance-types/option-set.js";
 import { addResources, addVectorInto, hostPortsConflict, type HostPort, type ResourceList } from "../resources/index.js";
 import { LABEL_HOSTNAME, Requirement, type Requirements } from "../requirements/index.js";
 import { formatTaint, toleratesAll, untoleratedTaints } from "../taints/index.js";
 import type { Attempt, RunContext } from "./context.js";
+import { initialCursors, narrowOptions, UNEXPLAINED } from "./narrow.js";
 import { firstVolumeAlternative } from "./pod-data.js";
-import { narrowOptions, UNEXPLAINED } from "./narrow.js";
-import { OfferingMatcher } from "./offering-matcher.js";
 import type { PlacementTemplate } from "./placement-template.js";
 import { planReservations } from "./reservations.js";
 import type { NodePoolFailure } from "./types.js";
-import type { CatalogueVectors } from "./vectors.js";
 
 /** What adding a pod would change, computed by {@link NodeClaim.canAdd} and applied by {@link NodeClaim.add}. */
 export interface ClaimChange {
   readonly requirements: Requirements;
-  readonly options: readonly InstanceType[];
-  readonly optionIds: Int32Array;
+  readonly options: OptionSet;
+  readonly cursors: Int32Array;
   readonly minValuesRelaxed: boolean;
   readonly reservations: ReadonlySet<string>;
 }
@@ -36,9 +37,8 @@ const UNEXPLAINED_REFUSAL: ClaimCheck = Object.freeze({ ok: false, failure: UNEX
 /** A node claim being planned. Mutable, owned by one run. */
 export class NodeClaim {
   requirements: Requirements;
-  options: readonly InstanceType[];
-  /** Catalogue ids of {@link NodeClaim.options}, aligned with it. */
-  optionIds: Int32Array;
+  /** The instance types it may still become. */
+  options: OptionSet;
   requests: ResourceList = new Map();
   /** {@link NodeClaim.requests} as a vector of the run's resource space. */
   readonly requestVector: Float64Array;
@@ -48,10 +48,12 @@ export class NodeClaim {
   reservations: ReadonlySet<string> = new Set();
   /** Pod classes known not to fit since the last change (only for pods without topology constraints). */
   readonly failedClasses: Set<number> = new Set();
+  /** Per DaemonSet group and resource, how far narrowing has ruled types out (see {@link narrowOptions}). */
+  private cursors: Int32Array;
   /** Per resource, the most any option can hold; lets a full claim refuse before any requirement work. */
   private maxAllocatable: Float64Array | undefined;
-  /** Per resource, the least any option can hold (negative if some option lacks it); lets narrowing skip its walk. */
-  private minAllocatable: Float64Array | undefined;
+  /** Per resource, the position of the largest option in the catalogue's allocatable order (found from the end). */
+  private tops: Int32Array | undefined;
   /** Whether every option has an offering compatible with the requirements (checked by the first narrowing). */
   private offeringsChecked = false;
 
@@ -59,19 +61,17 @@ export class NodeClaim {
    * @param template - the NodePool template
    * @param hostname - the placeholder hostname (unique per claim)
    * @param options - the instance types it may become (already limit-filtered)
-   * @param optionIds - their catalogue ids
    * @param dims - the run's resource dimensions
    */
   constructor(
     readonly template: PlacementTemplate,
     readonly hostname: string,
-    options: readonly InstanceType[],
-    optionIds: Int32Array,
+    options: OptionSet,
     dims: number,
   ) {
     this.requirements = template.requirements.add(Requirement.create(LABEL_HOSTNAME, "In", [hostname]));
     this.options = options;
-    this.optionIds = optionIds;
+    this.cursors = initialCursors(template, dims);
     this.requestVector = new Float64Array(dims);
   }
 
@@ -135,7 +135,7 @@ export class NodeClaim {
     }
     const narrowed = narrowOptions({
       options: this.options,
-      optionIds: this.optionIds,
+      cursors: this.cursors,
       offeringsChecked: this.offeringsChecked,
       previous: this.requirements,
       requirements,
@@ -145,7 +145,6 @@ export class NodeClaim {
       podPorts: podClass.hostPorts,
       template,
       vectors: ctx.vectors,
-      minAllocatable: this.leastAllocatable(ctx.vectors),
       minValuesPolicy: ctx.options.minValuesPolicy,
       explain,
     });
@@ -156,7 +155,7 @@ export class NodeClaim {
           ctx.reservations,
           this.hostname,
           this.reservations,
-          narrowed.instanceTypes,
+          narrowed.options.types,
           new OfferingMatcher(narrowed.requirements),
           ctx.options.reservedCapacityMode === "strict",
         );
@@ -165,56 +164,44 @@ export class NodeClaim {
       ok: true,
       change: {
         requirements: narrowed.requirements,
-        options: narrowed.instanceTypes,
-        optionIds: narrowed.ids,
+        options: narrowed.options,
+        cursors: narrowed.cursors,
         minValuesRelaxed: this.minValuesRelaxed || narrowed.minValuesRelaxed,
         reservations: plan.ids,
       },
     };
   }
 
-  /** Per resource, the least any option can hold (-1 when an option lacks the resource), computed once per option set. */
-  private leastAllocatable(vectors: CatalogueVectors): Float64Array {
-    let min = this.minAllocatable;
-    if (min !== undefined) return min;
-    const dims = vectors.dims;
-    min = new Float64Array(dims).fill(Number.POSITIVE_INFINITY);
-    const allocatable = vectors.allocatable;
-    const ids = this.optionIds;
-    for (let i = 0; i < ids.length; i++) {
-      const row = (ids[i] as number) * dims;
-      for (let d = 0; d < dims; d++) {
-        const a = allocatable[row + d] as number;
-        if (a < (min[d] as number)) min[d] = a < 0 ? -1 : a;
-      }
-    }
-    this.minAllocatable = min;
-    return min;
-  }
-
   /** Whether the pod's requests on top of the claim's could fit the largest option (a necessary condition). */
   private mayFit(podVector: Float64Array, vectors: CatalogueVectors): boolean {
     const dims = vectors.dims;
-    let max = this.maxAllocatable;
-    if (max === undefined) {
-      max = new Float64Array(dims);
-      const allocatable = vectors.allocatable;
-      const ids = this.optionIds;
-      for (let i = 0; i < ids.length; i++) {
-        const row = (ids[i] as number) * dims;
-        for (let d = 0; d < dims; d++) {
-          const a = allocatable[row + d] as number;
-          if (a > (max[d] as number)) max[d] = a;
-        }
-      }
-      this.maxAllocatable = max;
-    }
+    // Per resource, filled in when a pod first requests it (NaN: not known yet).
+    const max = (this.maxAllocatable ??= new Float64Array(dims).fill(Number.NaN));
     const claim = this.requestVector;
     for (let d = 0; d < dims; d++) {
       const amount = podVector[d] as number;
-      if (amount > 0 && (claim[d] as number) + amount > (max[d] as number)) return false;
+      if (!(amount > 0)) continue;
+      let most = max[d] as number;
+      if (Number.isNaN(most)) max[d] = most = this.largestAllocatable(vectors, d);
+      if ((claim[d] as number) + amount > most) return false;
     }
     return true;
+  }
+
+  /**
+   * The most any option holds of one resource (0 when none holds more): the last option in the catalogue's
+   * allocatable order. Options only drop, so the position only moves towards the front.
+   */
+  private largestAllocatable(vectors: CatalogueVectors, d: number): number {
+    const alive = this.options.bits;
+    const tops = (this.tops ??= new Int32Array(vectors.dims).fill(vectors.types.length - 1));
+    const order = vectors.order(d);
+    let p = tops[d] as number;
+    while (p >= 0 && !hasBit(alive, order[p] as number)) p--;
+    tops[d] = p;
+    if (p < 0) return 0;
+    const a = vectors.allocatable[(order[p] as number) * vectors.dims + d] as number;
+    return Math.max(a, 0);
   }
 
   /**
@@ -229,12 +216,9 @@ export class NodeClaim {
     if (this.pods.length === 0) ctx.topology.register(LABEL_HOSTNAME, this.hostname);
     this.pods.push(attempt.name);
     this.requirements = change.requirements;
-    if (change.options.length !== this.options.length) {
-      this.maxAllocatable = undefined;
-      this.minAllocatable = undefined;
-    }
+    if (change.options !== this.options) this.maxAllocatable = undefined;
     this.options = change.options;
-    this.optionIds = change.optionIds;
+    this.cursors = change.cursors;
     this.offeringsChecked = true;
     this.minValuesRelaxed = change.minValuesRelaxed;
     this.requests = addResources(this.requests, attempt.podClass.requests);

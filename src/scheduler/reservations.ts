@@ -4,26 +4,20 @@
  *
  * @module
  */
-import type { InstanceType } from "../instance-types/index.js";
-import type { OfferingMatcher } from "./offering-matcher.js";
+import type { InstanceType, InstanceTypeIndex } from "../instance-types/index.js";
+import type { OfferingMatcher } from "../instance-types/offering-matcher.js";
 
 /** Tracks which planned claims hold which reservations. */
 export class ReservationManager {
-  private readonly capacity = new Map<string, number>();
   private readonly holders = new Map<string, Set<string>>();
 
+  private readonly capacity: ReadonlyMap<string, number>;
+
   /**
-   * @param catalogue - every instance type; the smallest capacity seen per reservation id is kept
+   * @param index - the catalogue; each reservation id's capacity is the smallest its offerings state
    */
-  constructor(catalogue: readonly InstanceType[]) {
-    for (const type of catalogue) {
-      for (const o of type.offerings) {
-        if (o.reservationId === undefined) continue;
-        const cap = o.reservationCapacity ?? 0;
-        const seen = this.capacity.get(o.reservationId);
-        this.capacity.set(o.reservationId, seen === undefined ? cap : Math.min(seen, cap));
-      }
-    }
+  constructor(index: InstanceTypeIndex) {
+    this.capacity = index.reservationCapacities();
   }
 
   /** Whether any reservation exists at all (lets the common case skip the work). */

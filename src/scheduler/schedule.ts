@@ -6,8 +6,9 @@
 import { InputError } from "../errors.js";
 import { assertOptions, assertScheduleInput } from "../_internal/validate-input.js";
 import { exactSum } from "../_internal/exact-sum.js";
+import type { CatalogueVectors } from "../instance-types/catalogue-vectors.js";
 import type { InstanceType } from "../instance-types/index.js";
-import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
+import { InstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { podName } from "../_internal/pod-key.js";
 import { snapshotPods } from "../_internal/snapshot-pods.js";
 import { Topology, type TopologyTemplate } from "../topology/index.js";
@@ -32,7 +33,6 @@ import { ReservationManager } from "./reservations.js";
 import { Scheduler } from "./scheduler.js";
 import { placementTemplate } from "./placement-template.js";
 import { acceptsNewClaims, compareTemplates, compileTemplate, type NodeClaimTemplate } from "./nodeclaim-template.js";
-import { CatalogueVectors } from "./vectors.js";
 import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, SimulationState, UnschedulablePod } from "./types.js";
 
 function creationMillis(pod: Pod): number {
@@ -43,29 +43,11 @@ function creationMillis(pod: Pod): number {
 }
 
 /**
- * The run's own catalogue list. An index already holds a private copy (cached tables stay keyed by it); a
- * caller's array is copied, because the caller may push to it or replace a type before the next call and the
- * tables built from it (vectors, label tables, offering views) are cached by the list they were built from.
- */
-function catalogueOf(input: ScheduleInput): readonly InstanceType[] {
-  // By brand, not instanceof: the index may come from another copy of nodefit (require beside import).
-  return isInstanceTypeIndex(input.instanceTypes) ? input.instanceTypes.types : [...input.instanceTypes];
-}
-
-const catalogueLabels = new WeakMap<readonly InstanceType[], ReadonlySet<string>>();
-
-/**
  * Every label the catalogue's instance types define counts as well-known, as upstream providers register
  * the labels they set: pods and NodePools may then constrain them without the NodePool defining them.
  */
-function withCatalogueLabels(opts: ResolvedScheduleOptions, catalogue: readonly InstanceType[]): ResolvedScheduleOptions {
-  let labels = catalogueLabels.get(catalogue);
-  if (labels === undefined) {
-    const keys = new Set<string>();
-    for (const type of catalogue) type.requirements.forEachRequirement((r) => keys.add(r.key));
-    labels = keys;
-    catalogueLabels.set(catalogue, labels);
-  }
+function withCatalogueLabels(opts: ResolvedScheduleOptions, index: InstanceTypeIndex): ResolvedScheduleOptions {
+  const labels = index.labelKeys();
   let missing = false;
   for (const key of labels) if (!opts.wellKnownLabels.has(key)) missing = true;
   if (!missing) return opts;
@@ -126,8 +108,10 @@ const NO_SIMULATION: SimulationState = { movers: new Set(), pendingOnly: new Set
  * @internal
  */
 export function scheduleSimulation(input: ScheduleInput, options: ScheduleOptions, simulation: SimulationState): ScheduleResult {
-  const catalogue = catalogueOf(input);
-  const opts = withCatalogueLabels(resolveScheduleOptions(options), catalogue);
+  // The index owns a copy of the catalogue and every table built from it; a caller's array gets a fresh one.
+  const index = InstanceTypeIndex.of(input.instanceTypes);
+  const catalogue = index.types;
+  const opts = withCatalogueLabels(resolveScheduleOptions(options), index);
   const model = simulation.model;
   const daemonSets = input.daemonSets ?? [];
   const daemons = model === undefined ? compileDaemonPods(daemonSets) : model.daemons(daemonSets, () => compileDaemonPods(daemonSets));
@@ -164,11 +148,11 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
     pendingPods: valid.map((i) => pending[i] as Pod),
     preferencePolicy: opts.preferencePolicy,
   });
-  const vectors = CatalogueVectors.of(catalogue, runResourceNames(templates, daemons, classes));
+  const vectors = index.vectors(runResourceNames(templates, daemons, classes));
   const requestVectors: Float64Array[] = [];
   const requestVector = (podClass: PodClass): Float64Array => (requestVectors[podClass.id] ??= vectors.vector(podClass.requests));
   const volumeLimits = NodeVolumeLimits.build(input.volumes, bound);
-  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(catalogue), vectors, requestVector, volumeLimits };
+  const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(index), vectors, requestVector, volumeLimits };
   const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
   const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);
   const scheduler = new Scheduler(ctx, cluster.nodes, placement, input.nodePools.some(acceptsNewClaims), limits);

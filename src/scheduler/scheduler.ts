@@ -161,7 +161,7 @@ export class Scheduler {
         continue;
       }
       const hostname = `hostname-placeholder-${String(this.claims.length + 1).padStart(4, "0")}`;
-      const claim = new NodeClaim(template, hostname, allowed.types, allowed.ids, this.ctx.vectors.dims);
+      const claim = new NodeClaim(template, hostname, allowed.options, this.ctx.vectors.dims);
       const check = claim.canAdd(attempt, this.ctx);
       if (check.ok) {
         claim.add(attempt, check.change, this.ctx);
@@ -172,7 +172,7 @@ export class Scheduler {
         this.linkOf.set(claim, link);
         for (const index of this.domainIndexes.values()) index.added(link);
         this.placements++;
-        this.limits.subtractMax(template, claim.optionIds);
+        this.limits.subtractMax(template, claim.options);
         return PLACED;
       }
       failures.push(check.failure);

@@ -3,10 +3,15 @@
  *
  * @module
  */
-import { LABEL_RESERVATION_ID, type InstanceType, type Offering } from "../instance-types/index.js";
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, type Requirement, type Requirements } from "../requirements/index.js";
+import type { InstanceType } from "./instance-type.js";
+import { LABEL_RESERVATION_ID, type Offering } from "./offering.js";
 
-/** Offering check specialised to the keys offerings carry (zone, capacity type, reservation). */
+/**
+ * Offering check specialised to the keys offerings carry (zone, capacity type, reservation).
+ *
+ * @internal
+ */
 export class OfferingMatcher {
   private readonly zone: Requirement;
   private readonly capacityType: Requirement;
