@@ -53,6 +53,20 @@ export class ClusterModel {
   readonly labelSignatures: WeakMap<StringMap, string> = new WeakMap();
   /** Topology's requirements of node label maps (the facts' `labels`). */
   readonly labelRequirements: WeakMap<ReadonlyMap<string, string>, Requirements> = new WeakMap();
+  /** The cluster base of each list of running pods (a consolidation state's simulations share one). */
+  readonly #bases = new WeakMap<
+    readonly Pod[],
+    { readonly nodes: readonly Node[]; readonly nodeClaims: readonly NodeClaim[]; readonly daemons: readonly DaemonPod[]; readonly base: unknown }
+  >();
+  #lastBase:
+    | {
+        readonly nodes: readonly Node[];
+        readonly nodeClaims: readonly NodeClaim[];
+        readonly boundPods: readonly Pod[];
+        readonly daemons: readonly DaemonPod[];
+        readonly base: unknown;
+      }
+    | undefined;
   #daemons: { readonly daemonSets: readonly DaemonSet[]; readonly daemons: readonly DaemonPod[] } | undefined;
   #pools:
     | {
@@ -94,6 +108,31 @@ export class ClusterModel {
     const value = prepare();
     this.#prepared.set(facts, value);
     return value;
+  }
+
+  /**
+   * The cluster side shared by every run over the same node, claim and running-pod lists (the lists are
+   * nodefit's own in a plan, never changed after they are made), built on a miss.
+   *
+   * @param nodes - the nodes
+   * @param nodeClaims - the NodeClaims
+   * @param boundPods - the running pods
+   * @param daemons - the compiled DaemonSets
+   * @param build - builds the base on a miss
+   * @returns the base
+   */
+  base<T>(nodes: readonly Node[], nodeClaims: readonly NodeClaim[], boundPods: readonly Pod[], daemons: readonly DaemonPod[], build: () => T): T {
+    const seen = this.#bases.get(boundPods);
+    if (seen !== undefined && seen.nodes === nodes && seen.nodeClaims === nodeClaims && seen.daemons === daemons) return seen.base as T;
+    // A long-lived cluster's run lists its running pods afresh each time: the same pods are the same base.
+    const last = this.#lastBase;
+    if (last !== undefined && last.nodes === nodes && last.nodeClaims === nodeClaims && last.daemons === daemons && samePods(last.boundPods, boundPods)) {
+      return last.base as T;
+    }
+    const base = build();
+    this.#bases.set(boundPods, { nodes, nodeClaims, daemons, base });
+    this.#lastBase = { nodes, nodeClaims, boundPods, daemons, base };
+    return base;
   }
 
   /**

@@ -137,8 +137,8 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const usable = templates.filter((t) => t.instanceTypes.length > 0);
   const toleratePreferNoSchedule = templates.some((t) => t.taints.some((taint) => taint.effect === "PreferNoSchedule"));
 
-  const { pending, bound } = splitPods(input);
-  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly, model);
+  const { pending, bound } = splitPods(input, simulation.removed !== undefined);
+  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly, model, simulation.removed);
   const compiler = new PodClassCompiler(opts.preferencePolicy === "Ignore", opts.wellKnownLabels);
 
   const failures = new Map<number, PlacementFailure>();
@@ -157,8 +157,8 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const topology = Topology.build({
     templates: topologyTemplates(templates, catalogue),
     universe,
-    labelSignatures: model?.labelSignatures,
-    labelRequirements: model?.labelRequirements,
+    clusterIndex: cluster.topologyIndex,
+    removed: simulation.removed,
     nodes: cluster.topologyNodes,
     boundPods: cluster.boundPods,
     pendingPods: valid.map((i) => pending[i] as Pod),
@@ -221,7 +221,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   }
   progress?.(placed, true);
   if (simulation.work !== undefined) simulation.work.left -= steps;
-  return assemble(pending, failures, scheduler, cluster.nodes, opts, vectors, takenNames(input));
+  return assemble(pending, failures, scheduler, cluster.nodes, opts, vectors, takenNames(input, simulation.removed));
 }
 
 /**
@@ -229,8 +229,12 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
  * deletionTimestamp) joins the pending pods when it is reschedulable, as upstream's provisioner adds
  * `Deleting().CurrentlyReschedulablePods()`; the deleting node's DaemonSet, mirror and terminal pods go with it.
  */
-function splitPods(input: ScheduleInput): { pending: Pod[]; bound: Pod[] } {
+function splitPods(input: ScheduleInput, simulated: boolean): { pending: Pod[]; bound: readonly Pod[] } {
   const deleting = deletingNodeNames(input);
+  // A simulation's own lists: its running pods are kept as given (the model's cluster base is cached by that list).
+  if (simulated && deleting.size === 0 && input.pods.every((p) => p.spec.nodeName === undefined || p.spec.nodeName === "")) {
+    return { pending: [...input.pods], bound: input.boundPods ?? [] };
+  }
   const pending: Pod[] = [];
   const bound: Pod[] = [];
   const rescheduled: Pod[] = [];
@@ -266,11 +270,11 @@ function deletingNodeNames(input: ScheduleInput): ReadonlySet<string> {
   return names;
 }
 
-/** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too). */
-function takenNames(input: ScheduleInput): ReadonlySet<string> {
+/** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too), but those a simulation removed. */
+function takenNames(input: ScheduleInput, removed: ReadonlySet<string> | undefined): ReadonlySet<string> {
   const taken = new Set<string>();
-  for (const n of input.nodes ?? []) taken.add(n.metadata.name ?? "");
-  for (const c of input.nodeClaims ?? []) taken.add(c.metadata.name ?? "");
+  for (const n of input.nodes ?? []) if (removed === undefined || !removed.has(n.metadata.name ?? "")) taken.add(n.metadata.name ?? "");
+  for (const c of input.nodeClaims ?? []) if (removed === undefined || !removed.has(c.metadata.name ?? "")) taken.add(c.metadata.name ?? "");
   return taken;
 }
 
