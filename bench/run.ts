@@ -27,6 +27,7 @@ const FULL: readonly [string, number, number][] = [
   ["packing-synthetic", 2000, 3],
   ["packing-aws", 2000, 3],
   ["consolidation", 1000, 3],
+  ["cli-mixed", 1000, 3],
 ];
 const QUICK: readonly [string, number, number][] = [
   ["mix", 100, 1],
@@ -37,6 +38,7 @@ const QUICK: readonly [string, number, number][] = [
   ["packing-synthetic", 200, 1],
   ["packing-aws", 200, 1],
   ["consolidation", 50, 1],
+  ["cli-mixed", 60, 1],
 ];
 
 const root = new URL("../", import.meta.url);
@@ -47,6 +49,7 @@ interface ConsolidationFigures {
   readonly nodes: number;
   readonly runsMs: readonly number[];
   readonly medianMs: number;
+  readonly medianCpuMs?: number;
   readonly commands: number;
   readonly hourlyCostBefore: number;
   readonly hourlyCostAfter: number;
@@ -56,16 +59,21 @@ const consolidationRows: ConsolidationFigures[] = [];
 
 for (const [kind, size, runs] of quick ? QUICK : FULL) {
   if (only !== undefined && kind !== only) continue;
-  if (kind === "consolidation") {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/consolidation.ts", String(size), String(runs)], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+  if (kind === "consolidation" || kind === "cli-mixed") {
+    // cli-mixed: issue 13's mixed cluster planned by the CLI end to end (reading, planning, printing).
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", `bench/${kind === "consolidation" ? "consolidation" : "cli-mixed"}.ts`, String(size), String(runs)],
+      {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const c = JSON.parse(out.trim().split("\n").pop() ?? "{}") as ConsolidationFigures;
     consolidationRows.push(c);
     process.stdout.write(
-      `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length}, ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB\n`,
+      `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length} (CPU ${c.medianCpuMs ?? "?"} ms), ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB\n`,
     );
     continue;
   }
@@ -95,7 +103,7 @@ if (args.has("--record")) {
   const consolidation = consolidationRows
     .map(
       (c) =>
-        `\n| ${c.name} | median ${c.medianMs} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`,
+        `\n| ${c.name} | median ${c.medianMs} ms, CPU ${c.medianCpuMs ?? "?"} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`,
     )
     .join("");
   appendFileSync(

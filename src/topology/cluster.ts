@@ -334,6 +334,8 @@ export class ClusterView {
       if (seen.has(namespace)) continue;
       seen.add(namespace);
       names.push(namespace);
+      // Every namespace found: the rest of the walk cannot add one.
+      if (names.length === order.names.length) break;
     }
     return names;
   }
