@@ -141,34 +141,41 @@ interface SimulationBase {
   readonly uninitialized: ReadonlySet<string>;
 }
 
-const simulationBases = new WeakMap<ClusterState, { gated?: SimulationBase; ungated?: SimulationBase }>();
+const simulationBases = new WeakMap<ClusterState, { lists: SimulationBase; gated?: SimulationBase; ungated?: SimulationBase }>();
 
 /**
- * The state's lists for the scheduler, shared by its simulations: the same arrays every time, so the
- * scheduler's model reads the cluster once per state and each simulation only takes its candidates out.
+ * The state's lists for the scheduler, shared by its simulations: the same arrays every time (gated or not),
+ * so the scheduler's model reads the cluster once per state and each simulation only takes its candidates out.
  */
 function simulationBase(cluster: ClusterState, ctx: PlanContext, gateDestinations: boolean): SimulationBase {
   let bases = simulationBases.get(cluster);
-  if (bases === undefined) simulationBases.set(cluster, (bases = {}));
+  if (bases === undefined) {
+    const remaining = cluster.nodes.filter((n) => !n.deleting);
+    const inFlight = inFlightClaims(cluster, ctx);
+    const nodes: Node[] = [];
+    const nodeClaims: NodeClaim[] = [...inFlight];
+    const boundPods: Pod[] = [];
+    for (const n of remaining) {
+      nodes.push(n.node);
+      if (n.claim !== undefined) nodeClaims.push(n.claim);
+      for (const pod of n.pods) boundPods.push(pod);
+    }
+    // In-flight claims take pending pods but no mover: node state.
+    const pendingOnly = new Set(inFlight.map((c) => c.metadata.name ?? ""));
+    const uninitialized = new Set([...remaining.filter((n) => !n.initialized).map((n) => n.name), ...pendingOnly]);
+    simulationBases.set(cluster, (bases = { lists: { nodes, nodeClaims, boundPods, pendingOnly, uninitialized } }));
+  }
   const known = gateDestinations ? bases.gated : bases.ungated;
   if (known !== undefined) return known;
-  const remaining = cluster.nodes.filter((n) => !n.deleting);
-  const inFlight = inFlightClaims(cluster, ctx);
-  const nodes: Node[] = [];
-  const nodeClaims: NodeClaim[] = [...inFlight];
-  const boundPods: Pod[] = [];
-  // In-flight claims and destinations inside consolidateAfter take pending pods but no mover: node state.
-  const pendingOnly = new Set(inFlight.map((c) => c.metadata.name ?? ""));
-  for (const n of remaining) {
-    if (gateDestinations && consolidateAfterRemaining(n, ctx.options.now) > 0) pendingOnly.add(n.name);
-    nodes.push(n.node);
-    if (n.claim !== undefined) nodeClaims.push(n.claim);
-    for (const pod of n.pods) boundPods.push(pod);
-  }
-  const uninitialized = new Set([...remaining.filter((n) => !n.initialized).map((n) => n.name), ...inFlight.map((c) => c.metadata.name ?? "")]);
-  const base: SimulationBase = { nodes, nodeClaims, boundPods, pendingOnly, uninitialized };
-  if (gateDestinations) bases.gated = base;
-  else bases.ungated = base;
+  const { lists } = bases;
+  let base = lists;
+  if (gateDestinations) {
+    // Destinations inside their NodePool's consolidateAfter take pending pods but no mover either.
+    const pendingOnly = new Set(lists.pendingOnly);
+    for (const n of cluster.nodes) if (!n.deleting && consolidateAfterRemaining(n, ctx.options.now) > 0) pendingOnly.add(n.name);
+    base = { ...lists, pendingOnly };
+    bases.gated = base;
+  } else bases.ungated = base;
   return base;
 }
 

@@ -161,6 +161,8 @@ export interface ClusterBase {
   readonly topologyNodes: readonly TopologyNode[];
   /** The nodes and running pods indexed for topology counting. */
   readonly topologyIndex: ClusterIndex;
+  /** Per position in `prepared`: the placement target the last run over this base made, for the next to reuse. */
+  readonly targets: (ExistingNode | undefined)[];
 }
 
 /**
@@ -225,7 +227,7 @@ export function buildClusterBase(
   const usage = facts.map((f) => (f.nodePool === undefined ? undefined : addResources(f.capacity, ONE_NODE)));
   const topologyNodes: TopologyNode[] = facts.map((f) => ({ name: f.name, labels: f.labels, taints: f.taints }));
   const topologyIndex = new ClusterIndex(topologyNodes, bound, model?.labelSignatures, model?.labelRequirements);
-  return { prepared, order, usage, boundPods: bound, topologyNodes, topologyIndex };
+  return { prepared, order, usage, boundPods: bound, topologyNodes, topologyIndex, targets: [] };
 }
 
 /** Adds `b` into `sum` per resource, as `addResources(sum, b)` would (same values, same key order), in place. */
@@ -248,7 +250,13 @@ export function clusterFromBase(base: ClusterBase, pendingOnly: ReadonlySet<stri
     const p = base.prepared[i] as PreparedNode;
     const f = p.facts;
     if (removed.size > 0 && removed.has(f.name)) continue;
-    states.push(new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, pendingOnly.has(f.name)));
+    const only = pendingOnly.has(f.name);
+    // A target the last run left without a pod is as it was made but for its per-run class cache: runs over
+    // one base follow each other (a consolidation state's simulations), so it is reused, not made again.
+    let state = base.targets[i];
+    if (state !== undefined && state.pods.length === 0 && state.pendingOnly === only) state.failedClasses.clear();
+    else base.targets[i] = state = new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, only);
+    states.push(state);
   }
   const poolUsage = new Map<string, Map<string, number>>();
   base.prepared.forEach((p, i) => {
