@@ -163,6 +163,10 @@ export interface ClusterBase {
   readonly topologyIndex: ClusterIndex;
   /** Per position in `prepared`: the placement target the last run over this base made, for the next to reuse. */
   readonly targets: (ExistingNode | undefined)[];
+  /** Name → positions in `prepared` (a node and an unlinked claim may share a name). */
+  readonly positions: ReadonlyMap<string, readonly number[]>;
+  /** Per pending-only name set (never changed once made, as the simulations make them): which positions it names. */
+  readonly pendingOnlyMasks: WeakMap<ReadonlySet<string>, Uint8Array>;
 }
 
 /**
@@ -227,7 +231,13 @@ export function buildClusterBase(
   const usage = facts.map((f) => (f.nodePool === undefined ? undefined : addResources(f.capacity, ONE_NODE)));
   const topologyNodes: TopologyNode[] = facts.map((f) => ({ name: f.name, labels: f.labels, taints: f.taints }));
   const topologyIndex = new ClusterIndex(topologyNodes, bound, model?.labelSignatures, model?.labelRequirements);
-  return { prepared, order, usage, boundPods: bound, topologyNodes, topologyIndex, targets: [] };
+  const positions = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    const list = positions.get(f.name);
+    if (list === undefined) positions.set(f.name, [i]);
+    else list.push(i);
+  });
+  return { prepared, order, usage, boundPods: bound, topologyNodes, topologyIndex, targets: [], positions, pendingOnlyMasks: new WeakMap() };
 }
 
 /** Adds `b` into `sum` per resource, as `addResources(sum, b)` would (same values, same key order), in place. */
@@ -245,31 +255,45 @@ function addInto(sum: Map<string, number>, b: ResourceList): void {
  * @internal
  */
 export function clusterFromBase(base: ClusterBase, pendingOnly: ReadonlySet<string> = NONE, removed: ReadonlySet<string> = NONE): Cluster {
+  // The name sets as masks over the base's positions: each simulation then reads no name.
+  let only = base.pendingOnlyMasks.get(pendingOnly);
+  if (only === undefined) base.pendingOnlyMasks.set(pendingOnly, (only = maskOf(base, pendingOnly)));
+  const out = removed.size === 0 ? undefined : maskOf(base, removed);
   const states: ExistingNode[] = [];
   for (const i of base.order) {
-    const p = base.prepared[i] as PreparedNode;
-    const f = p.facts;
-    if (removed.size > 0 && removed.has(f.name)) continue;
-    const only = pendingOnly.has(f.name);
+    if (out !== undefined && out[i] === 1) continue;
+    const takesOnlyPending = only[i] === 1;
     // A target the last run left without a pod is as it was made but for its per-run class cache: runs over
     // one base follow each other (a consolidation state's simulations), so it is reused, not made again.
     let state = base.targets[i];
-    if (state !== undefined && state.pods.length === 0 && state.pendingOnly === only) state.failedClasses.clear();
-    else base.targets[i] = state = new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, only);
+    if (state !== undefined && state.pods.length === 0 && state.pendingOnly === takesOnlyPending) state.failedClasses.clear();
+    else {
+      const p = base.prepared[i] as PreparedNode;
+      const f = p.facts;
+      state = new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, takesOnlyPending);
+      base.targets[i] = state;
+    }
     states.push(state);
   }
   const poolUsage = new Map<string, Map<string, number>>();
   base.prepared.forEach((p, i) => {
     const usage = base.usage[i];
     const pool = p.facts.nodePool;
-    if (usage === undefined || pool === undefined || (removed.size > 0 && removed.has(p.facts.name))) return;
+    if (usage === undefined || pool === undefined || (out !== undefined && out[i] === 1)) return;
     let sum = poolUsage.get(pool);
     if (sum === undefined) poolUsage.set(pool, (sum = new Map()));
     addInto(sum, usage);
   });
-  const topologyNodes = removed.size === 0 ? base.topologyNodes : base.topologyNodes.filter((n) => !removed.has(n.name));
+  const topologyNodes = out === undefined ? base.topologyNodes : base.topologyNodes.filter((_, i) => out[i] !== 1);
   // The removed nodes' pods stay listed: topology counts only pods on a node it knows.
   return { nodes: states, topologyNodes, boundPods: base.boundPods, poolUsage, topologyIndex: base.topologyIndex };
+}
+
+/** The positions of the base a set of names names, as a mask. */
+function maskOf(base: ClusterBase, names: ReadonlySet<string>): Uint8Array {
+  const mask = new Uint8Array(base.prepared.length);
+  for (const name of names) for (const i of base.positions.get(name) ?? []) mask[i] = 1;
+  return mask;
 }
 
 /**

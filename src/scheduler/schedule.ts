@@ -271,11 +271,17 @@ function deletingNodeNames(input: ScheduleInput): ReadonlySet<string> {
 }
 
 /** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too), but those a simulation removed. */
-function takenNames(input: ScheduleInput, removed: ReadonlySet<string> | undefined): ReadonlySet<string> {
-  const taken = new Set<string>();
-  for (const n of input.nodes ?? []) if (removed === undefined || !removed.has(n.metadata.name ?? "")) taken.add(n.metadata.name ?? "");
-  for (const c of input.nodeClaims ?? []) if (removed === undefined || !removed.has(c.metadata.name ?? "")) taken.add(c.metadata.name ?? "");
-  return taken;
+function takenNames(input: ScheduleInput, removed: ReadonlySet<string> | undefined): (name: string) => boolean {
+  // Read only when the run planned a claim (most simulations plan none).
+  let taken: Set<string> | undefined;
+  return (name) => {
+    if (taken === undefined) {
+      taken = new Set<string>();
+      for (const n of input.nodes ?? []) if (removed === undefined || !removed.has(n.metadata.name ?? "")) taken.add(n.metadata.name ?? "");
+      for (const c of input.nodeClaims ?? []) if (removed === undefined || !removed.has(c.metadata.name ?? "")) taken.add(c.metadata.name ?? "");
+    }
+    return taken.has(name);
+  };
 }
 
 /** The NodePools compiled for a run, in upstream's try order, and their topology domain universe. */
@@ -364,7 +370,7 @@ function assemble(
   nodes: readonly { readonly name: string; readonly pods: readonly string[] }[],
   opts: ReturnType<typeof resolveScheduleOptions>,
   vectors: CatalogueVectors,
-  taken: ReadonlySet<string>,
+  taken: (name: string) => boolean,
 ): ScheduleResult {
   const counters = new Map<string, number>();
   const nodeClaims: PlannedNodeClaim[] = [];
@@ -373,7 +379,7 @@ function assemble(
     // `<nodePool>-<n>`, skipping every name a Node or NodeClaim already has, so "to" never means two things.
     let n = counters.get(claim.template.name) ?? 0;
     do n += 1;
-    while (taken.has(`${claim.template.name}-${n}`));
+    while (taken(`${claim.template.name}-${n}`));
     const finalized = finalizeClaim(claim, `${claim.template.name}-${n}`, opts, vectors);
     if (finalized.ok) {
       counters.set(claim.template.name, n);
