@@ -2,9 +2,14 @@
  * What a series of scheduling runs over one cluster share: a consolidation plan simulates the same cluster
  * with a few nodes removed well over a hundred times, and rebuilding every node's room from its running pods,
  * the NodePool templates and the topology domain universe each time was most of the plan's cost. A model is
- * created once per plan (never kept across calls, so a caller changing its objects between calls cannot see a
- * stale answer); every run reads its per-node entries and copies a node only when it places a pod there
- * (copy-on-write: the entries are immutable, each run's `ExistingNode` replaces its own `remaining`).
+ * created once per plan (or kept by a long-lived `Cluster`, whose lists change only through its events); every
+ * run reads its per-node entries and copies a node only when it places a pod there (copy-on-write: the entries
+ * are immutable, each run's `ExistingNode` replaces its own `remaining`).
+ *
+ * The cluster base ({@link ClusterModel.base}) is the whole cluster side read once per list of nodes, claims
+ * and running pods: prepared nodes in placement order, NodePool usage, and the topology index that keeps, per
+ * namespace and selector, how many matching pods each node runs. A simulation takes its candidates out of the
+ * base as state (masks over its positions) instead of handing the scheduler rebuilt lists.
  *
  * @module
  */
