@@ -1,7 +1,8 @@
 // Issue 13's user-shaped cluster, planned by the CLI end to end: 1,000 nodes of mixed m5 sizes in 3 zones,
 // 5–25 pods each filling 15–65% of the node's CPU, 200 apps, a DaemonSet, on the embedded AWS catalogue.
 // The manifests are written to a temporary folder as JSON and `nodefit consolidate <folder>` runs in this
-// process (reading, validating, planning and printing JSON). Prints one JSON line of figures.
+// process (reading, validating, planning and printing JSON). Prints one JSON line of figures; the plan is
+// checked first ({@link checkMixedPlan}), so a fast wrong plan cannot pass.
 // `node --import tsx bench/cli-mixed.ts [nodes] [runs]`.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -118,6 +119,61 @@ export function mixedCluster(size: number, seed = 3): unknown[] {
   return docs;
 }
 
+/** The parts of `nodefit consolidate --output json` the check reads. */
+interface PlanJson {
+  readonly commands: readonly {
+    readonly candidates: readonly string[];
+    readonly replacements: readonly { readonly name: string }[];
+    readonly reschedules: readonly { readonly pod: string; readonly to: string }[];
+    readonly savings: number;
+  }[];
+  readonly summary: { readonly hourlyCostBefore: number; readonly hourlyCostAfter: number };
+}
+
+/**
+ * Throws unless the plan is sound: every pod a command moves (each pod of its candidates but the DaemonSet's)
+ * has a target that still exists (a node no command deleted before, or one of the command's replacements),
+ * every command saves money and the cost never rises.
+ *
+ * @param docs - the manifests (from {@link mixedCluster})
+ * @param plan - the parsed JSON plan
+ */
+export function checkMixedPlan(docs: readonly unknown[], plan: PlanJson): void {
+  const podsOn = new Map<string, string[]>();
+  for (const doc of docs as {
+    kind: string;
+    metadata: { name: string; namespace?: string; ownerReferences?: { kind: string }[] };
+    spec?: { nodeName?: string };
+  }[]) {
+    if (doc.kind !== "Pod" || doc.metadata.ownerReferences?.some((o) => o.kind === "DaemonSet")) continue;
+    const on = doc.spec?.nodeName ?? "";
+    podsOn.set(on, [...(podsOn.get(on) ?? []), `${doc.metadata.namespace ?? "default"}/${doc.metadata.name}`]);
+  }
+  const nodes = new Set(docs.flatMap((d) => ((d as { kind: string }).kind === "Node" ? [(d as { metadata: { name: string } }).metadata.name] : [])));
+  for (const c of plan.commands) {
+    for (const r of c.replacements) nodes.add(r.name);
+    const to = new Map(c.reschedules.map((r) => [r.pod, r.to]));
+    for (const candidate of c.candidates) {
+      for (const pod of podsOn.get(candidate) ?? []) {
+        const target = to.get(pod);
+        if (target === undefined) throw new Error(`pod ${pod} of ${candidate} is moved nowhere`);
+        if (!nodes.has(target) || c.candidates.includes(target)) throw new Error(`pod ${pod} moves to ${target}, which does not exist then`);
+        podsOn.set(target, [...(podsOn.get(target) ?? []), pod]);
+      }
+      nodes.delete(candidate);
+    }
+    if (!(c.savings > 0)) throw new Error(`command on ${c.candidates.join(",")} does not save (${c.savings})`);
+  }
+  if (plan.summary.hourlyCostAfter > plan.summary.hourlyCostBefore + 1e-9)
+    throw new Error(`cost rises: ${plan.summary.hourlyCostBefore} → ${plan.summary.hourlyCostAfter}`);
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
 async function main(): Promise<void> {
   const [sizeText = "1000", runsText = "1"] = process.argv.slice(2);
   const dir = mkdtempSync(join(tmpdir(), "nodefit-mixed-"));
@@ -142,9 +198,22 @@ async function main(): Promise<void> {
       cpu.push(Math.round((used.user + used.system) / 1000));
       if (status !== 0) throw new Error(`nodefit consolidate exited ${status}`);
     }
-    const plan = JSON.parse(out) as { commands: unknown[]; summary: { hourlyCostBefore: number; hourlyCostAfter: number } };
+    const plan = JSON.parse(out) as PlanJson;
+    checkMixedPlan(docs, plan);
     process.stdout.write(
-      `${JSON.stringify({ name: `CLI consolidate, mixed ${sizeText}-node cluster`, nodes: Number(sizeText), pods, wallMs: wall, cpuMs: cpu, commands: plan.commands.length, ...plan.summary, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+      `${JSON.stringify({
+        name: `CLI consolidate, mixed ${sizeText}-node cluster`,
+        nodes: Number(sizeText),
+        pods,
+        runsMs: wall,
+        medianMs: median(wall),
+        runsCpuMs: cpu,
+        medianCpuMs: median(cpu),
+        commands: plan.commands.length,
+        hourlyCostBefore: plan.summary.hourlyCostBefore,
+        hourlyCostAfter: plan.summary.hourlyCostAfter,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      })}\n`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

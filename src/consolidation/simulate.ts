@@ -128,6 +128,58 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
   return claims;
 }
 
+/** What every simulation over one cluster state hands the scheduler, made once per state and gate. */
+interface SimulationBase {
+  /** The nodes not deleting. */
+  readonly nodes: readonly Node[];
+  /** The in-flight claims, then the claims of the nodes not deleting. */
+  readonly nodeClaims: readonly NodeClaim[];
+  /** The pods of the nodes not deleting. */
+  readonly boundPods: readonly Pod[];
+  /** In-flight claims and, when destinations are gated, nodes inside consolidateAfter: they take no mover. */
+  readonly pendingOnly: ReadonlySet<string>;
+  /** Nodes not initialized and in-flight claims: a mover placed there fails the move. */
+  readonly uninitialized: ReadonlySet<string>;
+}
+
+const simulationBases = new WeakMap<ClusterState, { lists: SimulationBase; gated?: SimulationBase; ungated?: SimulationBase }>();
+
+/**
+ * The state's lists for the scheduler, shared by its simulations: the same arrays every time (gated or not),
+ * so the scheduler's model reads the cluster once per state and each simulation only takes its candidates out.
+ */
+function simulationBase(cluster: ClusterState, ctx: PlanContext, gateDestinations: boolean): SimulationBase {
+  let bases = simulationBases.get(cluster);
+  if (bases === undefined) {
+    const remaining = cluster.nodes.filter((n) => !n.deleting);
+    const inFlight = inFlightClaims(cluster, ctx);
+    const nodes: Node[] = [];
+    const nodeClaims: NodeClaim[] = [...inFlight];
+    const boundPods: Pod[] = [];
+    for (const n of remaining) {
+      nodes.push(n.node);
+      if (n.claim !== undefined) nodeClaims.push(n.claim);
+      for (const pod of n.pods) boundPods.push(pod);
+    }
+    // In-flight claims take pending pods but no mover: node state.
+    const pendingOnly = new Set(inFlight.map((c) => c.metadata.name ?? ""));
+    const uninitialized = new Set([...remaining.filter((n) => !n.initialized).map((n) => n.name), ...pendingOnly]);
+    simulationBases.set(cluster, (bases = { lists: { nodes, nodeClaims, boundPods, pendingOnly, uninitialized } }));
+  }
+  const known = gateDestinations ? bases.gated : bases.ungated;
+  if (known !== undefined) return known;
+  const { lists } = bases;
+  let base = lists;
+  if (gateDestinations) {
+    // Destinations inside their NodePool's consolidateAfter take pending pods but no mover either.
+    const pendingOnly = new Set(lists.pendingOnly);
+    for (const n of cluster.nodes) if (!n.deleting && consolidateAfterRemaining(n, ctx.options.now) > 0) pendingOnly.add(n.name);
+    base = { ...lists, pendingOnly };
+    bases.gated = base;
+  } else bases.ungated = base;
+  return base;
+}
+
 /**
  * Runs the scheduler as if the candidates were gone. Their moving pods must all be placed, and none on an
  * uninitialized node; pending pods (and pods of nodes already deleting) that stay unplaced do not matter.
@@ -141,7 +193,6 @@ export function inFlightClaims(cluster: ClusterState, ctx: PlanContext): readonl
 export function simulateRemoval(cluster: ClusterState, candidates: readonly Candidate[], ctx: PlanContext, gateDestinations: boolean): SimulationResult {
   noteSimulation(ctx);
   const removed = new Set(candidates.map((c) => c.name));
-  const remaining = cluster.nodes.filter((n) => !removed.has(n.name) && !n.deleting);
   const movers = candidates.flatMap((c) => movingPods(c.state, ctx).map((p) => unbind(p, ctx)));
   const moverNames = new Set(movers.map(podName));
   // A pod that needs dynamic resources cannot be scheduled (upstream ignores DRA requests by default and its
@@ -150,38 +201,30 @@ export function simulateRemoval(cluster: ClusterState, candidates: readonly Cand
   if (dra !== undefined) return { ok: false, message: `pod ${podName(dra)} would not schedule: ${DYNAMIC_RESOURCES_MESSAGE}` };
   const fromDeleting = cluster.nodes.filter((n) => n.deleting && !removed.has(n.name)).flatMap((n) => movingPods(n, ctx).map((p) => unbind(p, ctx)));
   const waiting = [...cluster.pending, ...fromDeleting];
-  const inFlight = inFlightClaims(cluster, ctx);
-  const nodes: Node[] = [];
-  const claims: NodeClaim[] = [...inFlight];
-  const bound: Pod[] = [];
-  // In-flight claims and destinations inside consolidateAfter take pending pods but no mover: node state.
-  const pendingOnly = new Set(inFlight.map((c) => c.metadata.name ?? ""));
-  for (const n of remaining) {
-    if (gateDestinations && consolidateAfterRemaining(n, ctx.options.now) > 0) pendingOnly.add(n.name);
-    nodes.push(n.node);
-    if (n.claim !== undefined) claims.push(n.claim);
-    bound.push(...n.pods);
-  }
+  const base = simulationBase(cluster, ctx, gateDestinations);
+  // The candidates (and their NodeClaims) are taken out of the state's lists as the scheduler reads them.
+  const takenOut = new Set(removed);
+  for (const c of candidates) if (c.state.claim?.metadata.name !== undefined) takenOut.add(c.state.claim.metadata.name);
   const result = scheduleSimulation(
     {
       pods: [...movers, ...waiting],
       nodePools: ctx.nodePools,
       instanceTypes: ctx.index,
-      nodes,
-      nodeClaims: claims,
-      boundPods: bound,
+      nodes: base.nodes,
+      nodeClaims: base.nodeClaims,
+      boundPods: base.boundPods,
       daemonSets: ctx.daemonSets,
       volumes: ctx.volumes,
     },
     { preferencePolicy: ctx.options.preferencePolicy, minValuesPolicy: ctx.options.minValuesPolicy },
-    { movers: moverNames, pendingOnly, model: ctx.model, work: ctx.work },
+    { movers: moverNames, pendingOnly: base.pendingOnly, removed: takenOut, model: ctx.model, work: ctx.work },
   );
   // A run cut short by the plan's budget proves nothing: the plan stops here.
   checkWork(ctx);
   for (const u of result.unschedulable) {
     if (moverNames.has(u.pod)) return { ok: false, message: `pod ${u.pod} would not schedule: ${u.message}` };
   }
-  const uninitialized = new Set([...remaining.filter((n) => !n.initialized).map((n) => n.name), ...inFlight.map((c) => c.metadata.name ?? "")]);
+  const uninitialized = base.uninitialized;
   const target = new Map<string, string>();
   for (const placement of result.existingNodes) {
     for (const pod of placement.pods) {

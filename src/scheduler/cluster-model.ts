@@ -2,9 +2,14 @@
  * What a series of scheduling runs over one cluster share: a consolidation plan simulates the same cluster
  * with a few nodes removed well over a hundred times, and rebuilding every node's room from its running pods,
  * the NodePool templates and the topology domain universe each time was most of the plan's cost. A model is
- * created once per plan (never kept across calls, so a caller changing its objects between calls cannot see a
- * stale answer); every run reads its per-node entries and copies a node only when it places a pod there
- * (copy-on-write: the entries are immutable, each run's `ExistingNode` replaces its own `remaining`).
+ * created once per plan (or kept by a long-lived `Cluster`, whose lists change only through its events); every
+ * run reads its per-node entries and copies a node only when it places a pod there (copy-on-write: the entries
+ * are immutable, each run's `ExistingNode` replaces its own `remaining`).
+ *
+ * The cluster base ({@link ClusterModel.base}) is the whole cluster side read once per list of nodes, claims
+ * and running pods: prepared nodes in placement order, NodePool usage, and the topology index that keeps, per
+ * namespace and selector, how many matching pods each node runs. A simulation takes its candidates out of the
+ * base as state (masks over its positions) instead of handing the scheduler rebuilt lists.
  *
  * @module
  */
@@ -53,6 +58,20 @@ export class ClusterModel {
   readonly labelSignatures: WeakMap<StringMap, string> = new WeakMap();
   /** Topology's requirements of node label maps (the facts' `labels`). */
   readonly labelRequirements: WeakMap<ReadonlyMap<string, string>, Requirements> = new WeakMap();
+  /** The cluster base of each list of running pods (a consolidation state's simulations share one). */
+  readonly #bases = new WeakMap<
+    readonly Pod[],
+    { readonly nodes: readonly Node[]; readonly nodeClaims: readonly NodeClaim[]; readonly daemons: readonly DaemonPod[]; readonly base: unknown }
+  >();
+  #lastBase:
+    | {
+        readonly nodes: readonly Node[];
+        readonly nodeClaims: readonly NodeClaim[];
+        readonly boundPods: readonly Pod[];
+        readonly daemons: readonly DaemonPod[];
+        readonly base: unknown;
+      }
+    | undefined;
   #daemons: { readonly daemonSets: readonly DaemonSet[]; readonly daemons: readonly DaemonPod[] } | undefined;
   #pools:
     | {
@@ -94,6 +113,31 @@ export class ClusterModel {
     const value = prepare();
     this.#prepared.set(facts, value);
     return value;
+  }
+
+  /**
+   * The cluster side shared by every run over the same node, claim and running-pod lists (the lists are
+   * nodefit's own in a plan, never changed after they are made), built on a miss.
+   *
+   * @param nodes - the nodes
+   * @param nodeClaims - the NodeClaims
+   * @param boundPods - the running pods
+   * @param daemons - the compiled DaemonSets
+   * @param build - builds the base on a miss
+   * @returns the base
+   */
+  base<T>(nodes: readonly Node[], nodeClaims: readonly NodeClaim[], boundPods: readonly Pod[], daemons: readonly DaemonPod[], build: () => T): T {
+    const seen = this.#bases.get(boundPods);
+    if (seen !== undefined && seen.nodes === nodes && seen.nodeClaims === nodeClaims && seen.daemons === daemons) return seen.base as T;
+    // A long-lived cluster's run lists its running pods afresh each time: the same pods are the same base.
+    const last = this.#lastBase;
+    if (last !== undefined && last.nodes === nodes && last.nodeClaims === nodeClaims && last.daemons === daemons && samePods(last.boundPods, boundPods)) {
+      return last.base as T;
+    }
+    const base = build();
+    this.#bases.set(boundPods, { nodes, nodeClaims, daemons, base });
+    this.#lastBase = { nodes, nodeClaims, boundPods, daemons, base };
+    return base;
   }
 
   /**

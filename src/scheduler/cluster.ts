@@ -18,6 +18,7 @@ import {
 import { LABEL_HOSTNAME, LABEL_NODEPOOL, Requirement, requirementsFromLabels } from "../requirements/index.js";
 import { isEphemeralTaint } from "../taints/index.js";
 import type { TopologyNode } from "../topology/index.js";
+import { ClusterIndex } from "../topology/cluster.js";
 import type { Node, NodeClaim, Pod, ResourceMap, Taint } from "../types/kubernetes.js";
 import { daemonFitsNode, type DaemonPod } from "./daemons.js";
 import { ExistingNode } from "./existing-node.js";
@@ -38,6 +39,8 @@ export interface Cluster {
   readonly boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[];
   /** Per NodePool: summed capacity of its nodes, `nodes: 1` each. */
   readonly poolUsage: ReadonlyMap<string, ResourceList>;
+  /** The nodes and running pods as topology counts them, before any node is taken out (shared by simulations). */
+  readonly topologyIndex: ClusterIndex;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -141,25 +144,50 @@ function prepareNode(f: NodeFacts, onNode: readonly Pod[], daemons: readonly Dae
 }
 
 /**
- * Builds the cluster side of a run.
+ * The cluster side of a run before any node is taken out: what every simulation over the same objects shares.
+ *
+ * @internal
+ */
+export interface ClusterBase {
+  /** The nodes and in-flight claims, in input order (nodes first), with the node prepared with its pods. */
+  readonly prepared: readonly PreparedNode[];
+  /** Positions in `prepared`, initialized first, then by name: the order placement tries existing nodes. */
+  readonly order: readonly number[];
+  /** Per position in `prepared`: its capacity plus `nodes: 1` when it belongs to a NodePool. */
+  readonly usage: readonly (ResourceList | undefined)[];
+  /** Running pods with the node they are bound to (pods of every node, taken out or not). */
+  readonly boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[];
+  /** Nodes as topology sees them, in input order. */
+  readonly topologyNodes: readonly TopologyNode[];
+  /** The nodes and running pods indexed for topology counting. */
+  readonly topologyIndex: ClusterIndex;
+  /** Per position in `prepared`: the placement target the last run over this base made, for the next to reuse. */
+  readonly targets: (ExistingNode | undefined)[];
+  /** Name → positions in `prepared` (a node and an unlinked claim may share a name). */
+  readonly positions: ReadonlyMap<string, readonly number[]>;
+  /** Per pending-only name set (never changed once made, as the simulations make them): which positions it names. */
+  readonly pendingOnlyMasks: WeakMap<ReadonlySet<string>, Uint8Array>;
+}
+
+/**
+ * Reads the nodes, claims and running pods once: the per-node work of {@link buildCluster}.
  *
  * @param nodes - existing nodes (deleting ones, or those whose NodeClaim is deleting, are skipped: their pods are being rescheduled)
  * @param nodeClaims - NodeClaims linking nodes to NodePools; those without a node become in-flight targets
  * @param boundPods - running pods (`spec.nodeName` set)
  * @param daemons - compiled DaemonSet pods
- * @param pendingOnly - names of nodes and NodeClaims that take only pending pods (simulations)
  * @param model - per-node state shared by the runs of one consolidation plan, if any
- * @returns the cluster
+ * @returns the base
  * @throws QuantityError for a bad allocatable or capacity quantity
+ * @internal
  */
-export function buildCluster(
+export function buildClusterBase(
   nodes: readonly Node[],
   nodeClaims: readonly NodeClaim[],
   boundPods: readonly Pod[],
   daemons: readonly DaemonPod[],
-  pendingOnly: ReadonlySet<string> = NONE,
   model?: ClusterModel,
-): Cluster {
+): ClusterBase {
   const claimByNode = new Map<string, NodeClaim>();
   const claimByProvider = new Map<string, NodeClaim>();
   for (const c of nodeClaims) {
@@ -190,17 +218,109 @@ export function buildCluster(
     if (list === undefined) podsByNode.set(nodeName, (list = []));
     list.push(pod);
   }
-  const states: ExistingNode[] = [];
-  const poolUsage = new Map<string, ResourceList>();
-  for (const f of facts) {
+  const prepared = facts.map((f) => {
     const onNode = podsByNode.get(f.name) ?? NO_PODS;
-    const p = model === undefined ? prepareNode(f, onNode, daemons) : model.prepared(f, onNode, () => prepareNode(f, onNode, daemons));
-    states.push(new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, pendingOnly.has(f.name)));
-    if (f.nodePool !== undefined) {
-      poolUsage.set(f.nodePool, addResources(poolUsage.get(f.nodePool) ?? new Map(), addResources(f.capacity, ONE_NODE)));
-    }
-  }
-  states.sort((a, b) => (a.initialized !== b.initialized ? (a.initialized ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return model === undefined ? prepareNode(f, onNode, daemons) : model.prepared(f, onNode, () => prepareNode(f, onNode, daemons));
+  });
+  const order = facts.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = facts[i] as NodeFacts;
+    const b = facts[j] as NodeFacts;
+    return a.initialized !== b.initialized ? (a.initialized ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  const usage = facts.map((f) => (f.nodePool === undefined ? undefined : addResources(f.capacity, ONE_NODE)));
   const topologyNodes: TopologyNode[] = facts.map((f) => ({ name: f.name, labels: f.labels, taints: f.taints }));
-  return { nodes: states, topologyNodes, boundPods: bound, poolUsage };
+  const topologyIndex = new ClusterIndex(topologyNodes, bound, model?.labelSignatures, model?.labelRequirements);
+  const positions = new Map<string, number[]>();
+  facts.forEach((f, i) => {
+    const list = positions.get(f.name);
+    if (list === undefined) positions.set(f.name, [i]);
+    else list.push(i);
+  });
+  return { prepared, order, usage, boundPods: bound, topologyNodes, topologyIndex, targets: [], positions, pendingOnlyMasks: new WeakMap() };
+}
+
+/** Adds `b` into `sum` per resource, as `addResources(sum, b)` would (same values, same key order), in place. */
+function addInto(sum: Map<string, number>, b: ResourceList): void {
+  for (const [name, y] of b) sum.set(name, (sum.get(name) ?? 0) + y);
+}
+
+/**
+ * The cluster side of a run from a base: every node but the removed ones, each a fresh {@link ExistingNode}.
+ *
+ * @param base - the base (from {@link buildClusterBase})
+ * @param pendingOnly - names of nodes and NodeClaims that take only pending pods (simulations)
+ * @param removed - names of nodes and NodeClaims taken out with their pods (simulations)
+ * @returns the cluster
+ * @internal
+ */
+export function clusterFromBase(base: ClusterBase, pendingOnly: ReadonlySet<string> = NONE, removed: ReadonlySet<string> = NONE): Cluster {
+  // The name sets as masks over the base's positions: each simulation then reads no name.
+  let only = base.pendingOnlyMasks.get(pendingOnly);
+  if (only === undefined) base.pendingOnlyMasks.set(pendingOnly, (only = maskOf(base, pendingOnly)));
+  const out = removed.size === 0 ? undefined : maskOf(base, removed);
+  const states: ExistingNode[] = [];
+  for (const i of base.order) {
+    if (out !== undefined && out[i] === 1) continue;
+    const takesOnlyPending = only[i] === 1;
+    // A target the last run left without a pod is as it was made but for its per-run class cache: runs over
+    // one base follow each other (a consolidation state's simulations), so it is reused, not made again.
+    let state = base.targets[i];
+    if (state !== undefined && state.pods.length === 0 && state.pendingOnly === takesOnlyPending) state.failedClasses.clear();
+    else {
+      const p = base.prepared[i] as PreparedNode;
+      const f = p.facts;
+      state = new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, takesOnlyPending);
+      base.targets[i] = state;
+    }
+    states.push(state);
+  }
+  const poolUsage = new Map<string, Map<string, number>>();
+  base.prepared.forEach((p, i) => {
+    const usage = base.usage[i];
+    const pool = p.facts.nodePool;
+    if (usage === undefined || pool === undefined || (out !== undefined && out[i] === 1)) return;
+    let sum = poolUsage.get(pool);
+    if (sum === undefined) poolUsage.set(pool, (sum = new Map()));
+    addInto(sum, usage);
+  });
+  const topologyNodes = out === undefined ? base.topologyNodes : base.topologyNodes.filter((_, i) => out[i] !== 1);
+  // The removed nodes' pods stay listed: topology counts only pods on a node it knows.
+  return { nodes: states, topologyNodes, boundPods: base.boundPods, poolUsage, topologyIndex: base.topologyIndex };
+}
+
+/** The positions of the base a set of names names, as a mask. */
+function maskOf(base: ClusterBase, names: ReadonlySet<string>): Uint8Array {
+  const mask = new Uint8Array(base.prepared.length);
+  for (const name of names) for (const i of base.positions.get(name) ?? []) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * Builds the cluster side of a run.
+ *
+ * @param nodes - existing nodes (deleting ones, or those whose NodeClaim is deleting, are skipped: their pods are being rescheduled)
+ * @param nodeClaims - NodeClaims linking nodes to NodePools; those without a node become in-flight targets
+ * @param boundPods - running pods (`spec.nodeName` set)
+ * @param daemons - compiled DaemonSet pods
+ * @param pendingOnly - names of nodes and NodeClaims that take only pending pods (simulations)
+ * @param model - per-node state shared by the runs of one consolidation plan, if any
+ * @param removed - names of nodes and NodeClaims a simulation takes out, with their pods
+ * @returns the cluster
+ * @throws QuantityError for a bad allocatable or capacity quantity
+ */
+export function buildCluster(
+  nodes: readonly Node[],
+  nodeClaims: readonly NodeClaim[],
+  boundPods: readonly Pod[],
+  daemons: readonly DaemonPod[],
+  pendingOnly: ReadonlySet<string> = NONE,
+  model?: ClusterModel,
+  removed: ReadonlySet<string> = NONE,
+): Cluster {
+  const base =
+    model === undefined
+      ? buildClusterBase(nodes, nodeClaims, boundPods, daemons)
+      : model.base(nodes, nodeClaims, boundPods, daemons, () => buildClusterBase(nodes, nodeClaims, boundPods, daemons, model));
+  return clusterFromBase(base, pendingOnly, removed);
 }

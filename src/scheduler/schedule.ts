@@ -121,8 +121,8 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const usable = templates.filter((t) => t.instanceTypes.length > 0);
   const toleratePreferNoSchedule = templates.some((t) => t.taints.some((taint) => taint.effect === "PreferNoSchedule"));
 
-  const { pending, bound } = splitPods(input);
-  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly, model);
+  const { pending, bound } = splitPods(input, simulation.removed !== undefined);
+  const cluster = buildCluster(input.nodes ?? [], input.nodeClaims ?? [], bound, daemons, simulation.pendingOnly, model, simulation.removed);
   const compiler = new PodClassCompiler(opts.preferencePolicy === "Ignore", opts.wellKnownLabels);
 
   const failures = new Map<number, PlacementFailure>();
@@ -141,8 +141,8 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const topology = Topology.build({
     templates: topologyTemplates(templates, catalogue),
     universe,
-    labelSignatures: model?.labelSignatures,
-    labelRequirements: model?.labelRequirements,
+    clusterIndex: cluster.topologyIndex,
+    removed: simulation.removed,
     nodes: cluster.topologyNodes,
     boundPods: cluster.boundPods,
     pendingPods: valid.map((i) => pending[i] as Pod),
@@ -205,7 +205,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   }
   progress?.(placed, true);
   if (simulation.work !== undefined) simulation.work.left -= steps;
-  return assemble(pending, failures, scheduler, cluster.nodes, opts, vectors, takenNames(input));
+  return assemble(pending, failures, scheduler, cluster.nodes, opts, vectors, takenNames(input, simulation.removed));
 }
 
 /**
@@ -213,8 +213,12 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
  * deletionTimestamp) joins the pending pods when it is reschedulable, as upstream's provisioner adds
  * `Deleting().CurrentlyReschedulablePods()`; the deleting node's DaemonSet, mirror and terminal pods go with it.
  */
-function splitPods(input: ScheduleInput): { pending: Pod[]; bound: Pod[] } {
+function splitPods(input: ScheduleInput, simulated: boolean): { pending: Pod[]; bound: readonly Pod[] } {
   const deleting = deletingNodeNames(input);
+  // A simulation's own lists: its running pods are kept as given (the model's cluster base is cached by that list).
+  if (simulated && deleting.size === 0 && input.pods.every((p) => p.spec.nodeName === undefined || p.spec.nodeName === "")) {
+    return { pending: [...input.pods], bound: input.boundPods ?? [] };
+  }
   const pending: Pod[] = [];
   const bound: Pod[] = [];
   const rescheduled: Pod[] = [];
@@ -250,12 +254,18 @@ function deletingNodeNames(input: ScheduleInput): ReadonlySet<string> {
   return names;
 }
 
-/** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too). */
-function takenNames(input: ScheduleInput): ReadonlySet<string> {
-  const taken = new Set<string>();
-  for (const n of input.nodes ?? []) taken.add(n.metadata.name ?? "");
-  for (const c of input.nodeClaims ?? []) taken.add(c.metadata.name ?? "");
-  return taken;
+/** Names a new claim must not take: every Node and NodeClaim of the input (deleting ones too), but those a simulation removed. */
+function takenNames(input: ScheduleInput, removed: ReadonlySet<string> | undefined): (name: string) => boolean {
+  // Read only when the run planned a claim (most simulations plan none).
+  let taken: Set<string> | undefined;
+  return (name) => {
+    if (taken === undefined) {
+      taken = new Set<string>();
+      for (const n of input.nodes ?? []) if (removed === undefined || !removed.has(n.metadata.name ?? "")) taken.add(n.metadata.name ?? "");
+      for (const c of input.nodeClaims ?? []) if (removed === undefined || !removed.has(c.metadata.name ?? "")) taken.add(c.metadata.name ?? "");
+    }
+    return taken.has(name);
+  };
 }
 
 /** The NodePools compiled for a run, in upstream's try order, and their topology domain universe. */
@@ -344,7 +354,7 @@ function assemble(
   nodes: readonly { readonly name: string; readonly pods: readonly string[] }[],
   opts: ReturnType<typeof resolveScheduleOptions>,
   vectors: CatalogueVectors,
-  taken: ReadonlySet<string>,
+  taken: (name: string) => boolean,
 ): ScheduleResult {
   const counters = new Map<string, number>();
   const nodeClaims: PlannedNodeClaim[] = [];
@@ -353,7 +363,7 @@ function assemble(
     // `<nodePool>-<n>`, skipping every name a Node or NodeClaim already has, so "to" never means two things.
     let n = counters.get(claim.template.name) ?? 0;
     do n += 1;
-    while (taken.has(`${claim.template.name}-${n}`));
+    while (taken(`${claim.template.name}-${n}`));
     const finalized = finalizeClaim(claim, `${claim.template.name}-${n}`, opts, vectors);
     if (finalized.ok) {
       counters.set(claim.template.name, n);

@@ -61,6 +61,10 @@ export class Scheduler {
   private readonly unblocked = new Map<ReadonlyMap<string, number>, Map<number, UnblockedList>>();
   private readonly templateChecks = new Map<number, (NodePoolFailure | null)[]>();
   private readonly newClaimFailures = new Map<string, { version: number; failure: NodePoolFailure }>();
+  /** Per pod class: how many existing nodes, from the first, have the class in their failed cache. */
+  private readonly skips = new Map<number, { at: number; seen: number }>();
+  /** Positions of the existing nodes that took a pod (their failed caches cleared), in order. */
+  private readonly changedNodes: number[] = [];
 
   /**
    * @param ctx - the run
@@ -88,18 +92,33 @@ export class Scheduler {
     const cacheable = !attempt.hasTopology;
     // Targets whose hostname count alone refuses the pod are skipped without the full check (same answer).
     const blocks = cacheable ? NO_BLOCKS : this.ctx.topology.hostnameBlocks(attempt.pod);
-    for (const node of this.nodes) {
+    // Every node before `skip.at` has the class in its failed cache: the walk starts there (same answer).
+    const skip = cacheable ? this.skipFor(classId) : undefined;
+    let prefix = skip !== undefined;
+    for (let i = skip?.at ?? 0; i < this.nodes.length; i++) {
+      const node = this.nodes[i] as ExistingNode;
       // Before the class cache: a refusal for the mover says nothing about a pending pod of the same class.
-      if (attempt.mover && node.pendingOnly) continue;
-      if (cacheable && node.failedClasses.has(classId)) continue;
+      if (attempt.mover && node.pendingOnly) {
+        prefix = false;
+        continue;
+      }
+      if (cacheable && node.failedClasses.has(classId)) {
+        if (prefix && skip !== undefined) skip.at = i + 1;
+        continue;
+      }
       if (blocks.length > 0 && blocked(blocks, node.hostname)) continue;
       const check = node.canAdd(attempt, this.ctx);
       if (check.ok) {
         node.add(attempt, check.requirements, this.ctx);
         this.placements++;
+        // The node's failed cache is cleared: no class may skip it any more.
+        this.changedNodes.push(i);
         return PLACED;
       }
-      if (cacheable) node.failedClasses.add(classId);
+      if (cacheable) {
+        node.failedClasses.add(classId);
+        if (prefix && skip !== undefined) skip.at = i + 1;
+      }
     }
     const few = blocks.length > 0 ? this.fewUnblocked(blocks) : undefined;
     // The topology counts stay fixed during the walk: what a zonal group refuses is worked out once per zone requirement.
@@ -136,6 +155,14 @@ export class Scheduler {
       if (cacheable) claim.failedClasses.add(classId);
     }
     return this.addToNewClaim(attempt);
+  }
+
+  /** The class's skip, lowered below every node that took a pod since it was last read. */
+  private skipFor(classId: number): { at: number; seen: number } {
+    let skip = this.skips.get(classId);
+    if (skip === undefined) this.skips.set(classId, (skip = { at: 0, seen: this.changedNodes.length }));
+    for (; skip.seen < this.changedNodes.length; skip.seen++) skip.at = Math.min(skip.at, this.changedNodes[skip.seen] as number);
+    return skip;
   }
 
   private addToNewClaim(attempt: Attempt): Placement {

@@ -55,6 +55,11 @@ export interface SimulationState {
    * consolidateAfter (upstream `isUnderConsolidateAfter`) and in-flight claims planned for pending pods.
    */
   readonly pendingOnly: ReadonlySet<string>;
+  /**
+   * Names of Nodes and NodeClaims the simulation takes out, with the pods bound to them: the run sees the
+   * cluster without them. With it set, `pods` holds pending pods only and `boundPods` the running ones.
+   */
+  readonly removed?: ReadonlySet<string> | undefined;
   /** State shared by every run of one consolidation plan (per-node room, compiled NodePools). */
   readonly model?: ClusterModel | undefined;
   /**

@@ -117,12 +117,13 @@ export class TopologyGroup implements GroupIdentity {
   }
 
   /**
-   * Counts one more matching pod in a domain (making it known if needed).
+   * Counts more matching pods in a domain (making it known if needed).
    *
    * @param domain - the domain
+   * @param pods - how many (default one)
    */
-  record(domain: string): void {
-    this.counts.set(domain, (this.counts.get(domain) ?? 0) + 1);
+  record(domain: string, pods = 1): void {
+    this.counts.set(domain, (this.counts.get(domain) ?? 0) + pods);
     this.empty.delete(domain);
     this.occupied.add(domain);
   }

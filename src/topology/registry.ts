@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ClusterIndex } from "./cluster.js";
+import type { ClusterView } from "./cluster.js";
 import { nodeDomain } from "./cluster.js";
 import type { DomainUniverse } from "./domain-universe.js";
 import { groupHash, TopologyGroup, type GroupIdentity } from "./group.js";
@@ -47,9 +47,9 @@ export class GroupRegistry {
   private readonly inverseByHash = new Map<string, TopologyGroup>();
   private readonly byKey = new Map<string, TopologyGroup[]>();
   private readonly universe: DomainUniverse;
-  private readonly cluster: ClusterIndex;
+  private readonly cluster: ClusterView;
 
-  constructor(universe: DomainUniverse, cluster: ClusterIndex) {
+  constructor(universe: DomainUniverse, cluster: ClusterView) {
     this.universe = universe;
     this.cluster = cluster;
   }

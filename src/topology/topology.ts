@@ -11,7 +11,7 @@
 import { podKey } from "../_internal/pod-key.js";
 import { WELL_KNOWN_LABELS, normalizeLabelKey, type CompatibilityOptions, type Requirements } from "../requirements/index.js";
 import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
-import { ClusterIndex, ignoredForTopology, nodeDomain } from "./cluster.js";
+import { ClusterIndex, ClusterView, nodeDomain } from "./cluster.js";
 import { GroupRegistry, type TopologyGroupView } from "./registry.js";
 import { GroupConflict } from "./conflict.js";
 import type { DomainRule, DomainScreen } from "./domain-screen.js";
@@ -29,6 +29,7 @@ const STRICT: CompatibilityOptions = {};
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 const NO_GROUPS: readonly TopologyGroup[] = [];
 const NO_BLOCKS: readonly HostnameBlock[] = [];
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** The forward groups a spec owns and the inverse groups its required anti-affinity creates. */
 interface SpecGroups {
@@ -76,14 +77,16 @@ export class Topology {
   private readonly bySignature = new Map<string, SpecGroups>();
   private readonly bySpec = new WeakMap<Pod["spec"], Map<string, SpecGroups>>();
 
+  private readonly cluster: ClusterView;
+
   private constructor(input: TopologyBuildInput) {
     this.policy = input.preferencePolicy;
-    this.registry = new GroupRegistry(
-      input.universe ?? DomainUniverse.build(input.templates),
-      new ClusterIndex(input.nodes, input.boundPods, new Set(input.pendingPods.map(podKey)), input.labelSignatures, input.labelRequirements),
-    );
+    const excluded = new Set(input.pendingPods.map(podKey));
+    const index = input.clusterIndex ?? new ClusterIndex(input.nodes, input.boundPods, input.labelSignatures, input.labelRequirements);
+    this.cluster = new ClusterView(index, input.removed ?? NO_NAMES, excluded);
+    this.registry = new GroupRegistry(input.universe ?? DomainUniverse.build(input.templates), this.cluster);
     const namespaces = new Map<string, ReadonlyMap<string, string>>(input.namespaces ?? []);
-    for (const { pod } of input.boundPods) if (!namespaces.has(podNamespace(pod))) namespaces.set(podNamespace(pod), NO_LABELS);
+    for (const namespace of this.cluster.namespaces()) if (!namespaces.has(namespace)) namespaces.set(namespace, NO_LABELS);
     for (const pod of input.pendingPods) if (!namespaces.has(podNamespace(pod))) namespaces.set(podNamespace(pod), NO_LABELS);
     this.namespaces = namespaces;
   }
@@ -97,13 +100,8 @@ export class Topology {
    */
   static build(input: TopologyBuildInput): Topology {
     const topology = new Topology(input);
-    const excluded = new Set(input.pendingPods.map(podKey));
-    const nodes = new Map(input.nodes.map((n) => [n.name, n]));
-    for (const { pod, nodeName } of input.boundPods) {
-      // Only running pods with required anti-affinity make inverse groups: the cheap check first.
-      if ((pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) === 0) continue;
-      const node = nodes.get(nodeName);
-      if (node === undefined || ignoredForTopology(pod) || excluded.has(podKey(pod))) continue;
+    // Only running pods with required anti-affinity make inverse groups.
+    for (const { pod, node } of topology.cluster.antiAffinityPods()) {
       for (const id of inverseGroupIdentities(pod, topology.namespaces)) {
         const group = topology.registry.inverse(id);
         const domain = nodeDomain(node, id.key);

@@ -6,6 +6,7 @@
 import type { InstanceType } from "../instance-types/index.js";
 import type { Requirements } from "../requirements/index.js";
 import type { Pod, StringMap, Taint } from "../types/kubernetes.js";
+import type { ClusterIndex } from "./cluster.js";
 import type { DomainUniverse } from "./domain-universe.js";
 
 /**
@@ -63,6 +64,19 @@ export interface TopologyBuildInput {
    * @internal
    */
   readonly universe?: DomainUniverse | undefined;
+  /**
+   * The nodes and running pods already indexed, shared by many builds over the same, never mutated lists
+   * (`nodes` and `boundPods` are then not read).
+   *
+   * @internal
+   */
+  readonly clusterIndex?: ClusterIndex | undefined;
+  /**
+   * Names of nodes a simulation takes out, with the pods running on them.
+   *
+   * @internal
+   */
+  readonly removed?: ReadonlySet<string> | undefined;
   /**
    * Label-set texts (by labels object) shared by many builds over the same, never mutated pods.
    *

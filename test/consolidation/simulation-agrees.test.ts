@@ -50,4 +50,49 @@ describe("simulation on the cluster model agrees with a from-scratch schedule()"
       expect(toScheduleJson(simulated)).toBe(toScheduleJson(schedule({ ...situation, instanceTypes: input.instanceTypes })));
     }
   });
+
+  test.prop([busyCluster, fc.array(fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 0, maxLength: 4 }), { minLength: 1, maxLength: 5 })], {
+    numRuns: 15,
+  })("with the removed nodes taken out as state, over the same lists every run", ({ input }, removals) => {
+    const model = new ClusterModel();
+    const index = InstanceTypeIndex.build(input.instanceTypes);
+    const bound = input.pods.filter((p) => p.spec.nodeName !== undefined);
+    const pending = input.pods.filter((p) => p.spec.nodeName === undefined);
+    const unbound = new Map<Pod, Pod>();
+    const unbind = (p: Pod): Pod => {
+      let u = unbound.get(p);
+      if (u === undefined) {
+        const { nodeName: _n, ...spec } = p.spec;
+        unbound.set(p, (u = { ...p, spec }));
+      }
+      return u;
+    };
+    for (const removal of removals) {
+      const removed = new Set(removal.map((i) => `node-${i}`));
+      const movers = bound.filter((p) => removed.has(p.spec.nodeName ?? "") && isReschedulable(p)).map(unbind);
+      const pods = [...movers, ...pending];
+      const simulated = scheduleSimulation(
+        {
+          pods,
+          nodePools: input.nodePools,
+          instanceTypes: index,
+          nodes: input.nodes,
+          nodeClaims: input.nodeClaims ?? [],
+          boundPods: bound,
+          daemonSets: input.daemonSets,
+        },
+        {},
+        { movers: NONE, pendingOnly: NONE, removed, model },
+      );
+      const fresh = schedule({
+        pods: [...pods, ...bound.filter((p) => !removed.has(p.spec.nodeName ?? ""))],
+        nodePools: input.nodePools,
+        instanceTypes: input.instanceTypes,
+        nodes: input.nodes.filter((n) => !removed.has(n.metadata.name ?? "")),
+        nodeClaims: (input.nodeClaims ?? []).filter((c) => !removed.has(c.metadata.name ?? "")),
+        daemonSets: input.daemonSets,
+      });
+      expect(toScheduleJson(simulated)).toBe(toScheduleJson(fresh));
+    }
+  });
 });
