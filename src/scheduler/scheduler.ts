@@ -130,12 +130,7 @@ export class Scheduler {
         const claim = link.item;
         if (blocked(blocks, claim.hostname)) continue;
         if (screen?.refuses(claim.requirements)) continue;
-        const check = claim.canAdd(attempt, this.ctx, false);
-        if (check.ok) {
-          claim.add(attempt, check.change, this.ctx);
-          this.grew(link);
-          return PLACED;
-        }
+        if (this.tryClaim(link, attempt)) return PLACED;
       }
       return this.addToNewClaim(attempt);
     }
@@ -146,12 +141,7 @@ export class Scheduler {
       if (cacheable && claim.failedClasses.has(classId)) continue;
       if (blocks.length > 0 && blocked(blocks, claim.hostname)) continue;
       if (screen?.refuses(claim.requirements)) continue;
-      const check = claim.canAdd(attempt, this.ctx, false);
-      if (check.ok) {
-        claim.add(attempt, check.change, this.ctx);
-        this.grew(link);
-        return PLACED;
-      }
+      if (this.tryClaim(link, attempt)) return PLACED;
       if (cacheable) claim.failedClasses.add(classId);
     }
     return this.addToNewClaim(attempt);
@@ -234,11 +224,16 @@ export class Scheduler {
     return result;
   }
 
-  /** Records a placement on a planned claim and moves it as upstream's stable re-sort by pod count would. */
-  private grew(link: LoadLink<NodeClaim>): void {
+  /** Adds the pod to a planned claim if it fits there, and moves the claim as upstream's stable re-sort by pod count would. */
+  private tryClaim(link: LoadLink<NodeClaim>, attempt: Attempt): boolean {
+    const claim = link.item;
+    const check = claim.canAdd(attempt, this.ctx, false);
+    if (!check.ok) return false;
+    claim.add(attempt, check.change, this.ctx);
     this.placements++;
     this.byLoad.grew(link);
     for (const index of this.domainIndexes.values()) index.grew(link);
+    return true;
   }
 
   /** The index of the screen's key, when its groups are few enough to merge (built on first use). */
@@ -262,11 +257,7 @@ export class Scheduler {
     return walkMerged(heads, (claim) => {
       if (blocks.length > 0 && blocked(blocks, claim.hostname)) return false;
       if (screen.refuses(claim.requirements)) return false;
-      const check = claim.canAdd(attempt, this.ctx, false);
-      if (!check.ok) return false;
-      claim.add(attempt, check.change, this.ctx);
-      this.grew(this.linkOf.get(claim) as LoadLink<NodeClaim>);
-      return true;
+      return this.tryClaim(this.linkOf.get(claim) as LoadLink<NodeClaim>, attempt);
     });
   }
 
