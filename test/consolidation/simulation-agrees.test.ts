@@ -15,21 +15,26 @@ import { busyCluster } from "./arbitraries.js";
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** Unbinds a pod from its node, the same copy for the same pod every time (as the planner's movers are). */
+function unbinder(): (pod: Pod) => Pod {
+  const unbound = new Map<Pod, Pod>();
+  return (p) => {
+    let u = unbound.get(p);
+    if (u === undefined) {
+      const { nodeName: _n, ...spec } = p.spec;
+      unbound.set(p, (u = { ...p, spec }));
+    }
+    return u;
+  };
+}
+
 describe("simulation on the cluster model agrees with a from-scratch schedule()", () => {
   test.prop([busyCluster, fc.array(fc.array(fc.integer({ min: 0, max: 29 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })], {
     numRuns: 15,
   })("for a series of removals sharing one model", ({ input }, removals) => {
     const model = new ClusterModel();
     const index = InstanceTypeIndex.build(input.instanceTypes);
-    const unbound = new Map<Pod, Pod>();
-    const unbind = (p: Pod): Pod => {
-      let u = unbound.get(p);
-      if (u === undefined) {
-        const { nodeName: _n, ...spec } = p.spec;
-        unbound.set(p, (u = { ...p, spec }));
-      }
-      return u;
-    };
+    const unbind = unbinder();
     for (const removal of removals) {
       const removed = new Set(removal.map((i) => `node-${i}`));
       const pods: Pod[] = [];
@@ -58,15 +63,7 @@ describe("simulation on the cluster model agrees with a from-scratch schedule()"
     const index = InstanceTypeIndex.build(input.instanceTypes);
     const bound = input.pods.filter((p) => p.spec.nodeName !== undefined);
     const pending = input.pods.filter((p) => p.spec.nodeName === undefined);
-    const unbound = new Map<Pod, Pod>();
-    const unbind = (p: Pod): Pod => {
-      let u = unbound.get(p);
-      if (u === undefined) {
-        const { nodeName: _n, ...spec } = p.spec;
-        unbound.set(p, (u = { ...p, spec }));
-      }
-      return u;
-    };
+    const unbind = unbinder();
     for (const removal of removals) {
       const removed = new Set(removal.map((i) => `node-${i}`));
       const movers = bound.filter((p) => removed.has(p.spec.nodeName ?? "") && isReschedulable(p)).map(unbind);

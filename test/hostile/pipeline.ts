@@ -78,6 +78,7 @@ export function consolidationInputOf(
     daemonSets: kubernetes.daemonSets,
     podDisruptionBudgets: kubernetes.podDisruptionBudgets,
     instanceTypes,
+    volumes: kubernetes.volumes,
   };
 }
 
