@@ -13,6 +13,7 @@
 export {
   addVectorInto,
   CPU,
+  fitsAmount,
   fitsVector,
   hostPortsConflict,
   isMemoryLikeResource,

@@ -110,6 +110,7 @@ const ADVANCED = [
   "evictionCost",
   "exceedsVolumeLimits",
   "filterInstanceTypes",
+  "fitsAmount",
   "fitsVector",
   "formatInstanceTypeFilterFailure",
   "formatMinValuesShortfall",
