@@ -5,7 +5,7 @@
  * @module
  */
 import { allocatableOf, isOfferingCompatible, type InstanceType, type Offering } from "../instance-types/index.js";
-import { isRestrictedLabel, LABEL_NODEPOOL, requirementsFromNodeSelectorRequirements, type Requirements } from "../requirements/index.js";
+import { isQualifiedName, isRestrictedLabel, LABEL_NODEPOOL, requirementsFromNodeSelectorRequirements, type Requirements } from "../requirements/index.js";
 import { resourceList, type ResourceList } from "../resources/index.js";
 import type { NodePool } from "../types/kubernetes.js";
 import type { NodeOverlay } from "../types/node-overlay.js";
@@ -59,16 +59,6 @@ interface Compiled {
   readonly requirements: Requirements;
   readonly price: string | undefined;
   readonly capacity: ResourceList | undefined;
-}
-
-// A Kubernetes qualified name: an optional DNS-subdomain prefix (at most 253) and a name of at most 63.
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_PREFIX = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-
-function isQualifiedName(key: string): boolean {
-  const slash = key.indexOf("/");
-  if (slash < 0) return LABEL_NAME.test(key);
-  return LABEL_PREFIX.test(key.slice(0, slash)) && LABEL_NAME.test(key.slice(slash + 1));
 }
 
 /** Upstream's `RuntimeValidate` plus the CRD's checks: the overlay compiled, or why it is invalid. */

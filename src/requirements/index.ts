@@ -14,6 +14,7 @@ export {
   type LabelSource,
 } from "./from-kubernetes.js";
 export { labelSelectorMatches } from "./label-selector.js";
+export { isQualifiedName, isValidLabelValue } from "./label-syntax.js";
 export {
   CAPACITY_TYPES,
   isRestrictedLabel,
