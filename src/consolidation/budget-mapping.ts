@@ -8,7 +8,8 @@ import type { ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
 
 /**
- * Computes each NodePool's allowance: node count = the pool's managed, initialized nodes; nodes that are
+ * Computes each NodePool's allowance: node count = the pool's managed, initialized nodes, less those whose
+ * NodeClaim has `InstanceTerminating=True` (drained and already deleted at the cloud provider); nodes that are
  * NotReady or deleting use the budget up.
  *
  * @param cluster - the simulated cluster
@@ -20,6 +21,7 @@ export function budgetMapping(cluster: ClusterState, ctx: PlanContext, reason: D
   const counts = new Map<string, { nodes: number; disrupting: number }>();
   for (const n of cluster.nodes) {
     if (n.pool === undefined || n.poolName === undefined || !n.initialized) continue;
+    if (n.claim?.status?.conditions?.some((c) => c.type === "InstanceTerminating" && c.status === "True") === true) continue;
     const c = counts.get(n.poolName) ?? { nodes: 0, disrupting: 0 };
     c.nodes += 1;
     if (!n.ready || n.deleting) c.disrupting += 1;

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Node, Pod, PodDisruptionBudget } from "../../src/types/kubernetes.js";
 import { catalogue, disruptionPool, MOST_EXPENSIVE, owned, suiteNode } from "./disruption-fixtures.js";
 import { evictionCost } from "../../src/consolidation/index.js";
-import { consolidate, pod } from "./helpers.js";
+import { consolidate, nodeClaim, pod } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 /** The blocker codes of the candidate filter (before any simulation). */
@@ -153,5 +153,30 @@ describe("candidates with missing labels", () => {
     const n = base();
     const unknown = { ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, "node.kubernetes.io/instance-type": "no-such-type" } } };
     expect(verdict([unknown])).toBe("candidate");
+  });
+});
+
+describe("Simulate Scheduling", () => {
+  it(upstream("disruption/suite", "should allow pods on deleting nodes to reschedule to uninitialized nodes"), () => {
+    // Ten initialized nodes of the most expensive type with 3 CPU allocatable; every NodeClaim but node-0's is marked
+    // for deletion (here: deleting). node-0 runs a 2-CPU pod; simulating its removal must place that pod.
+    const nodes = Array.from({ length: 10 }, (_, i) => {
+      const n = suiteNode(`node-${i}`, "default", MOST_EXPENSIVE);
+      return { ...n, status: { ...n.status, allocatable: { cpu: "3", pods: "100" }, capacity: { cpu: "3", pods: "100" } } };
+    });
+    const nodeClaims = nodes.map((n, i) => {
+      const c = nodeClaim(`${n.metadata.name ?? ""}-claim`, "default", { nodeName: n.metadata.name ?? "", initialized: true });
+      return i === 0 ? c : { ...c, metadata: { ...c.metadata, deletionTimestamp: "2025-01-01T11:00:00Z" } };
+    });
+    const p = pod("pod", { nodeName: "node-0", phase: "Running", requests: { cpu: "2", memory: "100Mi" } });
+    const plan = consolidate(
+      { nodePools: [disruptionPool("default", "WhenEmptyOrUnderutilized")], nodes, nodeClaims, pods: [p], instanceTypes: catalogue },
+      { maxCommands: 1 },
+    );
+    expect(plan.commands[0]?.candidates).toEqual(["node-0"]);
+    // The other nodes are deleting, so the pod goes to the replacement, which is not initialized yet.
+    expect(plan.commands[0]?.decision).toBe("replace");
+    expect(plan.commands[0]?.reschedules).toEqual([{ pod: "default/pod", to: plan.commands[0]?.replacements[0]?.name }]);
+    expect(plan.blocked.find((b) => b.node === "node-0")).toBeUndefined();
   });
 });
