@@ -342,6 +342,60 @@ describe("volume topology in the scheduler", () => {
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
   });
 
+  const BIND_COMPLETED = {
+    missing: upstream(
+      "scheduling/suite",
+      "VolumeUsage › should handle pods with PVCs with defined volumeName › when pv.kubernetes.io/bind-completed is missing",
+    ),
+    present: upstream(
+      "scheduling/suite",
+      "VolumeUsage › should handle pods with PVCs with defined volumeName › when pv.kubernetes.io/bind-completed is present",
+    ),
+  } as const;
+  for (const entry of ["missing", "present"] as const) {
+    test(BIND_COMPLETED[entry], () => {
+      const bound = claim("tmp-ephemeral", { volumeName: "pv", storageClassName: "default-storage-class" });
+      const volumes: VolumeObjects = {
+        storageClasses: [storageClass("default-storage-class", { provisioner: "other-provider", bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"] })],
+        persistentVolumes: [volume("pv", { driver: "other-provider" })],
+        persistentVolumeClaims: [entry === "present" ? bound : { ...bound, metadata: { ...bound.metadata, annotations: {} } }],
+      };
+      expect(run({ pods: [podWithClaims("p", ["tmp-ephemeral"])], volumes }).summary.scheduled).toBe(entry === "present" ? 1 : 0);
+    });
+  }
+
+  // Upstream's tables "should launch nodes for pods with ephemeral volume without a storage class when the PVC is
+  // bound" and "should not launch nodes ... when the PVC is unbound": their titles stand on the line after
+  // `DescribeTable(`, which the title extractor reads as an empty segment, so the second table's entries carry ` #2`.
+  const WITHOUT_CLASS_BOUND = {
+    missing: upstream("scheduling/suite", "VolumeUsage ›  › non-existent storage class"),
+    empty: upstream("scheduling/suite", "VolumeUsage ›  › explicitly disabled storage class (empty string)"),
+  } as const;
+  const WITHOUT_CLASS_UNBOUND = {
+    missing: upstream("scheduling/suite", "VolumeUsage ›  › non-existent storage class #2"),
+    empty: upstream("scheduling/suite", "VolumeUsage ›  › explicitly disabled storage class (empty string) #2"),
+  } as const;
+  for (const [entry, className] of [
+    ["missing", "non-existent"],
+    ["empty", ""],
+  ] as const) {
+    test(WITHOUT_CLASS_BOUND[entry], () => {
+      const volumes: VolumeObjects = {
+        persistentVolumes: [volume("test-pv")],
+        persistentVolumeClaims: [claim("p-tmp", { storageClassName: className, volumeName: "test-pv" })],
+      };
+      const r = run({ pods: [podWithEphemeral("p", className)], volumes });
+      expect(r.nodeClaims).toHaveLength(1);
+      expect(r.unschedulable).toEqual([]);
+    });
+
+    test(WITHOUT_CLASS_UNBOUND[entry], () => {
+      const r = run({ pods: [podWithEphemeral("p", className)], volumes: {} });
+      expect(r.nodeClaims).toEqual([]);
+      expect(r.unschedulable.map((u) => u.code)).toEqual([className === "" ? "volume-invalid" : "volume-not-found"]);
+    });
+  }
+
   test("nodefit: an ephemeral volume whose claim is not in the input reads its template, and no class there means the default class", () => {
     const volumes: VolumeObjects = {
       storageClasses: [storageClass("default-sc", { zones: ["test-zone-2"], bindingMode: "WaitForFirstConsumer", isDefault: true })],
