@@ -12,8 +12,8 @@ import { LABEL_NODEPOOL, Requirement } from "../../src/requirements/index.js";
 import { fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
 import type { NodePool } from "../../src/types/kubernetes.js";
 import type { NodeOverlay } from "../../src/types/node-overlay.js";
+import { upstream } from "../scenarios/upstream/files.js";
 
-const SUITE = "pkg/controllers/nodeoverlay/suite_test.go";
 const INSTANCE_TYPE = "node.kubernetes.io/instance-type";
 
 type Spec = NodeOverlay["spec"];
@@ -46,15 +46,35 @@ const PRICE_ENTRIES = [
   ["PriceAdjustment", { priceAdjustment: "+1000" }, 1001.02],
 ] as const;
 
-describe(`Instance Type Controller: Price Updates: Requirements (${SUITE})`, () => {
+describe("prices per NodePool", () => {
+  const EXCLUSIVE_WEIGHTS = {
+    Price: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › Requirements › should pass with conflicting pricing update overlays with mutually exclusive weights › Price",
+    ),
+    PriceAdjustment: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › Requirements › should pass with conflicting pricing update overlays with mutually exclusive weights › PriceAdjustment",
+    ),
+  } as const;
+  const SPEC_LABELS = {
+    Price: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › Requirements › should only apply pricing updates for nodeclaim spec labels that defined in the overlay requirements › Price",
+    ),
+    PriceAdjustment: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › Requirements › should only apply pricing updates for nodeclaim spec labels that defined in the overlay requirements › PriceAdjustment",
+    ),
+  } as const;
   for (const [entry, change, expected] of PRICE_ENTRIES) {
-    test(`should pass with conflicting pricing update overlays with mutually exclusive weights: ${entry}`, () => {
+    test(EXCLUSIVE_WEIGHTS[entry], () => {
       const result = applyNodeOverlays(single, [overlay("o", { requirements: onPool("node-pool"), weight: 10, ...change })], pools);
       expect(priceFor(result, "node-pool")).toEqual([expected]);
       expect(priceFor(result, "node-pool-two")).toEqual([1.02]);
     });
 
-    test(`should only apply pricing updates for nodeclaim spec labels that defined in the overlay requirements: ${entry}`, () => {
+    test(SPEC_LABELS[entry], () => {
       const labelled = [pool("node-pool"), pool("node-pool-two", { "test-label": "test-value" })];
       const requirements = [{ key: "test-label", operator: "In", values: ["test-value"] }];
       const result = applyNodeOverlays(single, [overlay("o", { requirements, weight: 10, ...change })], labelled);
@@ -63,11 +83,18 @@ describe(`Instance Type Controller: Price Updates: Requirements (${SUITE})`, () 
     });
   }
 
+  const ALL_NODEPOOLS = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › Requirements › should pass with conflicting pricing update overlays for all nodepools › Price"),
+    PriceAdjustment: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › Requirements › should pass with conflicting pricing update overlays for all nodepools › PriceAdjustment",
+    ),
+  } as const;
   for (const [entry, a, b, one, two] of [
     ["Price", { price: "13234.223" }, { price: "232.11" }, 13234.223, 232.11],
     ["PriceAdjustment", { priceAdjustment: "+1000" }, { priceAdjustment: "+2500" }, 1001.02, 2501.02],
   ] as const) {
-    test(`should pass with conflicting pricing update overlays for all nodepools: ${entry}`, () => {
+    test(ALL_NODEPOOLS[entry], () => {
       const result = applyNodeOverlays(
         single,
         [overlay("a", { requirements: onPool("node-pool"), weight: 10, ...a }), overlay("b", { requirements: onPool("node-pool-two"), weight: 10, ...b })],
@@ -83,11 +110,15 @@ describe(`Instance Type Controller: Price Updates: Requirements (${SUITE})`, () 
     });
   }
 
+  const NO_PARTIAL_NODEPOOLS = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › should not partial apply for a subset of nodepools › Price"),
+    PriceAdjustment: upstream("nodeoverlay/suite", "Price Updates › should not partial apply for a subset of nodepools › PriceAdjustment"),
+  } as const;
   for (const [entry, a, b] of [
     ["Price", { price: "382" }, { price: "100" }],
     ["PriceAdjustment", { priceAdjustment: "+10" }, { priceAdjustment: "-23" }],
   ] as const) {
-    test(`should not partial apply for a subset of nodepools: ${entry}`, () => {
+    test(NO_PARTIAL_NODEPOOLS[entry], () => {
       // Upstream's NodePools differ in requirements only, which do not narrow what the store evaluates.
       const catalogue = fakeInstanceTypes();
       const overlays = [
@@ -107,10 +138,10 @@ describe(`Instance Type Controller: Price Updates: Requirements (${SUITE})`, () 
   }
 });
 
-describe(`Instance Type Controller: Capacity: Requirements (${SUITE})`, () => {
+describe("capacity per NodePool", () => {
   const fuse = (result: NodeOverlayResult, name: string) => seenBy(result, name).map((t) => t.capacity.get("smarter-devices/fuse"));
 
-  test("should only apply override for nodepool that defined in the overlay requirements", () => {
+  test(upstream("nodeoverlay/suite", "Capacity › Requirements › should only apply override for nodepool that defined in the overlay requirements"), () => {
     const result = applyNodeOverlays(
       single,
       [overlay("o", { requirements: onPool("node-pool"), capacity: { "smarter-devices/fuse": "1" }, weight: 10 })],
@@ -120,7 +151,7 @@ describe(`Instance Type Controller: Capacity: Requirements (${SUITE})`, () => {
     expect(fuse(result, "node-pool-two")).toEqual([undefined]);
   });
 
-  test("should pass with conflicting capcaity update overlays for all nodepools", () => {
+  test(upstream("nodeoverlay/suite", "Capacity › Requirements › should pass with conflicting capcaity update overlays for all nodepools"), () => {
     const result = applyNodeOverlays(
       single,
       [
@@ -134,15 +165,21 @@ describe(`Instance Type Controller: Capacity: Requirements (${SUITE})`, () => {
     expect(seenBy(result, "node-pool-two").map((t) => t.capacity.get("dumb-devices/bar"))).toEqual([2]);
   });
 
-  test("should only apply price adjustments for nodeclaim spec labels that defined in the overlay requirements", () => {
-    const labelled = [pool("node-pool"), pool("node-pool-two", { "test-label": "test-value" })];
-    const requirements = [{ key: "test-label", operator: "In", values: ["test-value"] }];
-    const result = applyNodeOverlays(single, [overlay("o", { requirements, capacity: { "smarter-devices/fuse": "1" }, weight: 10 })], labelled);
-    expect(fuse(result, "node-pool")).toEqual([undefined]);
-    expect(fuse(result, "node-pool-two")).toEqual([1]);
-  });
+  test(
+    upstream(
+      "nodeoverlay/suite",
+      "Capacity › Requirements › should only apply price adjustments for nodeclaim spec labels that defined in the overlay requirements",
+    ),
+    () => {
+      const labelled = [pool("node-pool"), pool("node-pool-two", { "test-label": "test-value" })];
+      const requirements = [{ key: "test-label", operator: "In", values: ["test-value"] }];
+      const result = applyNodeOverlays(single, [overlay("o", { requirements, capacity: { "smarter-devices/fuse": "1" }, weight: 10 })], labelled);
+      expect(fuse(result, "node-pool")).toEqual([undefined]);
+      expect(fuse(result, "node-pool-two")).toEqual([1]);
+    },
+  );
 
-  test("should that there is not a partial application for nodepools", () => {
+  test(upstream("nodeoverlay/suite", "Capacity › should that there is not a partial application for nodepools"), () => {
     const catalogue = fakeInstanceTypes();
     const overlays = [
       overlay("overlay-a", { requirements: types("default-instance-type", "small-instance-type"), capacity: { "smarter-devices/buz": "54" }, weight: 10 }),
@@ -193,7 +230,7 @@ describe("per-NodePool evaluation (nodefit's own)", () => {
   });
 });
 
-describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
+describe("prices of a NodePool's offerings", () => {
   const onePool = [pool("node-pool")];
   const offering = (capacityType: string, zone: string, price: number) => ({
     capacityType,
@@ -211,30 +248,52 @@ describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
     return matching[0]?.price;
   };
 
+  const INVALID_OVERLAYS = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › should not apply pricing updates for invalid overlays › Price"),
+    PriceAdjustment: upstream("nodeoverlay/suite", "Price Updates › should not apply pricing updates for invalid overlays › PriceAdjustment"),
+  } as const;
+  const NO_OVERLAP = {
+    Price: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › should not apply adjustments for overlays that do not overlap with instance types requirements › Price",
+    ),
+    PriceAdjustment: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › should not apply adjustments for overlays that do not overlap with instance types requirements › PriceAdjustment",
+    ),
+  } as const;
+  const APPLIES = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › should apply pricing updates for instances types › Price"),
+    PriceAdjustment: upstream("nodeoverlay/suite", "Price Updates › should apply pricing updates for instances types › PriceAdjustment"),
+  } as const;
   for (const [entry, change, expected] of PRICE_ENTRIES) {
-    test(`should not apply pricing updates for invalid overlays: ${entry}`, () => {
+    test(INVALID_OVERLAYS[entry], () => {
       const requirements = [{ key: `test.com.test/test-${"a".repeat(250)}`, operator: "Exists" }];
       const result = applyNodeOverlays(single, [overlay("o", { requirements, weight: 10, ...change })], onePool);
       expect(result.conflicts.map((c) => c.reason)).toEqual(["invalid"]);
       expect(priceFor(result, "node-pool")).toEqual([1.02]);
     });
 
-    test(`should not apply adjustments for overlays that do not overlap with instance types requirements: ${entry}`, () => {
+    test(NO_OVERLAP[entry], () => {
       const result = applyNodeOverlays(single, [overlay("o", { requirements: types("default-instance-type-not-found"), weight: 10, ...change })], onePool);
       expect(priceFor(result, "node-pool")).toEqual([1.02]);
     });
 
-    test(`should apply pricing updates for instances types: ${entry}`, () => {
+    test(APPLIES[entry], () => {
       const result = applyNodeOverlays(single, [overlay("o", { requirements: types("default-instance-type"), weight: 10, ...change })], onePool);
       expect(priceFor(result, "node-pool")).toEqual([expected]);
     });
   }
 
+  const APPLIES_CAPACITY_TYPE = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › should apply pricing updates for instances types for capacity type › Price"),
+    PriceAdjustment: upstream("nodeoverlay/suite", "Price Updates › should apply pricing updates for instances types for capacity type › PriceAdjustment"),
+  } as const;
   for (const [entry, change, expected] of [
     ["Price", { price: "12321.32" }, 12321.32],
     ["PriceAdjustment", { priceAdjustment: "+1000" }, 1005.02],
   ] as const) {
-    test(`should apply pricing updates for instances types for capacity type: ${entry}`, () => {
+    test(APPLIES_CAPACITY_TYPE[entry], () => {
       const catalogue = typeWith(offering("spot", "test-zone-1", 1.02), offering("on-demand", "test-zone-1", 5.02));
       const requirements = [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["on-demand"] }];
       const result = applyNodeOverlays(catalogue, [overlay("o", { requirements, weight: 10, ...change })], onePool);
@@ -243,11 +302,15 @@ describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
     });
   }
 
+  const APPLIES_ZONE = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › should apply pricing updates for instances types for availability zone › Price"),
+    PriceAdjustment: upstream("nodeoverlay/suite", "Price Updates › should apply pricing updates for instances types for availability zone › PriceAdjustment"),
+  } as const;
   for (const [entry, change, expected] of [
     ["Price", { price: "121.421" }, 121.421],
     ["PriceAdjustment", { priceAdjustment: "+1000" }, 1001.02],
   ] as const) {
-    test(`should apply pricing updates for instances types for availability zone: ${entry}`, () => {
+    test(APPLIES_ZONE[entry], () => {
       const catalogue = typeWith(offering("spot", "test-zone-1", 1.02), offering("spot", "test-zone-2", 5.02));
       const requirements = [{ key: "topology.kubernetes.io/zone", operator: "In", values: ["test-zone-1"] }];
       const result = applyNodeOverlays(catalogue, [overlay("o", { requirements, weight: 10, ...change })], onePool);
@@ -259,11 +322,18 @@ describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
   const three = typeWith(offering("spot", "test-zone-1", 1.02), offering("on-demand", "test-zone-2", 2.02), offering("reserved", "test-zone-4", 4.02));
   const zones = (...values: string[]) => [{ key: "topology.kubernetes.io/zone", operator: "In", values }];
 
+  const MULTIPLE_OVERLAYS = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › should update price updates offerings instance types from multiple overlays › Price"),
+    PriceAdjustment: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › should update price updates offerings instance types from multiple overlays › PriceAdjustment",
+    ),
+  } as const;
   for (const [entry, a, b, two, four, spot] of [
     ["Price", { price: "121.421" }, { price: "165.421" }, 121.421, 121.421, 165.421],
     ["PriceAdjustment", { priceAdjustment: "+201" }, { priceAdjustment: "-0.5" }, 203.02, 205.02, 0.52],
   ] as const) {
-    test(`should update price updates offerings instance types from multiple overlays: ${entry}`, () => {
+    test(MULTIPLE_OVERLAYS[entry], () => {
       const spotOnly = [{ key: "karpenter.sh/capacity-type", operator: "In", values: ["spot"] }];
       const result = applyNodeOverlays(
         three,
@@ -277,11 +347,21 @@ describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
     });
   }
 
+  const MULTIPLE_WEIGHTS = {
+    Price: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › should update price updates offerings instance types from multiple overlays with different weights › Price",
+    ),
+    PriceAdjustment: upstream(
+      "nodeoverlay/suite",
+      "Price Updates › should update price updates offerings instance types from multiple overlays with different weights › PriceAdjustment",
+    ),
+  } as const;
   for (const [entry, a, b, two, four] of [
     ["Price", { price: "121.421" }, { price: "165.421" }, 121.421, 165.421],
     ["PriceAdjustment", { priceAdjustment: "+201" }, { priceAdjustment: "-1.5" }, 203.02, 2.52],
   ] as const) {
-    test(`should update price updates offerings instance types from multiple overlays with different weights: ${entry}`, () => {
+    test(MULTIPLE_WEIGHTS[entry], () => {
       const result = applyNodeOverlays(
         three,
         [
@@ -295,11 +375,15 @@ describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
     });
   }
 
+  const NO_PARTIAL_TYPES = {
+    Price: upstream("nodeoverlay/suite", "Price Updates › should not partial apply instance types in a nodepool › Price"),
+    PriceAdjustment: upstream("nodeoverlay/suite", "Price Updates › should not partial apply instance types in a nodepool › PriceAdjustment"),
+  } as const;
   for (const [entry, a, b] of [
     ["Price", { price: "382" }, { price: "100" }],
     ["PriceAdjustment", { priceAdjustment: "-23" }, { priceAdjustment: "+10" }],
   ] as const) {
-    test(`should not partial apply instance types in a nodepool: ${entry}`, () => {
+    test(NO_PARTIAL_TYPES[entry], () => {
       const catalogue = fakeInstanceTypes();
       const overlays = [
         overlay("overlay-a", { requirements: types("default-instance-type", "small-instance-type", "gpu-vendor-b-instance-type"), weight: 10, ...a }),
@@ -318,8 +402,8 @@ describe(`Instance Type Controller: Price Updates (${SUITE})`, () => {
   }
 });
 
-describe("Store Apply Isolation Between NodePools (pkg/controllers/nodeoverlay/store_test.go)", () => {
-  test("should apply different overlays to different node pools", () => {
+describe("store isolation between NodePools", () => {
+  test(upstream("nodeoverlay/store", "should apply different overlays to different node pools"), () => {
     // Upstream fills the store by hand; here two overlays, one per NodePool, fill it.
     const m5 = [createInstanceType({ name: "m5.large", capacity: { cpu: "2" }, offerings: [{ zone: "us-west-2a", capacityType: "on-demand", price: 0.096 }] })];
     const result = applyNodeOverlays(

@@ -8,8 +8,7 @@ import type { Pod } from "../../src/types/kubernetes.js";
 import { planConsolidation } from "../../src/consolidation/index.js";
 import { catalog, node, NOW, pod as boundPod, pool } from "../consolidation/fixtures.js";
 import { daemonSet, pod, run } from "../scenarios/helpers.js";
-
-const FILE = "pkg/controllers/provisioning/scheduling/suite_test.go";
+import { upstream } from "../scenarios/upstream/files.js";
 
 function withClaims(p: Pod, where: "container" | "init" | "both"): Pod {
   const claims = [{ name: "gpu-claim" }];
@@ -18,27 +17,41 @@ function withClaims(p: Pod, where: "container" | "init" | "both"): Pod {
   return { ...p, spec: { ...p.spec, containers, ...init, resourceClaims: [{ name: "gpu-claim" }] } };
 }
 
-describe(`Dynamic Resource Allocation (DRA) (${FILE})`, () => {
+describe("dynamic resource allocation in provisioning", () => {
   const entries = [
     ["container with resource claims", "container"],
     ["init container with resource claims", "init"],
     ["pod with both container and init container resource claims", "both"],
   ] as const;
+  const HANDLES_DRA_PODS = {
+    "container with resource claims": upstream(
+      "scheduling/suite",
+      "Dynamic Resource Allocation (DRA) › should handle DRA pods correctly › container with resource claims",
+    ),
+    "init container with resource claims": upstream(
+      "scheduling/suite",
+      "Dynamic Resource Allocation (DRA) › should handle DRA pods correctly › init container with resource claims",
+    ),
+    "pod with both container and init container resource claims": upstream(
+      "scheduling/suite",
+      "Dynamic Resource Allocation (DRA) › should handle DRA pods correctly › pod with both container and init container resource claims",
+    ),
+  } as const;
   for (const [entry, where] of entries) {
-    test(`should handle DRA pods correctly: ${entry}`, () => {
+    test(HANDLES_DRA_PODS[entry], () => {
       const r = run({ pods: [withClaims(pod("dra", { requests: { cpu: "1", memory: "1Gi" } }), where)] });
       expect(r.nodeClaims).toEqual([]);
       expect(r.unschedulable.map((u) => [u.pod, u.code])).toEqual([["default/dra", "dynamic-resources-unsupported"]]);
     });
   }
 
-  test("should handle DRA pods correctly: non-DRA pod without resource claims", () => {
+  test(upstream("scheduling/suite", "Dynamic Resource Allocation (DRA) › should handle DRA pods correctly › non-DRA pod without resource claims"), () => {
     const r = run({ pods: [pod("plain", { requests: { cpu: "1", memory: "1Gi" } })] });
     expect(r.nodeClaims).toHaveLength(1);
     expect(r.unschedulable).toEqual([]);
   });
 
-  test("should handle DaemonSet pods with DRA requirements based on IgnoreDRARequests flag value (default: the DaemonSet is not overhead)", () => {
+  test("the default half of upstream's IgnoreDRARequests DaemonSet test: a DaemonSet with DRA requirements is not overhead", () => {
     const app = pod("app", { requests: { cpu: "1" } });
     const plain = daemonSet("big-daemon", { requests: { cpu: "3" } });
     const dra: typeof plain = { ...plain, spec: { template: withClaims({ metadata: {}, spec: plain.spec.template.spec }, "container") } };

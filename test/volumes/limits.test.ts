@@ -9,8 +9,8 @@ import type { Pod } from "../../src/types/kubernetes.js";
 import type { VolumeObjects } from "../../src/volumes/index.js";
 import { managedNode, pod, run } from "../scenarios/helpers.js";
 import { claim, csiNode, podWithClaims, podWithEphemeral, storageClass, volume } from "./fixtures.js";
+import { upstream } from "../scenarios/upstream/files.js";
 
-const FILE = "pkg/controllers/provisioning/scheduling/suite_test.go";
 const CSI = "fake.csi.provider";
 
 const existing = managedNode("node-1", "default", {
@@ -27,8 +27,8 @@ function placedOn(result: ReturnType<typeof run>, name: string): string | undefi
   return result.existingNodes.find((n) => n.pods.includes(name))?.name ?? result.nodeClaims.find((c) => c.pods.includes(name))?.name;
 }
 
-describe(`VolumeUsage (${FILE})`, () => {
-  test("should launch multiple nodes if required due to volume limits", () => {
+describe("CSI volume limits", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should launch multiple nodes if required due to volume limits"), () => {
     const sc = storageClass("my-storage-class", { provisioner: CSI, bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"] });
     const claims = [0, 1, 2, 3, 4, 5].flatMap((i) => [
       claim(`my-claim-a-${i}`, { storageClassName: "my-storage-class" }),
@@ -42,7 +42,7 @@ describe(`VolumeUsage (${FILE})`, () => {
     expect(r.nodeClaims).toHaveLength(1);
   });
 
-  test("should launch a single node if all pods use the same PVC", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should launch a single node if all pods use the same PVC"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [storageClass("my-storage-class", { provisioner: CSI, zones: ["test-zone-1"] })],
       persistentVolumes: [volume("my-volume", { zones: ["test-zone-1"], driver: CSI })],
@@ -55,7 +55,7 @@ describe(`VolumeUsage (${FILE})`, () => {
     expect(r.existingNodes[0]?.pods).toHaveLength(100);
   });
 
-  test("should not fail for NFS volumes", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should not fail for NFS volumes"), () => {
     const nfs = volume("my-volume", { zones: ["test-zone-1"] });
     const volumes: VolumeObjects = {
       persistentVolumes: [{ ...nfs, spec: { nodeAffinity: nfs.spec?.nodeAffinity } }],
@@ -86,7 +86,7 @@ describe(`VolumeUsage (${FILE})`, () => {
     });
   }
 
-  test("should launch nodes for pods with ephemeral volume using the specified storage class name", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should launch nodes for pods with ephemeral volume using the specified storage class name"), () => {
     const classes = [
       storageClass("my-storage-class", { provisioner: CSI, bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"] }),
       storageClass("default-storage-class", { provisioner: "other-provider", bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"], isDefault: true }),
@@ -99,13 +99,13 @@ describe(`VolumeUsage (${FILE})`, () => {
     expect(r.nodeClaims).toHaveLength(1);
   });
 
-  test("should launch nodes for pods with ephemeral volume using a default storage class", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should launch nodes for pods with ephemeral volume using a default storage class"), () => {
     const classes = [storageClass("default-storage-class", { provisioner: CSI, bindingMode: "WaitForFirstConsumer", isDefault: true })];
     const r = ephemeralCase(classes, undefined, [[CSI, 1]]);
     expect(placedOn(r, "default/second")).not.toBe("node-1");
   });
 
-  test("should launch nodes for pods with ephemeral volume using the newest storage class", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should launch nodes for pods with ephemeral volume using the newest storage class"), () => {
     const classes = [
       storageClass("default-storage-class", {
         provisioner: "other-provider",
@@ -129,7 +129,7 @@ describe(`VolumeUsage (${FILE})`, () => {
     isDefault: true,
   });
 
-  test("CSIMigration: should launch nodes for pods with non-dynamic PVC using a migrated PVC/PV", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › CSIMigration › should launch nodes for pods with non-dynamic PVC using a migrated PVC/PV"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [inTree],
       persistentVolumes: [volume("my-volume", { zones: ["test-zone-1"], inTreeEbs: true })],
@@ -145,7 +145,7 @@ describe(`VolumeUsage (${FILE})`, () => {
     expect(placedOn(r, "default/second")).not.toBe("node-1");
   });
 
-  test("CSIMigration: should launch nodes for pods with ephemeral volume using a migrated PVC/PV", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › CSIMigration › should launch nodes for pods with ephemeral volume using a migrated PVC/PV"), () => {
     const r = ephemeralCase([inTree], "in-tree-storage-class", [["ebs.csi.aws.com", 1]]);
     expect(placedOn(r, "default/second")).not.toBe("node-1");
   });

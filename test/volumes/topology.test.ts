@@ -1,17 +1,14 @@
 /**
  * Upstream's volume topology tests, translated one by one (Karpenter v1.14.1
  * pkg/controllers/provisioning/suite_test.go "Volume Topology Requirements" and
- * pkg/controllers/provisioning/scheduling/suite_test.go "VolumeUsage" topology cases). Each title carries
- * upstream's It text and file.
+ * pkg/controllers/provisioning/scheduling/suite_test.go "VolumeUsage" topology cases). A translated test's title is
+ * `upstream(file, path)`, which the upstream ledger (test/scenarios/upstream/) counts.
  */
 import { describe, expect, test } from "vitest";
 import type { VolumeObjects } from "../../src/volumes/index.js";
 import { nodePool, pod, Provisioner, req, requiredTerms, run } from "../scenarios/helpers.js";
 import { claim, HOSTNAME, podWithClaims, podWithEphemeral, storageClass, volume, ZONE } from "./fixtures.js";
-
-const PROVISIONING = "pkg/controllers/provisioning/suite_test.go";
-const SCHEDULING = "pkg/controllers/provisioning/scheduling/suite_test.go";
-const TOPOLOGY = "pkg/controllers/provisioning/scheduling/topology_test.go";
+import { upstream } from "../scenarios/upstream/files.js";
 
 // Upstream's BeforeEach: a WaitForFirstConsumer class limited to zones 2 and 3.
 const sc = storageClass("my-storage-class", { zones: ["test-zone-2", "test-zone-3"], bindingMode: "WaitForFirstConsumer" });
@@ -22,8 +19,8 @@ function zoneOf(result: ReturnType<typeof run>, podName: string): string | undef
   return result.nodeClaims.find((c) => c.pods.includes(podName))?.zone;
 }
 
-describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
-  test("should not schedule if invalid pvc", () => {
+describe("volume topology in provisioning", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not schedule if invalid pvc"), () => {
     const r = run({ pods: [podWithClaims("p", ["invalid"])], volumes: {} });
     expect(r.unschedulable).toEqual([
       { pod: "default/p", code: "volume-not-found", message: 'volume "vol-0" uses claim default/invalid, which is not in the input', nodePools: [] },
@@ -31,7 +28,7 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     expect(r.summary).toMatchObject({ pods: 1, scheduled: 0 });
   });
 
-  test("should schedule with an empty storage class if the pvc is bound", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should schedule with an empty storage class if the pvc is bound"), () => {
     const volumes: VolumeObjects = {
       persistentVolumeClaims: [claim("c", { storageClassName: "", volumeName: "test-volume" })],
       persistentVolumes: [volume("test-volume")],
@@ -39,12 +36,12 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
   });
 
-  test("should not schedule with an empty storage class if the pvc is not bound", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not schedule with an empty storage class if the pvc is not bound"), () => {
     const r = run({ pods: [podWithClaims("p", ["c"])], volumes: { persistentVolumeClaims: [claim("c", { storageClassName: "" })] } });
     expect(r.unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
   });
 
-  test("should schedule with a missing storage class if the pvc is bound", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should schedule with a missing storage class if the pvc is bound"), () => {
     const volumes: VolumeObjects = {
       persistentVolumeClaims: [claim("c", { storageClassName: "missing-storage-class", volumeName: "test-volume" })],
       persistentVolumes: [volume("test-volume")],
@@ -52,58 +49,67 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
   });
 
-  test("should not schedule with a missing storage class if the pvc is not bound", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not schedule with a missing storage class if the pvc is not bound"), () => {
     const r = run({ pods: [podWithClaims("p", ["c"])], volumes: { persistentVolumeClaims: [claim("c", { storageClassName: "missing-storage-class" })] } });
     expect(r.unschedulable.map((u) => [u.code, u.message])).toEqual([
       ["volume-not-found", 'claim default/c is unbound and its StorageClass "missing-storage-class" is not in the input'],
     ]);
   });
 
-  test("should schedule valid pods when a pod with an invalid pvc is encountered (pvc)", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should schedule valid pods when a pod with an invalid pvc is encountered (pvc)"), () => {
     const r = run({ pods: [podWithClaims("invalid", ["invalid"]), pod("valid")], volumes: {} });
     expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/invalid"]);
     expect(r.summary).toMatchObject({ pods: 2, scheduled: 1 });
   });
 
-  test("should schedule valid pods when a pod with an invalid pvc is encountered (storage class)", () => {
-    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { storageClassName: "invalid-storage-class" })] };
-    const r = run({ pods: [podWithClaims("invalid", ["c"]), pod("valid")], volumes });
-    expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/invalid"]);
-    expect(r.summary.scheduled).toBe(1);
-  });
+  test(
+    upstream("provisioning/suite", "Volume Topology Requirements › should schedule valid pods when a pod with an invalid pvc is encountered (storage class)"),
+    () => {
+      const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { storageClassName: "invalid-storage-class" })] };
+      const r = run({ pods: [podWithClaims("invalid", ["c"]), pod("valid")], volumes });
+      expect(r.unschedulable.map((u) => u.pod)).toEqual(["default/invalid"]);
+      expect(r.summary.scheduled).toBe(1);
+    },
+  );
 
-  test("should schedule valid pods when a pod with an invalid pvc is encountered (volume name)", () => {
-    const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { volumeName: "invalid-volume-name" })] };
-    const r = run({ pods: [podWithClaims("invalid", ["c"]), pod("valid")], volumes });
-    expect(r.unschedulable.map((u) => [u.pod, u.code])).toEqual([["default/invalid", "volume-not-found"]]);
-    expect(r.summary.scheduled).toBe(1);
-  });
+  test(
+    upstream("provisioning/suite", "Volume Topology Requirements › should schedule valid pods when a pod with an invalid pvc is encountered (volume name)"),
+    () => {
+      const volumes: VolumeObjects = { persistentVolumeClaims: [claim("c", { volumeName: "invalid-volume-name" })] };
+      const r = run({ pods: [podWithClaims("invalid", ["c"]), pod("valid")], volumes });
+      expect(r.unschedulable.map((u) => [u.pod, u.code])).toEqual([["default/invalid", "volume-not-found"]]);
+      expect(r.summary.scheduled).toBe(1);
+    },
+  );
 
-  test("should schedule to storage class zones if volume does not exist", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should schedule to storage class zones if volume does not exist"), () => {
     const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: sc.metadata.name ?? "" })] };
     const r = run({ pods: [podWithClaims("p", ["c"], { affinity: zone13 })], volumes });
     expect(zoneOf(r, "default/p")).toBe("test-zone-3");
   });
 
-  test("should schedule to storage class zones if volume does not exist (ephemeral volume)", () => {
-    const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("p-tmp", { storageClassName: "my-storage-class" })] };
-    const r = run({ pods: [podWithEphemeral("p", "my-storage-class", { affinity: zone13 })], volumes });
-    expect(zoneOf(r, "default/p")).toBe("test-zone-3");
-  });
+  test(
+    upstream("provisioning/suite", "Volume Topology Requirements › should schedule to storage class zones if volume does not exist (ephemeral volume)"),
+    () => {
+      const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("p-tmp", { storageClassName: "my-storage-class" })] };
+      const r = run({ pods: [podWithEphemeral("p", "my-storage-class", { affinity: zone13 })], volumes });
+      expect(zoneOf(r, "default/p")).toBe("test-zone-3");
+    },
+  );
 
-  test("should not schedule if storage class zones are incompatible", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not schedule if storage class zones are incompatible"), () => {
     const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: "my-storage-class" })] };
     const r = run({ pods: [podWithClaims("p", ["c"], { affinity: zone1 })], volumes });
     expect(r.summary.scheduled).toBe(0);
     expect(r.unschedulable.map((u) => u.code)).toEqual(["incompatible-requirements"]);
   });
 
-  test("should not schedule if storage class zones are incompatible (ephemeral volume)", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not schedule if storage class zones are incompatible (ephemeral volume)"), () => {
     const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("p-tmp", { storageClassName: "my-storage-class" })] };
     expect(run({ pods: [podWithEphemeral("p", "my-storage-class", { affinity: zone1 })], volumes }).summary.scheduled).toBe(0);
   });
 
-  test("should schedule to volume zones if volume already bound", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should schedule to volume zones if volume already bound"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [sc],
       persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
@@ -112,7 +118,7 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     expect(zoneOf(run({ pods: [podWithClaims("p", ["c"])], volumes }), "default/p")).toBe("test-zone-3");
   });
 
-  test("should schedule to volume zones if volume already bound (ephemeral volume)", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should schedule to volume zones if volume already bound (ephemeral volume)"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [sc],
       persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
@@ -123,11 +129,31 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
 
   const localPath = storageClass("local-path", { provisioner: "kubernetes.io/no-provisioner" });
   const hostnameTerm = [{ matchExpressions: [req(HOSTNAME, "In", "some-random-node")] }];
+  const IGNORE_HOSTNAME = {
+    "when using local volumes": upstream(
+      "provisioning/suite",
+      "Volume Topology Requirements › should ignore hostname affinity scheduling when using local path volumes › when using local volumes",
+    ),
+    "when using hostpath volumes": upstream(
+      "provisioning/suite",
+      "Volume Topology Requirements › should ignore hostname affinity scheduling when using local path volumes › when using hostpath volumes",
+    ),
+  } as const;
+  const IGNORE_HOSTNAME_EPHEMERAL = {
+    "when using local volumes": upstream(
+      "provisioning/suite",
+      "Volume Topology Requirements › should ignore hostname affinity scheduling when using local path volumes (ephemeral volume) › when using local volumes",
+    ),
+    "when using hostpath volumes": upstream(
+      "provisioning/suite",
+      "Volume Topology Requirements › should ignore hostname affinity scheduling when using local path volumes (ephemeral volume) › when using hostpath volumes",
+    ),
+  } as const;
   for (const [entry, options] of [
     ["when using local volumes", { local: true }],
     ["when using hostpath volumes", { hostPath: true }],
   ] as const) {
-    test(`should ignore hostname affinity scheduling when using local path volumes: ${entry}`, () => {
+    test(IGNORE_HOSTNAME[entry], () => {
       const volumes: VolumeObjects = {
         storageClasses: [localPath],
         persistentVolumes: [volume("pv", { ...options, terms: hostnameTerm })],
@@ -136,7 +162,7 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
       expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(1);
     });
 
-    test(`should ignore hostname affinity scheduling when using local path volumes (ephemeral volume): ${entry}`, () => {
+    test(IGNORE_HOSTNAME_EPHEMERAL[entry], () => {
       const volumes: VolumeObjects = {
         storageClasses: [localPath],
         persistentVolumes: [volume("pv", { ...options, terms: hostnameTerm })],
@@ -146,7 +172,7 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     });
   }
 
-  test("should not ignore hostname affinity when using non-local path volumes", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not ignore hostname affinity when using non-local path volumes"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [sc],
       persistentVolumes: [volume("pv", { terms: hostnameTerm })],
@@ -155,7 +181,7 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).summary.scheduled).toBe(0);
   });
 
-  test("should not schedule if volume zones are incompatible", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not schedule if volume zones are incompatible"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [sc],
       persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
@@ -164,7 +190,7 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     expect(run({ pods: [podWithClaims("p", ["c"], { affinity: zone1 })], volumes }).summary.scheduled).toBe(0);
   });
 
-  test("should not schedule if volume zones are incompatible (ephemeral volume)", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not schedule if volume zones are incompatible (ephemeral volume)"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [sc],
       persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
@@ -173,7 +199,7 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
     expect(run({ pods: [podWithEphemeral("p", "my-storage-class", { affinity: zone1 })], volumes }).summary.scheduled).toBe(0);
   });
 
-  test("should not relax an added volume topology zone node-selector away", () => {
+  test(upstream("provisioning/suite", "Volume Topology Requirements › should not relax an added volume topology zone node-selector away"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [sc],
       persistentVolumes: [volume("pv", { zones: ["test-zone-3"] })],
@@ -185,13 +211,13 @@ describe(`Volume Topology Requirements (${PROVISIONING})`, () => {
   });
 });
 
-describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
+describe("volume topology in the scheduler", () => {
   const antiAffinity = (app: string) => ({
     labels: { app },
     affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app } }, topologyKey: ZONE }] } },
   });
 
-  test("should schedule pods using a PV with multiple zones", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should schedule pods using a PV with multiple zones"), () => {
     const terms = [{ matchExpressions: [req(ZONE, "In", "test-zone-1")] }, { matchExpressions: [req(ZONE, "In", "test-zone-2")] }];
     const volumes: VolumeObjects = {
       persistentVolumes: [0, 1].map((i) => volume(`multi-zone-pv-${i}`, { terms })),
@@ -204,11 +230,21 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     expect(zones[0]).not.toBe(zones[1]);
   });
 
+  const PRESERVE_ALTERNATIVES = {
+    "for local volumes": upstream(
+      "scheduling/suite",
+      "VolumeUsage › should preserve unconstrained PV alternatives after ignoring hostname affinity › for local volumes",
+    ),
+    "for hostpath volumes": upstream(
+      "scheduling/suite",
+      "VolumeUsage › should preserve unconstrained PV alternatives after ignoring hostname affinity › for hostpath volumes",
+    ),
+  } as const;
   for (const [entry, options] of [
     ["for local volumes", { local: true }],
     ["for hostpath volumes", { hostPath: true }],
   ] as const) {
-    test(`should preserve unconstrained PV alternatives after ignoring hostname affinity: ${entry}`, () => {
+    test(PRESERVE_ALTERNATIVES[entry], () => {
       const terms = [{ matchExpressions: [req(HOSTNAME, "In", "existing-host")] }, { matchExpressions: [req(ZONE, "In", "invalid-zone")] }];
       const volumes: VolumeObjects = {
         persistentVolumes: [volume("hostname-or-zone-pv", { ...options, terms })],
@@ -218,7 +254,7 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     });
   }
 
-  test("should schedule pods using a StorageClass with multiple zones in AllowedTopologies", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should schedule pods using a StorageClass with multiple zones in AllowedTopologies"), () => {
     const multi = storageClass("multi-zone-sc", {
       bindingMode: "WaitForFirstConsumer",
       allowedTopologies: [
@@ -237,46 +273,49 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     expect(zones[0]).not.toBe(zones[1]);
   });
 
-  test("should schedule pods when a valid multi-volume topology alternative remains after pruning disjoint branches", () => {
-    // Upstream's exotic label is the fake catalogue's `special` (optional on large types, absent elsewhere).
-    const a = storageClass("pruned-overlap-a", {
-      bindingMode: "WaitForFirstConsumer",
-      allowedTopologies: [
-        { matchLabelExpressions: [{ key: "special", values: ["required"] }] },
-        { matchLabelExpressions: [{ key: "special", values: ["optional"] }] },
-      ],
-    });
-    const b = storageClass("pruned-overlap-b", {
-      bindingMode: "WaitForFirstConsumer",
-      allowedTopologies: [
-        {
-          matchLabelExpressions: [
-            { key: ZONE, values: ["test-zone-1"] },
-            { key: "special", values: ["optional"] },
-          ],
-        },
-        {
-          matchLabelExpressions: [
-            { key: ZONE, values: ["test-zone-2"] },
-            { key: "special", values: ["required"] },
-          ],
-        },
-      ],
-    });
-    const volumes: VolumeObjects = {
-      storageClasses: [a, b],
-      persistentVolumeClaims: [
-        claim("pruned-overlap-pvc-a", { storageClassName: "pruned-overlap-a" }),
-        claim("pruned-overlap-pvc-b", { storageClassName: "pruned-overlap-b" }),
-      ],
-    };
-    const r = run({ pods: [podWithClaims("pruned-overlap-pod", ["pruned-overlap-pvc-a", "pruned-overlap-pvc-b"])], volumes });
-    const c = r.nodeClaims[0];
-    expect(c?.zone).toBe("test-zone-1");
-    expect(c?.requirements.find((x) => x.key === "special")?.values).toEqual(["optional"]);
-  });
+  test(
+    upstream("scheduling/suite", "VolumeUsage › should schedule pods when a valid multi-volume topology alternative remains after pruning disjoint branches"),
+    () => {
+      // Upstream's exotic label is the fake catalogue's `special` (optional on large types, absent elsewhere).
+      const a = storageClass("pruned-overlap-a", {
+        bindingMode: "WaitForFirstConsumer",
+        allowedTopologies: [
+          { matchLabelExpressions: [{ key: "special", values: ["required"] }] },
+          { matchLabelExpressions: [{ key: "special", values: ["optional"] }] },
+        ],
+      });
+      const b = storageClass("pruned-overlap-b", {
+        bindingMode: "WaitForFirstConsumer",
+        allowedTopologies: [
+          {
+            matchLabelExpressions: [
+              { key: ZONE, values: ["test-zone-1"] },
+              { key: "special", values: ["optional"] },
+            ],
+          },
+          {
+            matchLabelExpressions: [
+              { key: ZONE, values: ["test-zone-2"] },
+              { key: "special", values: ["required"] },
+            ],
+          },
+        ],
+      });
+      const volumes: VolumeObjects = {
+        storageClasses: [a, b],
+        persistentVolumeClaims: [
+          claim("pruned-overlap-pvc-a", { storageClassName: "pruned-overlap-a" }),
+          claim("pruned-overlap-pvc-b", { storageClassName: "pruned-overlap-b" }),
+        ],
+      };
+      const r = run({ pods: [podWithClaims("pruned-overlap-pod", ["pruned-overlap-pvc-a", "pruned-overlap-pvc-b"])], volumes });
+      const c = r.nodeClaims[0];
+      expect(c?.zone).toBe("test-zone-1");
+      expect(c?.requirements.find((x) => x.key === "special")?.values).toEqual(["optional"]);
+    },
+  );
 
-  test("should not launch nodes for pod with unbound volume for volumeBindingMode immediate", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should not launch nodes for pod with unbound volume for volumeBindingMode immediate"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [storageClass("immediate", { bindingMode: "Immediate" })],
       persistentVolumeClaims: [claim("c", { storageClassName: "immediate" })],
@@ -284,12 +323,12 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
   });
 
-  test("should not launch nodes for pod with deleting persistentVolumeClaim", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should not launch nodes for pod with deleting persistentVolumeClaim"), () => {
     const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: "my-storage-class", deleting: true })] };
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.message)).toEqual(["claim default/c is being deleted"]);
   });
 
-  test("should not launch nodes for pod with bound persistentVolume that is marked for deletion", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should not launch nodes for pod with bound persistentVolume that is marked for deletion"), () => {
     const volumes: VolumeObjects = {
       storageClasses: [sc],
       persistentVolumes: [volume("pv", { zones: ["test-zone-1"], deleting: true })],
@@ -298,10 +337,64 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
   });
 
-  test("should not launch nodes for pod with Lost persistentVolumeClaim", () => {
+  test(upstream("scheduling/suite", "VolumeUsage › should not launch nodes for pod with Lost persistentVolumeClaim"), () => {
     const volumes: VolumeObjects = { storageClasses: [sc], persistentVolumeClaims: [claim("c", { storageClassName: "my-storage-class", phase: "Lost" })] };
     expect(run({ pods: [podWithClaims("p", ["c"])], volumes }).unschedulable.map((u) => u.code)).toEqual(["volume-invalid"]);
   });
+
+  const BIND_COMPLETED = {
+    missing: upstream(
+      "scheduling/suite",
+      "VolumeUsage › should handle pods with PVCs with defined volumeName › when pv.kubernetes.io/bind-completed is missing",
+    ),
+    present: upstream(
+      "scheduling/suite",
+      "VolumeUsage › should handle pods with PVCs with defined volumeName › when pv.kubernetes.io/bind-completed is present",
+    ),
+  } as const;
+  for (const entry of ["missing", "present"] as const) {
+    test(BIND_COMPLETED[entry], () => {
+      const bound = claim("tmp-ephemeral", { volumeName: "pv", storageClassName: "default-storage-class" });
+      const volumes: VolumeObjects = {
+        storageClasses: [storageClass("default-storage-class", { provisioner: "other-provider", bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"] })],
+        persistentVolumes: [volume("pv", { driver: "other-provider" })],
+        persistentVolumeClaims: [entry === "present" ? bound : { ...bound, metadata: { ...bound.metadata, annotations: {} } }],
+      };
+      expect(run({ pods: [podWithClaims("p", ["tmp-ephemeral"])], volumes }).summary.scheduled).toBe(entry === "present" ? 1 : 0);
+    });
+  }
+
+  // Upstream's tables "should launch nodes for pods with ephemeral volume without a storage class when the PVC is
+  // bound" and "should not launch nodes ... when the PVC is unbound": their titles stand on the line after
+  // `DescribeTable(`, which the title extractor reads as an empty segment, so the second table's entries carry ` #2`.
+  const WITHOUT_CLASS_BOUND = {
+    missing: upstream("scheduling/suite", "VolumeUsage ›  › non-existent storage class"),
+    empty: upstream("scheduling/suite", "VolumeUsage ›  › explicitly disabled storage class (empty string)"),
+  } as const;
+  const WITHOUT_CLASS_UNBOUND = {
+    missing: upstream("scheduling/suite", "VolumeUsage ›  › non-existent storage class #2"),
+    empty: upstream("scheduling/suite", "VolumeUsage ›  › explicitly disabled storage class (empty string) #2"),
+  } as const;
+  for (const [entry, className] of [
+    ["missing", "non-existent"],
+    ["empty", ""],
+  ] as const) {
+    test(WITHOUT_CLASS_BOUND[entry], () => {
+      const volumes: VolumeObjects = {
+        persistentVolumes: [volume("test-pv")],
+        persistentVolumeClaims: [claim("p-tmp", { storageClassName: className, volumeName: "test-pv" })],
+      };
+      const r = run({ pods: [podWithEphemeral("p", className)], volumes });
+      expect(r.nodeClaims).toHaveLength(1);
+      expect(r.unschedulable).toEqual([]);
+    });
+
+    test(WITHOUT_CLASS_UNBOUND[entry], () => {
+      const r = run({ pods: [podWithEphemeral("p", className)], volumes: {} });
+      expect(r.nodeClaims).toEqual([]);
+      expect(r.unschedulable.map((u) => u.code)).toEqual([className === "" ? "volume-invalid" : "volume-not-found"]);
+    });
+  }
 
   test("nodefit: an ephemeral volume whose claim is not in the input reads its template, and no class there means the default class", () => {
     const volumes: VolumeObjects = {
@@ -321,7 +414,7 @@ describe(`VolumeUsage topology cases (${SCHEDULING})`, () => {
   });
 });
 
-describe(`Topology with Volume Requirements (${TOPOLOGY})`, () => {
+describe("topology spread with volume requirements", () => {
   const labels = { app: "test" };
   const spread = [{ topologyKey: ZONE, whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: labels }, maxSkew: 1, minDomains: 3 }];
   const onDemand = nodePool("default", { requirements: [req("karpenter.sh/capacity-type", "In", "on-demand")] });
@@ -330,7 +423,7 @@ describe(`Topology with Volume Requirements (${TOPOLOGY})`, () => {
     persistentVolumeClaims: [claim("test-pvc", { volumeName: "test-pv" })],
   };
 
-  test("should schedule pod with PVC and TSC minDomains=3 when pods are spread across 3 zones", () => {
+  test(upstream("scheduling/topology", "should schedule pod with PVC and TSC minDomains=3 when pods are spread across 3 zones"), () => {
     const c = new Provisioner();
     const initial = [0, 1, 2].map((i) => pod(`initial-${i}`, { labels, topologySpreadConstraints: spread }));
     expect(c.provision(initial, [onDemand], { volumes }).summary.scheduled).toBe(3);

@@ -8,6 +8,10 @@ export const UPSTREAM_FILES = {
   "disruption/emptiness": "pkg/controllers/disruption/emptiness_test.go",
   "disruption/drift": "pkg/controllers/disruption/drift_test.go",
   "disruption/suite": "pkg/controllers/disruption/suite_test.go",
+  "nodeoverlay/suite": "pkg/controllers/nodeoverlay/suite_test.go",
+  "nodeoverlay/store": "pkg/controllers/nodeoverlay/store_test.go",
+  "nodeoverlay/store_memory": "pkg/controllers/nodeoverlay/store_memory_test.go",
+  "v1alpha1/nodeoverlay_validation": "pkg/apis/v1alpha1/nodeoverlay_validation_test.go",
 } as const;
 
 /** The short name of an upstream test file. */

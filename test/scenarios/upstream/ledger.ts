@@ -16,22 +16,31 @@ export function upstreamTitles(): ReadonlyMap<UpstreamFile, readonly string[]> {
 }
 
 /**
+ * The folders whose `*.test.ts` files (not their subfolders) may translate upstream tests, relative to `test/`:
+ * the scenarios, and the volume and NodeOverlay suites that translate upstream's storage and overlay tests.
+ */
+export const TRANSLATION_DIRS: readonly string[] = ["scenarios", "volumes", "overlays"];
+
+/**
  * `[file] path` keys named by `upstream("file", "path")` calls (and both copies of `upstreamCopies("file", "path")`)
- * in the scenario files, with the files naming them. Titles must be plain string literals to be counted.
+ * in the test files of {@link TRANSLATION_DIRS}, with the files naming them (`scenarios/x.test.ts`). Titles must be
+ * plain string literals to be counted.
  */
 export function translatedTitles(): ReadonlyMap<string, readonly string[]> {
-  const dir = here("../");
   const out = new Map<string, string[]>();
-  const call = /upstream(Copies)?\(\s*"([a-z_/]+)",\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
-  for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith(".test.ts"))
-    .sort()) {
-    const text = readFileSync(`${dir}${name}`, "utf8");
-    for (const m of text.matchAll(call)) {
-      const path = JSON.parse(m[3] ?? '""') as string;
-      for (const p of m[1] === undefined ? [path] : [path, `${path} #2`]) {
-        const key = `[${m[2] ?? ""}] ${p}`;
-        out.set(key, [...(out.get(key) ?? []), name]);
+  const call = /upstream(Copies)?\(\s*"([a-z0-9_/]+)",\s*("(?:[^"\\]|\\.)*")\s*,?\s*\)/g;
+  for (const dir of TRANSLATION_DIRS) {
+    const root = here(`../../${dir}/`);
+    for (const name of readdirSync(root)
+      .filter((n) => n.endsWith(".test.ts"))
+      .sort()) {
+      const text = readFileSync(`${root}${name}`, "utf8");
+      for (const m of text.matchAll(call)) {
+        const path = JSON.parse(m[3] ?? '""') as string;
+        for (const p of m[1] === undefined ? [path] : [path, `${path} #2`]) {
+          const key = `[${m[2] ?? ""}] ${p}`;
+          out.set(key, [...(out.get(key) ?? []), `${dir}/${name}`]);
+        }
       }
     }
   }
@@ -58,7 +67,7 @@ export function pendingEntries(text: string = readFileSync(PENDING_PATH, "utf8")
   if (start < 0 || end < start) return [];
   const out: PendingEntry[] = [];
   for (const line of text.slice(start, end).split("\n")) {
-    const m = /^- (\[[a-z_/]+\] .*?) — (.+)$/.exec(line);
+    const m = /^- (\[[a-z0-9_/]+\] .*?) — (.+)$/.exec(line);
     if (m) out.push({ key: m[1] ?? "", reason: m[2] ?? "" });
   }
   return out;

@@ -15,9 +15,6 @@ const SHARE_END = "<!-- upstream-share:end -->";
 /** Title patterns with a reason nodefit cannot translate them (checked in order). */
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/metric|\bemits?\b|\bevents?\b|\blogs?\b/i, "asserts metrics, events or logs (not modelled)"],
-  [/volume|pvc|persistent|storage ?class|\bcsi\b/i, "volumes, StorageClasses and CSI limits are not modelled (S13)"],
-  [/\bDRA\b|resource ?claim|resourceslice|device ?class/i, "dynamic resource allocation is not modelled (S13)"],
-  [/overlay/i, "NodeOverlay is not modelled (I5)"],
   [/capacity ?buffer/i, "CapacityBuffer is not modelled (S13)"],
   [/nominat/i, "nominated nodes: the schema drops the nomination (see below)"],
   [/terminationGracePeriod|termination grace/i, "terminationGracePeriod: the schema drops it (see below)"],
