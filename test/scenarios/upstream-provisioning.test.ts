@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { PodOptions } from "./helpers.js";
 import { fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
-import { daemonSet, nodeClaim, nodePool, pod, preferredTerms, Provisioner, replicas, req, requiredTerms, run } from "./helpers.js";
+import { daemonSet, node, nodeClaim, nodePool, pod, preferredTerms, Provisioner, replicas, req, requiredTerms, run } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 const bare = (o: Parameters<typeof nodePool>[1] = {}) => nodePool("default", { requirements: [], ...o });
@@ -148,6 +148,40 @@ describe("Daemonsets", () => {
   // The DaemonSet is left out: the pod fits the 2-CPU, 2Gi type alone.
   const ignored = [2000, 2 * GI];
   const twoCpu = { requests: { cpu: "2", memory: "2Gi" } };
+  /**
+   * Upstream's DaemonSet pod with smaller requests than its template (as a LimitRange would set them). Upstream leaves
+   * it pending and does not provision for it; nodefit's Kubernetes reader drops such pending pods before scheduling,
+   * so here it runs on a node of its own that no other pod tolerates.
+   */
+  const runningPodOf = (ds: ReturnType<typeof daemonSet>, o: PodOptions = {}) => {
+    const dsPod = pod("ds-pod", {
+      ...twoCpu,
+      ...o,
+      namespace: ds.metadata.namespace ?? "default",
+      nodeName: "ds-node",
+      ownerReferences: [{ kind: "DaemonSet", name: ds.metadata.name ?? "", controller: true }],
+    });
+    const dsNode = node("ds-node", { allocatable: { cpu: "4", memory: "4Gi", pods: "10" }, taints: [{ key: "dedicated", effect: "NoSchedule" }] });
+    return { nodes: [dsNode], boundPods: [dsPod] };
+  };
+  /** The capacity of the type a pod launches on when `ds` has the running pod `o` describes. */
+  const capacityWithPod = (ds: ReturnType<typeof daemonSet>, np: ReturnType<typeof bare>, p: ReturnType<typeof pod>, o: PodOptions = {}) => {
+    const result = run({ pods: [p], nodePools: [np], daemonSets: [ds], ...runningPodOf(ds, o) });
+    expect(result.existingNodes.flatMap((n) => n.pods)).toEqual([]);
+    const type = fakeInstanceTypes().find((t) => t.name === result.nodeClaims[0]?.instanceType);
+    return [type?.capacity.get("cpu"), type?.capacity.get("memory")];
+  };
+  it(upstream("provisioning/suite", "Daemonsets › should account for overhead using daemonset pod spec instead of daemonset spec"), () => {
+    // The template asks 4 CPU, 4Gi (the pod would need the 16-CPU type); its pod asks 2 CPU, 2Gi, which is what counts.
+    const ds = daemonSet("ds", { requests: { cpu: "4", memory: "4Gi" } });
+    expect(capacityWithPod(ds, bare(), pod("p", { ...small, nodeSelector: { "karpenter.sh/nodepool": "default" } }))).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should remove daemonset node hostname affinity when considering daemonset schedulability"), () => {
+    // The pod's requests count, but its node-name affinity (set by the DaemonSet controller) gives way to the template's.
+    const ds = daemonSet("ds", { requests: { cpu: "4", memory: "4Gi" }, affinity: requiredTerms([req("foo", "In", "bar")]) });
+    const p = pod("p", { ...small, nodeSelector: { foo: "bar" } });
+    expect(capacityWithPod(ds, bare({ labels: { foo: "bar" } }), p, { affinity: requiredTerms([req("metadata.name", "In", "node-name")]) })).toEqual(counted);
+  });
   it(upstream("provisioning/suite", "Daemonsets › should ignore daemonsets without matching tolerations"), () => {
     const np = bare({ taints: [{ key: "foo", value: "bar", effect: "NoSchedule" }] });
     expect(capacityWith([daemonSet("ds", twoCpu)], np, { tolerations: [{ operator: "Exists" }] })).toEqual(ignored);
