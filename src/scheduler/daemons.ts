@@ -8,7 +8,7 @@ import type { InstanceType } from "../instance-types/index.js";
 import { addResources, podHostPorts, podRequests, type HostPort, type ResourceList } from "../resources/index.js";
 import { podRequirements, requirementsFromNodeSelectorTerm, requirementsFromSelector, type Requirements } from "../requirements/index.js";
 import { toleratesAll } from "../taints/index.js";
-import type { DaemonSet, Pod, Taint, Toleration } from "../types/kubernetes.js";
+import type { DaemonSet, Pod, PodSpec, Taint, Toleration } from "../types/kubernetes.js";
 import { PREFER_NO_SCHEDULE_TOLERATION } from "./preferences.js";
 
 /** One DaemonSet's pod, compiled. */
@@ -33,31 +33,80 @@ export interface DaemonGroup {
 }
 
 /**
- * Compiles each DaemonSet's pod template into a {@link DaemonPod}.
+ * Compiles each DaemonSet into a {@link DaemonPod}. As upstream's provisioner does, the DaemonSet's newest pod in
+ * `pods` (one it controls) stands for it where there is one, so requests a LimitRange or admission webhook changed
+ * count; its required node affinity is the template's (the DaemonSet controller pins each pod to its node). Without
+ * such a pod the pod template stands for it.
  *
  * @param daemonSets - the DaemonSets
+ * @param pods - the cluster's pods (pending and bound), searched for each DaemonSet's newest pod
  * @returns one compiled pod per DaemonSet, in input order
  */
-export function compileDaemonPods(daemonSets: readonly DaemonSet[]): readonly DaemonPod[] {
-  return daemonSets.map((ds) => {
+export function compileDaemonPods(daemonSets: readonly DaemonSet[], pods: readonly Pod[] = []): readonly DaemonPod[] {
+  const newest = newestControlledPods(daemonSets, pods);
+  return daemonSets.map((ds, i) => {
     const namespace = ds.metadata.namespace ?? "default";
     const template = ds.spec.template;
+    const spec = representativeSpec(template.spec, newest[i]);
     const pod: Pod = {
       metadata: { name: ds.metadata.name ?? "", namespace, labels: template.metadata?.labels ?? {} },
-      spec: template.spec,
+      spec,
     };
-    const terms = template.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
-    const selector = requirementsFromSelector(template.spec.nodeSelector ?? {});
+    const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+    const selector = requirementsFromSelector(spec.nodeSelector ?? {});
     return {
       name: `${namespace}/${ds.metadata.name ?? ""}`,
       pod,
-      requests: podRequests(template.spec),
-      requirements: podRequirements(template.spec, { strict: true }),
+      requests: podRequests(spec),
+      requirements: podRequirements(spec, { strict: true }),
       alternatives: terms.map((term) => selector.add(requirementsFromNodeSelectorTerm(term))),
-      tolerations: template.spec.tolerations ?? [],
-      hostPorts: podHostPorts(template.spec),
+      tolerations: spec.tolerations ?? [],
+      hostPorts: podHostPorts(spec),
     };
   });
+}
+
+/** The pod's spec with the template's required node affinity, where the template has one (upstream's `getDaemonSetPods`). */
+function representativeSpec(templateSpec: PodSpec, pod: Pod | undefined): PodSpec {
+  if (pod === undefined) return templateSpec;
+  const required = templateSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  if (required === undefined) return pod.spec;
+  const affinity = pod.spec.affinity ?? {};
+  return { ...pod.spec, affinity: { ...affinity, nodeAffinity: { ...affinity.nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: required } } };
+}
+
+/**
+ * Each DaemonSet's newest controlled pod (upstream's `Cluster.UpdateDaemonSet`): same namespace, a controller owner
+ * reference of kind DaemonSet naming it (and carrying its uid when both have one); on equal creation times the first.
+ */
+function newestControlledPods(daemonSets: readonly DaemonSet[], pods: readonly Pod[]): (Pod | undefined)[] {
+  const out: (Pod | undefined)[] = daemonSets.map(() => undefined);
+  if (daemonSets.length === 0) return out;
+  const byKey = new Map<string, number[]>();
+  daemonSets.forEach((ds, i) => {
+    const key = `${ds.metadata.namespace ?? "default"}/${ds.metadata.name ?? ""}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  const times = new Map<Pod, number>();
+  const created = (p: Pod): number => {
+    let t = times.get(p);
+    if (t === undefined) {
+      t = p.metadata.creationTimestamp === undefined ? Number.NEGATIVE_INFINITY : new Date(p.metadata.creationTimestamp).getTime();
+      times.set(p, t);
+    }
+    return t;
+  };
+  for (const p of pods) {
+    const owner = p.metadata.ownerReferences?.find((o) => o.controller === true);
+    if (owner === undefined || owner.kind !== "DaemonSet") continue;
+    for (const i of byKey.get(`${p.metadata.namespace ?? "default"}/${owner.name}`) ?? []) {
+      const uid = daemonSets[i]?.metadata.uid;
+      if (uid !== undefined && owner.uid !== undefined && uid !== owner.uid) continue;
+      const current = out[i];
+      if (current === undefined || created(p) > created(current)) out[i] = p;
+    }
+  }
+  return out;
 }
 
 /** Whether some form of the DaemonSet's requirements is accepted by `accepts`, trying OR terms in order. */

@@ -114,7 +114,10 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const opts = withCatalogueLabels(resolveScheduleOptions(options), index);
   const model = simulation.model;
   const daemonSets = input.daemonSets ?? [];
-  const daemons = model === undefined ? compileDaemonPods(daemonSets) : model.daemons(daemonSets, () => compileDaemonPods(daemonSets));
+  // Each DaemonSet's newest pod among the run's pods stands for it, as upstream's cluster state keeps it (a
+  // consolidation plan compiles the DaemonSets once, from the pods of its first run).
+  const compileDaemons = () => compileDaemonPods(daemonSets, daemonSets.length === 0 ? [] : [...input.pods, ...(input.boundPods ?? [])]);
+  const daemons = model === undefined ? compileDaemons() : model.daemons(daemonSets, compileDaemons);
   const compilePools = (): CompiledPools => compilePoolsOf(input.nodePools, catalogue, daemons, opts);
   const poolsKey = `${opts.minValuesPolicy}|${[...opts.wellKnownLabels].join("|")}`;
   const { templates, universe } = model === undefined ? compilePools() : model.pools(input.nodePools, catalogue, daemons, poolsKey, compilePools);

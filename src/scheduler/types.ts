@@ -37,7 +37,10 @@ export interface ScheduleInput {
    * `spec.nodeName` is refused with an InputError rather than dropped.
    */
   readonly boundPods?: readonly Pod[] | undefined;
-  /** DaemonSets: their pods are overhead on every compatible node. */
+  /**
+   * DaemonSets: their pods are overhead on every compatible node. A DaemonSet's newest pod in `pods` or `boundPods`
+   * (a controller owner reference to it) stands for its template, with the template's required node affinity.
+   */
   readonly daemonSets?: readonly DaemonSet[] | undefined;
   /** Storage objects: pods' claims become node requirements (upstream's volume topology). Left out: volumes are not looked at. */
   readonly volumes?: VolumeObjects | undefined;

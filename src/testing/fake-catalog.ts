@@ -44,6 +44,8 @@ export interface FakeInstanceTypeOptions {
   readonly operatingSystems?: readonly string[] | undefined;
   /** Default: spot in test-zone-1/2 and on-demand in test-zone-1/2/3, each at {@link fakePrice}. */
   readonly offerings?: readonly OfferingSpec[] | undefined;
+  /** Extra single-valued labels (upstream's `fake.WithRequirements(key In value)`), set after the fake ones. */
+  readonly labels?: ReadonlyMap<string, string> | undefined;
 }
 
 const GIB = 1024 ** 3;
@@ -106,6 +108,7 @@ export function fakeInstanceType(options: FakeInstanceTypeOptions): InstanceType
     [FAKE_LABEL_INTEGER, String(cpu)],
   ]);
   if (large) labels.set(FAKE_LABEL_SPECIAL, "optional");
+  for (const [key, value] of options.labels ?? []) labels.set(key, value);
   const operatingSystems = [...(options.operatingSystems ?? ["linux", "windows", "darwin"])].sort();
   const capacity = new Map<string, number>([["cpu", cpu * 1000], ["memory", memoryGi * GIB], ["pods", options.pods ?? 5], ...extended]);
   return createInstanceType({

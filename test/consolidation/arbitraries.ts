@@ -240,8 +240,11 @@ export const busyCluster: fc.Arbitrary<RandomCluster> = fc
       let used = 0;
       if (spec.agent) {
         used += AGENT_CPU;
+        const agent = pod(`agent-${i}`, { node: name, cpu: `${AGENT_CPU}m`, memory: "64Mi", labels: { app: "agent" } });
         pods.push({
-          ...pod(`agent-${i}`, { node: name, cpu: `${AGENT_CPU}m`, memory: "64Mi", labels: { app: "agent" } }),
+          ...agent,
+          // As the DaemonSet controller makes it: the template's tolerations (its newest pod stands for the DaemonSet).
+          spec: { ...agent.spec, tolerations: [{ operator: "Exists" }] },
           metadata: {
             name: `agent-${i}`,
             namespace: "default",

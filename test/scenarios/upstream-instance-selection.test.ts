@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { InstanceType } from "../../src/instance-types/index.js";
 import { assortedInstanceTypes, fakeInstanceType } from "../../src/testing/fake-catalog.js";
 import type { NodeSelectorRequirement, NodeSelectorRequirementWithMinValues } from "../../src/types/kubernetes.js";
-import { nodePool, pod, replicas, req, requiredTerms, run } from "./helpers.js";
+import { failures, nodePool, pod, replicas, req, requiredTerms, run } from "./helpers.js";
 import { upstream, upstreamCopies } from "./upstream/files.js";
 
 const ZONE = "topology.kubernetes.io/zone";
@@ -202,6 +202,144 @@ describe("Instance Type Selection: resources and prices", () => {
 
 describe("MinValues", () => {
   const spotIn = (price: number) => [{ zone: "test-zone-1-spot", capacityType: "spot", price }];
+  const GEN = "karpenter/numerical-value";
+  const IT = "node.kubernetes.io/instance-type";
+  /** Upstream's MinValues fixtures: linux-only types with one spot offering in `test-zone-1-spot`. */
+  const spotType = (name: string, cpu: number, price: number, o: { gen?: string; arch?: string } = {}) =>
+    fakeInstanceType({
+      name,
+      arch: o.arch ?? "arm64",
+      operatingSystems: ["linux"],
+      cpu,
+      memoryGi: cpu,
+      offerings: spotIn(price),
+      ...(o.gen === undefined ? {} : { labels: new Map([[GEN, o.gen]]) }),
+    });
+  const twoPods = (o: { requirements?: readonly NodeSelectorRequirement[] } = {}) =>
+    replicas("p", 2, { requests: { cpu: "0.9", memory: "0.9Gi" }, ...(o.requirements ? { affinity: requiredTerms(o.requirements) } : {}) });
+  /**
+   * Both pods would fit together on the biggest listed type; minValues keeps a smaller one among the options, so
+   * each pod gets its own claim, listing at least two types that satisfy the NodePool.
+   */
+  const apart = (instanceTypes: InstanceType[], requirements: readonly NodeSelectorRequirementWithMinValues[], allowed: readonly string[]) => (): void => {
+    const result = run({ pods: twoPods(), nodePools: [nodePool("default", { requirements })], instanceTypes });
+    expect(result.unschedulable).toEqual([]);
+    expect(result.nodeClaims.map((c) => c.pods)).toEqual([["default/p-0"], ["default/p-1"]]);
+    for (const claim of result.nodeClaims) {
+      expect(claim.instanceTypeOptions.length).toBeGreaterThanOrEqual(2);
+      for (const name of claim.instanceTypeOptions) expect(allowed).toContain(name);
+    }
+  };
+  const neither = (result: ReturnType<typeof run>) => {
+    expect(result.nodeClaims).toEqual([]);
+    expect(result.unschedulable.map((u) => u.pod)).toEqual(["default/p-0", "default/p-1"]);
+  };
+  it(
+    upstream("scheduling/instance_selection", "MinValues › should schedule respecting the minValues in Gt operator"),
+    apart(
+      [
+        spotType("instance-type-1", 1, 0.52, { gen: "2" }),
+        spotType("instance-type-2", 1, 1.0, { gen: "3" }),
+        spotType("instance-type-3", 4, 1.2, { gen: "4" }),
+      ],
+      [{ key: GEN, operator: "Gt", values: ["2"], minValues: 2 }],
+      ["instance-type-2", "instance-type-3"],
+    ),
+  );
+  it(upstream("scheduling/instance_selection", "MinValues › scheduler should fail if the minValues in Gt operator is not satisfied"), () => {
+    // Only instance-type-2 has a generation above 2, one value where the NodePool wants two.
+    const instanceTypes = [spotType("instance-type-1", 1, 0.52, { gen: "2" }), spotType("instance-type-2", 4, 1.0, { gen: "3" })];
+    const np = nodePool("default", { requirements: [{ key: GEN, operator: "Exists", minValues: 2 }] });
+    const result = run({ pods: twoPods({ requirements: [req(GEN, "Gt", "2")] }), nodePools: [np], instanceTypes });
+    neither(result);
+    // Upstream checks the error names the label whose minValues is not met.
+    for (const [, code] of failures(result)) expect(code).toBe("min-values");
+    for (const u of result.unschedulable) expect(u.message).toContain(GEN);
+  });
+  it(
+    upstream("scheduling/instance_selection", "MinValues › should schedule respecting the minValues in Lt operator"),
+    apart(
+      [
+        spotType("instance-type-1", 1, 0.52, { gen: "2" }),
+        spotType("instance-type-2", 2, 1.0, { gen: "3" }),
+        spotType("instance-type-3", 4, 1.2, { gen: "4" }),
+      ],
+      [{ key: GEN, operator: "Lt", values: ["4"], minValues: 2 }],
+      ["instance-type-1", "instance-type-2"],
+    ),
+  );
+  it(upstream("scheduling/instance_selection", "MinValues › scheduler should fail if the minValues in Lt operator is not satisfied"), () => {
+    const instanceTypes = [spotType("instance-type-1", 2, 0.52, { gen: "2" }), spotType("instance-type-2", 4, 1.2, { gen: "4" })];
+    const np = nodePool("default", { requirements: [{ key: GEN, operator: "Lt", values: ["4"], minValues: 2 }] });
+    neither(run({ pods: twoPods(), nodePools: [np], instanceTypes }));
+  });
+  it(
+    upstream(
+      "scheduling/instance_selection",
+      "MinValues › should schedule considering the max of the minValues of In and NotIn operators in the instance-type requirements",
+    ),
+    apart(
+      [spotType("instance-type-1", 1, 0.52), spotType("instance-type-2", 2, 1.0), spotType("instance-type-3", 4, 1.2)],
+      [
+        { key: IT, operator: "In", values: ["instance-type-1", "instance-type-2", "instance-type-3"], minValues: 1 },
+        { key: IT, operator: "NotIn", values: ["instance-type-3"], minValues: 2 },
+      ],
+      ["instance-type-1", "instance-type-2"],
+    ),
+  );
+  it(
+    upstream("scheduling/instance_selection", "MinValues › should schedule considering the max of the minValues of Gt and Lt operators."),
+    apart(
+      [
+        spotType("instance-type-1", 1, 0.52, { gen: "2" }),
+        spotType("instance-type-2", 1, 1.0, { gen: "3" }),
+        spotType("instance-type-3", 4, 1.2, { gen: "4" }),
+        spotType("instance-type-4", 4, 1.2, { gen: "5" }),
+      ],
+      [
+        { key: GEN, operator: "Gt", values: ["2"], minValues: 1 },
+        { key: GEN, operator: "Lt", values: ["5"], minValues: 2 },
+      ],
+      ["instance-type-2", "instance-type-3"],
+    ),
+  );
+  it(
+    upstream(
+      "scheduling/instance_selection",
+      "MinValues › schedule should fail if minimum number of InstanceTypes is not met as per the minValues in the requirement after truncation",
+    ),
+    () => {
+      // Both types are compatible, but a claim may list only one (upstream sets MaxInstanceTypes = 1).
+      const instanceTypes = [spotType("instance-type-1", 1, 0.52), spotType("instance-type-2", 4, 1.0)];
+      const np = nodePool("default", { requirements: [{ key: IT, operator: "In", values: ["instance-type-1", "instance-type-2"], minValues: 2 }] });
+      neither(run({ pods: twoPods(), nodePools: [np], instanceTypes }, { maxInstanceTypes: 1 }));
+    },
+  );
+  it(
+    upstream(
+      "scheduling/instance_selection",
+      "MinValues › should schedule and pick the max of minValues of InstanceTypes if multiple operators are used for the same requirement.",
+    ),
+    apart(
+      [spotType("instance-type-1", 1, 0.52), spotType("instance-type-2", 4, 1.0)],
+      [
+        { key: IT, operator: "Exists", minValues: 1 },
+        { key: IT, operator: "In", values: ["instance-type-1", "instance-type-2"], minValues: 2 },
+      ],
+      ["instance-type-1", "instance-type-2"],
+    ),
+  );
+  it(
+    upstream("scheduling/instance_selection", "MinValues › should schedule and respect multiple requirement keys with minValues"),
+    apart(
+      [spotType("instance-type-1", 1, 0.52), spotType("instance-type-2", 4, 1.0, { arch: "amd64" })],
+      [
+        { key: ARCH, operator: "Exists", minValues: 2 },
+        { key: IT, operator: "In", values: ["instance-type-1", "instance-type-2"], minValues: 1 },
+      ],
+      ["instance-type-1", "instance-type-2"],
+    ),
+  );
   it(upstream("scheduling/instance_selection", "MinValues › should schedule respecting the minValues from instance-type requirements"), () => {
     const instanceTypes = [
       fakeInstanceType({ name: "instance-type-1", arch: "arm64", operatingSystems: ["linux"], cpu: 1, memoryGi: 1, offerings: spotIn(0.52) }),

@@ -4,10 +4,12 @@
  */
 import { describe, expect, it } from "vitest";
 import type { PodOptions } from "./helpers.js";
-import { daemonSet, nodeClaim, nodePool, pod, Provisioner, replicas, run } from "./helpers.js";
+import { fakeInstanceTypes } from "../../src/testing/fake-catalog.js";
+import { daemonSet, node, nodeClaim, nodePool, pod, preferredTerms, Provisioner, replicas, req, requiredTerms, run } from "./helpers.js";
 import { upstream } from "./upstream/files.js";
 
 const bare = (o: Parameters<typeof nodePool>[1] = {}) => nodePool("default", { requirements: [], ...o });
+const IT = "node.kubernetes.io/instance-type";
 const placed = (c: Provisioner, name: string) => c.bound.some((p) => p.metadata.name === name);
 const antiSelf: PodOptions = {
   labels: { app: "foo" },
@@ -128,6 +130,113 @@ describe("Daemonsets", () => {
     upstream("provisioning/suite", "Daemonsets › should not schedule if initContainer resources are too large"),
     notScheduled(daemonSet("ds", { initContainers: [{ requests: { cpu: "10000", memory: "10000Gi" } }] })),
   );
+  it(upstream("provisioning/suite", "Daemonsets › should be able to schedule pods if resource requests and limits are not defined"), () => {
+    const c = new Provisioner();
+    c.provision([pod("p")], [bare()], { daemonSets: [daemonSet("ds")] });
+    expect(placed(c, "p")).toBe(true);
+  });
+  /** Provisions a 1-CPU, 1Gi pod beside `daemonSets` and returns the launched type's capacity as `[cpu, memory]`. */
+  const capacityWith = (daemonSets: ReturnType<typeof daemonSet>[], np = bare(), o: PodOptions = {}) => {
+    const c = new Provisioner();
+    c.provision([pod("p", { ...small, ...o })], [np], { daemonSets });
+    const type = fakeInstanceTypes().find((t) => t.name === typeOf(c, "p"));
+    return [type?.capacity.get("cpu"), type?.capacity.get("memory")];
+  };
+  const GI = 1024 ** 3;
+  // The DaemonSet counts: the 2-CPU, 2Gi type is too small for it and the pod.
+  const counted = [4000, 4 * GI];
+  // The DaemonSet is left out: the pod fits the 2-CPU, 2Gi type alone.
+  const ignored = [2000, 2 * GI];
+  const twoCpu = { requests: { cpu: "2", memory: "2Gi" } };
+  /**
+   * Upstream's DaemonSet pod with smaller requests than its template (as a LimitRange would set them). Upstream leaves
+   * it pending and does not provision for it; nodefit's Kubernetes reader drops such pending pods before scheduling,
+   * so here it runs on a node of its own that no other pod tolerates.
+   */
+  const runningPodOf = (ds: ReturnType<typeof daemonSet>, o: PodOptions = {}) => {
+    const dsPod = pod("ds-pod", {
+      ...twoCpu,
+      ...o,
+      namespace: ds.metadata.namespace ?? "default",
+      nodeName: "ds-node",
+      ownerReferences: [{ kind: "DaemonSet", name: ds.metadata.name ?? "", controller: true }],
+    });
+    const dsNode = node("ds-node", { allocatable: { cpu: "4", memory: "4Gi", pods: "10" }, taints: [{ key: "dedicated", effect: "NoSchedule" }] });
+    return { nodes: [dsNode], boundPods: [dsPod] };
+  };
+  /** The capacity of the type a pod launches on when `ds` has the running pod `o` describes. */
+  const capacityWithPod = (ds: ReturnType<typeof daemonSet>, np: ReturnType<typeof bare>, p: ReturnType<typeof pod>, o: PodOptions = {}) => {
+    const result = run({ pods: [p], nodePools: [np], daemonSets: [ds], ...runningPodOf(ds, o) });
+    expect(result.existingNodes.flatMap((n) => n.pods)).toEqual([]);
+    const type = fakeInstanceTypes().find((t) => t.name === result.nodeClaims[0]?.instanceType);
+    return [type?.capacity.get("cpu"), type?.capacity.get("memory")];
+  };
+  it(upstream("provisioning/suite", "Daemonsets › should account for overhead using daemonset pod spec instead of daemonset spec"), () => {
+    // The template asks 4 CPU, 4Gi (the pod would need the 16-CPU type); its pod asks 2 CPU, 2Gi, which is what counts.
+    const ds = daemonSet("ds", { requests: { cpu: "4", memory: "4Gi" } });
+    expect(capacityWithPod(ds, bare(), pod("p", { ...small, nodeSelector: { "karpenter.sh/nodepool": "default" } }))).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should remove daemonset node hostname affinity when considering daemonset schedulability"), () => {
+    // The pod's requests count, but its node-name affinity (set by the DaemonSet controller) gives way to the template's.
+    const ds = daemonSet("ds", { requests: { cpu: "4", memory: "4Gi" }, affinity: requiredTerms([req("foo", "In", "bar")]) });
+    const p = pod("p", { ...small, nodeSelector: { foo: "bar" } });
+    expect(capacityWithPod(ds, bare({ labels: { foo: "bar" } }), p, { affinity: requiredTerms([req("metadata.name", "In", "node-name")]) })).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should ignore daemonsets without matching tolerations"), () => {
+    const np = bare({ taints: [{ key: "foo", value: "bar", effect: "NoSchedule" }] });
+    expect(capacityWith([daemonSet("ds", twoCpu)], np, { tolerations: [{ operator: "Exists" }] })).toEqual(ignored);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should ignore daemonsets with an invalid selector"), () => {
+    expect(capacityWith([daemonSet("ds", { ...twoCpu, nodeSelector: { node: "invalid" } })])).toEqual(ignored);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should ignore daemonsets when no instance types meet the daemonset requirements"), () => {
+    const ds = daemonSet("ds", { ...twoCpu, affinity: requiredTerms([req(IT, "In", "non-existent-instance-type")]) });
+    expect(capacityWith([ds])).toEqual(ignored);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should account for daemonsets with a custom label nodeSelector that matches the nodepool"), () => {
+    const ds = daemonSet("ds", { ...twoCpu, nodeSelector: { purpose: "monitoring" } });
+    expect(capacityWith([ds], bare({ labels: { purpose: "monitoring" } }))).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should filter out daemonsets based on instance type requirements"), () => {
+    // Only the 1-CPU DaemonSet of small types counts; the 10-CPU one runs on large types only.
+    const smallDs = daemonSet("small-ds", { requests: { cpu: "1" }, affinity: requiredTerms([req("size", "In", "small")]) });
+    const largeDs = daemonSet("large-ds", { requests: { cpu: "10" }, affinity: requiredTerms([req("size", "In", "large")]) });
+    expect(capacityWith([smallDs, largeDs])).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should account daemonsets with NotIn operator and unspecified key"), () => {
+    const ds = daemonSet("ds", { ...twoCpu, affinity: requiredTerms([req("foo", "NotIn", "bar")]) });
+    expect(capacityWith([ds], bare(), { affinity: requiredTerms([req("topology.kubernetes.io/zone", "In", "test-zone-2")]) })).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should consider a daemonset schedulable with multiple node affinity terms"), () => {
+    // The second term matches the NodePool's label.
+    const ds = daemonSet("ds", { ...twoCpu, affinity: requiredTerms([req("foo", "In", "voo")], [req("foo", "In", "bar")]) });
+    expect(capacityWith([ds], bare({ labels: { foo: "bar" } }))).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should consider a daemonset schedulable with an incompatible node affinity preference"), () => {
+    const ds = daemonSet("ds", { ...twoCpu, affinity: preferredTerms([1, [req("node", "In", "invalid")]]) });
+    expect(capacityWith([ds])).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should consider a daemonset schedulable with a PreferNoSchedule taint"), () => {
+    expect(capacityWith([daemonSet("ds", twoCpu)], bare({ taints: [{ key: "test", effect: "PreferNoSchedule" }] }))).toEqual(counted);
+  });
+  it(upstream("provisioning/suite", "Daemonsets › should not account for daemonset hostports when daemonset would not schedule on selected node"), () => {
+    // The DaemonSet holding port 8080 runs on large types only, so the pod asking for 8080 fits a small one.
+    const largeDs = daemonSet("large-ds", {
+      requests: { cpu: "4", memory: "4Gi" },
+      affinity: requiredTerms([req("size", "In", "large")]),
+      ports: [{ containerPort: 8080, hostPort: 8080 }],
+    });
+    const smallDs = daemonSet("small-ds", {
+      ...twoCpu,
+      affinity: requiredTerms([req("size", "In", "small")]),
+      ports: [{ containerPort: 8081, hostPort: 8081 }],
+    });
+    const c = new Provisioner();
+    const p = pod("p", { ...small, affinity: requiredTerms([req("size", "In", "small")]), ports: [{ containerPort: 8080, hostPort: 8080 }] });
+    c.provision([p], [bare()], { daemonSets: [largeDs, smallDs] });
+    expect(c.nodeLabelsOf("p")?.["size"]).toBe("small");
+    expect(FOUR_CPU).toContain(typeOf(c, "p"));
+  });
 });
 
 describe("Labels, Taints and Multiple NodePools", () => {
