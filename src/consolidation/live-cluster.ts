@@ -158,7 +158,7 @@ export class Cluster {
     CSINode: new Sorted(),
   };
   readonly #lists = new Map<keyof ClusterKinds, readonly unknown[]>();
-  readonly #shared: SharedState;
+  #shared: SharedState;
   /** Whether storage is followed (see the class comment). */
   #followsStorage = false;
   /** The storage lists as one object, the same until a storage kind changes (the pre-pass keys on it). */
@@ -225,6 +225,9 @@ export class Cluster {
       sorted.values.splice(at, 0, structuredClone(event.object));
     }
     this.#lists.delete(event.kind);
+    // A node's prepared room counts the DaemonSet pods not yet on it, and is kept per node and pods only: a
+    // DaemonSet change starts a new model (DaemonSets change rarely; the catalogue index stays).
+    if (event.kind === "DaemonSet") this.#shared = { index: this.#shared.index, model: new ClusterModel() };
     if (STORAGE_KINDS.has(event.kind)) {
       this.#followsStorage = true;
       this.#volumes = undefined;

@@ -130,6 +130,24 @@ describe("Cluster with storage (issue 15)", () => {
     expect(placement(scheduled(cluster), "db-0")).toBe("volume-not-found");
   });
 
+  it("pods and DaemonSets asking for DRA: not scheduled, not overhead (as schedule; the Cluster once placed them)", () => {
+    const cluster = Cluster.fromSnapshot({ ...base, pods: [pod("web", { cpu: "2" })] }, catalog());
+    const draPod = pod("gpu", { cpu: "250m" });
+    cluster.apply({ type: "ADDED", kind: "Pod", object: { ...draPod, spec: { ...draPod.spec, resourceClaims: [{ name: "gpu" }] } } });
+    // A DaemonSet that would take 7 of node-a's 8 CPUs, were its pods not DRA pods (upstream skips them).
+    const daemon = {
+      metadata: { name: "gpu-agent", namespace: "default" },
+      spec: { template: { metadata: {}, spec: { resourceClaims: [{ name: "gpu" }], containers: [{ name: "a", resources: { requests: { cpu: "7" } } }] } } },
+    };
+    cluster.apply({ type: "ADDED", kind: "DaemonSet", object: daemon });
+    const result = scheduled(cluster);
+    expect(placement(result, "gpu")).toBe("dynamic-resources-unsupported");
+    expect(placement(result, "web")).toBe("node-a");
+    const plain = { ...daemon, spec: { template: { metadata: {}, spec: { containers: daemon.spec.template.spec.containers } } } };
+    cluster.apply({ type: "MODIFIED", kind: "DaemonSet", object: plain });
+    expect(placement(scheduled(cluster), "web")).toMatch(/^new in /);
+  });
+
   it("consolidation keeps a bound pod in its volume's zone", () => {
     // Two half-empty nodes in two zones: merging them would move db off its volume's zone.
     const nodes = [node("node-a", { type: "c-2x", zone: "test-zone-1" }), node("node-b", { type: "c-2x", zone: "test-zone-2" })];

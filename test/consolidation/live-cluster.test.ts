@@ -9,7 +9,7 @@ import { Cluster, planConsolidation, toConsolidationJson } from "../../src/conso
 import { schedule, toScheduleJson } from "../../src/scheduler/index.js";
 import type { Pod } from "../../src/types/kubernetes.js";
 import { busyCluster } from "./arbitraries.js";
-import { catalog, NOW, pod, pool } from "./fixtures.js";
+import { catalog, node, NOW, pod, pool } from "./fixtures.js";
 import { eventOf, Reference, seeded, step, storageSeeds } from "./live-events.js";
 
 describe("Cluster: watch events give the answers of a cluster built fresh from the final state", () => {
@@ -41,6 +41,19 @@ describe("Cluster: watch events give the answers of a cluster built fresh from t
     const plan = toConsolidationJson(live.planConsolidation({ now: NOW }));
     expect(plan).toBe(toConsolidationJson(fresh.planConsolidation({ now: NOW })));
     expect(plan).toBe(toConsolidationJson(planConsolidation(final, { now: NOW })));
+  });
+
+  it("a DaemonSet added after an answer takes its room on the existing nodes", () => {
+    const live = Cluster.fromSnapshot({ nodePools: [pool("default")], nodes: [node("node-a", { type: "c-8x" })], pods: [pod("web", { cpu: "2" })] }, catalog());
+    expect(live.schedule().existingNodes.map((n) => n.name)).toEqual(["node-a"]);
+    const daemon = {
+      metadata: { name: "agent", namespace: "default" },
+      spec: { template: { metadata: {}, spec: { containers: [{ name: "a", resources: { requests: { cpu: "7" } } }] } } },
+    };
+    live.apply({ type: "ADDED", kind: "DaemonSet", object: daemon });
+    const result = live.schedule();
+    expect(toScheduleJson(result)).toBe(toScheduleJson(schedule({ ...live.snapshot(), instanceTypes: catalog() })));
+    expect(result.existingNodes).toEqual([]);
   });
 
   it("owns copies: changing an object after passing it changes nothing", () => {

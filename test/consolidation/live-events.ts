@@ -121,15 +121,27 @@ function claimPod(n: number, j: number): Pod {
   return { ...p, spec: { ...p.spec, volumes: names.map((claimName, k) => ({ name: `v-${k}`, persistentVolumeClaim: { claimName } })) } };
 }
 
-/** Pods and DaemonSets asking for Dynamic Resource Allocation (ops 16 and 17): never scheduled, never overhead. */
+/**
+ * A pod asking for Dynamic Resource Allocation (op 16: never scheduled), or a DaemonSet whose pods ask for it or
+ * not (op 17: overhead only when they do not).
+ */
 function draEventOf(s: Step, n: number): ClusterEvent {
   if (s.op === 16) {
     const p = pod(`gpu-${n}`, { cpu: "250m" });
     return { type: "ADDED", kind: "Pod", object: { ...p, spec: { ...p.spec, resourceClaims: [{ name: "gpu" }] } } };
   }
+  const dra = s.j % 2 === 0;
   const daemon: DaemonSet = {
     metadata: { name: "gpu-agent", namespace: "default" },
-    spec: { template: { metadata: {}, spec: { resourceClaims: [{ name: "gpu" }], containers: [{ name: "a", resources: { requests: { cpu: "100m" } } }] } } },
+    spec: {
+      template: {
+        metadata: {},
+        spec: {
+          ...(dra ? { resourceClaims: [{ name: "gpu" }] } : {}),
+          containers: [{ name: "a", resources: { requests: { cpu: ["100m", "1"][s.i % 2] as string } } }],
+        },
+      },
+    },
   };
   return { type: s.i % 3 === 0 ? "DELETED" : "ADDED", kind: "DaemonSet", object: daemon };
 }
