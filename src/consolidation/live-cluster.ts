@@ -135,9 +135,10 @@ class Sorted {
  * ```ts
  * import { Cluster } from "nodefit";
  *
- * const cluster = Cluster.fromSnapshot({ ...fromKubernetes(documents) }, instanceTypes);
+ * const cluster = Cluster.fromSnapshot(fromKubernetes(documents), instanceTypes); // storage objects included
  * cluster.apply({ type: "ADDED", kind: "Pod", object: newPod });      // from a Pod informer
  * cluster.apply({ type: "DELETED", kind: "Node", object: goneNode });
+ * cluster.apply({ type: "MODIFIED", kind: "PersistentVolumeClaim", object: boundClaim });
  * const result = cluster.schedule();                                  // the pending pods' new node claims
  * const plan = cluster.planConsolidation({ now: new Date() });         // what disruption would do now
  * ```
@@ -205,7 +206,8 @@ export class Cluster {
   /**
    * Applies one watch event. A copy of the object is kept, so the caller may reuse it.
    *
-   * @param event - `ADDED` / `MODIFIED` put the object under its name; `DELETED` removes that name
+   * @param event - `ADDED` / `MODIFIED` put the object under its name; `DELETED` removes that name. The first
+   *   storage event makes the cluster follow storage (see {@link Cluster}).
    * @throws InputError for a malformed event (unknown type or kind, an object without `metadata`, a cycle) or an
    *   object without `metadata.name`
    */
@@ -214,6 +216,11 @@ export class Cluster {
     const sorted = this.#objects[event.kind];
     const key = keyOf(event.kind, event.object);
     const { at, found } = sorted.find(key);
+    // Any storage event, even the deletion of an object never seen, says the caller watches storage.
+    if (STORAGE_KINDS.has(event.kind) && !this.#followsStorage) {
+      this.#followsStorage = true;
+      this.#volumes = undefined;
+    }
     if (event.type === "DELETED") {
       if (!found) return;
       sorted.keys.splice(at, 1);
@@ -228,10 +235,7 @@ export class Cluster {
     // A node's prepared room counts the DaemonSet pods not yet on it, and is kept per node and pods only: a
     // DaemonSet change starts a new model (DaemonSets change rarely; the catalogue index stays).
     if (event.kind === "DaemonSet") this.#shared = { index: this.#shared.index, model: new ClusterModel() };
-    if (STORAGE_KINDS.has(event.kind)) {
-      this.#followsStorage = true;
-      this.#volumes = undefined;
-    }
+    if (STORAGE_KINDS.has(event.kind)) this.#volumes = undefined;
   }
 
   /** One kind's objects in name order; the same array until that kind changes (the scheduler's caches key on it). */

@@ -128,6 +128,11 @@ describe("Cluster with storage (issue 15)", () => {
     // The first storage event means the controller watches storage: the missing claim now counts.
     cluster.apply({ type: "ADDED", kind: "StorageClass", object: storageClass("gp3", { provisioner: DRIVER }) });
     expect(placement(scheduled(cluster), "db-0")).toBe("volume-not-found");
+    // So does the deletion of an object never seen.
+    const other = Cluster.fromSnapshot({ ...base, pods: [withClaims("db-0", ["data-0"])] }, catalog());
+    other.apply({ type: "DELETED", kind: "PersistentVolume", object: volume("pv-9") });
+    expect(other.snapshot().volumes).toEqual({ persistentVolumeClaims: [], persistentVolumes: [], storageClasses: [], csiNodes: [] });
+    expect(placement(scheduled(other), "db-0")).toBe("volume-not-found");
   });
 
   it("pods and DaemonSets asking for DRA: not scheduled, not overhead (as schedule; the Cluster once placed them)", () => {
