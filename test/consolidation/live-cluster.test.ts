@@ -14,7 +14,7 @@ import { eventOf, Reference, seeded, step, storageSeeds } from "./live-events.js
 
 describe("Cluster: watch events give the answers of a cluster built fresh from the final state", () => {
   test.prop([busyCluster, fc.array(step, { minLength: 1, maxLength: 16 }), fc.option(storageSeeds, { freq: 3 })], {
-    numRuns: 12,
+    numRuns: 20,
   })("schedule and planConsolidation", ({ input }, steps, seeds) => {
     // Most clusters follow storage from their snapshot, seeded by storage events; the others start following at
     // their first storage event (or never).
