@@ -2,9 +2,11 @@
  * Issue 15 through the long-lived Cluster: storage objects given in its snapshot or by watch events reach its
  * `schedule` and `planConsolidation` answers as `volumes` reach the top-level functions.
  */
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { fromKubernetes, parseManifests } from "nodefit/kubernetes";
-import { Cluster, planConsolidation, toConsolidationJson, type ClusterSnapshot } from "../../src/consolidation/index.js";
+import { Cluster, planConsolidation, toConsolidationJson, type ClusterEvent, type ClusterSnapshot } from "../../src/consolidation/index.js";
+import { NodefitError } from "../../src/errors.js";
 import { schedule, toScheduleJson, type ScheduleResult } from "../../src/scheduler/index.js";
 import type { Pod } from "../../src/types/kubernetes.js";
 import { claim as volumeClaim, csiNode, storageClass, volume } from "../volumes/fixtures.js";
@@ -270,5 +272,45 @@ items:
       "data/data-db-1",
       "data/data-running",
     ]);
+  });
+});
+
+/** Every path into a plain JSON-like value, the value's own (empty) path first. */
+function pathsOf(value: unknown, at: readonly (string | number)[] = []): (readonly (string | number)[])[] {
+  if (typeof value !== "object" || value === null) return [at];
+  return [at, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, Array.isArray(value) ? Number(k) : k]))];
+}
+
+describe("a malformed storage event is an InputError, never a crash inside the volume layer", () => {
+  const zonal = volume("pv-0", { zones: ["test-zone-2"], driver: DRIVER });
+  const events: readonly ClusterEvent[] = [
+    { type: "ADDED", kind: "PersistentVolumeClaim", object: volumeClaim("data-0", { volumeName: "pv-0" }) },
+    { type: "ADDED", kind: "PersistentVolumeClaim", object: volumeClaim("data-1", { storageClassName: "gp3" }) },
+    { type: "ADDED", kind: "PersistentVolume", object: zonal },
+    { type: "ADDED", kind: "StorageClass", object: storageClass("gp3", { provisioner: DRIVER, bindingMode: "WaitForFirstConsumer", zones: ["test-zone-1"] }) },
+    { type: "ADDED", kind: "CSINode", object: csiNode("node-a", DRIVER, 3) },
+  ];
+  test.prop([fc.nat({ max: events.length - 1 }), fc.nat(), fc.anything({ maxDepth: 2 })], { numRuns: 200 })("apply, schedule, plan", (which, at, value) => {
+    const cluster = Cluster.fromSnapshot(
+      { ...base, pods: [withClaims("db-0", ["data-0", "data-1"]), withClaims("db-1", ["data-1"], { node: "node-a" })], volumes: {} },
+      catalog(),
+    );
+    for (const event of events) cluster.apply(event);
+    const chosen = structuredClone(events[which] as ClusterEvent) as { object: unknown };
+    const paths = pathsOf(chosen.object);
+    const path = paths[at % paths.length] as readonly (string | number)[];
+    if (path.length === 0) chosen.object = value;
+    else {
+      let parent = chosen.object as Record<string | number, unknown>;
+      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+      parent[path[path.length - 1] as string | number] = value;
+    }
+    try {
+      cluster.apply(chosen as ClusterEvent);
+      cluster.schedule();
+      cluster.planConsolidation({ now: NOW });
+    } catch (error) {
+      expect(error).toBeInstanceOf(NodefitError);
+    }
   });
 });
