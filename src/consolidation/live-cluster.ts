@@ -18,7 +18,7 @@ import type { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } f
 import type { VolumeObjects } from "../volumes/index.js";
 import { LivePrePass, STORAGE_KINDS } from "./live-volumes.js";
 import { planConsolidationWith, type SharedState } from "./plan.js";
-import type { ConsolidationOptions, ConsolidationPlan } from "./types.js";
+import type { ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
 /**
  * The kinds a {@link Cluster} follows, with the object type of each. The storage kinds are those `schedule` reads
@@ -299,6 +299,8 @@ export class Cluster {
    */
   planConsolidation(options: ConsolidationOptions): ConsolidationPlan {
     assertOptions(options, "consolidation");
-    return planConsolidationWith({ ...this.snapshot(), instanceTypes: this.#shared.index.types }, options, true, this.#shared);
+    // The plan's pre-pass is the cluster's: pods unchanged since the last answer are the same objects again.
+    const shared = { ...this.#shared, prePass: (input: ConsolidationInput) => this.#prePass.run(input) };
+    return planConsolidationWith({ ...this.snapshot(), instanceTypes: this.#shared.index.types }, options, true, shared);
   }
 }

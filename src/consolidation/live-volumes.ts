@@ -7,19 +7,19 @@
  * @module
  */
 import type { DaemonSet, Pod } from "../types/kubernetes.js";
-import { hasDynamicResourceClaims, indexVolumeObjects, type VolumeIndex, type VolumeObjects, type VolumePodFailure } from "../volumes/index.js";
+import {
+  hasDynamicResourceClaims,
+  indexVolumeObjects,
+  volumePrePass,
+  type VolumeIndex,
+  type VolumeObjects,
+  type VolumePodFailure,
+  type VolumePrePassInput,
+} from "../volumes/index.js";
 import { preparePod } from "../volumes/pre-pass.js";
 
 /** The storage kinds a `Cluster` follows (the lists of `VolumeObjects`). */
 export const STORAGE_KINDS: ReadonlySet<string> = new Set(["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "CSINode"]);
-
-/** What the pre-pass reads of a cluster. */
-export interface LivePrePassInput {
-  readonly pods: readonly Pod[];
-  readonly daemonSets: readonly DaemonSet[];
-  /** Undefined while the cluster does not follow storage. */
-  readonly volumes: VolumeObjects | undefined;
-}
 
 /** `volumePrePass` over a long-lived cluster's lists, one pod at a time, each outcome kept. */
 export class LivePrePass {
@@ -35,10 +35,12 @@ export class LivePrePass {
    * volume or class missing or invalid taken out with their reason, the rest carrying their volume
    * alternatives, DaemonSets whose pods use DRA left out; the input itself when nothing changes.
    *
-   * @param input - the cluster's pods, DaemonSets and storage objects
+   * @param input - the cluster's pods, DaemonSets and storage objects (undefined while it does not follow storage)
    * @returns the input to schedule, and the pods taken out
    */
-  run<I extends LivePrePassInput>(input: I): { readonly input: I; readonly failures: readonly VolumePodFailure[] } {
+  run<I extends VolumePrePassInput>(input: I): { readonly input: I; readonly failures: readonly VolumePodFailure[] } {
+    // A cluster lists every pod in `pods`; a separate `boundPods` list is prepared another way, so it gets the plain pre-pass.
+    if (input.boundPods !== undefined) return volumePrePass(input);
     if (input.volumes !== this.#volumes) {
       this.#volumes = input.volumes;
       this.#index = input.volumes === undefined ? undefined : indexVolumeObjects(input.volumes);
@@ -55,9 +57,9 @@ export class LivePrePass {
       else pods.push(next);
       if (next !== pod) changed = true;
     }
-    const daemonSets = this.#daemonSets(input.daemonSets);
+    const daemonSets = input.daemonSets === undefined ? undefined : this.#daemonSets(input.daemonSets);
     if (!changed && daemonSets === input.daemonSets) return { input, failures };
-    return { input: { ...input, pods, daemonSets }, failures };
+    return { input: { ...input, pods, ...(daemonSets === undefined ? {} : { daemonSets }) }, failures };
   }
 
   /** The DaemonSets that count as overhead: those whose pods use no DRA (the same list while the input is). */
