@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_DEPTH } from "../limits.js";
-import { assertConsolidationInput, assertScheduleInput } from "./validate-input.js";
+import { assertClusterEvent, assertClusterSnapshot, assertConsolidationInput, assertScheduleInput } from "./validate-input.js";
 
 const pod = (name: string, extra: object = {}): object => ({ metadata: { name, ...extra }, spec: { containers: [{ name: "a" }] } });
 const pool = { metadata: { name: "default" }, spec: { template: { spec: {} } } };
@@ -108,5 +108,74 @@ describe("assertConsolidationInput", () => {
     ["well formed", consolidationInput({ pods: [pod("a")] }), "(accepted)"],
   ])("%s", (_, input, expected) => {
     expect(refusal(() => assertConsolidationInput(input))).toBe(expected);
+  });
+});
+
+describe("assertClusterEvent and assertClusterSnapshot: storage kinds (issue 15)", () => {
+  const pvc = { metadata: { name: "data", namespace: "db" }, spec: { volumeName: "pv-1" } };
+  const event = (kind: string, object: unknown, type = "ADDED"): object => ({ type, kind, object });
+
+  it.each<[string, unknown, string]>([
+    ["a well-formed claim", event("PersistentVolumeClaim", pvc), "(accepted)"],
+    ["a deleted CSINode", event("CSINode", { metadata: { name: "n" }, spec: { drivers: [] } }, "DELETED"), "(accepted)"],
+    [
+      "a kind the Cluster does not follow",
+      event("ResourceClaim", {}),
+      'invalid-input: kind: expected one of Pod, Node, NodeClaim, NodePool, DaemonSet, PodDisruptionBudget, PersistentVolumeClaim, PersistentVolume, StorageClass, CSINode @ ["kind"]',
+    ],
+    [
+      "a claim whose volumeName is a number",
+      event("PersistentVolumeClaim", { metadata: { name: "data" }, spec: { volumeName: 7 } }),
+      'invalid-input: object.spec.volumeName: expected a string, got number @ ["object","spec","volumeName"]',
+    ],
+    [
+      "a volume whose affinity term is null",
+      event("PersistentVolume", { metadata: { name: "pv" }, spec: { nodeAffinity: { required: { nodeSelectorTerms: [null] } } } }),
+      'invalid-input: object.spec.nodeAffinity.required.nodeSelectorTerms[0]: expected an object, got null @ ["object","spec","nodeAffinity","required","nodeSelectorTerms",0]',
+    ],
+    [
+      "a CSI volume without its driver",
+      event("PersistentVolume", { metadata: { name: "pv" }, spec: { csi: {} } }),
+      'invalid-input: object.spec.csi.driver: is required @ ["object","spec","csi","driver"]',
+    ],
+    [
+      "a class whose topology values are a string",
+      event("StorageClass", { metadata: { name: "gp3" }, allowedTopologies: [{ matchLabelExpressions: [{ key: "zone", values: "a" }] }] }),
+      'invalid-input: object.allowedTopologies[0].matchLabelExpressions[0].values: expected a list, got a string @ ["object","allowedTopologies",0,"matchLabelExpressions",0,"values"]',
+    ],
+    [
+      "a CSINode without spec",
+      event("CSINode", { metadata: { name: "n" } }),
+      'invalid-input: object.spec: expected an object, got undefined @ ["object","spec"]',
+    ],
+    [
+      "a CSINode limit that is a string",
+      event("CSINode", { metadata: { name: "n" }, spec: { drivers: [{ name: "d", allocatable: { count: "3" } }] } }),
+      'invalid-input: object.spec.drivers[0].allocatable.count: expected a number, got a string @ ["object","spec","drivers",0,"allocatable","count"]',
+    ],
+    [
+      "a claim without metadata",
+      event("PersistentVolumeClaim", { spec: {} }),
+      'invalid-input: object.metadata: expected an object, got undefined @ ["object","metadata"]',
+    ],
+  ])("%s", (_, input, expected) => {
+    expect(refusal(() => assertClusterEvent(input))).toBe(expected);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["storage under volumes", { volumes: { persistentVolumeClaims: [pvc], csiNodes: [] } }, "(accepted)"],
+    ["volumes that is a list", { volumes: [] }, 'invalid-input: volumes: expected an object of storage lists, got a list @ ["volumes"]'],
+    [
+      "a null claim",
+      { volumes: { persistentVolumeClaims: [pvc, null] } },
+      'invalid-input: volumes.persistentVolumeClaims[1]: expected a PersistentVolumeClaim object, got null @ ["volumes","persistentVolumeClaims",1]',
+    ],
+    [
+      "CSINodes that are an object",
+      { volumes: { csiNodes: {} } },
+      'invalid-input: volumes.csiNodes: expected a list of CSINode objects, got an object @ ["volumes","csiNodes"]',
+    ],
+  ])("snapshot: %s", (_, snapshot, expected) => {
+    expect(refusal(() => assertClusterSnapshot(snapshot, []))).toBe(expected);
   });
 });

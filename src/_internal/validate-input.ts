@@ -54,6 +54,8 @@ interface Shape {
   readonly objects: readonly string[];
   /** The type of every field the core reads. */
   readonly fields: FieldShape;
+  /** More fields of this kind, checked after `fields` (storage kinds share one metadata shape). */
+  readonly kind?: FieldShape;
 }
 
 const POD: Shape = { what: "pod", objects: ["metadata", "spec"], fields: POD_SHAPE };
@@ -127,6 +129,7 @@ function checkItem(item: unknown, path: Path, shape: Shape): void {
   new GraphCheck(path).visit(item, []);
   // The graph is acyclic and bounded now, so the type walk ends.
   checkShape(item, shape.fields, [...path]);
+  if (shape.kind !== undefined) checkShape(item, shape.kind, [...path]);
 }
 
 /**
@@ -161,18 +164,85 @@ function checkPodsOnce(lists: ReadonlyArray<readonly [string, readonly unknown[]
   }
 }
 
-const STORAGE: Shape = { what: "storage object", objects: ["metadata"], fields: STORAGE_OBJECT_SHAPE };
+/** The storage fields the volume layer reads (after `metadata`, which {@link STORAGE_OBJECT_SHAPE} checks). */
+const NODE_SELECTOR_TERMS: FieldShape = {
+  list: {
+    fields: {
+      matchExpressions: { list: { fields: { key: "string", operator: "string", values: { list: "string" } }, required: ["key", "operator"] } },
+      matchFields: { list: { fields: { key: "string", operator: "string", values: { list: "string" } }, required: ["key", "operator"] } },
+    },
+  },
+};
+const PVC: Shape = {
+  what: "PersistentVolumeClaim",
+  objects: ["metadata"],
+  fields: STORAGE_OBJECT_SHAPE,
+  kind: { fields: { spec: { fields: { storageClassName: "string", volumeName: "string" } }, status: { fields: { phase: "string" } } } },
+};
+const PV: Shape = {
+  what: "PersistentVolume",
+  objects: ["metadata"],
+  fields: STORAGE_OBJECT_SHAPE,
+  kind: {
+    fields: {
+      spec: {
+        fields: {
+          storageClassName: "string",
+          nodeAffinity: { fields: { required: { fields: { nodeSelectorTerms: NODE_SELECTOR_TERMS }, required: ["nodeSelectorTerms"] } } },
+          csi: { fields: { driver: "string", volumeHandle: "string" }, required: ["driver"] },
+          awsElasticBlockStore: { fields: { volumeID: "string" } },
+          local: { fields: { path: "string" } },
+          hostPath: { fields: { path: "string" } },
+        },
+      },
+    },
+  },
+};
+const STORAGE_CLASS: Shape = {
+  what: "StorageClass",
+  objects: ["metadata"],
+  fields: STORAGE_OBJECT_SHAPE,
+  kind: {
+    fields: {
+      provisioner: "string",
+      volumeBindingMode: "string",
+      allowedTopologies: {
+        list: { fields: { matchLabelExpressions: { list: { fields: { key: "string", values: { list: "string" } }, required: ["key", "values"] } } } },
+      },
+    },
+  },
+};
+const CSI_NODE: Shape = {
+  what: "CSINode",
+  objects: ["metadata", "spec"],
+  fields: STORAGE_OBJECT_SHAPE,
+  kind: {
+    fields: {
+      spec: {
+        fields: { drivers: { list: { fields: { name: "string", nodeID: "string", allocatable: { fields: { count: "number" } } }, required: ["name"] } } },
+        required: ["drivers"],
+      },
+    },
+  },
+};
+/** `volumes`' lists, each with the shape of its objects. */
+const VOLUME_LISTS: ReadonlyArray<readonly [string, Shape]> = [
+  ["persistentVolumeClaims", PVC],
+  ["persistentVolumes", PV],
+  ["storageClasses", STORAGE_CLASS],
+  ["csiNodes", CSI_NODE],
+];
 
-/** `volumes`, when given: an object of lists of storage objects (their fields are read by the volume layer). */
+/** `volumes`, when given: an object of lists of storage objects, each shaped as the volume layer reads it. */
 function checkVolumes(input: Readonly<Record<string, unknown>>): void {
   const volumes = input["volumes"];
   if (volumes === undefined) return;
   if (!isRecord(volumes)) fail(["volumes"], `expected an object of storage lists, got ${describe(volumes)}`);
-  for (const field of ["persistentVolumeClaims", "persistentVolumes", "storageClasses", "csiNodes"]) {
+  for (const [field, shape] of VOLUME_LISTS) {
     const list = volumes[field];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) fail(["volumes", field], `expected a list of storage objects, got ${describe(list)}`);
-    for (let i = 0; i < list.length; i++) checkItem(list[i], ["volumes", field, i], STORAGE);
+    if (!Array.isArray(list)) fail(["volumes", field], `expected a list of ${shape.what} objects, got ${describe(list)}`);
+    for (let i = 0; i < list.length; i++) checkItem(list[i], ["volumes", field, i], shape);
   }
 }
 
@@ -287,6 +357,10 @@ const EVENT_SHAPES: ReadonlyMap<string, Shape> = new Map([
   ["NodePool", NODE_POOL],
   ["DaemonSet", DAEMON_SET],
   ["PodDisruptionBudget", PDB],
+  ["PersistentVolumeClaim", PVC],
+  ["PersistentVolume", PV],
+  ["StorageClass", STORAGE_CLASS],
+  ["CSINode", CSI_NODE],
 ]);
 const EVENT_TYPES: ReadonlySet<unknown> = new Set(["ADDED", "MODIFIED", "DELETED"]);
 
@@ -314,8 +388,9 @@ export function assertClusterEvent(event: unknown, path: Path = []): void {
 }
 
 /**
- * Checks a snapshot given to `Cluster.fromSnapshot`: an object whose lists, where present, are lists; each
- * object is checked as it is applied ({@link assertClusterEvent}), and the catalogue as for `schedule`.
+ * Checks a snapshot given to `Cluster.fromSnapshot`: an object whose lists, where present, are lists of
+ * well-formed objects of their kind (storage objects under `volumes`, as for `schedule`), and the catalogue as
+ * for `schedule`.
  *
  * @param snapshot - what the caller passed as the snapshot
  * @param instanceTypes - what the caller passed as the catalogue
@@ -335,6 +410,8 @@ export function assertClusterSnapshot(snapshot: unknown, instanceTypes: unknown)
   checkList(record, "nodePools", NODE_POOL, false);
   checkList(record, "daemonSets", DAEMON_SET, false);
   checkList(record, "podDisruptionBudgets", PDB, false);
+  // Storage objects sit under `volumes`, as `fromKubernetes` returns them and `schedule` takes them.
+  checkVolumes(record);
   checkCatalogue({ instanceTypes });
 }
 

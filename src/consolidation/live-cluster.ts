@@ -11,13 +11,21 @@ import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js
 import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
 import { scheduleSimulation } from "../scheduler/schedule.js";
+import { withVolumeFailures } from "../volumes/index.js";
 import type { ScheduleOptions, ScheduleResult } from "../scheduler/index.js";
 import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "../types/kubernetes.js";
+import type { CSINode, PersistentVolume, PersistentVolumeClaim, StorageClass } from "../types/storage.js";
+import type { VolumeObjects } from "../volumes/index.js";
+import { LivePrePass, STORAGE_KINDS } from "./live-volumes.js";
 import { planConsolidationWith, type SharedState } from "./plan.js";
-import type { ConsolidationOptions, ConsolidationPlan } from "./types.js";
+import type { ConsolidationInput, ConsolidationOptions, ConsolidationPlan } from "./types.js";
 
 /**
- * The kinds a {@link Cluster} follows, with the object type of each.
+ * The kinds a {@link Cluster} follows, with the object type of each. The storage kinds are those `schedule` reads
+ * from `volumes`. There are no ResourceClaim kinds: pods that ask for Dynamic Resource Allocation are not
+ * scheduled whatever their claims hold (upstream's default), which the pod spec alone tells. There is no
+ * NodeOverlay kind: overlays change the catalogue, so a controller applies them with `applyNodeOverlays` and
+ * builds a new cluster from the changed catalogue (`fromSnapshot(cluster.snapshot(), overlaid)`).
  *
  * @category Consolidation
  */
@@ -28,6 +36,12 @@ export interface ClusterKinds {
   readonly NodePool: NodePool;
   readonly DaemonSet: DaemonSet;
   readonly PodDisruptionBudget: PodDisruptionBudget;
+  /** Namespaced, like Pods. */
+  readonly PersistentVolumeClaim: PersistentVolumeClaim;
+  readonly PersistentVolume: PersistentVolume;
+  readonly StorageClass: StorageClass;
+  /** Named after its node. */
+  readonly CSINode: CSINode;
 }
 
 /**
@@ -40,7 +54,8 @@ export type ClusterEvent = {
 }[keyof ClusterKinds];
 
 /**
- * The objects a {@link Cluster} starts from (the shape `fromKubernetes` returns; every list optional).
+ * The objects a {@link Cluster} starts from (the shape `fromKubernetes` returns, so its result can be passed as
+ * it is; every list optional).
  *
  * @category Consolidation
  */
@@ -52,6 +67,11 @@ export interface ClusterSnapshot {
   readonly nodePools?: readonly NodePool[] | undefined;
   readonly daemonSets?: readonly DaemonSet[] | undefined;
   readonly podDisruptionBudgets?: readonly PodDisruptionBudget[] | undefined;
+  /**
+   * Claims, volumes, StorageClasses and CSINodes. Given (even empty), the cluster follows storage from the start;
+   * see {@link Cluster}.
+   */
+  readonly volumes?: VolumeObjects | undefined;
 }
 
 /**
@@ -66,9 +86,11 @@ export interface ClusterObjects {
   readonly nodePools: readonly NodePool[];
   readonly daemonSets: readonly DaemonSet[];
   readonly podDisruptionBudgets: readonly PodDisruptionBudget[];
+  /** Present (every list set, maybe empty) once the cluster follows storage; see {@link Cluster}. */
+  readonly volumes?: VolumeObjects;
 }
 
-const NAMESPACED: ReadonlySet<string> = new Set(["Pod", "DaemonSet", "PodDisruptionBudget"]);
+const NAMESPACED: ReadonlySet<string> = new Set(["Pod", "DaemonSet", "PodDisruptionBudget", "PersistentVolumeClaim"]);
 const NONE: ReadonlySet<string> = new Set();
 
 function keyOf(kind: string, object: { readonly metadata: { readonly name?: string | undefined; readonly namespace?: string | undefined } }): string {
@@ -102,13 +124,21 @@ class Sorted {
  * the nodes whose objects or pods changed are prepared again. Its answers equal those of a cluster built
  * fresh from the same objects (lists in name order), which equal `schedule` / `planConsolidation` over them.
  *
+ * Storage: the cluster follows storage once its snapshot holds `volumes` (even empty) or it is given a
+ * PersistentVolumeClaim, PersistentVolume, StorageClass or CSINode event. From then on its answers get the
+ * storage objects as `schedule`'s `volumes` (a pod keeps to its volumes' zones, CSINode limits cap existing
+ * nodes, a pod whose claim is missing is `volume-not-found`), and {@link Cluster.snapshot} lists them. Before,
+ * volumes are not looked at, as `schedule` without `volumes`: a controller that does not watch storage does not
+ * see every pod with a claim refused.
+ *
  * @example
  * ```ts
  * import { Cluster } from "nodefit";
  *
- * const cluster = Cluster.fromSnapshot({ ...fromKubernetes(documents) }, instanceTypes);
+ * const cluster = Cluster.fromSnapshot(fromKubernetes(documents), instanceTypes); // storage objects included
  * cluster.apply({ type: "ADDED", kind: "Pod", object: newPod });      // from a Pod informer
  * cluster.apply({ type: "DELETED", kind: "Node", object: goneNode });
+ * cluster.apply({ type: "MODIFIED", kind: "PersistentVolumeClaim", object: boundClaim });
  * const result = cluster.schedule();                                  // the pending pods' new node claims
  * const plan = cluster.planConsolidation({ now: new Date() });         // what disruption would do now
  * ```
@@ -123,9 +153,18 @@ export class Cluster {
     NodePool: new Sorted(),
     DaemonSet: new Sorted(),
     PodDisruptionBudget: new Sorted(),
+    PersistentVolumeClaim: new Sorted(),
+    PersistentVolume: new Sorted(),
+    StorageClass: new Sorted(),
+    CSINode: new Sorted(),
   };
   readonly #lists = new Map<keyof ClusterKinds, readonly unknown[]>();
-  readonly #shared: SharedState;
+  #shared: SharedState;
+  /** Whether storage is followed (see the class comment). */
+  #followsStorage = false;
+  /** The storage lists as one object, the same until a storage kind changes (the pre-pass keys on it). */
+  #volumes: VolumeObjects | undefined;
+  readonly #prePass = new LivePrePass();
 
   private constructor(instanceTypes: readonly InstanceType[] | InstanceTypeIndex) {
     this.#shared = { index: isInstanceTypeIndex(instanceTypes) ? instanceTypes : InstanceTypeIndex.build(instanceTypes), model: new ClusterModel() };
@@ -153,13 +192,22 @@ export class Cluster {
     put("NodePool", snapshot.nodePools);
     put("DaemonSet", snapshot.daemonSets);
     put("PodDisruptionBudget", snapshot.podDisruptionBudgets);
+    const volumes = snapshot.volumes;
+    if (volumes !== undefined) {
+      cluster.#followsStorage = true;
+      put("PersistentVolumeClaim", volumes.persistentVolumeClaims);
+      put("PersistentVolume", volumes.persistentVolumes);
+      put("StorageClass", volumes.storageClasses);
+      put("CSINode", volumes.csiNodes);
+    }
     return cluster;
   }
 
   /**
    * Applies one watch event. A copy of the object is kept, so the caller may reuse it.
    *
-   * @param event - `ADDED` / `MODIFIED` put the object under its name; `DELETED` removes that name
+   * @param event - `ADDED` / `MODIFIED` put the object under its name; `DELETED` removes that name. The first
+   *   storage event makes the cluster follow storage (see {@link Cluster}).
    * @throws InputError for a malformed event (unknown type or kind, an object without `metadata`, a cycle) or an
    *   object without `metadata.name`
    */
@@ -168,6 +216,11 @@ export class Cluster {
     const sorted = this.#objects[event.kind];
     const key = keyOf(event.kind, event.object);
     const { at, found } = sorted.find(key);
+    // Any storage event, even the deletion of an object never seen, says the caller watches storage.
+    if (STORAGE_KINDS.has(event.kind) && !this.#followsStorage) {
+      this.#followsStorage = true;
+      this.#volumes = undefined;
+    }
     if (event.type === "DELETED") {
       if (!found) return;
       sorted.keys.splice(at, 1);
@@ -179,6 +232,10 @@ export class Cluster {
       sorted.values.splice(at, 0, structuredClone(event.object));
     }
     this.#lists.delete(event.kind);
+    // A node's prepared room counts the DaemonSet pods not yet on it, and is kept per node and pods only: a
+    // DaemonSet change starts a new model (DaemonSets change rarely; the catalogue index stays).
+    if (event.kind === "DaemonSet") this.#shared = { index: this.#shared.index, model: new ClusterModel() };
+    if (STORAGE_KINDS.has(event.kind)) this.#volumes = undefined;
   }
 
   /** One kind's objects in name order; the same array until that kind changes (the scheduler's caches key on it). */
@@ -188,8 +245,24 @@ export class Cluster {
     return list as readonly ClusterKinds[K][];
   }
 
-  /** The cluster's objects, in name order: the input a fresh `schedule` or `planConsolidation` would take. */
+  /** The storage objects, or undefined while storage is not followed. */
+  #storage(): VolumeObjects | undefined {
+    if (!this.#followsStorage) return undefined;
+    this.#volumes ??= {
+      persistentVolumeClaims: this.#list("PersistentVolumeClaim"),
+      persistentVolumes: this.#list("PersistentVolume"),
+      storageClasses: this.#list("StorageClass"),
+      csiNodes: this.#list("CSINode"),
+    };
+    return this.#volumes;
+  }
+
+  /**
+   * The cluster's objects, in name order: the input a fresh `schedule` or `planConsolidation` would take, and a
+   * snapshot a fresh cluster would answer the same from.
+   */
   snapshot(): ClusterObjects {
+    const volumes = this.#storage();
     return {
       pods: this.#list("Pod"),
       nodes: this.#list("Node"),
@@ -197,6 +270,7 @@ export class Cluster {
       nodePools: this.#list("NodePool"),
       daemonSets: this.#list("DaemonSet"),
       podDisruptionBudgets: this.#list("PodDisruptionBudget"),
+      ...(volumes === undefined ? {} : { volumes }),
     };
   }
 
@@ -209,11 +283,12 @@ export class Cluster {
   schedule(options: ScheduleOptions = {}): ScheduleResult {
     assertOptions(options, "schedule");
     const s = this.snapshot();
-    return scheduleSimulation(
-      { pods: s.pods, nodePools: s.nodePools, instanceTypes: this.#shared.index, nodes: s.nodes, nodeClaims: s.nodeClaims, daemonSets: s.daemonSets },
-      options,
-      { movers: NONE, pendingOnly: NONE, model: this.#shared.model },
-    );
+    // As `schedule`: pods get their volumes' requirements, and pods nodefit cannot schedule are taken out.
+    const pre = this.#prePass.run({ pods: s.pods, daemonSets: s.daemonSets, volumes: s.volumes });
+    const { pods, daemonSets } = pre.input;
+    const input = { pods, nodePools: s.nodePools, instanceTypes: this.#shared.index, nodes: s.nodes, nodeClaims: s.nodeClaims, daemonSets, volumes: s.volumes };
+    const result = scheduleSimulation(input, options, { movers: NONE, pendingOnly: NONE, model: this.#shared.model });
+    return withVolumeFailures(result, pre.failures);
   }
 
   /**
@@ -224,6 +299,8 @@ export class Cluster {
    */
   planConsolidation(options: ConsolidationOptions): ConsolidationPlan {
     assertOptions(options, "consolidation");
-    return planConsolidationWith({ ...this.snapshot(), instanceTypes: this.#shared.index.types }, options, true, this.#shared);
+    // The plan's pre-pass is the cluster's: pods unchanged since the last answer are the same objects again.
+    const shared = { ...this.#shared, prePass: (input: ConsolidationInput) => this.#prePass.run(input) };
+    return planConsolidationWith({ ...this.snapshot(), instanceTypes: this.#shared.index.types }, options, true, shared);
   }
 }

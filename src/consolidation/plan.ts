@@ -31,6 +31,8 @@ import type { Blocker, ConsolidationCommand, ConsolidationInput, ConsolidationOp
 export interface SharedState {
   readonly index: InstanceTypeIndex;
   readonly model: ClusterModel;
+  /** The volume pre-pass, when the cluster keeps its outcomes across plans (default: `volumePrePass`). */
+  readonly prePass?: (input: ConsolidationInput) => { readonly input: ConsolidationInput };
 }
 
 const METHODS: readonly ((pass: Pass) => ProposedCommand | undefined)[] = [emptiness, drift, multiNode, singleNode];
@@ -135,7 +137,7 @@ export function planConsolidation(input: ConsolidationInput, options: Consolidat
  */
 export function planConsolidationWith(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared?: SharedState): ConsolidationPlan {
   // Pods get their volume requirements once; pending pods that cannot be scheduled are left out.
-  return planResolved(volumePrePass(input).input, options, shortcuts, shared);
+  return planResolved((shared?.prePass ?? volumePrePass)(input).input, options, shortcuts, shared);
 }
 
 function planResolved(input: ConsolidationInput, options: ConsolidationOptions, shortcuts: boolean, shared: SharedState | undefined): ConsolidationPlan {

@@ -71,6 +71,19 @@ function prepareBound(pod: Pod, index: VolumeIndex | undefined): Pod {
 }
 
 /**
+ * One pod's part of {@link volumePrePass}: a pending pod to schedule or why it is taken out, a bound pod with
+ * its volume requirements. A long-lived `Cluster` keeps each pod's outcome while neither it nor the storage changes.
+ *
+ * @param pod - the pod
+ * @param index - the storage objects (undefined: volumes are not looked at)
+ * @returns the pod itself when nothing is added, a copy carrying its alternatives, or the failure
+ * @internal
+ */
+export function preparePod(pod: Pod, index: VolumeIndex | undefined): Pod | VolumePodFailure {
+  return isBound(pod) ? prepareBound(pod, index) : preparePending(pod, index);
+}
+
+/**
  * The pre-pass: pending pods with DRA claims (upstream's default ignores DRA requests) or with a claim,
  * volume or class missing or invalid are taken out with their reason; the rest carry their volume
  * alternatives beside their spec (`volumeAlternativesOf`); bound pods get them too (for consolidation); DaemonSets
@@ -92,7 +105,7 @@ export function volumePrePass<I extends VolumePrePassInput>(input: I): { readonl
   const pods: Pod[] = [];
   let changed = false;
   for (const pod of input.pods) {
-    const next = isBound(pod) ? prepareBound(pod, index) : preparePending(pod, index);
+    const next = preparePod(pod, index);
     if ("code" in next) failures.push(next);
     else pods.push(next);
     if (next !== pod) changed = true;

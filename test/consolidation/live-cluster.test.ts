@@ -1,88 +1,60 @@
 /**
  * Issue 13 "incremental API": a long-lived Cluster fed watch events answers exactly as a cluster built fresh
- * from the final objects, and as `schedule` / `planConsolidation` over them, for random event sequences.
+ * from the final objects, and as `schedule` / `planConsolidation` over them, for random event sequences; with
+ * storage (issue 15) among the events, the storage objects go to those answers as `volumes`.
  */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { Cluster, planConsolidation, toConsolidationJson, type ClusterEvent } from "../../src/consolidation/index.js";
+import { Cluster, planConsolidation, toConsolidationJson } from "../../src/consolidation/index.js";
 import { schedule, toScheduleJson } from "../../src/scheduler/index.js";
-import type { Node, Pod } from "../../src/types/kubernetes.js";
+import type { Pod } from "../../src/types/kubernetes.js";
 import { busyCluster } from "./arbitraries.js";
 import { catalog, node, NOW, pod, pool } from "./fixtures.js";
-
-const step = fc.record({ op: fc.integer({ min: 0, max: 8 }), i: fc.nat(), j: fc.nat() });
-
-/** Turns a random step into an event over the current objects (or undefined when it does not apply). */
-function eventOf(s: { op: number; i: number; j: number }, objects: ReturnType<Cluster["snapshot"]>, n: number): ClusterEvent | undefined {
-  const at = <T>(list: readonly T[], k: number): T | undefined => (list.length === 0 ? undefined : list[k % list.length]);
-  switch (s.op) {
-    case 0:
-      return { type: "ADDED", kind: "Pod", object: pod(`new-${n}`, { cpu: ["100m", "500m", "2"][s.j % 3] as string }) };
-    case 1: {
-      const p = at(objects.pods, s.i);
-      return p === undefined ? undefined : { type: "DELETED", kind: "Pod", object: p };
-    }
-    case 2: {
-      const p = at(
-        objects.pods.filter((x) => x.spec.nodeName === undefined),
-        s.i,
-      );
-      const target = at(objects.nodes, s.j);
-      // A scheduler binding a pending pod: MODIFIED with spec.nodeName.
-      return p === undefined || target === undefined
-        ? undefined
-        : { type: "MODIFIED", kind: "Pod", object: { ...p, spec: { ...p.spec, nodeName: target.metadata.name } } };
-    }
-    case 3: {
-      const x = at(objects.nodes, s.i);
-      return x === undefined ? undefined : { type: "DELETED", kind: "Node", object: x };
-    }
-    case 4:
-      return {
-        type: "ADDED",
-        kind: "Node",
-        object: node(`added-${n}`, { type: ["c-1x", "c-4x", "c-8x"][s.j % 3] as string, zone: s.j % 2 === 0 ? "test-zone-1" : "test-zone-2" }),
-      };
-    case 5: {
-      const x = at(objects.nodes, s.i);
-      if (x === undefined) return undefined;
-      const marked: Node = { ...x, metadata: { ...x.metadata, deletionTimestamp: NOW } };
-      return { type: "MODIFIED", kind: "Node", object: marked };
-    }
-    case 6: {
-      const c = at(objects.nodeClaims, s.i);
-      return c === undefined ? undefined : { type: "DELETED", kind: "NodeClaim", object: c };
-    }
-    case 7: {
-      const b = at(objects.podDisruptionBudgets, s.i);
-      return b === undefined ? undefined : { type: "DELETED", kind: "PodDisruptionBudget", object: b };
-    }
-    default:
-      return {
-        type: "MODIFIED",
-        kind: "NodePool",
-        object: pool("default", { consolidateAfter: s.j % 2 === 0 ? "0s" : "10m", capacityTypes: ["spot", "on-demand"] }),
-      };
-  }
-}
+import { eventOf, Reference, seeded, step, storageSeeds } from "./live-events.js";
 
 describe("Cluster: watch events give the answers of a cluster built fresh from the final state", () => {
-  test.prop([busyCluster, fc.array(step, { minLength: 1, maxLength: 12 })], { numRuns: 12 })("schedule and planConsolidation", ({ input }, steps) => {
-    const live = Cluster.fromSnapshot(input, input.instanceTypes);
+  test.prop([busyCluster, fc.array(step, { minLength: 1, maxLength: 16 }), fc.option(storageSeeds, { freq: 3 })], {
+    numRuns: 20,
+  })("schedule and planConsolidation", ({ input }, steps, seeds) => {
+    // Most clusters follow storage from their snapshot, seeded by storage events; the others start following at
+    // their first storage event (or never).
+    const snapshot = seeds === null ? input : seeded(input, seeds);
+    const live = Cluster.fromSnapshot(snapshot, input.instanceTypes);
+    const reference = new Reference(snapshot);
     // Answers in between exercise the caches the events must keep right.
     live.schedule();
     steps.forEach((s, n) => {
-      const event = eventOf(s, live.snapshot(), n);
-      if (event !== undefined) live.apply(event);
-      if (n % 4 === 3) live.schedule();
+      const event = eventOf(s, reference.objects(), n);
+      if (event !== undefined) {
+        live.apply(event);
+        reference.apply(event);
+      }
+      // After a pod event too: a base built then reuses the last one's node-only parts and unchanged targets.
+      if (n % 4 === 3 || event?.kind === "Pod") live.schedule();
+      if (n % 8 === 7) live.planConsolidation({ now: NOW });
     });
-    const fresh = Cluster.fromSnapshot(live.snapshot(), input.instanceTypes);
-    const final = { ...live.snapshot(), instanceTypes: input.instanceTypes };
+    const objects = reference.objects();
+    expect(live.snapshot()).toEqual(objects);
+    const fresh = Cluster.fromSnapshot(objects, input.instanceTypes);
+    const final = { ...objects, instanceTypes: input.instanceTypes };
     expect(toScheduleJson(live.schedule())).toBe(toScheduleJson(fresh.schedule()));
     expect(toScheduleJson(live.schedule())).toBe(toScheduleJson(schedule(final)));
     const plan = toConsolidationJson(live.planConsolidation({ now: NOW }));
     expect(plan).toBe(toConsolidationJson(fresh.planConsolidation({ now: NOW })));
     expect(plan).toBe(toConsolidationJson(planConsolidation(final, { now: NOW })));
+  });
+
+  it("a DaemonSet added after an answer takes its room on the existing nodes", () => {
+    const live = Cluster.fromSnapshot({ nodePools: [pool("default")], nodes: [node("node-a", { type: "c-8x" })], pods: [pod("web", { cpu: "2" })] }, catalog());
+    expect(live.schedule().existingNodes.map((n) => n.name)).toEqual(["node-a"]);
+    const daemon = {
+      metadata: { name: "agent", namespace: "default" },
+      spec: { template: { metadata: {}, spec: { containers: [{ name: "a", resources: { requests: { cpu: "7" } } }] } } },
+    };
+    live.apply({ type: "ADDED", kind: "DaemonSet", object: daemon });
+    const result = live.schedule();
+    expect(toScheduleJson(result)).toBe(toScheduleJson(schedule({ ...live.snapshot(), instanceTypes: catalog() })));
+    expect(result.existingNodes).toEqual([]);
   });
 
   it("owns copies: changing an object after passing it changes nothing", () => {

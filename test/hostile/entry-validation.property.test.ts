@@ -192,7 +192,7 @@ describe("the entry checks", () => {
     ];
     expect(events.map((event) => refusal(() => cluster.apply(event as ClusterEvent)))).toEqual([
       "invalid-input: input: expected a watch event object, got null",
-      "invalid-input: kind: expected one of Pod, Node, NodeClaim, NodePool, DaemonSet, PodDisruptionBudget",
+      "invalid-input: kind: expected one of Pod, Node, NodeClaim, NodePool, DaemonSet, PodDisruptionBudget, PersistentVolumeClaim, PersistentVolume, StorageClass, CSINode",
       "invalid-input: object.spec.containers: expected a list, got number",
       "invalid-input: object.metadata.self: refers back to an object that contains it (a reference cycle)",
     ]);
