@@ -11,6 +11,7 @@ import { InstanceTypeIndex, type InstanceType } from "../instance-types/index.js
 import { isInstanceTypeIndex } from "../instance-types/instance-type-index.js";
 import { ClusterModel } from "../scheduler/cluster-model.js";
 import { scheduleSimulation } from "../scheduler/schedule.js";
+import { daemonSetOwner } from "../scheduler/daemons.js";
 import { withVolumeFailures } from "../volumes/index.js";
 import type { ScheduleOptions, ScheduleResult } from "../scheduler/index.js";
 import type { DaemonSet, Node, NodeClaim, NodePool, Pod, PodDisruptionBudget } from "../types/kubernetes.js";
@@ -221,6 +222,14 @@ export class Cluster {
       this.#followsStorage = true;
       this.#volumes = undefined;
     }
+    // A DaemonSet's newest pod sizes its overhead: a change to one (or to a DaemonSet) re-reads them all.
+    const before = found ? sorted.values[at] : undefined;
+    if (
+      event.kind === "DaemonSet" ||
+      (event.kind === "Pod" && (daemonSetOwner(event.object) !== undefined || (before !== undefined && daemonSetOwner(before as Pod) !== undefined)))
+    ) {
+      this.#shared.model.resetDaemons();
+    }
     if (event.type === "DELETED") {
       if (!found) return;
       sorted.keys.splice(at, 1);
@@ -232,9 +241,6 @@ export class Cluster {
       sorted.values.splice(at, 0, structuredClone(event.object));
     }
     this.#lists.delete(event.kind);
-    // A node's prepared room counts the DaemonSet pods not yet on it, and is kept per node and pods only: a
-    // DaemonSet change starts a new model (DaemonSets change rarely; the catalogue index stays).
-    if (event.kind === "DaemonSet") this.#shared = { index: this.#shared.index, model: new ClusterModel() };
     if (STORAGE_KINDS.has(event.kind)) this.#volumes = undefined;
   }
 

@@ -53,7 +53,7 @@ export interface CompiledPools {
 /** Shared, plan-scoped state of many scheduling runs over one cluster (see the module comment). */
 export class ClusterModel {
   readonly #facts = new WeakMap<Node | NodeClaim, { readonly claim: NodeClaim | undefined; readonly facts: NodeFacts }>();
-  readonly #prepared = new WeakMap<NodeFacts, PreparedNode>();
+  #prepared = new WeakMap<NodeFacts, PreparedNode>();
   /** Topology's label-set texts of running pods' labels objects. */
   readonly labelSignatures: WeakMap<StringMap, string> = new WeakMap();
   /** Topology's requirements of node label maps (the facts' `labels`). */
@@ -150,6 +150,17 @@ export class ClusterModel {
   daemons(daemonSets: readonly DaemonSet[], compile: () => readonly DaemonPod[]): readonly DaemonPod[] {
     if (this.#daemons?.daemonSets !== daemonSets) this.#daemons = { daemonSets, daemons: compile() };
     return this.#daemons.daemons;
+  }
+
+  /**
+   * Forgets the compiled DaemonSets and every node prepared with them: a long-lived cluster calls it when a
+   * DaemonSet changes, or a pod that may stand in for one (its newest pod sizes it). Node facts, label caches and
+   * the catalogue side stay; the next run compiles the DaemonSets again, so every base and template set built
+   * on the old ones misses too.
+   */
+  resetDaemons(): void {
+    this.#daemons = undefined;
+    this.#prepared = new WeakMap();
   }
 
   /**

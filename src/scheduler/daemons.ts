@@ -76,6 +76,17 @@ function representativeSpec(templateSpec: PodSpec, pod: Pod | undefined): PodSpe
 }
 
 /**
+ * The DaemonSet controlling a pod, if one does: such a pod may stand in for its DaemonSet's overhead.
+ *
+ * @param pod - the pod
+ * @returns its controller owner reference of kind DaemonSet, or undefined
+ */
+export function daemonSetOwner(pod: Pod): { readonly name: string; readonly uid?: string | undefined } | undefined {
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller === true);
+  return owner?.kind === "DaemonSet" ? owner : undefined;
+}
+
+/**
  * Each DaemonSet's newest controlled pod (upstream's `Cluster.UpdateDaemonSet`): same namespace, a controller owner
  * reference of kind DaemonSet naming it (and carrying its uid when both have one); on equal creation times the first.
  */
@@ -97,8 +108,8 @@ function newestControlledPods(daemonSets: readonly DaemonSet[], pods: readonly P
     return t;
   };
   for (const p of pods) {
-    const owner = p.metadata.ownerReferences?.find((o) => o.controller === true);
-    if (owner === undefined || owner.kind !== "DaemonSet") continue;
+    const owner = daemonSetOwner(p);
+    if (owner === undefined) continue;
     for (const i of byKey.get(`${p.metadata.namespace ?? "default"}/${owner.name}`) ?? []) {
       const uid = daemonSets[i]?.metadata.uid;
       if (uid !== undefined && owner.uid !== undefined && uid !== owner.uid) continue;

@@ -57,6 +57,32 @@ describe("Cluster: watch events give the answers of a cluster built fresh from t
     expect(result.existingNodes).toEqual([]);
   });
 
+  it("a DaemonSet pod added after an answer sizes its DaemonSet from then on (its newest pod stands in for it)", () => {
+    const daemon = {
+      metadata: { name: "agent", namespace: "default", uid: "ds-uid" },
+      spec: { template: { metadata: {}, spec: { containers: [{ name: "a", resources: { requests: { cpu: "1" } } }] } } },
+    };
+    const nodes = [node("node-a", { type: "c-8x" }), node("node-b", { type: "c-8x" })];
+    const live = Cluster.fromSnapshot({ nodePools: [pool("default")], nodes, daemonSets: [daemon], pods: [pod("web", { cpu: "4" })] }, catalog());
+    const before = live.schedule();
+    expect(before.existingNodes.length).toBe(1);
+    // The DaemonSet's running pod on node-a asks for more than its template (a VPA raised it): node-b must keep room for it.
+    const running: Pod = {
+      metadata: {
+        name: "agent-a",
+        namespace: "default",
+        creationTimestamp: "2024-05-02T00:00:00Z",
+        ownerReferences: [{ kind: "DaemonSet", name: "agent", uid: "ds-uid", controller: true }],
+      },
+      spec: { nodeName: "node-a", containers: [{ name: "a", resources: { requests: { cpu: "6" } } }] },
+      status: { phase: "Running" },
+    };
+    live.apply({ type: "ADDED", kind: "Pod", object: running });
+    const result = live.schedule();
+    expect(toScheduleJson(result)).toBe(toScheduleJson(schedule({ ...live.snapshot(), instanceTypes: catalog() })));
+    expect(toScheduleJson(result)).toBe(toScheduleJson(Cluster.fromSnapshot(live.snapshot(), catalog()).schedule()));
+  });
+
   it("owns copies: changing an object after passing it changes nothing", () => {
     const p: Pod = pod("p", { cpu: "1" });
     const live = Cluster.fromSnapshot({ nodePools: [pool("default")], pods: [p] }, catalog());
