@@ -263,12 +263,13 @@ export function clusterFromBase(base: ClusterBase, pendingOnly: ReadonlySet<stri
   for (const i of base.order) {
     if (out !== undefined && out[i] === 1) continue;
     const takesOnlyPending = only[i] === 1;
-    // A target the last run left without a pod is as it was made but for its per-run class cache: runs over
-    // one base follow each other (a consolidation state's simulations), so it is reused, not made again.
+    // Runs over one base follow each other (a consolidation state's simulations) and their answers copy what
+    // they read of a target, so the target the last run made is set back to its prepared state and reused:
+    // a simulation then allocates no node, and the plan's heap stays small (peak memory grows with it).
     let state = base.targets[i];
-    if (state !== undefined && state.pods.length === 0 && state.pendingOnly === takesOnlyPending) state.failedClasses.clear();
+    const p = base.prepared[i] as PreparedNode;
+    if (state !== undefined && state.pendingOnly === takesOnlyPending) resetTarget(state, p);
     else {
-      const p = base.prepared[i] as PreparedNode;
       const f = p.facts;
       state = new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, takesOnlyPending);
       base.targets[i] = state;
@@ -287,6 +288,18 @@ export function clusterFromBase(base: ClusterBase, pendingOnly: ReadonlySet<stri
   const topologyNodes = out === undefined ? base.topologyNodes : base.topologyNodes.filter((_, i) => out[i] !== 1);
   // The removed nodes' pods stay listed: topology counts only pods on a node it knows.
   return { nodes: states, topologyNodes, boundPods: base.boundPods, poolUsage, topologyIndex: base.topologyIndex };
+}
+
+/** Sets a target back to the prepared node it was made from (what `new ExistingNode` would hold). */
+function resetTarget(state: ExistingNode, p: PreparedNode): void {
+  if (state.pods.length > 0) {
+    state.pods.length = 0;
+    state.requirements = p.requirements;
+    state.remaining = p.remaining;
+    state.hostPorts.length = 0;
+    for (const port of p.hostPorts) state.hostPorts.push(port);
+  }
+  state.failedClasses.clear();
 }
 
 /** The positions of the base a set of names names, as a mask. */
