@@ -276,18 +276,71 @@ export function clusterFromBase(base: ClusterBase, pendingOnly: ReadonlySet<stri
     }
     states.push(state);
   }
+  const topologyNodes = out === undefined ? base.topologyNodes : base.topologyNodes.filter((_, i) => out[i] !== 1);
+  // The removed nodes' pods stay listed: topology counts only pods on a node it knows.
+  return { nodes: states, topologyNodes, boundPods: base.boundPods, poolUsage: usageOf(base, removedPositions(base, out)), topologyIndex: base.topologyIndex };
+}
+
+/** The positions a mask marks, in order. */
+function removedPositions(base: ClusterBase, out: Uint8Array | undefined): readonly number[] {
+  const positions: number[] = [];
+  if (out !== undefined) for (let i = 0; i < base.prepared.length; i++) if (out[i] === 1) positions.push(i);
+  return positions;
+}
+
+/** Per NodePool: the summed usage of the given positions of the base (all when undefined), in position order. */
+function sumUsage(base: ClusterBase, only?: readonly number[]): Map<string, Map<string, number>> {
   const poolUsage = new Map<string, Map<string, number>>();
-  base.prepared.forEach((p, i) => {
+  const add = (i: number): void => {
     const usage = base.usage[i];
-    const pool = p.facts.nodePool;
-    if (usage === undefined || pool === undefined || (out !== undefined && out[i] === 1)) return;
+    const pool = base.prepared[i]?.facts.nodePool;
+    if (usage === undefined || pool === undefined) return;
     let sum = poolUsage.get(pool);
     if (sum === undefined) poolUsage.set(pool, (sum = new Map()));
     addInto(sum, usage);
-  });
-  const topologyNodes = out === undefined ? base.topologyNodes : base.topologyNodes.filter((_, i) => out[i] !== 1);
-  // The removed nodes' pods stay listed: topology counts only pods on a node it knows.
-  return { nodes: states, topologyNodes, boundPods: base.boundPods, poolUsage, topologyIndex: base.topologyIndex };
+  };
+  if (only === undefined) for (let i = 0; i < base.prepared.length; i++) add(i);
+  else for (const i of only) add(i);
+  return poolUsage;
+}
+
+/** Each base's per-NodePool usage of all its nodes, or null when a sum is not exact (past 2^53). */
+const usageTotals = new WeakMap<ClusterBase, ReadonlyMap<string, ReadonlyMap<string, number>> | null>();
+
+/**
+ * Per NodePool: the summed usage of the base's nodes but the removed ones. Amounts are integers, so while
+ * every sum stays below 2^53 the base's totals minus the removed nodes' usage are exactly the sums of the
+ * others: a simulation then reads its few removed nodes, not the whole cluster. A resource only removed nodes
+ * had reads 0 (the limits read a missing one as 0 too).
+ */
+function usageOf(base: ClusterBase, removed: readonly number[]): ReadonlyMap<string, ResourceList> {
+  let totals = usageTotals.get(base);
+  if (totals === undefined) {
+    const sums = sumUsage(base);
+    const exact = [...sums.values()].every((sum) => [...sum.values()].every((v) => Math.abs(v) <= Number.MAX_SAFE_INTEGER));
+    usageTotals.set(base, (totals = exact ? sums : null));
+  }
+  if (removed.length === 0 && totals !== null) return totals;
+  if (totals === null) {
+    const out = new Set(removed);
+    return sumUsage(
+      base,
+      base.prepared.map((_, i) => i).filter((i) => !out.has(i)),
+    );
+  }
+  const gone = sumUsage(base, removed);
+  const poolUsage = new Map<string, ResourceList>();
+  for (const [pool, total] of totals) {
+    const minus = gone.get(pool);
+    if (minus === undefined) {
+      poolUsage.set(pool, total);
+      continue;
+    }
+    const left = new Map(total);
+    for (const [name, amount] of minus) left.set(name, (left.get(name) ?? 0) - amount);
+    poolUsage.set(pool, left);
+  }
+  return poolUsage;
 }
 
 /** Sets a target back to the prepared node it was made from (what `new ExistingNode` would hold). */
