@@ -3,14 +3,16 @@
 // The manifests are written to a temporary folder as JSON and `nodefit consolidate <folder>` runs in this
 // process (reading, validating, planning and printing JSON). Prints one JSON line of figures; the plan is
 // checked first ({@link checkMixedPlan}), so a fast wrong plan cannot pass.
-// Times are the median of the in-process runs (the first one cold). Peak RSS is a single run's in a fresh
-// process that only reads the folder, as a user runs the CLI: the bench's own documents, and the garbage of
-// earlier runs in the same process, are not the CLI's memory.
+// Times are the median of the in-process runs (the first one cold). Peak RSS is that of one run of the built
+// CLI (dist/, needs `npm run build`) in a fresh process, as a user runs it: the bench's own documents, the
+// garbage of earlier runs and the TypeScript loader of this process are not the CLI's memory (that process's
+// own peak is reported too, as `inProcessPeakRssMb`).
 // `node --import tsx bench/cli-mixed.ts [nodes] [runs]`.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { resourceListToRecord, type InstanceType } from "nodefit";
 import { defaultAwsCatalog } from "nodefit/aws";
 import { run } from "../src/cli/main.js";
@@ -195,14 +197,24 @@ async function consolidateOnce(dir: string): Promise<{ readonly out: string; rea
   return { out, wallMs: Math.round(performance.now() - start), cpuMs: Math.round((used.user + used.system) / 1000) };
 }
 
-/** A single run in a fresh process (this script with `--peak <dir>`): its peak RSS in MB. */
+/** Reports the child's peak RSS at exit (as bench/cli.ts reads it). */
+const HOOK = `process.on("exit", () => { require("node:fs").writeFileSync(process.env.NODEFIT_BENCH_USAGE, String(process.resourceUsage().maxRSS / 1024)); });`;
+
+/**
+ * A single run of the built CLI (dist/, as installed: no TypeScript loader) in a fresh process: its peak RSS in MB.
+ * Needs `npm run build` (`npm run bench` builds first).
+ */
 function peakRssOfOneRun(dir: string): number {
-  const out = execFileSync(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, "--peak", dir], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 2 ** 28,
+  const main = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+  if (!existsSync(main)) throw new Error("bench/cli-mixed.ts measures the built CLI's memory: run `npm run build` first");
+  const hook = join(dir, "usage-hook.cjs");
+  const usage = join(dir, "usage.txt");
+  writeFileSync(hook, HOOK);
+  execFileSync(process.execPath, ["--require", hook, main, "consolidate", join(dir, "cluster.json"), ...NOW_ARGS], {
+    env: { ...process.env, NODEFIT_BENCH_USAGE: usage },
+    stdio: ["ignore", "ignore", "inherit"],
   });
-  return (JSON.parse(out.trim().split("\n").pop() ?? "{}") as { peakRssMb: number }).peakRssMb;
+  return Math.round(Number(readFileSync(usage, "utf8")));
 }
 
 async function main(): Promise<void> {
@@ -242,6 +254,7 @@ async function main(): Promise<void> {
         hourlyCostBefore: plan.summary.hourlyCostBefore,
         hourlyCostAfter: plan.summary.hourlyCostAfter,
         peakRssMb,
+        inProcessPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       })}\n`,
     );
   } finally {
@@ -249,9 +262,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1]?.endsWith("cli-mixed.ts")) {
-  if (process.argv[2] === "--peak") {
-    await consolidateOnce(process.argv[3] ?? ".");
-    process.stdout.write(`${JSON.stringify({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
-  } else await main();
-}
+if (process.argv[1]?.endsWith("cli-mixed.ts")) await main();

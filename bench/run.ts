@@ -60,6 +60,8 @@ interface ConsolidationFigures {
   readonly hourlyCostBefore: number;
   readonly hourlyCostAfter: number;
   readonly peakRssMb: number;
+  /** cli-mixed: the peak of the timing process (TypeScript loader, every run), beside the built CLI's own. */
+  readonly inProcessPeakRssMb?: number;
 }
 const consolidationRows: ConsolidationFigures[] = [];
 /** The built CLI end to end (bench/cli.ts): CPU beyond start-up, start-up, peak RSS. */
@@ -73,6 +75,11 @@ interface CliFigures {
 const cliRows: CliFigures[] = [];
 /** One new pending pod against a built live Cluster (bench/one-pod.ts): per-answer medians. */
 const onePodRows: OnePodFigures[] = [];
+
+/** cli-mixed's peak is the built CLI's in a fresh process; the timing process's own follows it. */
+function inProcess(c: ConsolidationFigures): string {
+  return c.inProcessPeakRssMb === undefined ? "" : ` (built CLI, one run; in-process ${c.inProcessPeakRssMb} MB)`;
+}
 
 /** Runs a benchmark script in a fresh process and reads the JSON figures on its last line. */
 function lastLine<T>(script: string, size: number, runs: number): T {
@@ -91,7 +98,7 @@ for (const [kind, size, runs] of quick ? QUICK : FULL) {
     const c = lastLine<ConsolidationFigures>(`bench/${kind}.ts`, size, runs);
     consolidationRows.push(c);
     process.stdout.write(
-      `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length} (CPU ${c.medianCpuMs ?? "?"} ms), ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB\n`,
+      `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length} (CPU ${c.medianCpuMs ?? "?"} ms), ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB${inProcess(c)}\n`,
     );
     continue;
   }
@@ -138,7 +145,7 @@ if (args.has("--record")) {
   const consolidation = consolidationRows
     .map(
       (c) =>
-        `\n| ${c.name} | median ${c.medianMs} ms, CPU ${c.medianCpuMs ?? "?"} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`,
+        `\n| ${c.name} | median ${c.medianMs} ms, CPU ${c.medianCpuMs ?? "?"} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB${inProcess(c)} |`,
     )
     .join("");
   const onePod = onePodRows
