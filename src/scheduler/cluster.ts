@@ -222,6 +222,19 @@ export function buildClusterBase(
     const onNode = podsByNode.get(f.name) ?? NO_PODS;
     return model === undefined ? prepareNode(f, onNode, daemons) : model.prepared(f, onNode, () => prepareNode(f, onNode, daemons));
   });
+  // Only running pods changed since the last base (a live cluster's pod event): what is read from the nodes
+  // alone is the same, and so is every target whose node was prepared with the same pods.
+  const previous = model?.previousBase as ClusterBase | undefined;
+  if (previous !== undefined && sameFacts(previous, facts)) {
+    return {
+      ...previous,
+      prepared,
+      boundPods: bound,
+      topologyIndex: new ClusterIndex(previous.topologyNodes, bound, model?.labelSignatures, model?.labelRequirements, previous.topologyIndex),
+      targets: previous.targets.map((t, i) => (prepared[i] === previous.prepared[i] ? t : undefined)),
+      pendingOnlyMasks: new WeakMap(),
+    };
+  }
   const order = facts.map((_, i) => i);
   order.sort((i, j) => {
     const a = facts[i] as NodeFacts;
@@ -238,6 +251,13 @@ export function buildClusterBase(
     else list.push(i);
   });
   return { prepared, order, usage, boundPods: bound, topologyNodes, topologyIndex, targets: [], positions, pendingOnlyMasks: new WeakMap() };
+}
+
+/** Whether a base was built from the same node facts, in the same order. */
+function sameFacts(base: ClusterBase, facts: readonly NodeFacts[]): boolean {
+  if (base.prepared.length !== facts.length) return false;
+  for (let i = 0; i < facts.length; i++) if (base.prepared[i]?.facts !== facts[i]) return false;
+  return true;
 }
 
 /** Adds `b` into `sum` per resource, as `addResources(sum, b)` would (same values, same key order), in place. */

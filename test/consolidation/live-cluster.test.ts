@@ -74,7 +74,8 @@ describe("Cluster: watch events give the answers of a cluster built fresh from t
     steps.forEach((s, n) => {
       const event = eventOf(s, live.snapshot(), n);
       if (event !== undefined) live.apply(event);
-      if (n % 4 === 3) live.schedule();
+      // After a pod event too: a base built then reuses the last one's node-only parts and unchanged targets.
+      if (n % 4 === 3 || event?.kind === "Pod") live.schedule();
     });
     const fresh = Cluster.fromSnapshot(live.snapshot(), input.instanceTypes);
     const final = { ...live.snapshot(), instanceTypes: input.instanceTypes };
@@ -83,6 +84,29 @@ describe("Cluster: watch events give the answers of a cluster built fresh from t
     const plan = toConsolidationJson(live.planConsolidation({ now: NOW }));
     expect(plan).toBe(toConsolidationJson(fresh.planConsolidation({ now: NOW })));
     expect(plan).toBe(toConsolidationJson(planConsolidation(final, { now: NOW })));
+  });
+
+  it("a running pod added, removed or rebound between answers changes the room of its node only, as a fresh cluster sees it", () => {
+    const nodes = [node("a", { type: "c-2x" }), node("b", { type: "c-2x" })];
+    const live = Cluster.fromSnapshot({ nodePools: [pool("default")], nodes, pods: [pod("run-a", { node: "a", cpu: "500m" })] }, catalog());
+    live.schedule();
+    const answer = (): string => {
+      const fresh = Cluster.fromSnapshot(live.snapshot(), catalog());
+      const json = toScheduleJson(live.schedule());
+      expect(json).toBe(toScheduleJson(fresh.schedule()));
+      return json;
+    };
+    // Node a fills up, then b: a pending pod that fitted on a no longer does.
+    live.apply({ type: "ADDED", kind: "Pod", object: pod("fill-a", { node: "a", cpu: "1200m" }) });
+    live.apply({ type: "ADDED", kind: "Pod", object: pod("pending", { cpu: "600m" }) });
+    answer();
+    live.apply({ type: "ADDED", kind: "Pod", object: pod("fill-b", { node: "b", cpu: "1500m" }) });
+    answer();
+    // Rebound and removed again: the room comes back.
+    live.apply({ type: "MODIFIED", kind: "Pod", object: pod("fill-b", { node: "a", cpu: "100m" }) });
+    answer();
+    live.apply({ type: "DELETED", kind: "Pod", object: pod("fill-a", { node: "a" }) });
+    expect(answer()).toContain('"a"');
   });
 
   it("owns copies: changing an object after passing it changes nothing", () => {
