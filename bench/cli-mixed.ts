@@ -3,10 +3,16 @@
 // The manifests are written to a temporary folder as JSON and `nodefit consolidate <folder>` runs in this
 // process (reading, validating, planning and printing JSON). Prints one JSON line of figures; the plan is
 // checked first ({@link checkMixedPlan}), so a fast wrong plan cannot pass.
+// Times are the median of the in-process runs (the first one cold). Peak RSS is that of one run of the built
+// CLI (dist/, needs `npm run build`) in a fresh process, as a user runs it: the bench's own documents, the
+// garbage of earlier runs and the TypeScript loader of this process are not the CLI's memory (that process's
+// own peak is reported too, as `inProcessPeakRssMb`).
 // `node --import tsx bench/cli-mixed.ts [nodes] [runs]`.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { resourceListToRecord, type InstanceType } from "nodefit";
 import { defaultAwsCatalog } from "nodefit/aws";
 import { run } from "../src/cli/main.js";
@@ -174,32 +180,67 @@ const median = (values: readonly number[]): number => {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
+const NOW_ARGS = ["--now", NOW, "--output", "json"] as const;
+
+/** One `nodefit consolidate` of `dir` in this process: its plan text, wall and CPU milliseconds. */
+async function consolidateOnce(dir: string): Promise<{ readonly out: string; readonly wallMs: number; readonly cpuMs: number }> {
+  let out = "";
+  const start = performance.now();
+  const before = process.cpuUsage();
+  const status = await run(["consolidate", dir, ...NOW_ARGS], {
+    stdout: (t) => (out += t),
+    stderr: () => undefined,
+    interactive: false,
+  });
+  const used = process.cpuUsage(before);
+  if (status !== 0) throw new Error(`nodefit consolidate exited ${status}`);
+  return { out, wallMs: Math.round(performance.now() - start), cpuMs: Math.round((used.user + used.system) / 1000) };
+}
+
+/** Reports the child's peak RSS at exit (as bench/cli.ts reads it). */
+const HOOK = `process.on("exit", () => { require("node:fs").writeFileSync(process.env.NODEFIT_BENCH_USAGE, String(process.resourceUsage().maxRSS / 1024)); });`;
+
+/**
+ * A single run of the built CLI (dist/, as installed: no TypeScript loader) in a fresh process: its peak RSS in MB.
+ * Needs `npm run build` (`npm run bench` builds first).
+ */
+function peakRssOfOneRun(dir: string): number {
+  const main = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+  if (!existsSync(main)) throw new Error("bench/cli-mixed.ts measures the built CLI's memory: run `npm run build` first");
+  const hook = join(dir, "usage-hook.cjs");
+  const usage = join(dir, "usage.txt");
+  writeFileSync(hook, HOOK);
+  execFileSync(process.execPath, ["--require", hook, main, "consolidate", join(dir, "cluster.json"), ...NOW_ARGS], {
+    env: { ...process.env, NODEFIT_BENCH_USAGE: usage },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return Math.round(Number(readFileSync(usage, "utf8")));
+}
+
 async function main(): Promise<void> {
   const [sizeText = "1000", runsText = "1"] = process.argv.slice(2);
   const dir = mkdtempSync(join(tmpdir(), "nodefit-mixed-"));
   try {
-    const docs = mixedCluster(Number(sizeText));
-    writeFileSync(join(dir, "cluster.json"), JSON.stringify({ apiVersion: "v1", kind: "List", items: docs }));
-    const pods = docs.filter((d) => (d as { kind: string }).kind === "Pod").length;
+    // Written, then let go: the runs below hold no copy of the manifests (the check makes them again).
+    let pods = 0;
+    {
+      const docs = mixedCluster(Number(sizeText));
+      writeFileSync(join(dir, "cluster.json"), JSON.stringify({ apiVersion: "v1", kind: "List", items: docs }));
+      pods = docs.filter((d) => (d as { kind: string }).kind === "Pod").length;
+    }
     const wall: number[] = [];
     const cpu: number[] = [];
     let out = "";
     for (let i = 0; i < Number(runsText); i++) {
-      out = "";
-      const start = performance.now();
-      const before = process.cpuUsage();
-      const status = await run(["consolidate", dir, "--now", NOW, "--output", "json"], {
-        stdout: (t) => (out += t),
-        stderr: () => undefined,
-        interactive: false,
-      });
-      const used = process.cpuUsage(before);
-      wall.push(Math.round(performance.now() - start));
-      cpu.push(Math.round((used.user + used.system) / 1000));
-      if (status !== 0) throw new Error(`nodefit consolidate exited ${status}`);
+      const once = await consolidateOnce(dir);
+      out = once.out;
+      wall.push(once.wallMs);
+      cpu.push(once.cpuMs);
     }
     const plan = JSON.parse(out) as PlanJson;
-    checkMixedPlan(docs, plan);
+    checkMixedPlan(mixedCluster(Number(sizeText)), plan);
+    if (process.env.NODEFIT_BENCH_PLAN_OUT !== undefined) writeFileSync(process.env.NODEFIT_BENCH_PLAN_OUT, out);
+    const peakRssMb = peakRssOfOneRun(dir);
     process.stdout.write(
       `${JSON.stringify({
         name: `CLI consolidate, mixed ${sizeText}-node cluster`,
@@ -212,7 +253,8 @@ async function main(): Promise<void> {
         commands: plan.commands.length,
         hourlyCostBefore: plan.summary.hourlyCostBefore,
         hourlyCostAfter: plan.summary.hourlyCostAfter,
-        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        peakRssMb,
+        inProcessPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       })}\n`,
     );
   } finally {

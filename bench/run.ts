@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import type { BenchFigures } from "./one.js";
+import type { OnePodFigures } from "./one-pod.js";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -27,6 +28,7 @@ const FULL: readonly [string, number, number][] = [
   ["packing-synthetic", 2000, 3],
   ["packing-aws", 2000, 3],
   ["consolidation", 1000, 3],
+  ["one-pod", 1000, 300],
   ["cli-mixed", 1000, 3],
   ["cli", 5000, 3],
   ["cli", 20000, 1],
@@ -40,6 +42,7 @@ const QUICK: readonly [string, number, number][] = [
   ["packing-synthetic", 200, 1],
   ["packing-aws", 200, 1],
   ["consolidation", 50, 1],
+  ["one-pod", 50, 12],
   ["cli-mixed", 60, 1],
   ["cli", 200, 1],
 ];
@@ -57,6 +60,8 @@ interface ConsolidationFigures {
   readonly hourlyCostBefore: number;
   readonly hourlyCostAfter: number;
   readonly peakRssMb: number;
+  /** cli-mixed: the peak of the timing process (TypeScript loader, every run), beside the built CLI's own. */
+  readonly inProcessPeakRssMb?: number;
 }
 const consolidationRows: ConsolidationFigures[] = [];
 /** The built CLI end to end (bench/cli.ts): CPU beyond start-up, start-up, peak RSS. */
@@ -68,6 +73,13 @@ interface CliFigures {
   readonly peakRssMb: number;
 }
 const cliRows: CliFigures[] = [];
+/** One new pending pod against a built live Cluster (bench/one-pod.ts): per-answer medians. */
+const onePodRows: OnePodFigures[] = [];
+
+/** cli-mixed's peak is the built CLI's in a fresh process; the timing process's own follows it. */
+function inProcess(c: ConsolidationFigures): string {
+  return c.inProcessPeakRssMb === undefined ? "" : ` (built CLI, one run; in-process ${c.inProcessPeakRssMb} MB)`;
+}
 
 /** Runs a benchmark script in a fresh process and reads the JSON figures on its last line. */
 function lastLine<T>(script: string, size: number, runs: number): T {
@@ -86,7 +98,16 @@ for (const [kind, size, runs] of quick ? QUICK : FULL) {
     const c = lastLine<ConsolidationFigures>(`bench/${kind}.ts`, size, runs);
     consolidationRows.push(c);
     process.stdout.write(
-      `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length} (CPU ${c.medianCpuMs ?? "?"} ms), ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB\n`,
+      `${c.name}: median ${c.medianMs} ms of ${c.runsMs.length} (CPU ${c.medianCpuMs ?? "?"} ms), ${c.commands} commands, $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h, peak RSS ${c.peakRssMb} MB${inProcess(c)}\n`,
+    );
+    continue;
+  }
+  if (kind === "one-pod") {
+    // The second number is how many answers are timed, not runs.
+    const o = lastLine<OnePodFigures>("bench/one-pod.ts", size, runs);
+    onePodRows.push(o);
+    process.stdout.write(
+      `${o.name}: median ${o.medianMs} ms per answer (CPU ${o.medianCpuMs} ms, p90 ${o.p90Ms} ms, schedule() alone ${o.scheduleMedianMs} ms) of ${o.answers}, built in ${o.buildMs} ms, peak RSS ${o.peakRssMb} MB\n`,
     );
     continue;
   }
@@ -124,13 +145,17 @@ if (args.has("--record")) {
   const consolidation = consolidationRows
     .map(
       (c) =>
-        `\n| ${c.name} | median ${c.medianMs} ms, CPU ${c.medianCpuMs ?? "?"} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB |`,
+        `\n| ${c.name} | median ${c.medianMs} ms, CPU ${c.medianCpuMs ?? "?"} ms (${c.runsMs.length} runs) | ${c.commands} commands | $${c.hourlyCostBefore}/h → $${c.hourlyCostAfter}/h | peak RSS ${c.peakRssMb} MB${inProcess(c)} |`,
     )
+    .join("");
+  const onePod = onePodRows
+    .map((o) => `\n| ${o.name} | ${o.medianMs} ms (CPU ${o.medianCpuMs} ms) | ${o.p90Ms} ms | ${o.answers} | ${o.buildMs} ms | ${o.peakRssMb} MB |`)
     .join("");
   const cli = cliRows.map((c) => `\n| ${c.name} | ${c.podsPerSecond} | ${c.medianMs} ms CPU | ${c.startupMedianMs} ms CPU | ${c.peakRssMb} MB |`).join("");
   appendFileSync(
     new URL("bench/RESULTS.md", root),
     `${header}${table}\n${consolidation ? `\n| consolidation | time | commands | cost | memory |\n|---|---|---|---|---|${consolidation}\n` : ""}` +
+      `${onePod ? `\n| live Cluster, one new pod | median per answer | p90 | answers | build | peak RSS |\n|---|---|---|---|---|---|${onePod}\n` : ""}` +
       `${cli ? `\n| CLI (built, fresh process) | pods/s beyond start-up | run | start-up | peak RSS |\n|---|---|---|---|---|${cli}\n` : ""}`,
   );
 }

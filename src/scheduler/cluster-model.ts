@@ -140,6 +140,11 @@ export class ClusterModel {
     return base;
   }
 
+  /** The base the last miss of {@link ClusterModel.base} built, which the next build may reuse parts of. */
+  get previousBase(): unknown {
+    return this.#lastBase?.base;
+  }
+
   /**
    * The DaemonSets compiled once per list.
    *

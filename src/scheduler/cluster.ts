@@ -222,6 +222,19 @@ export function buildClusterBase(
     const onNode = podsByNode.get(f.name) ?? NO_PODS;
     return model === undefined ? prepareNode(f, onNode, daemons) : model.prepared(f, onNode, () => prepareNode(f, onNode, daemons));
   });
+  // Only running pods changed since the last base (a live cluster's pod event): what is read from the nodes
+  // alone is the same, and so is every target whose node was prepared with the same pods.
+  const previous = model?.previousBase as ClusterBase | undefined;
+  if (previous !== undefined && sameFacts(previous, facts)) {
+    return {
+      ...previous,
+      prepared,
+      boundPods: bound,
+      topologyIndex: new ClusterIndex(previous.topologyNodes, bound, model?.labelSignatures, model?.labelRequirements, previous.topologyIndex),
+      targets: previous.targets.map((t, i) => (prepared[i] === previous.prepared[i] ? t : undefined)),
+      pendingOnlyMasks: new WeakMap(),
+    };
+  }
   const order = facts.map((_, i) => i);
   order.sort((i, j) => {
     const a = facts[i] as NodeFacts;
@@ -238,6 +251,13 @@ export function buildClusterBase(
     else list.push(i);
   });
   return { prepared, order, usage, boundPods: bound, topologyNodes, topologyIndex, targets: [], positions, pendingOnlyMasks: new WeakMap() };
+}
+
+/** Whether a base was built from the same node facts, in the same order. */
+function sameFacts(base: ClusterBase, facts: readonly NodeFacts[]): boolean {
+  if (base.prepared.length !== facts.length) return false;
+  for (let i = 0; i < facts.length; i++) if (base.prepared[i]?.facts !== facts[i]) return false;
+  return true;
 }
 
 /** Adds `b` into `sum` per resource, as `addResources(sum, b)` would (same values, same key order), in place. */
@@ -263,30 +283,96 @@ export function clusterFromBase(base: ClusterBase, pendingOnly: ReadonlySet<stri
   for (const i of base.order) {
     if (out !== undefined && out[i] === 1) continue;
     const takesOnlyPending = only[i] === 1;
-    // A target the last run left without a pod is as it was made but for its per-run class cache: runs over
-    // one base follow each other (a consolidation state's simulations), so it is reused, not made again.
+    // Runs over one base follow each other (a consolidation state's simulations) and their answers copy what
+    // they read of a target, so the target the last run made is set back to its prepared state and reused:
+    // a simulation then allocates no node, and the plan's heap stays small (peak memory grows with it).
     let state = base.targets[i];
-    if (state !== undefined && state.pods.length === 0 && state.pendingOnly === takesOnlyPending) state.failedClasses.clear();
+    const p = base.prepared[i] as PreparedNode;
+    if (state !== undefined && state.pendingOnly === takesOnlyPending) resetTarget(state, p);
     else {
-      const p = base.prepared[i] as PreparedNode;
       const f = p.facts;
       state = new ExistingNode(f.name, p.hostname, f.nodePool, f.initialized, p.requirements, f.taints, p.remaining, p.hostPorts, takesOnlyPending);
       base.targets[i] = state;
     }
     states.push(state);
   }
+  const topologyNodes = out === undefined ? base.topologyNodes : base.topologyNodes.filter((_, i) => out[i] !== 1);
+  // The removed nodes' pods stay listed: topology counts only pods on a node it knows.
+  return { nodes: states, topologyNodes, boundPods: base.boundPods, poolUsage: usageOf(base, removedPositions(base, out)), topologyIndex: base.topologyIndex };
+}
+
+/** The positions a mask marks, in order. */
+function removedPositions(base: ClusterBase, out: Uint8Array | undefined): readonly number[] {
+  const positions: number[] = [];
+  if (out !== undefined) for (let i = 0; i < base.prepared.length; i++) if (out[i] === 1) positions.push(i);
+  return positions;
+}
+
+/** Per NodePool: the summed usage of the given positions of the base (all when undefined), in position order. */
+function sumUsage(base: ClusterBase, only?: readonly number[]): Map<string, Map<string, number>> {
   const poolUsage = new Map<string, Map<string, number>>();
-  base.prepared.forEach((p, i) => {
+  const add = (i: number): void => {
     const usage = base.usage[i];
-    const pool = p.facts.nodePool;
-    if (usage === undefined || pool === undefined || (out !== undefined && out[i] === 1)) return;
+    const pool = base.prepared[i]?.facts.nodePool;
+    if (usage === undefined || pool === undefined) return;
     let sum = poolUsage.get(pool);
     if (sum === undefined) poolUsage.set(pool, (sum = new Map()));
     addInto(sum, usage);
-  });
-  const topologyNodes = out === undefined ? base.topologyNodes : base.topologyNodes.filter((_, i) => out[i] !== 1);
-  // The removed nodes' pods stay listed: topology counts only pods on a node it knows.
-  return { nodes: states, topologyNodes, boundPods: base.boundPods, poolUsage, topologyIndex: base.topologyIndex };
+  };
+  if (only === undefined) for (let i = 0; i < base.prepared.length; i++) add(i);
+  else for (const i of only) add(i);
+  return poolUsage;
+}
+
+/** Each base's per-NodePool usage of all its nodes, or null when a sum is not exact (past 2^53). */
+const usageTotals = new WeakMap<ClusterBase, ReadonlyMap<string, ReadonlyMap<string, number>> | null>();
+
+/**
+ * Per NodePool: the summed usage of the base's nodes but the removed ones. Amounts are integers, so while
+ * every sum stays below 2^53 the base's totals minus the removed nodes' usage are exactly the sums of the
+ * others: a simulation then reads its few removed nodes, not the whole cluster. A resource only removed nodes
+ * had reads 0 (the limits read a missing one as 0 too).
+ */
+function usageOf(base: ClusterBase, removed: readonly number[]): ReadonlyMap<string, ResourceList> {
+  let totals = usageTotals.get(base);
+  if (totals === undefined) {
+    const sums = sumUsage(base);
+    const exact = [...sums.values()].every((sum) => [...sum.values()].every((v) => Math.abs(v) <= Number.MAX_SAFE_INTEGER));
+    usageTotals.set(base, (totals = exact ? sums : null));
+  }
+  if (removed.length === 0 && totals !== null) return totals;
+  if (totals === null) {
+    const out = new Set(removed);
+    return sumUsage(
+      base,
+      base.prepared.map((_, i) => i).filter((i) => !out.has(i)),
+    );
+  }
+  const gone = sumUsage(base, removed);
+  const poolUsage = new Map<string, ResourceList>();
+  for (const [pool, total] of totals) {
+    const minus = gone.get(pool);
+    if (minus === undefined) {
+      poolUsage.set(pool, total);
+      continue;
+    }
+    const left = new Map(total);
+    for (const [name, amount] of minus) left.set(name, (left.get(name) ?? 0) - amount);
+    poolUsage.set(pool, left);
+  }
+  return poolUsage;
+}
+
+/** Sets a target back to the prepared node it was made from (what `new ExistingNode` would hold). */
+function resetTarget(state: ExistingNode, p: PreparedNode): void {
+  if (state.pods.length > 0) {
+    state.pods.length = 0;
+    state.requirements = p.requirements;
+    state.remaining = p.remaining;
+    state.hostPorts.length = 0;
+    for (const port of p.hostPorts) state.hostPorts.push(port);
+  }
+  state.failedClasses.clear();
 }
 
 /** The positions of the base a set of names names, as a mask. */

@@ -14,6 +14,12 @@ import { firstVolumeAlternative } from "./pod-data.js";
 /** The outcome of {@link ExistingNode.canAdd}: the tightened requirements, or a one-line reason. */
 export type NodeCheck = { readonly ok: true; readonly requirements: Requirements } | { readonly ok: false; readonly reason: string };
 
+// The fixed refusals, made once: a run asks every node it walks past, and a fresh object per answer was most
+// of a consolidation plan's allocation.
+const OVERCOMMITTED: NodeCheck = { ok: false, reason: "insufficient resources (already over its allocatable)" };
+const INSUFFICIENT: NodeCheck = { ok: false, reason: "insufficient resources" };
+const INCOMPATIBLE: NodeCheck = { ok: false, reason: "incompatible labels" };
+
 /** A node that already exists. Mutable, owned by one run. */
 export class ExistingNode {
   requirements: Requirements;
@@ -71,9 +77,9 @@ export class ExistingNode {
     }
     // Upstream's Fits takes nothing, not even a pod requesting none of it, once any remaining amount is below zero
     // (bound pods already overfill the node).
-    if (overcommitted(this.remaining)) return { ok: false, reason: "insufficient resources (already over its allocatable)" };
-    if (!fitsResources(podClass.requests, this.remaining)) return { ok: false, reason: "insufficient resources" };
-    if (!this.requirements.isCompatible(podClass.requirements)) return { ok: false, reason: "incompatible labels" };
+    if (overcommitted(this.remaining)) return OVERCOMMITTED;
+    if (!fitsResources(podClass.requests, this.remaining)) return INSUFFICIENT;
+    if (!this.requirements.isCompatible(podClass.requirements)) return INCOMPATIBLE;
     let requirements = this.requirements.add(podClass.requirements);
     if (attempt.hasTopology) {
       const result = ctx.topology.addRequirements(attempt.pod, podClass.strictRequirements, requirements, this.taints);

@@ -97,7 +97,7 @@ export class ClusterIndex {
   /** The nodes, in input order. */
   readonly nodes: readonly IndexedNode[];
   /** Node name → position in `nodes`. */
-  readonly byName: Map<string, number> = new Map();
+  readonly byName: Map<string, number>;
   readonly #boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[];
   readonly #signatures: WeakMap<StringMap, string> | undefined;
   #namespaces: Map<string, NamespacePods> | undefined;
@@ -113,15 +113,23 @@ export class ClusterIndex {
    * @param boundPods - the running pods
    * @param signatures - label-set texts already computed by earlier builds over the same pods, if any
    * @param labelRequirements - node label requirements already computed by earlier builds, if any
+   * @param sameNodes - an index over the same `nodes` (other running pods), whose node entries are reused
    */
   constructor(
     nodes: readonly TopologyNode[],
     boundPods: readonly { readonly pod: Pod; readonly nodeName: string }[],
     signatures?: WeakMap<StringMap, string>,
     labelRequirements?: WeakMap<ReadonlyMap<string, string>, Requirements>,
+    sameNodes?: ClusterIndex,
   ) {
     this.#boundPods = boundPods;
     this.#signatures = signatures;
+    if (sameNodes !== undefined) {
+      this.nodes = sameNodes.nodes;
+      this.byName = sameNodes.byName;
+      return;
+    }
+    this.byName = new Map();
     this.nodes = nodes.map((n, i) => {
       let requirements = labelRequirements?.get(n.labels);
       if (requirements === undefined) {

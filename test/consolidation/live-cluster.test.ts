@@ -83,6 +83,29 @@ describe("Cluster: watch events give the answers of a cluster built fresh from t
     expect(toScheduleJson(result)).toBe(toScheduleJson(Cluster.fromSnapshot(live.snapshot(), catalog()).schedule()));
   });
 
+  it("a running pod added, removed or rebound between answers changes the room of its node only, as a fresh cluster sees it", () => {
+    const nodes = [node("a", { type: "c-2x" }), node("b", { type: "c-2x" })];
+    const live = Cluster.fromSnapshot({ nodePools: [pool("default")], nodes, pods: [pod("run-a", { node: "a", cpu: "500m" })] }, catalog());
+    live.schedule();
+    const answer = (): string => {
+      const fresh = Cluster.fromSnapshot(live.snapshot(), catalog());
+      const json = toScheduleJson(live.schedule());
+      expect(json).toBe(toScheduleJson(fresh.schedule()));
+      return json;
+    };
+    // Node a fills up, then b: a pending pod that fitted on a no longer does.
+    live.apply({ type: "ADDED", kind: "Pod", object: pod("fill-a", { node: "a", cpu: "1200m" }) });
+    live.apply({ type: "ADDED", kind: "Pod", object: pod("pending", { cpu: "600m" }) });
+    answer();
+    live.apply({ type: "ADDED", kind: "Pod", object: pod("fill-b", { node: "b", cpu: "1500m" }) });
+    answer();
+    // Rebound and removed again: the room comes back.
+    live.apply({ type: "MODIFIED", kind: "Pod", object: pod("fill-b", { node: "a", cpu: "100m" }) });
+    answer();
+    live.apply({ type: "DELETED", kind: "Pod", object: pod("fill-a", { node: "a" }) });
+    expect(answer()).toContain('"a"');
+  });
+
   it("owns copies: changing an object after passing it changes nothing", () => {
     const p: Pod = pod("p", { cpu: "1" });
     const live = Cluster.fromSnapshot({ nodePools: [pool("default")], pods: [p] }, catalog());
