@@ -6,6 +6,7 @@
 import { poolAllowance, type DisruptionReason, type PoolAllowance } from "./budgets.js";
 import type { ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
+import { isInstanceTerminating } from "../scheduler/node-lifecycle.js";
 
 /**
  * Computes each NodePool's allowance: node count = the pool's managed, initialized nodes, less those whose
@@ -21,7 +22,7 @@ export function budgetMapping(cluster: ClusterState, ctx: PlanContext, reason: D
   const counts = new Map<string, { nodes: number; disrupting: number }>();
   for (const n of cluster.nodes) {
     if (n.pool === undefined || n.poolName === undefined || !n.initialized) continue;
-    if (n.claim?.status?.conditions?.some((c) => c.type === "InstanceTerminating" && c.status === "True") === true) continue;
+    if (n.claim !== undefined && isInstanceTerminating(n.claim)) continue;
     const c = counts.get(n.poolName) ?? { nodes: 0, disrupting: 0 };
     c.nodes += 1;
     if (!n.ready || n.deleting) c.disrupting += 1;

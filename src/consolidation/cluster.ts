@@ -9,6 +9,7 @@ import { LABEL_CAPACITY_TYPE, LABEL_INSTANCE_TYPE, LABEL_NODEPOOL, LABEL_ZONE } 
 import type { Node, NodeClaim, NodePool, Pod } from "../types/kubernetes.js";
 import { podName } from "../_internal/pod-key.js";
 import { timestampMs } from "./duration.js";
+import { isNodeDeleting } from "../scheduler/node-lifecycle.js";
 
 /** The label Karpenter sets once a node is initialized. */
 export const LABEL_INITIALIZED = "karpenter.sh/initialized";
@@ -117,7 +118,7 @@ export function nodeState(
     pool: poolName === undefined ? undefined : pools.get(poolName),
     initialized,
     ready,
-    deleting: node.metadata.deletionTimestamp !== undefined || claim?.metadata.deletionTimestamp !== undefined,
+    deleting: isNodeDeleting(node, claim),
     instanceType,
     zone,
     capacityType,

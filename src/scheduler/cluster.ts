@@ -24,6 +24,7 @@ import { daemonFitsNode, type DaemonPod } from "./daemons.js";
 import { ExistingNode } from "./existing-node.js";
 import type { ClusterModel, NodeFacts, PreparedNode } from "./cluster-model.js";
 import { LABEL_INITIALIZED } from "./nodeclaim-template.js";
+import { isNodeClaimDeleting, isNodeDeleting } from "./node-lifecycle.js";
 
 /**
  * The existing side of a run.
@@ -201,11 +202,11 @@ export function buildClusterBase(
     const providerID = node.spec?.providerID;
     const claim = claimByNode.get(node.metadata.name ?? "") ?? (providerID ? claimByProvider.get(providerID) : undefined);
     if (claim !== undefined) linkedClaims.add(claim);
-    if (node.metadata.deletionTimestamp !== undefined || claim?.metadata.deletionTimestamp !== undefined) return;
+    if (isNodeDeleting(node, claim)) return;
     facts.push(model === undefined ? factsOfNode(node, i, claim) : model.facts(node, claim, () => factsOfNode(node, i, claim)));
   });
   nodeClaims.forEach((claim, i) => {
-    if (claim.metadata.deletionTimestamp !== undefined || linkedClaims.has(claim)) return;
+    if (isNodeClaimDeleting(claim) || linkedClaims.has(claim)) return;
     facts.push(model === undefined ? factsOfClaim(claim, i) : model.facts(claim, undefined, () => factsOfClaim(claim, i)));
   });
   const podsByNode = new Map<string, Pod[]>();

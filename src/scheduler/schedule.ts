@@ -34,6 +34,7 @@ import { Scheduler } from "./scheduler.js";
 import { placementTemplate } from "./placement-template.js";
 import { acceptsNewClaims, compareTemplates, compileTemplate, type NodeClaimTemplate } from "./nodeclaim-template.js";
 import type { ExistingNodePlacement, PlannedNodeClaim, ScheduleInput, ScheduleOptions, ScheduleResult, SimulationState, UnschedulablePod } from "./types.js";
+import { isNodeClaimDeleting } from "./node-lifecycle.js";
 
 function creationMillis(pod: Pod): number {
   const t = pod.metadata.creationTimestamp;
@@ -241,12 +242,12 @@ function unbound(pod: Pod): Pod {
   return { ...pod, spec };
 }
 
-/** Nodes being deleted: a deletionTimestamp on the Node or on the NodeClaim linked to it. */
+/** Nodes being deleted: a deletionTimestamp on the Node, or the NodeClaim linked to it being deleted (`isNodeClaimDeleting`). */
 function deletingNodeNames(input: ScheduleInput): ReadonlySet<string> {
   const names = new Set<string>();
   const claimDeleting = new Set<string>();
   for (const c of input.nodeClaims ?? []) {
-    if (c.metadata.deletionTimestamp === undefined) continue;
+    if (!isNodeClaimDeleting(c)) continue;
     if (c.status?.nodeName) names.add(c.status.nodeName);
     if (c.status?.providerID) claimDeleting.add(c.status.providerID);
   }

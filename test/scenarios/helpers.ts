@@ -96,6 +96,7 @@ export function nodeClaim(
     startupTaints?: readonly Taint[];
     allocatable?: ResourceMap;
     initialized?: boolean;
+    conditions?: readonly builders.ConditionOptions[];
   } = {},
 ): NodeClaim {
   return builders.nodeClaim(name, { ...o, nodePool: pool, labels: o.labels ?? {}, requirements: o.requirements ?? [], taints: o.taints ?? [] });

@@ -2,7 +2,8 @@
  * Pods of deleting nodes (issues 12 and 14.4). Translated from upstream
  * `pkg/controllers/provisioning/scheduling/suite_test.go`, Describe "Deleting Nodes": the provisioner adds the
  * reschedulable pods of nodes marked for deletion to the pods it schedules; nodefit reads "marked for
- * deletion" from a deletionTimestamp on the Node or its NodeClaim.
+ * deletion" from a deletionTimestamp on the Node or its NodeClaim, or `InstanceTerminating=True` on the NodeClaim
+ * (upstream's `StateNode.Deleted`).
  */
 import { describe, expect, test } from "vitest";
 import { managedNode, node, nodeClaim, pod, run } from "../scenarios/helpers.js";
@@ -60,5 +61,27 @@ describe("Deleting Nodes (upstream scheduling/suite_test.go)", () => {
     const r = run({ pods: [pod("new", { requests: { memory: "100M" } })], nodes: [deleting(node("n", SMALL))] });
     expect(r.existingNodes).toEqual([]);
     expect(r.nodeClaims.map((c) => c.pods)).toEqual([["default/new"]]);
+  });
+
+  test("a NodeClaim with InstanceTerminating=True is deleting too: its node takes no pod and its pods move", () => {
+    const terminating = nodeClaim("claim-n", "default", {
+      nodeName: "n",
+      initialized: true,
+      conditions: [{ type: "InstanceTerminating", status: "True" }],
+    });
+    const r = run({
+      pods: [pod("new", { requests: { memory: "100M" } })],
+      nodes: [managedNode("n", "default", SMALL)],
+      nodeClaims: [terminating],
+      boundPods: [running("p", "n")],
+    });
+    expect(r.existingNodes).toEqual([]);
+    expect(r.nodeClaims.flatMap((c) => c.pods).sort()).toEqual(["default/new", "default/p"]);
+  });
+
+  test("InstanceTerminating=False changes nothing", () => {
+    const claim = nodeClaim("claim-n", "default", { nodeName: "n", initialized: true, conditions: [{ type: "InstanceTerminating", status: "False" }] });
+    const r = run({ pods: [pod("new", { requests: { memory: "100M" } })], nodes: [managedNode("n", "default", SMALL)], nodeClaims: [claim] });
+    expect(r.existingNodes).toEqual([{ name: "n", pods: ["default/new"] }]);
   });
 });
