@@ -32,4 +32,14 @@ describe("writeScheduleJson", () => {
     const none = schedule({ pods: [], nodePools: [nodePool("default")], instanceTypes: syntheticInstanceTypes(5) });
     expect(streamed(none).text).toBe(`${toScheduleJson(none)}\n`);
   });
+
+  test("pod and instance-type names that need escaping, and names that look like the keys", () => {
+    const catalog = syntheticInstanceTypes(6).map((t, i) => (i === 2 ? { ...t, name: 'odd"\\type\u0001😀' } : t));
+    const pods = ['"pods": []', 'quote"d', "back\\slash", "emoji-😀", "lone-\ud800", '"instanceTypeOptions": []', "plain"].map((name) =>
+      pod(name, { requests: { cpu: "100m" } }),
+    );
+    const result = schedule({ pods, nodePools: [nodePool('"instanceTypeOptions": []')], instanceTypes: catalog });
+    expect(result.nodeClaims.length).toBeGreaterThan(0);
+    expect(streamed(result).text).toBe(`${toScheduleJson(result)}\n`);
+  });
 });
