@@ -107,3 +107,22 @@ function toProblem(error: unknown, document: DocumentLabel, prefix: readonly Pat
   const inner = errorPath(error);
   return { document, path: [...prefix, ...inner], message: error instanceof Error ? error.message : String(error) };
 }
+
+/**
+ * The label of a catalogue document in messages: file, position, kind and name.
+ *
+ * @param doc - the document, as read
+ * @param source - its file and position (default 1)
+ * @returns the label
+ * @internal
+ */
+export function catalogLabel(doc: unknown, source: { readonly file?: string | undefined; readonly index?: number | undefined }): DocumentLabel {
+  const metadata = typeof doc === "object" && doc !== null ? (doc as { metadata?: unknown }).metadata : undefined;
+  const name = typeof metadata === "object" && metadata !== null ? (metadata as { name?: unknown }).name : undefined;
+  return {
+    ...(source.file !== undefined ? { file: source.file } : {}),
+    index: source.index ?? 1,
+    kind: "InstanceTypeCatalog",
+    ...(typeof name === "string" ? { name } : {}),
+  };
+}

@@ -1,5 +1,7 @@
 import { FAILSAFE_SCHEMA, Type, loadAll } from "js-yaml";
+import type { ManifestProblem } from "./manifest-error.js";
 import { cleanParsed } from "./plain-data.js";
+import type { KubernetesDocument } from "./types.js";
 
 /**
  * The fast readers of manifest text, tried before the exact YAML reader (`yaml`, ~8× slower and with a syntax
@@ -179,4 +181,29 @@ export function fastDocuments(text: string): unknown[] | undefined {
     if (json !== undefined) return json;
   }
   return readYaml(text);
+}
+
+/**
+ * One file's documents and problems as `parseManifestText` returns them, when the fast readers can read the
+ * text; `undefined` when only the exact reader can.
+ *
+ * @param text - the file's content
+ * @param file - the file name, for messages
+ * @returns the documents (an empty file is a problem), or `undefined`
+ * @internal
+ */
+export function fastManifestText(
+  text: string,
+  file: string,
+): { readonly documents: readonly KubernetesDocument[]; readonly problems: readonly ManifestProblem[] } | undefined {
+  const fast = fastDocuments(text);
+  if (fast === undefined) return undefined;
+  const documents: KubernetesDocument[] = [];
+  let index = 0;
+  for (const object of fast) {
+    index++;
+    if (object !== null && object !== undefined) documents.push({ object, file, index });
+  }
+  if (documents.length === 0) return { documents, problems: [{ document: { file }, path: [], message: "is empty: it holds no Kubernetes object" }] };
+  return { documents, problems: [] };
 }

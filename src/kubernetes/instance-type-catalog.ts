@@ -6,9 +6,9 @@
  */
 import * as z from "zod";
 import type { InstanceType } from "nodefit";
-import { type CatalogData, instanceTypesOf } from "./catalog-entries.js";
+import { type CatalogData, catalogLabel, instanceTypesOf } from "./catalog-entries.js";
 import { FAIL, fastCatalog } from "./fast/schemas.js";
-import { ManifestError, type DocumentLabel } from "./manifest-error.js";
+import { ManifestError } from "./manifest-error.js";
 import { nameSchema, resourceMapSchema, stringMapSchema } from "./schemas/primitives.js";
 import { requirementWithMinValuesSchema } from "./schemas/scheduling.js";
 import { issueMessage, issuePath } from "./zod-issues.js";
@@ -94,7 +94,7 @@ export interface CatalogSource {
  * @category Catalogue
  */
 export function readInstanceTypeCatalog(doc: unknown, source: CatalogSource = {}): InstanceType[] {
-  const label = documentLabel(doc, source);
+  const label = catalogLabel(doc, source);
   const fast = fastCatalog(doc);
   if (fast !== FAIL) return instanceTypesOf(fast as CatalogData, label);
   const parsed = catalogSchema.safeParse(doc, { reportInput: true, error: issueMessage });
@@ -102,15 +102,4 @@ export function readInstanceTypeCatalog(doc: unknown, source: CatalogSource = {}
     throw new ManifestError(parsed.error.issues.map((issue) => ({ document: label, path: issuePath(issue.path), message: issue.message })));
   }
   return instanceTypesOf(parsed.data, label);
-}
-
-function documentLabel(doc: unknown, source: CatalogSource): DocumentLabel {
-  const metadata = typeof doc === "object" && doc !== null ? (doc as { metadata?: unknown }).metadata : undefined;
-  const name = typeof metadata === "object" && metadata !== null ? (metadata as { name?: unknown }).name : undefined;
-  return {
-    ...(source.file !== undefined ? { file: source.file } : {}),
-    index: source.index ?? 1,
-    kind: INSTANCE_TYPE_CATALOG_KIND,
-    ...(typeof name === "string" ? { name } : {}),
-  };
 }
