@@ -17,6 +17,7 @@ import { catalogLabel, type CatalogData, instanceTypesOf } from "../kubernetes/c
 import { FAIL, FAST_KINDS, fastCatalog } from "../kubernetes/fast/schemas.js";
 import { fastManifestText } from "../kubernetes/fast-parse.js";
 import { readManifestFiles } from "../kubernetes/manifest-files.js";
+import { holdsNull, plainData } from "../kubernetes/plain-data.js";
 import { readKubernetes } from "../kubernetes/read-kubernetes.js";
 
 /** Thrown inside the fast reading when only the exact readers can go on; never escapes this module. */
@@ -40,11 +41,17 @@ export async function fastKubernetesInput(paths: readonly string[], strict: bool
   if (paths.includes("-")) return undefined;
   try {
     const documents = await readManifestFiles(paths, fastParse);
-    const result = readKubernetes(documents, { strict }, (kind, object) => {
-      const data = FAST_KINDS.get(kind)?.(object);
-      if (data === undefined || data === FAIL) throw NEEDS_EXACT;
-      return { ok: true, data };
-    });
+    const result = readKubernetes(
+      documents,
+      { strict },
+      (kind, object) => {
+        const data = FAST_KINDS.get(kind)?.(object);
+        if (data === undefined || data === FAIL) throw NEEDS_EXACT;
+        return { ok: true, data };
+      },
+      // The documents are the parsers' own, checked against the limits, and never seen outside this run.
+      (value) => (holdsNull(value) ? plainData(value) : { ok: true, value }),
+    );
     return result.ok ? result.value : undefined;
   } catch {
     // Unreadable files and everything else are reported by the exact reading, as before.

@@ -34,14 +34,22 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+const AFFINITY_KINDS = ["podAffinity", "podAntiAffinity"] as const;
+const AFFINITY_WHEN = ["requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"] as const;
+
 /** The pod (anti-)affinity terms and spread constraints of a pod spec, each one topology group. */
 function topologyTerms(spec: unknown): unknown[] {
   const terms: unknown[] = [];
-  const spread = field(spec, "topologySpreadConstraints");
+  if (!isRecord(spec)) return terms;
+  const spread = spec["topologySpreadConstraints"];
   if (Array.isArray(spread)) for (const c of spread) terms.push(c);
-  for (const kind of ["podAffinity", "podAntiAffinity"]) {
-    for (const when of ["requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"]) {
-      const list = field(spec, "affinity", kind, when);
+  const affinity = spec["affinity"];
+  if (!isRecord(affinity)) return terms;
+  for (const kind of AFFINITY_KINDS) {
+    const block = affinity[kind];
+    if (!isRecord(block)) continue;
+    for (const when of AFFINITY_WHEN) {
+      const list = block[when];
       if (Array.isArray(list)) for (const t of list) terms.push([kind, t]);
     }
   }
@@ -65,6 +73,8 @@ export class InputLimits {
   /** Pending pods (after expansion) with at least one topology constraint. */
   private constrainedPods = 0;
   private readonly groups = new Set<string>();
+  /** {@link canonical} of each term by its JSON text: most pods repeat a few terms, written alike. */
+  private readonly canonicalByText = new Map<string, string>();
   private reportedPools = false;
   private reportedWork = false;
   readonly problems: ManifestProblem[] = [];
@@ -136,7 +146,17 @@ export class InputLimits {
     const nodeName = field(spec, "nodeName");
     const pending = kind !== "Pod" || typeof nodeName !== "string" || nodeName === "";
     if (terms.length > 0 && pending) this.constrainedPods += pods;
-    for (const term of terms) this.groups.add(`${ns}\u0000${canonical(term)}`);
+    for (const term of terms) {
+      // Parsed documents hold JSON values only (objects, lists, strings, numbers, booleans, null), whose JSON
+      // text decides their canonical text.
+      const text = JSON.stringify(term);
+      let key = this.canonicalByText.get(text);
+      if (key === undefined) {
+        key = canonical(term);
+        this.canonicalByText.set(text, key);
+      }
+      this.groups.add(`${ns}\u0000${key}`);
+    }
     this.checkWork(label, path, kind);
   }
 

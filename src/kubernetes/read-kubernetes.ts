@@ -31,7 +31,7 @@ import { showValue } from "./show-value.js";
 import { statefulSetClaims } from "./statefulset-claims.js";
 import type { FromKubernetesOptions, KubernetesDocument, KubernetesInput, KubernetesResult } from "./types.js";
 import type { PathSegment } from "nodefit";
-import { plainData } from "./plain-data.js";
+import { type PlainDataResult, plainData } from "./plain-data.js";
 
 type Path = ReadonlyArray<string | number>;
 type Entry = { readonly object: unknown; readonly source: KubernetesDocument; readonly label: DocumentLabel; readonly prefix: Path };
@@ -74,6 +74,7 @@ class Reader {
     private readonly defaultNamespace: string,
     private readonly strict: boolean,
     private readonly validate: KindValidator,
+    private readonly copy: (value: unknown) => PlainDataResult,
   ) {}
 
   problem(label: DocumentLabel, path: Path, message: string): void {
@@ -90,7 +91,7 @@ class Reader {
   /** Reads one document, or each item of a `List` / `<Kind>List`. */
   readDocument(source: KubernetesDocument, position: number): void {
     const label: DocumentLabel = { file: source.file, index: source.index ?? position };
-    const copied = plainData(source.object);
+    const copied = this.copy(source.object);
     if (!copied.ok) return this.problem(this.rawLabel(label, source.object), copied.problem.path, copied.problem.message);
     const object = copied.value;
     if (!isRecord(object)) return this.problem(label, [], `expected a Kubernetes object, got ${showValue(object)}`);
@@ -336,6 +337,8 @@ export type KindValidator = (kind: string, object: Readonly<Record<string, unkno
  * @param input - the objects, each with the file and position it came from, or objects by kind
  * @param options - see {@link FromKubernetesOptions}
  * @param validate - validates each object of a kind nodefit reads
+ * @param copy - copies each document as plain data ({@link plainData}); a caller whose documents are fresh from
+ *   the fast readers (already within the limits) may hand over those without a null field as they are
  * @returns `{ ok: true, value }` or `{ ok: false, error }` (an `invalid-input` error)
  * @internal
  */
@@ -343,9 +346,10 @@ export function readKubernetes(
   input: readonly KubernetesDocument[] | KubernetesObjects,
   options: FromKubernetesOptions,
   validate: KindValidator,
+  copy: (value: unknown) => PlainDataResult = plainData,
 ): KubernetesResult {
   const namespace = typeof options.defaultNamespace === "string" && options.defaultNamespace !== "" ? options.defaultNamespace : "default";
-  const reader = new Reader(namespace, options.strict === true, validate);
+  const reader = new Reader(namespace, options.strict === true, validate, copy);
   let documents: unknown = input;
   const fields = [...OBJECT_LISTS.map(([field]) => field), "documents"];
   // A record with none of the lists (a single object or document passed by mistake) is neither input shape.

@@ -38,9 +38,12 @@ class Collector {
   /** Label keys and values of a map (labels, nodeSelector). */
   labels(map: unknown, path: Path): void {
     if (!isRecord(map)) return;
+    // Paths are built only for a problem: nearly every label has none.
     for (const [key, value] of Object.entries(map)) {
-      this.add([...path, key], labelKeyProblem(key));
-      if (typeof value === "string") this.add([...path, key], labelValueProblem(value));
+      const keyProblem = labelKeyProblem(key);
+      if (keyProblem !== undefined) this.add([...path, key], keyProblem);
+      const valueProblem = typeof value === "string" ? labelValueProblem(value) : undefined;
+      if (valueProblem !== undefined) this.add([...path, key], valueProblem);
     }
   }
 
@@ -55,8 +58,10 @@ class Collector {
         for (const part of ["requests", "limits"]) {
           const resources = isRecord(container) && isRecord(container["resources"]) ? container["resources"][part] : undefined;
           if (!isRecord(resources)) continue;
-          for (const [name, quantity] of Object.entries(resources))
-            this.add([...path, list, i, "resources", part, name], extendedResourceProblem(name, quantity));
+          for (const [name, quantity] of Object.entries(resources)) {
+            const problem = extendedResourceProblem(name, quantity);
+            if (problem !== undefined) this.add([...path, list, i, "resources", part, name], problem);
+          }
         }
       });
     }
