@@ -1,4 +1,5 @@
 import { FAILSAFE_SCHEMA, Type, loadAll } from "js-yaml";
+import { readBlockYaml } from "./block-yaml.js";
 import type { ManifestProblem } from "./manifest-error.js";
 import { cleanParsed } from "./plain-data.js";
 import type { KubernetesDocument } from "./types.js";
@@ -54,6 +55,18 @@ const CORE_SCALARS = [
   }),
 ];
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
+
+/**
+ * A plain scalar as js-yaml resolves it with the reader's schema: the first type that takes it, else the string.
+ *
+ * @param plain - the scalar as written
+ * @returns null, a boolean, a number or the string
+ * @internal
+ */
+export function resolvePlain(plain: string): unknown {
+  for (const type of CORE_SCALARS) if (type.resolve(plain)) return type.construct(plain);
+  return plain;
+}
 
 /**
  * What only the exact reader reads alike (each found by the differential fuzz test, or a rule of the limits):
@@ -153,6 +166,12 @@ function readYaml(withMark: string): unknown[] | undefined {
   // js-yaml drops a byte-order mark before reading; so does the exact reader. Dropped here, positions agree.
   const text = withMark.charCodeAt(0) === 0xfeff ? withMark.slice(1) : withMark;
   if (EXACT_ONLY.test(text)) return undefined;
+  // The plainest block YAML (most manifests) is read by a reader of that form alone, three times faster.
+  const block = readBlockYaml(text, resolvePlain);
+  if (block !== undefined) {
+    for (const document of block) if (!cleanParsed(document, true).ok) return undefined;
+    return block;
+  }
   const watch = quotedOverLines(text);
   let documents: unknown[];
   try {
