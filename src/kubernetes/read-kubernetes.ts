@@ -132,12 +132,9 @@ class Reader {
     if (!isRecord(object)) return this.problem(entry.label, prefix, `expected a Kubernetes object, got ${showValue(object)}`);
     const apiVersion = object["apiVersion"];
     const kind = object["kind"];
-    for (const [field, value] of [
-      ["apiVersion", apiVersion],
-      ["kind", kind],
-    ] as const) {
-      if (value !== undefined && typeof value !== "string") return this.problem(entry.label, [...prefix, field], `expected a string, got ${showValue(value)}`);
-    }
+    if (apiVersion !== undefined && typeof apiVersion !== "string")
+      return this.problem(entry.label, [...prefix, "apiVersion"], `expected a string, got ${showValue(apiVersion)}`);
+    if (kind !== undefined && typeof kind !== "string") return this.problem(entry.label, [...prefix, "kind"], `expected a string, got ${showValue(kind)}`);
     if (typeof apiVersion !== "string" || apiVersion === "" || typeof kind !== "string" || kind === "") {
       const missing = [
         typeof apiVersion === "string" && apiVersion !== "" ? [] : ["apiVersion"],
@@ -202,8 +199,8 @@ class Reader {
     return { ...base, kind, ...(name === undefined ? {} : { name }), ...(info.namespaced ? { namespace } : {}) };
   }
 
-  /** Records `kind namespace/name` as defined by `label`; false (with a problem) when it already was. */
-  private claim(kind: string, namespace: string | undefined, name: string, label: DocumentLabel, path: Path): boolean {
+  /** Records `kind namespace/name` as defined by `label`; false (with a problem at `metadata.name` under `prefix`) when it already was. */
+  private claim(kind: string, namespace: string | undefined, name: string, label: DocumentLabel, prefix: Path): boolean {
     const key = `${kind}\u0000${namespace ?? ""}\u0000${name}`;
     const first = this.seen.get(key);
     if (first === undefined) {
@@ -211,14 +208,14 @@ class Reader {
       return true;
     }
     const id = namespace === undefined ? name : `${namespace}/${name}`;
-    this.problem(label, path, `duplicate ${kind} ${id}, first defined in ${describeDocument(first)}`);
+    this.problem(label, [...prefix, "metadata", "name"], `duplicate ${kind} ${id}, first defined in ${describeDocument(first)}`);
     return false;
   }
 
   private accept(kind: string, info: KindInfo, label: DocumentLabel, prefix: Path, value: { readonly metadata: ObjectMeta }): void {
     const name = value.metadata.name ?? "";
     const namespace = label.namespace;
-    if (!this.claim(kind, namespace, name, label, [...prefix, "metadata", "name"])) return;
+    if (!this.claim(kind, namespace, name, label, prefix)) return;
     const object = namespace === undefined ? value : { ...value, metadata: { ...value.metadata, namespace } };
     switch (info.role) {
       case "pod":
@@ -280,7 +277,7 @@ class Reader {
       const field = kind === "Job" ? "parallelism" : "replicas";
       if (this.refused(this.counts.addPods(ownership.missing(source.owned)), label, [...prefix, "spec", field])) continue;
       for (const pod of expandWorkload(kind, workload, namespace, ownership.missingOrdinals(source.owned))) {
-        if (this.claim("Pod", pod.metadata.namespace, pod.metadata.name ?? "", label, [...prefix, "metadata", "name"])) this.addPod(pod);
+        if (this.claim("Pod", pod.metadata.namespace, pod.metadata.name ?? "", label, prefix)) this.addPod(pod);
       }
     }
   }

@@ -38,7 +38,16 @@ describe("writeScheduleJson", () => {
     const pods = ['"pods": []', 'quote"d', "back\\slash", "emoji-😀", "lone-\ud800", '"instanceTypeOptions": []', "plain"].map((name) =>
       pod(name, { requests: { cpu: "100m" } }),
     );
-    const result = schedule({ pods, nodePools: [nodePool('"instanceTypeOptions": []')], instanceTypes: catalog });
+    const pool = nodePool('"instanceTypeOptions": []', {
+      labels: { values: "[]", '"values": []': "x" },
+      requirements: [
+        { key: "example.com/team", operator: "In", values: ['"values": []', "a\\b"] },
+        { key: "example.com/gone", operator: "DoesNotExist" },
+      ],
+      taints: [{ key: "values", value: "[]", effect: "NoSchedule" }],
+    });
+    const tolerant = pods.map((p) => ({ ...p, spec: { ...p.spec, tolerations: [{ operator: "Exists" as const }] } }));
+    const result = schedule({ pods: tolerant, nodePools: [pool], instanceTypes: catalog });
     expect(result.nodeClaims.length).toBeGreaterThan(0);
     expect(streamed(result).text).toBe(`${toScheduleJson(result)}\n`);
   });

@@ -5,9 +5,10 @@ const CHUNK = 1 << 20;
 
 const HEAD = '{\n  "nodeClaims": [';
 const CLAIMS_END = '\n  ],\n  "existingNodes": ';
-/** Where a claim's two long lists sit in its text when rendered empty (keys are in a fixed order). */
+/** Where a claim's long lists sit in its text when rendered empty (keys are in a fixed order). */
 const OPTIONS_KEY = '"instanceTypeOptions": []';
 const PODS_KEY = '"pods": []';
+const VALUES_KEY = '"values": []';
 
 // What JSON.stringify escapes in a string: a quote, a backslash, a control character, a lone surrogate.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be found
@@ -33,26 +34,36 @@ function lineIndent(text: string, at: number): string {
 
 /**
  * One claim's text as `toScheduleJson` renders it inside the `nodeClaims` list: rendered by `toScheduleJson`
- * with its two long lists left empty, which are then written in their place. Both keys are found by their
- * first occurrence: the values before them are JSON strings and numbers, where a quote is always escaped.
+ * with its long lists (options, pods, requirement values) left empty, which are then written in their place,
+ * in the order the claim's keys are written. Each key is found by its next occurrence: the values before it are
+ * JSON strings and numbers, where a quote is always escaped, and maps of strings, whose values are quoted.
  */
 function claimText(bare: ScheduleResult, claim: PlannedNodeClaim): string {
-  const one = toScheduleJson({ ...bare, nodeClaims: [{ ...claim, instanceTypeOptions: [], pods: [] }] });
+  const emptied: PlannedNodeClaim = {
+    ...claim,
+    instanceTypeOptions: [],
+    pods: [],
+    requirements: claim.requirements.map((r) => (r.values === undefined ? r : { ...r, values: [] })),
+  };
+  const one = toScheduleJson({ ...bare, nodeClaims: [emptied] });
   const text = one.slice(HEAD.length + 1, one.lastIndexOf(CLAIMS_END));
-  const options = text.indexOf(OPTIONS_KEY);
-  const pods = text.indexOf(PODS_KEY, options);
-  if (options < 0 || pods < 0) {
-    const whole = toScheduleJson({ ...bare, nodeClaims: [claim] });
-    return whole.slice(HEAD.length + 1, whole.lastIndexOf(CLAIMS_END));
+  const lists: (readonly [string, readonly string[]])[] = [
+    [OPTIONS_KEY, claim.instanceTypeOptions],
+    [PODS_KEY, claim.pods],
+  ];
+  for (const r of claim.requirements) if (r.values !== undefined) lists.push([VALUES_KEY, r.values]);
+  let out = "";
+  let from = 0;
+  for (const [key, items] of lists) {
+    const at = text.indexOf(key, from);
+    if (at < 0) {
+      const whole = toScheduleJson({ ...bare, nodeClaims: [claim] });
+      return whole.slice(HEAD.length + 1, whole.lastIndexOf(CLAIMS_END));
+    }
+    out += text.slice(from, at + key.length - 2) + stringList(items, lineIndent(text, at));
+    from = at + key.length;
   }
-  const optionsEnd = options + OPTIONS_KEY.length;
-  return (
-    text.slice(0, optionsEnd - 2) +
-    stringList(claim.instanceTypeOptions, lineIndent(text, options)) +
-    text.slice(optionsEnd, pods + PODS_KEY.length - 2) +
-    stringList(claim.pods, lineIndent(text, pods)) +
-    text.slice(pods + PODS_KEY.length)
-  );
+  return out + text.slice(from);
 }
 
 /**

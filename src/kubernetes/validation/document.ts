@@ -28,6 +28,18 @@ const TEMPLATE_KINDS: ReadonlyMap<string, boolean> = new Map([
 
 const NAMESPACED: ReadonlySet<string> = new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "PodDisruptionBudget"]);
 
+// Label keys and values repeat across documents (app, team, zone names): each is checked once.
+const keyProblems = new Map<string, string | undefined>();
+const valueProblems = new Map<string, string | undefined>();
+const MEMO_LIMIT = 10_000;
+
+function memoized(memo: Map<string, string | undefined>, text: string, check: (text: string) => string | undefined): string | undefined {
+  if (memo.has(text)) return memo.get(text);
+  const problem = check(text);
+  if (memo.size < MEMO_LIMIT) memo.set(text, problem);
+  return problem;
+}
+
 class Collector {
   readonly problems: SemanticProblem[] = [];
 
@@ -40,9 +52,9 @@ class Collector {
     if (!isRecord(map)) return;
     // Paths are built only for a problem: nearly every label has none.
     for (const [key, value] of Object.entries(map)) {
-      const keyProblem = labelKeyProblem(key);
+      const keyProblem = memoized(keyProblems, key, labelKeyProblem);
       if (keyProblem !== undefined) this.add([...path, key], keyProblem);
-      const valueProblem = typeof value === "string" ? labelValueProblem(value) : undefined;
+      const valueProblem = typeof value === "string" ? memoized(valueProblems, value, labelValueProblem) : undefined;
       if (valueProblem !== undefined) this.add([...path, key], valueProblem);
     }
   }
