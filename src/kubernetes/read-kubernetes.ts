@@ -216,7 +216,8 @@ class Reader {
     const name = value.metadata.name ?? "";
     const namespace = label.namespace;
     if (!this.claim(kind, namespace, name, label, prefix)) return;
-    const object = namespace === undefined ? value : { ...value, metadata: { ...value.metadata, namespace } };
+    // A namespace written as it is defaulted needs no copy: the copy would equal the object, key order included.
+    const object = namespace === undefined || value.metadata.namespace === namespace ? value : { ...value, metadata: { ...value.metadata, namespace } };
     switch (info.role) {
       case "pod":
         return void this.podSources.push({ pod: object as Pod, label, prefix });
