@@ -7,6 +7,7 @@
  * @module
  */
 import { LABEL_NODEPOOL, Requirement, isRestrictedLabel, parseCron } from "nodefit";
+import { BUDGET_DURATION, BUDGET_NODES, EFFECTS, EXPIRY, INTEGER, POD_OPERATORS, RFC3339 } from "../schemas/patterns.js";
 import { quantityProblem } from "../schemas/quantity.js";
 import {
   type Check,
@@ -31,7 +32,6 @@ import {
 
 const stringMap = map((_key, value) => typeof value === "string");
 const resourceMap = map((resource, quantity) => quantityProblem(resource, quantity) === undefined);
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const timestamp: Check = (value) => {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? FAIL : value;
   return typeof value === "string" && RFC3339.test(value) && !Number.isNaN(Date.parse(value)) ? value : FAIL;
@@ -61,9 +61,6 @@ function objectMeta(requireName: boolean): Check {
 const metadata = objectMeta(true);
 
 // --- scheduling.ts
-
-const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
-const INTEGER = /^[+-]?[0-9]+$/;
 
 const taint = object({ key: required(name), value: optional(str), effect: required(oneOf(EFFECTS)) });
 
@@ -128,7 +125,6 @@ function requirementOk(requirement: RequirementValue, useCore: boolean): boolean
   }
 }
 
-const POD_OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"];
 const nodeSelectorRequirement = refined<RequirementValue>(
   object({ key: required(name), operator: required(oneOf(POD_OPERATORS)), values: optional(list(str)) }),
   (r) => requirementOk(r, true),
@@ -283,9 +279,6 @@ const daemonSet = object({
 
 // --- karpenter.ts
 
-const EXPIRY = /^(([0-9]+(s|m|h))+|Never)$/;
-const BUDGET_NODES = /^((100|[0-9]{1,2})%|[0-9]+)$/;
-const BUDGET_DURATION = /^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$/;
 const duration = matching(EXPIRY);
 const budget = refined<{ readonly schedule?: string; readonly duration?: string }>(
   object({
