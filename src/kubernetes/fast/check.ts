@@ -128,18 +128,22 @@ export function required(check: Check): Field {
  * @returns the check
  */
 export function object(shape: Readonly<Record<string, Field>>): Check {
-  const fields = Object.entries(shape).map(([key, [check, isOptional]]) => ({ key, check, isOptional }));
+  const keys = Object.keys(shape);
+  const checks = keys.map((key) => shape[key]![0]);
+  const optionals = keys.map((key) => shape[key]![1]);
+  const count = keys.length;
   return (value) => {
     if (!isRecord(value)) return FAIL;
     const out: Record<string, unknown> = {};
-    for (const { key, check, isOptional } of fields) {
-      if (!Object.hasOwn(value, key)) {
-        if (isOptional) continue;
+    for (let k = 0; k < count; k++) {
+      const key = keys[k]!;
+      const entry = value[key];
+      if (entry === undefined) {
+        // Absent (or held as undefined, which zod would keep and this check leaves to it).
+        if (optionals[k] && !Object.hasOwn(value, key)) continue;
         return FAIL;
       }
-      const entry = value[key];
-      if (entry === undefined) return FAIL;
-      const checked = check(entry);
+      const checked = checks[k]!(entry);
       if (checked === FAIL) return FAIL;
       out[key] = checked;
     }
