@@ -191,7 +191,9 @@ export function copyEntries(record: Readonly<Record<string, unknown>>): Record<s
 }
 
 /**
- * A map whose every value passes `accept`, copied as nodefit's map schemas copy it.
+ * A map whose every value passes `accept`, as nodefit's map schemas return it: a plain object is returned as it
+ * is (the schemas' copy would equal it, key order included, and what is checked here is already a private copy
+ * or a parser's own object), anything else copied as the schemas copy it.
  *
  * @param accept - true when the entry is valid
  * @returns the check
@@ -203,6 +205,6 @@ export function map(accept: (key: string, value: unknown) => boolean): Check {
       if (!Object.hasOwn(value, key)) return FAIL;
       if (!accept(key, value[key])) return FAIL;
     }
-    return copyEntries(value);
+    return Object.getPrototypeOf(value) === Object.prototype && !Object.hasOwn(value, "__proto__") ? value : copyEntries(value);
   };
 }
