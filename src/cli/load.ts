@@ -1,10 +1,13 @@
 import { applyNodeOverlays, InputError, type InstanceType, type OverlayEffect, type ScheduleInput, type ScheduleOptions } from "nodefit";
-import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
+import type { KubernetesDocument, KubernetesInput } from "nodefit/kubernetes";
 import type { Provider } from "./args.js";
 import { hasAwsInputs, type AwsCliInputs } from "./aws-flags.js";
-import { loadAwsCatalog } from "./aws-inputs.js";
-import { CATALOG_PROVIDERS } from "./commands/catalog-providers.js";
+import { fastCatalogTypes, fastKubernetesInput } from "./fast-input.js";
 import { UsageError, type CliIo } from "./io.js";
+
+// nodefit/kubernetes (with zod and the exact YAML reader) and the embedded catalogues are loaded only when a
+// run needs them: most runs are read by the fast readers alone (./fast-input.ts).
+const kubernetesModule = (): Promise<typeof import("nodefit/kubernetes")> => import("nodefit/kubernetes");
 
 /** The file name documents read from standard input carry in messages. */
 export const STDIN_NAME = "<stdin>";
@@ -22,6 +25,7 @@ export interface LoadOptions {
 // Paths in the order given; `-` (at most once) is standard input.
 async function readDocuments(paths: readonly string[], io: CliIo): Promise<KubernetesDocument[]> {
   if (paths.filter((p) => p === "-").length > 1) throw new UsageError("standard input (-) can be read only once");
+  const { loadManifests, parseManifests } = await kubernetesModule();
   const documents: KubernetesDocument[] = [];
   let files: string[] = [];
   const flush = async (): Promise<void> => {
@@ -64,8 +68,8 @@ export interface LoadedInput {
  */
 export async function loadInput(paths: readonly string[], io: CliIo, options: LoadOptions = {}): Promise<LoadedInput> {
   io.progress?.("nodefit: reading manifests…");
-  const documents = await readDocuments(paths, io);
-  const kubernetes = fromKubernetes(documents, { strict: options.strict === true });
+  const strict = options.strict === true;
+  const kubernetes = (await fastKubernetesInput(paths, strict)) ?? (await kubernetesModule()).fromKubernetes(await readDocuments(paths, io), { strict });
   io.progress?.(undefined);
   if (kubernetes.skipped.size > 0) {
     const counts = [...kubernetes.skipped].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${n} ${kind}`);
@@ -95,15 +99,16 @@ async function loadCatalog(kubernetes: KubernetesInput, io: CliIo, options: Load
   if (kubernetes.catalogs.length === 0) {
     const provider = options.provider ?? "aws";
     // The AWS catalogue is shaped per NodePool by its EC2NodeClass, and claims report AWS's launch order.
-    if (provider === "aws") return { kubernetes, ...(await loadAwsCatalog(kubernetes, options.aws, io)) };
-    const load = CATALOG_PROVIDERS.get(provider);
+    if (provider === "aws") return { kubernetes, ...(await (await import("./aws-inputs.js")).loadAwsCatalog(kubernetes, options.aws, io)) };
+    const load = (await import("./commands/catalog-providers.js")).CATALOG_PROVIDERS.get(provider);
     if (load === undefined) throw new UsageError(`no embedded catalogue for ${provider}`);
     return { kubernetes, instanceTypes: load(), catalogName: `embedded ${provider}`, scheduleOptions: {} };
   }
   const instanceTypes: InstanceType[] = [];
   const seen = new Set<string>();
   for (const doc of kubernetes.catalogs) {
-    for (const type of readInstanceTypeCatalog(doc.object, { file: doc.file, index: doc.index })) {
+    const types = fastCatalogTypes(doc) ?? (await kubernetesModule()).readInstanceTypeCatalog(doc.object, { file: doc.file, index: doc.index });
+    for (const type of types) {
       if (seen.has(type.name)) {
         const where = doc.file === undefined ? "" : `${doc.file}: `;
         throw new InputError(

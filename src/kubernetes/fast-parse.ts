@@ -1,5 +1,8 @@
 import { FAILSAFE_SCHEMA, Type, loadAll } from "js-yaml";
+import { readBlockYaml } from "./block-yaml.js";
+import type { ManifestProblem } from "./manifest-error.js";
 import { cleanParsed } from "./plain-data.js";
+import type { KubernetesDocument } from "./types.js";
 
 /**
  * The fast readers of manifest text, tried before the exact YAML reader (`yaml`, ~8× slower and with a syntax
@@ -52,6 +55,18 @@ const CORE_SCALARS = [
   }),
 ];
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
+
+/**
+ * A plain scalar as js-yaml resolves it with the reader's schema: the first type that takes it, else the string.
+ *
+ * @param plain - the scalar as written
+ * @returns null, a boolean, a number or the string
+ * @internal
+ */
+export function resolvePlain(plain: string): unknown {
+  for (const type of CORE_SCALARS) if (type.resolve(plain)) return type.construct(plain);
+  return plain;
+}
 
 /**
  * What only the exact reader reads alike (each found by the differential fuzz test, or a rule of the limits):
@@ -151,6 +166,12 @@ function readYaml(withMark: string): unknown[] | undefined {
   // js-yaml drops a byte-order mark before reading; so does the exact reader. Dropped here, positions agree.
   const text = withMark.charCodeAt(0) === 0xfeff ? withMark.slice(1) : withMark;
   if (EXACT_ONLY.test(text)) return undefined;
+  // The plainest block YAML (most manifests) is read by a reader of that form alone, three times faster.
+  const block = readBlockYaml(text, resolvePlain);
+  if (block !== undefined) {
+    for (const document of block) if (!cleanParsed(document, true).ok) return undefined;
+    return block;
+  }
   const watch = quotedOverLines(text);
   let documents: unknown[];
   try {
@@ -179,4 +200,29 @@ export function fastDocuments(text: string): unknown[] | undefined {
     if (json !== undefined) return json;
   }
   return readYaml(text);
+}
+
+/**
+ * One file's documents and problems as `parseManifestText` returns them, when the fast readers can read the
+ * text; `undefined` when only the exact reader can.
+ *
+ * @param text - the file's content
+ * @param file - the file name, for messages
+ * @returns the documents (an empty file is a problem), or `undefined`
+ * @internal
+ */
+export function fastManifestText(
+  text: string,
+  file: string,
+): { readonly documents: readonly KubernetesDocument[]; readonly problems: readonly ManifestProblem[] } | undefined {
+  const fast = fastDocuments(text);
+  if (fast === undefined) return undefined;
+  const documents: KubernetesDocument[] = [];
+  let index = 0;
+  for (const object of fast) {
+    index++;
+    if (object !== null && object !== undefined) documents.push({ object, file, index });
+  }
+  if (documents.length === 0) return { documents, problems: [{ document: { file }, path: [], message: "is empty: it holds no Kubernetes object" }] };
+  return { documents, problems: [] };
 }

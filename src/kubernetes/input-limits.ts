@@ -34,14 +34,22 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+const AFFINITY_KINDS = ["podAffinity", "podAntiAffinity"] as const;
+const AFFINITY_WHEN = ["requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"] as const;
+
 /** The pod (anti-)affinity terms and spread constraints of a pod spec, each one topology group. */
 function topologyTerms(spec: unknown): unknown[] {
   const terms: unknown[] = [];
-  const spread = field(spec, "topologySpreadConstraints");
+  if (!isRecord(spec)) return terms;
+  const spread = spec["topologySpreadConstraints"];
   if (Array.isArray(spread)) for (const c of spread) terms.push(c);
-  for (const kind of ["podAffinity", "podAntiAffinity"]) {
-    for (const when of ["requiredDuringSchedulingIgnoredDuringExecution", "preferredDuringSchedulingIgnoredDuringExecution"]) {
-      const list = field(spec, "affinity", kind, when);
+  const affinity = spec["affinity"];
+  if (!isRecord(affinity)) return terms;
+  for (const kind of AFFINITY_KINDS) {
+    const block = affinity[kind];
+    if (!isRecord(block)) continue;
+    for (const when of AFFINITY_WHEN) {
+      const list = block[when];
       if (Array.isArray(list)) for (const t of list) terms.push([kind, t]);
     }
   }
@@ -65,6 +73,8 @@ export class InputLimits {
   /** Pending pods (after expansion) with at least one topology constraint. */
   private constrainedPods = 0;
   private readonly groups = new Set<string>();
+  /** {@link canonical} of each term by its JSON text: most pods repeat a few terms, written alike. */
+  private readonly canonicalByText = new Map<string, string>();
   private reportedPools = false;
   private reportedWork = false;
   readonly problems: ManifestProblem[] = [];
@@ -72,38 +82,40 @@ export class InputLimits {
   /** Counts one document, or each item of a `List` / `<Kind>List`. */
   add(document: KubernetesDocument): void {
     const object = document.object;
-    const label: DocumentLabel = {
-      ...(document.file === undefined ? {} : { file: document.file }),
-      ...(document.index === undefined ? {} : { index: document.index }),
-    };
     const kind = field(object, "kind");
     const items = field(object, "items");
     if (typeof kind === "string" && kind.endsWith("List") && Array.isArray(items)) {
       const itemKind = kind === "List" ? undefined : kind.slice(0, -"List".length);
-      items.forEach((item: unknown, i) => this.addObject(item, itemKind, label, ["items", i]));
+      items.forEach((item: unknown, i) => this.addObject(item, itemKind, document, ["items", i]));
     } else {
-      this.addObject(object, undefined, label, []);
+      this.addObject(object, undefined, document, []);
     }
   }
 
-  private addObject(object: unknown, listKind: string | undefined, label: DocumentLabel, path: readonly (string | number)[]): void {
-    const written = field(object, "kind");
-    const kind = typeof written === "string" ? written : listKind;
-    const namespace = field(object, "metadata", "namespace");
+  /** The label of a problem found in `object` (built only then: most documents have none). */
+  private labelOf(document: KubernetesDocument, object: unknown, kind: string | undefined, ns: string): DocumentLabel {
     const name = field(object, "metadata", "name");
-    const ns = typeof namespace === "string" && namespace !== "" ? namespace : "default";
-    label = {
-      ...label,
+    return {
+      ...(document.file === undefined ? {} : { file: document.file }),
+      ...(document.index === undefined ? {} : { index: document.index }),
       ...(kind === undefined ? {} : { kind }),
       ...(typeof name === "string" ? { name } : {}),
       ...(kind === "Pod" || (kind !== undefined && WORKLOADS.has(kind)) ? { namespace: ns } : {}),
     };
+  }
+
+  private addObject(object: unknown, listKind: string | undefined, document: KubernetesDocument, path: readonly (string | number)[]): void {
+    const written = field(object, "kind");
+    const kind = typeof written === "string" ? written : listKind;
+    const namespace = field(object, "metadata", "namespace");
+    const ns = typeof namespace === "string" && namespace !== "" ? namespace : "default";
+    const label = (): DocumentLabel => this.labelOf(document, object, kind, ns);
     if (kind === "NodePool") {
       this.nodePools++;
       if (this.nodePools > MAX_NODE_POOLS && !this.reportedPools) {
         this.reportedPools = true;
         this.problems.push({
-          document: label,
+          document: label(),
           path,
           message: `this NodePool brings the input to ${formatter.format(this.nodePools)} NodePools, more than the limit of ${formatter.format(MAX_NODE_POOLS)} (MAX_NODE_POOLS)`,
         });
@@ -134,18 +146,28 @@ export class InputLimits {
     const nodeName = field(spec, "nodeName");
     const pending = kind !== "Pod" || typeof nodeName !== "string" || nodeName === "";
     if (terms.length > 0 && pending) this.constrainedPods += pods;
-    for (const term of terms) this.groups.add(`${ns}\u0000${canonical(term)}`);
+    for (const term of terms) {
+      // Parsed documents hold JSON values only (objects, lists, strings, numbers, booleans, null), whose JSON
+      // text decides their canonical text.
+      const text = JSON.stringify(term);
+      let key = this.canonicalByText.get(text);
+      if (key === undefined) {
+        key = canonical(term);
+        this.canonicalByText.set(text, key);
+      }
+      this.groups.add(`${ns}\u0000${key}`);
+    }
     this.checkWork(label, path, kind);
   }
 
   /** Reports, once, the document that brings the topology work past {@link MAX_TOPOLOGY_SPREAD_WORK}. */
-  private checkWork(label: DocumentLabel, path: readonly (string | number)[], kind: string): void {
+  private checkWork(label: () => DocumentLabel, path: readonly (string | number)[], kind: string): void {
     const work = this.groups.size * this.pods + this.constrainedPods * this.nodes;
     if (work <= MAX_TOPOLOGY_SPREAD_WORK || this.reportedWork) return;
     this.reportedWork = true;
     const f = (n: number): string => formatter.format(n);
     this.problems.push({
-      document: label,
+      document: label(),
       path,
       message:
         `this ${kind} brings the topology work to ${f(work)} (${f(this.groups.size)} distinct topology constraints × ${f(this.pods)} pods + ` +

@@ -1,12 +1,3 @@
-import type { z } from "zod";
-import { nodeClaimSchema, nodePoolSchema } from "./schemas/karpenter.js";
-import { nodeSchema, podDisruptionBudgetSchema } from "./schemas/cluster.js";
-import { podSchema } from "./schemas/pod.js";
-import { ec2NodeClassSchema } from "./schemas/ec2nodeclass.js";
-import { daemonSetSchema, jobSchema, replicatedSchema, statefulSetSchema } from "./schemas/workloads.js";
-import { nodeOverlaySchema } from "./schemas/node-overlay.js";
-import { csiNodeSchema, persistentVolumeClaimSchema, persistentVolumeSchema, storageClassSchema } from "./schemas/storage.js";
-
 /** What nodefit does with a kind it reads. */
 export type KindRole =
   | "pod"
@@ -30,8 +21,6 @@ export interface KindInfo {
   /** The apiVersions accepted for this kind. */
   readonly apiVersions: readonly string[];
   readonly namespaced: boolean;
-  /** Validates the document; absent for catalogues, which their own reader validates. */
-  readonly schema?: z.ZodType | undefined;
 }
 
 /**
@@ -40,24 +29,24 @@ export interface KindInfo {
  * @internal
  */
 export const KINDS: ReadonlyMap<string, KindInfo> = new Map<string, KindInfo>([
-  ["Pod", { role: "pod", apiVersions: ["v1"], namespaced: true, schema: podSchema }],
-  ["Deployment", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: replicatedSchema }],
-  ["ReplicaSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: replicatedSchema }],
-  ["ReplicationController", { role: "workload", apiVersions: ["v1"], namespaced: true, schema: replicatedSchema }],
-  ["StatefulSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true, schema: statefulSetSchema }],
-  ["Job", { role: "workload", apiVersions: ["batch/v1"], namespaced: true, schema: jobSchema }],
-  ["DaemonSet", { role: "daemonSet", apiVersions: ["apps/v1"], namespaced: true, schema: daemonSetSchema }],
-  ["Node", { role: "node", apiVersions: ["v1"], namespaced: false, schema: nodeSchema }],
-  ["NodePool", { role: "nodePool", apiVersions: ["karpenter.sh/v1"], namespaced: false, schema: nodePoolSchema }],
-  ["NodeClaim", { role: "nodeClaim", apiVersions: ["karpenter.sh/v1"], namespaced: false, schema: nodeClaimSchema }],
-  ["PodDisruptionBudget", { role: "podDisruptionBudget", apiVersions: ["policy/v1"], namespaced: true, schema: podDisruptionBudgetSchema }],
+  ["Pod", { role: "pod", apiVersions: ["v1"], namespaced: true }],
+  ["Deployment", { role: "workload", apiVersions: ["apps/v1"], namespaced: true }],
+  ["ReplicaSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true }],
+  ["ReplicationController", { role: "workload", apiVersions: ["v1"], namespaced: true }],
+  ["StatefulSet", { role: "workload", apiVersions: ["apps/v1"], namespaced: true }],
+  ["Job", { role: "workload", apiVersions: ["batch/v1"], namespaced: true }],
+  ["DaemonSet", { role: "daemonSet", apiVersions: ["apps/v1"], namespaced: true }],
+  ["Node", { role: "node", apiVersions: ["v1"], namespaced: false }],
+  ["NodePool", { role: "nodePool", apiVersions: ["karpenter.sh/v1"], namespaced: false }],
+  ["NodeClaim", { role: "nodeClaim", apiVersions: ["karpenter.sh/v1"], namespaced: false }],
+  ["PodDisruptionBudget", { role: "podDisruptionBudget", apiVersions: ["policy/v1"], namespaced: true }],
   ["InstanceTypeCatalog", { role: "catalog", apiVersions: ["nodefit.dev/v1alpha1"], namespaced: false }],
-  ["EC2NodeClass", { role: "ec2NodeClass", apiVersions: ["karpenter.k8s.aws/v1"], namespaced: false, schema: ec2NodeClassSchema }],
-  ["PersistentVolumeClaim", { role: "persistentVolumeClaim", apiVersions: ["v1"], namespaced: true, schema: persistentVolumeClaimSchema }],
-  ["PersistentVolume", { role: "persistentVolume", apiVersions: ["v1"], namespaced: false, schema: persistentVolumeSchema }],
-  ["StorageClass", { role: "storageClass", apiVersions: ["storage.k8s.io/v1"], namespaced: false, schema: storageClassSchema }],
-  ["CSINode", { role: "csiNode", apiVersions: ["storage.k8s.io/v1"], namespaced: false, schema: csiNodeSchema }],
-  ["NodeOverlay", { role: "nodeOverlay", apiVersions: ["karpenter.sh/v1alpha1"], namespaced: false, schema: nodeOverlaySchema }],
+  ["EC2NodeClass", { role: "ec2NodeClass", apiVersions: ["karpenter.k8s.aws/v1"], namespaced: false }],
+  ["PersistentVolumeClaim", { role: "persistentVolumeClaim", apiVersions: ["v1"], namespaced: true }],
+  ["PersistentVolume", { role: "persistentVolume", apiVersions: ["v1"], namespaced: false }],
+  ["StorageClass", { role: "storageClass", apiVersions: ["storage.k8s.io/v1"], namespaced: false }],
+  ["CSINode", { role: "csiNode", apiVersions: ["storage.k8s.io/v1"], namespaced: false }],
+  ["NodeOverlay", { role: "nodeOverlay", apiVersions: ["karpenter.sh/v1alpha1"], namespaced: false }],
 ]);
 
 /**

@@ -1,7 +1,7 @@
 import { MAX_YAML_ALIASES } from "nodefit";
 import { Composer, LineCounter, Parser, isAlias, visit } from "yaml";
 import type { Document } from "yaml";
-import { fastDocuments } from "./fast-parse.js";
+import { fastManifestText } from "./fast-parse.js";
 import { ManifestError } from "./manifest-error.js";
 import type { ManifestProblem } from "./manifest-error.js";
 import { plainData } from "./plain-data.js";
@@ -41,16 +41,8 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
   if (typeof text !== "string") return { documents, problems: [{ document: { file }, path: [], message: `expected the file's text, got ${typeof text}` }] };
   // Most files are JSON or plain block YAML, which a fast reader reads exactly as the YAML reader below;
   // its documents are checked against the limits without the throw-away copy the reader below makes.
-  const fast = fastDocuments(text);
-  if (fast !== undefined) {
-    let index = 0;
-    for (const object of fast) {
-      index++;
-      if (object !== null && object !== undefined) documents.push({ object, file, index });
-    }
-    if (documents.length === 0) problems.push({ document: { file }, path: [], message: "is empty: it holds no Kubernetes object" });
-    return { documents, problems };
-  }
+  const fast = fastManifestText(text, file);
+  if (fast !== undefined) return fast;
   // One document at a time, so each document's syntax tree is dropped once it is read: parsing all
   // of a 130,000-document file first held 1 GB of trees (21 s); streaming holds the objects only.
   const lines = new LineCounter();

@@ -190,3 +190,23 @@ export function cleanParsed(value: unknown, keyCheck: boolean): CleanResult {
   const walk = { left: MAX_DOCUMENT_VALUES, keys: 0, keyCheck };
   return clean(value, 0, walk) ? { ok: true, keys: walk.keys } : { ok: false };
 }
+
+/**
+ * Whether a parsed value holds a null (or undefined) anywhere: {@link plainData} drops those fields, so a value
+ * without one, fresh from a parser and within the limits ({@link cleanParsed}), is its own plain-data copy.
+ *
+ * @param value - a value made by JSON.parse or js-yaml
+ * @returns whether a null or undefined is inside
+ * @internal
+ */
+export function holdsNull(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== "object") return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsNull(value[i])) return true;
+    return false;
+  }
+  const record = value as Readonly<Record<string, unknown>>;
+  for (const key in record) if (holdsNull(record[key])) return true;
+  return false;
+}

@@ -3,12 +3,10 @@ import type { Command } from "../args.js";
 import { EXIT_OK, EXIT_UNSCHEDULABLE, type CliIo } from "../io.js";
 import { loadInput, scheduleInputOf, type LoadedInput } from "../load.js";
 import { progressHook, scheduleProgressText } from "../progress.js";
-import { jsonToYaml } from "../render/format.js";
 import { writeScheduleJson } from "../render/json-stream.js";
 import { renderHtml, type ReportNode } from "../render/html.js";
 import { code, markdownTable } from "../render/markdown.js";
 import { formatHourly, formatMonthly, sumMoney } from "../render/money.js";
-import { renderNodeClaims } from "../render/nodeclaims.js";
 import { renderTable } from "../render/table.js";
 import { humanBytes, humanCpu } from "../render/units.js";
 import { existingReportNode, podIndex, reportPods } from "./report-nodes.js";
@@ -44,7 +42,8 @@ export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<
       writeScheduleJson(result, io.stdout);
       break;
     case "yaml":
-      io.stdout(jsonToYaml(toScheduleJson(result)));
+      // The YAML writer (and the package behind it) is loaded only for the outputs that use it.
+      io.stdout((await import("../render/format.js")).jsonToYaml(toScheduleJson(result)));
       break;
     case "html":
       io.stdout(renderHtml(scheduleReport(result, input)));
@@ -53,7 +52,7 @@ export async function runSchedule(command: ScheduleCommand, io: CliIo): Promise<
       io.stdout(scheduleMarkdown(result, input));
       break;
     case "nodeclaims":
-      io.stdout(renderNodeClaims(result.nodeClaims, input.kubernetes.nodePools));
+      io.stdout((await import("../render/nodeclaims.js")).renderNodeClaims(result.nodeClaims, input.kubernetes.nodePools));
       break;
     default:
       io.stdout(scheduleTable(result, input));

@@ -32,4 +32,23 @@ describe("writeScheduleJson", () => {
     const none = schedule({ pods: [], nodePools: [nodePool("default")], instanceTypes: syntheticInstanceTypes(5) });
     expect(streamed(none).text).toBe(`${toScheduleJson(none)}\n`);
   });
+
+  test("pod and instance-type names that need escaping, and names that look like the keys", () => {
+    const catalog = syntheticInstanceTypes(6).map((t, i) => (i === 2 ? { ...t, name: 'odd"\\type\u0001😀' } : t));
+    const pods = ['"pods": []', 'quote"d', "back\\slash", "emoji-😀", "lone-\ud800", '"instanceTypeOptions": []', "plain"].map((name) =>
+      pod(name, { requests: { cpu: "100m" } }),
+    );
+    const pool = nodePool('"instanceTypeOptions": []', {
+      labels: { values: "[]", '"values": []': "x" },
+      requirements: [
+        { key: "example.com/team", operator: "In", values: ['"values": []', "a\\b"] },
+        { key: "example.com/gone", operator: "DoesNotExist" },
+      ],
+      taints: [{ key: "values", value: "[]", effect: "NoSchedule" }],
+    });
+    const tolerant = pods.map((p) => ({ ...p, spec: { ...p.spec, tolerations: [{ operator: "Exists" as const }] } }));
+    const result = schedule({ pods: tolerant, nodePools: [pool], instanceTypes: catalog });
+    expect(result.nodeClaims.length).toBeGreaterThan(0);
+    expect(streamed(result).text).toBe(`${toScheduleJson(result)}\n`);
+  });
 });

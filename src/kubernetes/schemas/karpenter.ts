@@ -3,11 +3,7 @@ import { LABEL_NODEPOOL, isRestrictedLabel, parseCron } from "nodefit";
 import type { Budget, NodeClaim, NodePool, StringMap } from "nodefit";
 import { conditionsSchema, countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";
 import { requirementWithMinValuesSchema, taintSchema } from "./scheduling.js";
-
-// Patterns of Karpenter v1's CRD validation.
-const EXPIRY = /^(([0-9]+(s|m|h))+|Never)$/;
-const BUDGET_NODES = /^((100|[0-9]{1,2})%|[0-9]+)$/;
-const BUDGET_DURATION = /^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$/;
+import { BUDGET_DURATION, BUDGET_NODES, EXPIRY } from "./patterns.js";
 
 const durationSchema = z.string().regex(EXPIRY, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "720h" or "Never"` });
 

@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { ObjectMeta, ResourceMap, StringMap } from "nodefit";
 import { showValue } from "../show-value.js";
 import { quantityProblem } from "./quantity.js";
+import { RFC3339 } from "./patterns.js";
 
 /** Whether a value is a plain record (not an array, not a Date). */
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -46,9 +47,6 @@ export const resourceMapSchema: z.ZodType<ResourceMap> = z
     }
   })
   .transform((value) => copyEntries<string | number>(value as Readonly<Record<string, unknown>>));
-
-// RFC 3339 as the API server writes it (seconds required, fraction and offset optional forms).
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 /** A timestamp: an RFC 3339 string, or a Date as `@kubernetes/client-node` produces. */
 export const timestampSchema: z.ZodType<string | Date> = z.unknown().superRefine((value, ctx) => {

@@ -13,9 +13,7 @@ import type {
 import { NodefitError, Requirement } from "nodefit";
 import { showValue } from "../show-value.js";
 import { nameSchema, oneOf, stringMapSchema } from "./primitives.js";
-
-const EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
-const INTEGER = /^[+-]?[0-9]+$/;
+import { EFFECTS, INTEGER, POD_OPERATORS } from "./patterns.js";
 
 /** A taint: non-empty key, optional value, one of the three effects. */
 export const taintSchema: z.ZodType<Taint> = z.object({
@@ -95,8 +93,6 @@ function checkRequirement(requirement: RequirementInput, ctx: z.RefinementCtx, u
     ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error), path: [...path], input: requirement });
   }
 }
-
-const POD_OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"] as const;
 
 /** A node selector expression in a pod's node affinity. */
 export const nodeSelectorRequirementSchema: z.ZodType<NodeSelectorRequirement> = z

@@ -28,6 +28,18 @@ const TEMPLATE_KINDS: ReadonlyMap<string, boolean> = new Map([
 
 const NAMESPACED: ReadonlySet<string> = new Set(["Pod", "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "PodDisruptionBudget"]);
 
+// Label keys and values repeat across documents (app, team, zone names): each is checked once.
+const keyProblems = new Map<string, string | undefined>();
+const valueProblems = new Map<string, string | undefined>();
+const MEMO_LIMIT = 10_000;
+
+function memoized(memo: Map<string, string | undefined>, text: string, check: (text: string) => string | undefined): string | undefined {
+  if (memo.has(text)) return memo.get(text);
+  const problem = check(text);
+  if (memo.size < MEMO_LIMIT) memo.set(text, problem);
+  return problem;
+}
+
 class Collector {
   readonly problems: SemanticProblem[] = [];
 
@@ -38,9 +50,12 @@ class Collector {
   /** Label keys and values of a map (labels, nodeSelector). */
   labels(map: unknown, path: Path): void {
     if (!isRecord(map)) return;
+    // Paths are built only for a problem: nearly every label has none.
     for (const [key, value] of Object.entries(map)) {
-      this.add([...path, key], labelKeyProblem(key));
-      if (typeof value === "string") this.add([...path, key], labelValueProblem(value));
+      const keyProblem = memoized(keyProblems, key, labelKeyProblem);
+      if (keyProblem !== undefined) this.add([...path, key], keyProblem);
+      const valueProblem = typeof value === "string" ? memoized(valueProblems, value, labelValueProblem) : undefined;
+      if (valueProblem !== undefined) this.add([...path, key], valueProblem);
     }
   }
 
@@ -55,8 +70,10 @@ class Collector {
         for (const part of ["requests", "limits"]) {
           const resources = isRecord(container) && isRecord(container["resources"]) ? container["resources"][part] : undefined;
           if (!isRecord(resources)) continue;
-          for (const [name, quantity] of Object.entries(resources))
-            this.add([...path, list, i, "resources", part, name], extendedResourceProblem(name, quantity));
+          for (const [name, quantity] of Object.entries(resources)) {
+            const problem = extendedResourceProblem(name, quantity);
+            if (problem !== undefined) this.add([...path, list, i, "resources", part, name], problem);
+          }
         }
       });
     }
