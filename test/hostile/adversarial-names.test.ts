@@ -9,10 +9,11 @@ import { fromKubernetes, parseManifests, safeFromKubernetes, type KubernetesDocu
 import { consolidationJsonOf, exampleFiles, scheduleJson, scheduleJsonOf } from "./pipeline.js";
 
 /**
- * The ordinary word standing for `word`: the same word with `_` appended, which is no special property
- * name and sorts exactly as `word` does against every other string of the cluster, so orderings agree.
+ * The ordinary word standing for `word`: the same word with `x` appended, which is no special property
+ * name, sorts exactly as `word` does against every other string of the cluster (so orderings agree), and is a
+ * valid label value wherever `word` is one (the core checks pods' node selectors as upstream does).
  */
-const benign = (word: string): string => `${word}_`;
+const benign = (word: string): string => `${word}x`;
 /** A word valid everywhere the API server checks, read by the edge and then replaced. */
 const PLACEHOLDER = "placeholderword";
 const HOSTILE = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__", "prototype", "b".repeat(20_000)];

@@ -54,6 +54,19 @@ describe("NodeOverlay requirements", () => {
     expect([created(spec), runtimeValid(spec)]).toEqual([true, true]);
   });
 
+  test(upstream("v1alpha1/nodeoverlay_validation", "Requirements › should fail for invalid requirement keys"), () => {
+    for (const key of ["test.com.com}", "Test.com/test", "test/test/test", "test/", "/test"]) {
+      const spec = { requirements: [{ key, operator: "Exists" }] };
+      expect([key, created(spec), runtimeValid(spec)]).toEqual([key, false, false]);
+    }
+  });
+
+  test(upstream("v1alpha1/nodeoverlay_validation", "Requirements › should fail for restricted domains"), () => {
+    // RestrictedLabelDomains is karpenter.sh alone in v1.14.
+    const spec = { requirements: [{ key: "karpenter.sh/test", operator: "In", values: ["test"] }] };
+    expect([created(spec), runtimeValid(spec)]).toEqual([false, false]);
+  });
+
   test(upstream("v1alpha1/nodeoverlay_validation", "Requirements › should allow for the karpenter.sh/nodepool label"), () => {
     const spec = { requirements: [{ key: "karpenter.sh/nodepool", operator: "In", values: ["silly-name"] }] };
     expect([created(spec), runtimeValid(spec)]).toEqual([true, true]);

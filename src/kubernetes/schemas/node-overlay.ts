@@ -4,6 +4,21 @@ import type { NodeOverlay } from "nodefit";
 import { objectMetaSchema, resourceMapSchema } from "./primitives.js";
 import { requirementWithMinValuesSchema } from "./scheduling.js";
 
+/** The CRD's pattern for a requirement key: a qualified label name (an optional DNS-subdomain prefix, then a name). */
+const KEY_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const MAX_KEY_LENGTH = 316;
+/** Keys of the restricted `karpenter.sh` domain a NodeOverlay may still name (the CRD's exceptions). */
+const ALLOWED_KARPENTER_KEYS: ReadonlySet<string> = new Set(["karpenter.sh/capacity-type", "karpenter.sh/nodepool"]);
+
+/** The CRD's rules on one requirement key; the message, or undefined when the key is allowed. */
+function keyProblem(key: string): string | undefined {
+  if (key.length > MAX_KEY_LENGTH || !KEY_PATTERN.test(key)) return `${JSON.stringify(key)} is not a valid label key`;
+  const slash = key.indexOf("/");
+  if (slash >= 0 && key.slice(0, slash).endsWith("karpenter.sh") && !ALLOWED_KARPENTER_KEYS.has(key)) return 'label domain "karpenter.sh" is restricted';
+  if (key === "kubernetes.io/hostname") return 'label "kubernetes.io/hostname" is restricted';
+  return undefined;
+}
+
 /** Resources a NodeOverlay may not add (Karpenter's CRD rule). */
 const RESERVED_RESOURCES: readonly string[] = ["cpu", "memory", "ephemeral-storage", "pods"];
 
@@ -29,6 +44,10 @@ export const nodeOverlaySchema: z.ZodType<NodeOverlay> = z.object({
       weight: z.int().min(1).max(10000).optional(),
     })
     .superRefine((spec, ctx) => {
+      spec.requirements?.forEach((r, i) => {
+        const problem = keyProblem(r.key);
+        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, path: ["requirements", i, "key"], input: r.key });
+      });
       if (spec.price !== undefined && spec.priceAdjustment !== undefined) {
         ctx.addIssue({ code: "custom", message: "cannot set both price and priceAdjustment", path: ["priceAdjustment"], input: spec });
       }
