@@ -5,6 +5,7 @@
 import { planConsolidation, toConsolidationJson, type ConsolidationInput } from "nodefit";
 import { fromKubernetes } from "nodefit/kubernetes";
 import { loadAwsCatalog } from "../src/cli/aws-inputs.js";
+import { consolidationInput } from "../src/cli/commands/consolidate.js";
 import { mixedCluster } from "./cli-mixed.js";
 
 const NOW = new Date("2026-03-02T12:00:00Z");
@@ -24,16 +25,7 @@ const median = (values: readonly number[]): number => {
 export async function mixedInput(size: number): Promise<ConsolidationInput> {
   const kubernetes = fromKubernetes(mixedCluster(size).map((object) => ({ object })));
   const catalog = await loadAwsCatalog(kubernetes, undefined, { stdout: () => undefined, stderr: () => undefined, interactive: false });
-  return {
-    nodes: kubernetes.nodes,
-    nodeClaims: kubernetes.nodeClaims,
-    nodePools: kubernetes.nodePools,
-    pods: [...kubernetes.boundPods, ...kubernetes.pods],
-    daemonSets: kubernetes.daemonSets,
-    podDisruptionBudgets: kubernetes.podDisruptionBudgets,
-    instanceTypes: catalog.instanceTypes,
-    volumes: kubernetes.volumes,
-  };
+  return consolidationInput(kubernetes, catalog.instanceTypes);
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { planConsolidation, schedule, toConsolidationJson, toScheduleJson, type 
 import { AWS_WELL_KNOWN_LABELS, defaultAwsCatalog } from "nodefit/aws";
 import { fromKubernetes, loadManifests, parseManifests, readInstanceTypeCatalog, type KubernetesDocument, type KubernetesInput } from "nodefit/kubernetes";
 
+import { consolidationInput } from "../../src/cli/commands/consolidate.js";
 const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
 
 /** The YAML files of one example folder, as `[file name, text]` in name order. */
@@ -70,16 +71,7 @@ export function consolidationInputOf(
   kubernetes: KubernetesInput,
   instanceTypes: readonly InstanceType[] = catalogueOf(kubernetes).instanceTypes,
 ): ConsolidationInput {
-  return {
-    nodes: kubernetes.nodes,
-    nodeClaims: kubernetes.nodeClaims,
-    nodePools: kubernetes.nodePools,
-    pods: [...kubernetes.boundPods, ...kubernetes.pods],
-    daemonSets: kubernetes.daemonSets,
-    podDisruptionBudgets: kubernetes.podDisruptionBudgets,
-    instanceTypes,
-    volumes: kubernetes.volumes,
-  };
+  return consolidationInput(kubernetes, instanceTypes);
 }
 
 /** `nodefit consolidate --output json` on input already read (or built by hand, past the edge's checks). */

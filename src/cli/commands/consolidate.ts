@@ -1,4 +1,11 @@
-import { planConsolidation, toConsolidationJson, type ConsolidationPlan, type ConsolidationProgress, type InstanceType } from "nodefit";
+import {
+  planConsolidation,
+  toConsolidationJson,
+  type ConsolidationInput,
+  type ConsolidationPlan,
+  type ConsolidationProgress,
+  type InstanceType,
+} from "nodefit";
 import type { Command } from "../args.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { loadInput, type LoadedInput } from "../load.js";
@@ -14,6 +21,26 @@ import { planMoney, type PlanMoney } from "./plan-money.js";
 import { existingReportNode, podIndex, reportPods } from "./report-nodes.js";
 
 type ConsolidateCommand = Extract<Command, { name: "consolidate" }>;
+
+/**
+ * The planner's input from what the reader returns: every pod in `pods` (running ones first), the catalogue given.
+ *
+ * @param kubernetes - the objects read
+ * @param instanceTypes - the catalogue
+ * @returns the input `planConsolidation` takes
+ */
+export function consolidationInput(kubernetes: LoadedInput["kubernetes"], instanceTypes: readonly InstanceType[]): ConsolidationInput {
+  return {
+    nodes: kubernetes.nodes,
+    nodeClaims: kubernetes.nodeClaims,
+    nodePools: kubernetes.nodePools,
+    pods: [...kubernetes.boundPods, ...kubernetes.pods],
+    daemonSets: kubernetes.daemonSets,
+    podDisruptionBudgets: kubernetes.podDisruptionBudgets,
+    instanceTypes,
+    volumes: kubernetes.volumes,
+  };
+}
 
 /**
  * Plans consolidation for the loaded input, as `consolidate` and `explain --node` need it.
@@ -33,19 +60,13 @@ export function planFor(
   const { kubernetes } = input;
   io?.progress?.(`nodefit: planning consolidation of ${kubernetes.nodes.length} nodes…`);
   const onProgress = progressHook(io, (p: ConsolidationProgress) => consolidationProgressText(kubernetes.nodes.length, p));
-  const plan = planConsolidation(
-    {
-      nodes: kubernetes.nodes,
-      nodeClaims: kubernetes.nodeClaims,
-      nodePools: kubernetes.nodePools,
-      pods: [...kubernetes.boundPods, ...kubernetes.pods],
-      daemonSets: kubernetes.daemonSets,
-      podDisruptionBudgets: kubernetes.podDisruptionBudgets,
-      instanceTypes: input.instanceTypes,
-      volumes: kubernetes.volumes,
-    },
-    { now, maxCommands: options.maxCommands, maxSimulationSteps: options.maxSimulationSteps, spotToSpotConsolidation: options.spotToSpot ?? false, onProgress },
-  );
+  const plan = planConsolidation(consolidationInput(kubernetes, input.instanceTypes), {
+    now,
+    maxCommands: options.maxCommands,
+    maxSimulationSteps: options.maxSimulationSteps,
+    spotToSpotConsolidation: options.spotToSpot ?? false,
+    onProgress,
+  });
   io?.progress?.(undefined);
   return plan;
 }
