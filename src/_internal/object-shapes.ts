@@ -193,7 +193,7 @@ const POD_SPEC = obj(
   },
   ["containers"],
 );
-const CONDITIONS = list(obj({ type: "string", status: "string" }, ["type", "status"]));
+const CONDITIONS = list(obj({ type: "string", status: "string", lastTransitionTime: "time" }, ["type", "status"]));
 const CLAIM_SPEC = { requirements: list(NODE_REQUIREMENT), taints: list(TAINT), startupTaints: list(TAINT), expireAfter: "string" } as const;
 
 /** Pods, pending or bound. */

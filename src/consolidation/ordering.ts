@@ -6,6 +6,7 @@
  */
 import type { Candidate } from "./candidates.js";
 import { compareStrings } from "./cluster.js";
+import { timestampMs } from "./duration.js";
 
 /**
  * Compares candidates the way v1.14 orders them: savings ratio descending. Ties (which upstream leaves to
@@ -59,17 +60,27 @@ export function interleaveByPool(sorted: readonly Candidate[]): readonly Candida
 }
 
 /**
- * Orders drifted candidates: empty ones first, then the longest-running (upstream orders by when the node
- * drifted, which a snapshot does not record; creation time stands in for it), then by name.
+ * Orders drifted candidates as upstream's drift method does: by when the NodeClaim's `Drifted` condition last
+ * changed (earliest first; a node with no such time, drifted by nodefit's own check, counts as drifted at the
+ * start of time), empty ones before the others; then the longest-running and by name, so ties are decided the
+ * same way every time (upstream's sort is not stable).
  *
  * @param candidates - drifted candidates
  * @returns them, in the order drift tries them
  */
 export function sortDrifted(candidates: readonly Candidate[]): readonly Candidate[] {
+  const since = new Map(candidates.map((c) => [c, driftedSince(c)]));
   return [...candidates].sort(
     (a, b) =>
       Number(b.reschedulable.length === 0) - Number(a.reschedulable.length === 0) ||
+      (since.get(a) ?? -Infinity) - (since.get(b) ?? -Infinity) ||
       (a.state.createdAt ?? -Infinity) - (b.state.createdAt ?? -Infinity) ||
       compareStrings(a.name, b.name),
   );
+}
+
+/** When the candidate's NodeClaim became `Drifted=True`, or -Infinity when it does not say. */
+function driftedSince(c: Candidate): number {
+  const condition = c.state.claim?.status?.conditions?.find((d) => d.type === "Drifted" && d.status === "True");
+  return timestampMs(condition?.lastTransitionTime) ?? -Infinity;
 }

@@ -330,6 +330,18 @@ export interface DaemonSet {
 }
 
 /**
+ * A status condition of a Node or NodeClaim: its type and status, and when it last changed (upstream's drift
+ * method takes the earliest `Drifted` first).
+ *
+ * @category Kubernetes objects
+ */
+export interface Condition {
+  readonly type: string;
+  readonly status: string;
+  readonly lastTransitionTime?: string | Date | undefined;
+}
+
+/**
  * An existing node.
  *
  * @category Kubernetes objects
@@ -345,7 +357,7 @@ export interface Node {
     | {
         readonly allocatable?: ResourceMap | undefined;
         readonly capacity?: ResourceMap | undefined;
-        readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string }> | undefined;
+        readonly conditions?: readonly Condition[] | undefined;
       }
     | undefined;
 }
@@ -424,7 +436,7 @@ export interface NodeClaim {
         readonly lastPodEventTime?: string | Date | undefined;
         readonly capacity?: ResourceMap | undefined;
         readonly allocatable?: ResourceMap | undefined;
-        readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status: string }> | undefined;
+        readonly conditions?: readonly Condition[] | undefined;
       }
     | undefined;
 }

@@ -69,6 +69,22 @@ describe("Drift", () => {
   });
 });
 
+describe("Drift › order", () => {
+  it(upstream("disruption/drift", "Drift › should drift one non-empty node at a time, starting with the earliest drift"), () => {
+    // node-1 drifted an hour before node-0 (which drifts now); names and creation times would pick node-0 first.
+    const drifted = (node: string, at: string): NodeClaim => {
+      const c = claimOf(node, undefined);
+      const conditions = [...(c.status?.conditions ?? []), { type: "Drifted", status: "True", lastTransitionTime: at }];
+      return { ...c, status: { ...c.status, conditions } };
+    };
+    // Each pod fits only on a node of its own (30 of 32 CPUs), so one drift command moves one pod.
+    const pods = ["node-0", "node-1"].map((n, i) => withRequests(owned(`pod-${i}`, n, "ReplicaSet", false, { app: "test" }), { cpu: "30" }));
+    const plan = plan1([freshNode("node-0"), freshNode("node-1")], [drifted("node-0", NOW), drifted("node-1", "2025-01-01T11:00:00Z")], pods);
+    expect(plan.commands).toHaveLength(1);
+    expect(plan.commands[0]).toMatchObject({ method: "drift", decision: "replace", candidates: ["node-1"] });
+  });
+});
+
 describe("Drift › do-not-disrupt pods", () => {
   /** A pod on `node` (no owner, as upstream's) with the do-not-disrupt annotation `value`, started at NOW. */
   const annotated = (name: string, value: string, node = "node-0"): Pod => {

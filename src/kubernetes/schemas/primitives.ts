@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { ObjectMeta, ResourceMap, StringMap } from "nodefit";
+import type { Condition, ObjectMeta, ResourceMap, StringMap } from "nodefit";
 import { showValue } from "../show-value.js";
 import { quantityProblem } from "./quantity.js";
 import { RFC3339 } from "./patterns.js";
@@ -108,6 +108,6 @@ export function objectMetaSchema(requireName: boolean): z.ZodType<ObjectMeta> {
 }
 
 /** Status conditions of a Node or NodeClaim. */
-export const conditionsSchema: z.ZodType<ReadonlyArray<{ readonly type: string; readonly status: string }>> = z.array(
-  z.object({ type: z.string(), status: z.string() }),
+export const conditionsSchema: z.ZodType<readonly Condition[]> = z.array(
+  z.object({ type: z.string(), status: z.string(), lastTransitionTime: timestampSchema.optional() }),
 );
