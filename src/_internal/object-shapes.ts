@@ -194,7 +194,13 @@ const POD_SPEC = obj(
   ["containers"],
 );
 const CONDITIONS = list(obj({ type: "string", status: "string", lastTransitionTime: "time" }, ["type", "status"]));
-const CLAIM_SPEC = { requirements: list(NODE_REQUIREMENT), taints: list(TAINT), startupTaints: list(TAINT), expireAfter: "string" } as const;
+const CLAIM_SPEC = {
+  requirements: list(NODE_REQUIREMENT),
+  taints: list(TAINT),
+  startupTaints: list(TAINT),
+  expireAfter: "string",
+  terminationGracePeriod: "string",
+} as const;
 
 /** Pods, pending or bound. */
 export const POD_SHAPE: FieldShape = obj({ metadata: META, spec: POD_SPEC, status: obj({ phase: "string", startTime: "time" }) }, ["metadata", "spec"]);

@@ -51,12 +51,35 @@ function block(state: NodeState, code: Blocker["code"], message: string): Blocke
  * @returns the first blocker found, or undefined when the node may be considered
  */
 export function sharedBlocker(state: NodeState, ctx: PlanContext): Blocker | undefined {
+  return nodeBlocker(state) ?? podBlocker(state, ctx);
+}
+
+/**
+ * The node-level half of {@link sharedBlocker}: what keeps a node out of every method.
+ *
+ * @param state - the node
+ * @returns the first blocker found, or undefined
+ */
+export function nodeBlocker(state: NodeState): Blocker | undefined {
   if (state.poolName === undefined) return block(state, "not-managed", "node has no karpenter.sh/nodepool label");
   if (state.pool === undefined) return block(state, "unknown-nodepool", `NodePool ${state.poolName} does not exist`);
   if (!state.initialized)
     return block(state, "not-initialized", "node is not initialized (no karpenter.sh/initialized=true label or Initialized=True NodeClaim condition)");
   if (state.deleting) return block(state, "deleting", "node is already being deleted");
   if (state.node.metadata.annotations?.[DO_NOT_DISRUPT] === "true") return block(state, "do-not-disrupt", `node has ${DO_NOT_DISRUPT}`);
+  return undefined;
+}
+
+/**
+ * The pod-level half of {@link sharedBlocker}: a pod that may not be evicted now (`karpenter.sh/do-not-disrupt`, or
+ * its PDBs). Upstream lets eventual disruption (drift) pass it when the node's NodeClaim has a
+ * `terminationGracePeriod`, which bounds the wait ({@link eventualDisruptionAllowed}).
+ *
+ * @param state - the node
+ * @param ctx - the planning context
+ * @returns the first blocker found, or undefined
+ */
+export function podBlocker(state: NodeState, ctx: PlanContext): Blocker | undefined {
   for (const pod of state.pods) {
     if (isDoNotDisruptActive(pod, ctx.options.now)) return block(state, "do-not-disrupt", `pod ${podName(pod)} has ${DO_NOT_DISRUPT}`);
   }
@@ -68,6 +91,19 @@ export function sharedBlocker(state: NodeState, ctx: PlanContext): Blocker | und
     }
   }
   return undefined;
+}
+
+/**
+ * Whether eventual disruption (drift) may take the node despite pods that block eviction: its NodeClaim sets a
+ * `terminationGracePeriod` (upstream reads the NodeClaim's, copied from its NodePool when the claim was made; a
+ * node without a NodeClaim in the input reads its NodePool template's).
+ *
+ * @param state - the node
+ * @returns true when a grace period bounds the wait
+ */
+export function eventualDisruptionAllowed(state: NodeState): boolean {
+  const period = state.claim !== undefined ? state.claim.spec?.terminationGracePeriod : state.pool?.spec.template?.spec?.terminationGracePeriod;
+  return period !== undefined;
 }
 
 /**

@@ -13,7 +13,9 @@ import type { Pod } from "../types/kubernetes.js";
 import type { ResourceList } from "../resources/index.js";
 
 /** A node that passed the shared checks, or the reason it did not. */
-export type Classified = { readonly candidate: Candidate; readonly blocker?: undefined } | { readonly candidate?: undefined; readonly blocker: Blocker };
+export type Classified =
+  | { readonly candidate: Candidate; readonly blocker?: undefined; readonly eventual?: undefined }
+  | { readonly candidate?: undefined; readonly blocker: Blocker; readonly eventual?: Candidate | undefined };
 
 /** The memo tables of one planning run (keys are never mutated, so entries stay valid). */
 export interface PlanMemo {

@@ -7,7 +7,7 @@
 import type { PoolAllowance } from "./budgets.js";
 import { budgetMapping } from "./budget-mapping.js";
 import { describeAllowance, type DisruptionReason } from "./budgets.js";
-import { sharedBlocker, toCandidate, type Candidate } from "./candidates.js";
+import { eventualDisruptionAllowed, nodeBlocker, podBlocker, toCandidate, type Candidate } from "./candidates.js";
 import type { ClusterState } from "./cluster.js";
 import type { PlanContext } from "./context.js";
 import { memoOf, remember, type Classified } from "./memo.js";
@@ -19,6 +19,11 @@ export interface Pass {
   readonly ctx: PlanContext;
   /** Nodes that passed the shared checks, by name order. */
   readonly candidates: readonly Candidate[];
+  /**
+   * The candidates of eventual disruption (drift), by name order: {@link Pass.candidates} and the nodes only pods
+   * that block eviction keep out, when a `terminationGracePeriod` bounds the wait.
+   */
+  readonly eventual: readonly Candidate[];
   /** Why a method left a node alone in this pass (later, more specific reasons overwrite earlier ones). */
   readonly failures: Map<string, Blocker>;
   /** Nodes whose recorded reason later methods keep (a drifted node explains itself by its drift). */
@@ -35,19 +40,28 @@ export interface Pass {
 export function startPass(cluster: ClusterState, ctx: PlanContext): Pass {
   const failures = new Map<string, Blocker>();
   const candidates: Candidate[] = [];
+  const eventual: Candidate[] = [];
   const table = memoOf(ctx).classified;
   for (const state of cluster.nodes) {
-    const { candidate, blocker } = remember(table, state, (s) => classify(s, ctx));
-    if (candidate !== undefined) candidates.push(candidate);
-    else failures.set(state.name, blocker);
+    const classified = remember(table, state, (s) => classify(s, ctx));
+    if (classified.candidate !== undefined) {
+      candidates.push(classified.candidate);
+      eventual.push(classified.candidate);
+    } else {
+      failures.set(state.name, classified.blocker);
+      if (classified.eventual !== undefined) eventual.push(classified.eventual);
+    }
   }
-  return { cluster, ctx, candidates, failures, sticky: new Set() };
+  return { cluster, ctx, candidates, eventual, failures, sticky: new Set() };
 }
 
 /** Both checks depend only on the node and the plan, so a node a command left alone keeps its answer. */
 function classify(state: ClusterState["nodes"][number], ctx: PlanContext): Classified {
-  const blocker = sharedBlocker(state, ctx);
-  return blocker === undefined ? { candidate: toCandidate(state, ctx) } : { blocker };
+  const blocker = nodeBlocker(state) ?? podBlocker(state, ctx);
+  if (blocker === undefined) return { candidate: toCandidate(state, ctx) };
+  // Only pods block it, and a grace period bounds their wait: drift may still take it (upstream's eventual class).
+  const eventual = nodeBlocker(state) === undefined && eventualDisruptionAllowed(state) ? toCandidate(state, ctx) : undefined;
+  return { blocker, eventual };
 }
 
 /**

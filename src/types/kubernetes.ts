@@ -394,6 +394,8 @@ export interface NodePool {
                 readonly taints?: readonly Taint[] | undefined;
                 readonly startupTaints?: readonly Taint[] | undefined;
                 readonly expireAfter?: string | undefined;
+                /** How long a node may take to drain once deleted; with it, drift disrupts despite blocking pods (upstream's eventual disruption). */
+                readonly terminationGracePeriod?: string | undefined;
                 readonly nodeClassRef?: { readonly group?: string | undefined; readonly kind?: string | undefined; readonly name: string } | undefined;
               }
             | undefined;
@@ -427,6 +429,8 @@ export interface NodeClaim {
         readonly taints?: readonly Taint[] | undefined;
         readonly startupTaints?: readonly Taint[] | undefined;
         readonly expireAfter?: string | undefined;
+        /** Copied from the NodePool template when the claim was made: see the NodePool field. */
+        readonly terminationGracePeriod?: string | undefined;
       }
     | undefined;
   readonly status?:

@@ -4,7 +4,7 @@ import { stringify } from "yaml";
 // `-o nodeclaims`: the planned node claims as karpenter.sh/v1 NodeClaim manifests another tool can create
 // (and nodefit reads back). The spec is what Karpenter's provisioner would write: the claim's requirements
 // (instance types narrowed to the options that fit, cheapest first), its requests, the NodePool's taints,
-// startup taints, expireAfter and nodeClassRef. What nodefit chose among the options rides in annotations.
+// startup taints, expireAfter, terminationGracePeriod and nodeClassRef. What nodefit chose among the options rides in annotations.
 
 /** The annotations that carry nodefit's choice among a claim's options. */
 export const PLANNED_ANNOTATIONS = {
@@ -45,6 +45,7 @@ function manifest(claim: PlannedNodeClaim, pool: NodePool | undefined): Record<s
       ...(claim.taints.length === 0 ? {} : { taints: claim.taints.map((t) => ({ ...t })) }),
       ...(template?.startupTaints === undefined || template.startupTaints.length === 0 ? {} : { startupTaints: template.startupTaints.map((t) => ({ ...t })) }),
       ...(template?.expireAfter === undefined ? {} : { expireAfter: template.expireAfter }),
+      ...(template?.terminationGracePeriod === undefined ? {} : { terminationGracePeriod: template.terminationGracePeriod }),
     },
   };
 }

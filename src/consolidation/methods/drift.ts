@@ -17,7 +17,7 @@ import { Allowances, recordFailure, type Pass } from "../pass.js";
  * @returns one command, or undefined
  */
 export function drift(pass: Pass): ProposedCommand | undefined {
-  const drifted = pass.candidates.filter((c) => c.pool.spec.replicas === undefined && driftReason(c.state) !== undefined);
+  const drifted = pass.eventual.filter((c) => c.pool.spec.replicas === undefined && driftReason(c.state) !== undefined);
   if (drifted.length === 0) return undefined;
   const allowances = new Allowances(pass, "Drifted");
   for (const c of sortDrifted(drifted)) {

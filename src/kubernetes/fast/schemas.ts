@@ -7,7 +7,7 @@
  * @module
  */
 import { LABEL_NODEPOOL, Requirement, isRestrictedLabel, parseCron } from "nodefit";
-import { BUDGET_DURATION, BUDGET_NODES, EFFECTS, EXPIRY, INTEGER, POD_OPERATORS, RFC3339 } from "../schemas/patterns.js";
+import { BUDGET_DURATION, BUDGET_NODES, EFFECTS, EXPIRY, GRACE_PERIOD, INTEGER, POD_OPERATORS, RFC3339 } from "../schemas/patterns.js";
 import { quantityProblem } from "../schemas/quantity.js";
 import {
   type Check,
@@ -280,6 +280,7 @@ const daemonSet = object({
 // --- karpenter.ts
 
 const duration = matching(EXPIRY);
+const gracePeriod = matching(GRACE_PERIOD);
 const budget = refined<{ readonly schedule?: string; readonly duration?: string }>(
   object({
     nodes: required(matching(BUDGET_NODES)),
@@ -302,6 +303,7 @@ const nodePoolTemplate = refined<{
         taints: optional(list(taint)),
         startupTaints: optional(list(taint)),
         expireAfter: optional(duration),
+        terminationGracePeriod: optional(gracePeriod),
         nodeClassRef: optional(object({ group: optional(str), kind: optional(str), name: required(name) })),
       }),
     ),

@@ -3,9 +3,10 @@ import { LABEL_NODEPOOL, isRestrictedLabel, parseCron } from "nodefit";
 import type { Budget, NodeClaim, NodePool, StringMap } from "nodefit";
 import { conditionsSchema, countSchema, nameSchema, objectMetaSchema, oneOf, resourceMapSchema, stringMapSchema, timestampSchema } from "./primitives.js";
 import { requirementWithMinValuesSchema, taintSchema } from "./scheduling.js";
-import { BUDGET_DURATION, BUDGET_NODES, EXPIRY } from "./patterns.js";
+import { BUDGET_DURATION, BUDGET_NODES, EXPIRY, GRACE_PERIOD } from "./patterns.js";
 
 const durationSchema = z.string().regex(EXPIRY, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "720h" or "Never"` });
+const gracePeriodSchema = z.string().regex(GRACE_PERIOD, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration like "24h" or "1h30m"` });
 
 const budgetSchema: z.ZodType<Budget> = z
   .object({
@@ -43,6 +44,7 @@ const nodeClaimTemplateSpec = z.object({
   taints: z.array(taintSchema).optional(),
   startupTaints: z.array(taintSchema).optional(),
   expireAfter: durationSchema.optional(),
+  terminationGracePeriod: gracePeriodSchema.optional(),
   nodeClassRef: z.object({ group: z.string().optional(), kind: z.string().optional(), name: nameSchema }).optional(),
 });
 
@@ -111,6 +113,7 @@ export const nodeClaimSchema: z.ZodType<NodeClaim> = z.object({
       taints: z.array(taintSchema).optional(),
       startupTaints: z.array(taintSchema).optional(),
       expireAfter: durationSchema.optional(),
+      terminationGracePeriod: gracePeriodSchema.optional(),
     })
     .optional(),
   status: z

@@ -21,6 +21,8 @@ export const POD_OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt
 // Patterns of Karpenter v1's CRD validation.
 /** `expireAfter`, `consolidateAfter`: a duration like "720h", or "Never". */
 export const EXPIRY: RegExp = /^(([0-9]+(s|m|h))+|Never)$/;
+/** A NodePool's or NodeClaim's `terminationGracePeriod` (the CRD's pattern: a duration, never "Never"). */
+export const GRACE_PERIOD: RegExp = /^([0-9]+(s|m|h))+$/;
 /** A disruption budget's `nodes`: a count or a percentage. */
 export const BUDGET_NODES: RegExp = /^((100|[0-9]{1,2})%|[0-9]+)$/;
 /** A disruption budget's `duration`: hours and minutes. */
