@@ -203,7 +203,10 @@ const CLAIM_SPEC = {
 } as const;
 
 /** Pods, pending or bound. */
-export const POD_SHAPE: FieldShape = obj({ metadata: META, spec: POD_SPEC, status: obj({ phase: "string", startTime: "time" }) }, ["metadata", "spec"]);
+export const POD_SHAPE: FieldShape = obj(
+  { metadata: META, spec: POD_SPEC, status: obj({ phase: "string", startTime: "time", conditions: list(obj({ type: "string", status: "string", reason: "string" }, ["type"])) }) },
+  ["metadata", "spec"],
+);
 /** Nodes. */
 export const NODE_SHAPE: FieldShape = obj(
   {
@@ -259,7 +262,7 @@ export const DAEMON_SET_SHAPE: FieldShape = obj({ metadata: META, spec: obj({ te
 export const PDB_SHAPE: FieldShape = obj(
   {
     metadata: META,
-    spec: obj({ selector: LABEL_SELECTOR, minAvailable: "quantity", maxUnavailable: "quantity" }),
+    spec: obj({ selector: LABEL_SELECTOR, minAvailable: "quantity", maxUnavailable: "quantity", unhealthyPodEvictionPolicy: "string" }),
     status: obj({ disruptionsAllowed: "number" }),
   },
   ["metadata"],

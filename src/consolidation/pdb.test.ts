@@ -71,3 +71,36 @@ describe("pdbBlock", () => {
     expect(pdbBlock(tolerating, states)).toBeUndefined();
   });
 });
+
+describe("unhealthyPodEvictionPolicy (upstream's isEvictable)", () => {
+  const budget = (policy?: string): PodDisruptionBudget => ({
+    metadata: { name: "b", namespace: "default" },
+    spec: { selector: { matchLabels: { app: "a" } }, maxUnavailable: 0, ...(policy === undefined ? {} : { unhealthyPodEvictionPolicy: policy }) },
+    status: { disruptionsAllowed: 0 },
+  });
+  const ready = (status: string) => {
+    const p = pod("p", { node: "n", labels: { app: "a" } });
+    return { ...p, status: { ...p.status, conditions: [{ type: "Ready", status }] } };
+  };
+
+  it("AlwaysAllow lets a pod that is not Ready go, whatever the budget", () => {
+    const pdbs = resolvePdbs([budget("AlwaysAllow")], []);
+    expect(pdbBlock(ready("False"), pdbs)).toBeUndefined();
+    expect(isFullyBlockedByPdb(ready("False"), pdbs)).toBe(false);
+    expect(pdbBlock(ready("True"), pdbs)).toEqual({ kind: "no-disruptions", pdb: "default/b" });
+    expect(isFullyBlockedByPdb(ready("True"), pdbs)).toBe(true);
+  });
+
+  it("IfHealthyBudget (or no policy) keeps the budget for unready pods too", () => {
+    for (const policy of ["IfHealthyBudget", undefined]) {
+      expect(pdbBlock(ready("False"), resolvePdbs([budget(policy)], []))?.kind).toBe("no-disruptions");
+    }
+  });
+
+  it("several PDBs refuse the eviction before any policy is read, fully blocking as upstream counts it", () => {
+    const second = { ...budget("AlwaysAllow"), metadata: { name: "c", namespace: "default" } };
+    const pdbs = resolvePdbs([budget("AlwaysAllow"), second], []);
+    expect(pdbBlock(ready("False"), pdbs)).toEqual({ kind: "multiple", pdbs: ["default/b", "default/c"] });
+    expect(isFullyBlockedByPdb(ready("False"), pdbs)).toBe(true);
+  });
+});

@@ -108,7 +108,8 @@ export type PdbBlock = { readonly kind: "no-disruptions"; readonly pdb: string }
 /**
  * Whether evicting the pod is refused by PDBs: a selecting PDB allows no disruption, or more than one PDB
  * selects it (the eviction API refuses that). Pods Karpenter never evicts (terminal, terminating, mirror, or
- * tolerating `karpenter.sh/disrupted:NoSchedule`) are never blocked.
+ * tolerating `karpenter.sh/disrupted:NoSchedule`) are never blocked, nor is a pod that is not Ready when its PDB
+ * says `unhealthyPodEvictionPolicy: AlwaysAllow`.
  *
  * @param pod - the pod
  * @param pdbs - resolved PDBs
@@ -116,22 +117,34 @@ export type PdbBlock = { readonly kind: "no-disruptions"; readonly pdb: string }
  * @category Consolidation
  */
 export function pdbBlock(pod: Pod, pdbs: readonly PdbState[]): PdbBlock | undefined {
+  return evictionBlock(pod, pdbs, (s) => s.disruptionsAllowed <= 0);
+}
+
+/**
+ * Whether a pod will never be evicted, so needs no new home: a fully blocking PDB selects it (or several PDBs do),
+ * under the same exemptions as {@link pdbBlock}.
+ *
+ * @param pod - the pod
+ * @param pdbs - resolved PDBs
+ * @returns true when its eviction is refused for good
+ */
+export function isFullyBlockedByPdb(pod: Pod, pdbs: readonly PdbState[]): boolean {
+  return evictionBlock(pod, pdbs, (s) => s.fullyBlocking) !== undefined;
+}
+
+/** Upstream's `isEvictable`, with what makes the pod's one PDB refuse it passed in. */
+function evictionBlock(pod: Pod, pdbs: readonly PdbState[], refuses: (s: PdbState) => boolean): PdbBlock | undefined {
   if (isTerminal(pod) || isTerminating(pod) || isMirrorPod(pod)) return undefined;
   if ((pod.spec.tolerations ?? []).length > 0 && toleratesAll(pod.spec.tolerations, [DISRUPTED_TAINT])) return undefined;
   const matching = pdbs.filter((s) => pdbSelects(s.pdb, pod));
   if (matching.length > 1) return { kind: "multiple", pdbs: matching.map((m) => m.name).sort() };
   const only = matching[0];
-  if (only !== undefined && only.disruptionsAllowed <= 0) return { kind: "no-disruptions", pdb: only.name };
-  return undefined;
+  if (only === undefined) return undefined;
+  if (only.pdb.spec?.unhealthyPodEvictionPolicy === "AlwaysAllow" && notReady(pod)) return undefined;
+  return refuses(only) ? { kind: "no-disruptions", pdb: only.name } : undefined;
 }
 
-/**
- * Whether a pod is covered by a fully blocking PDB (so it will never be evicted and needs no new home).
- *
- * @param pod - the pod
- * @param pdbs - resolved PDBs
- * @returns true when such a PDB selects it
- */
-export function isFullyBlockedByPdb(pod: Pod, pdbs: readonly PdbState[]): boolean {
-  return pdbs.some((s) => s.fullyBlocking && pdbSelects(s.pdb, pod));
+/** A `Ready=False` condition (upstream reads exactly that; a pod without the condition counts as healthy). */
+function notReady(pod: Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === "Ready" && c.status === "False") === true;
 }

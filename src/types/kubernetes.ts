@@ -303,6 +303,10 @@ export interface Pod {
         readonly phase?: string | undefined;
         /** When the kubelet started the pod; `karpenter.sh/do-not-disrupt` durations count from it. */
         readonly startTime?: string | Date | undefined;
+        /** `PodScheduled` (what the kube-scheduler made of it) and `Ready` (a PDB may always evict an unready pod). */
+        readonly conditions?:
+          | ReadonlyArray<{ readonly type: string; readonly status?: string | undefined; readonly reason?: string | undefined }>
+          | undefined;
       }
     | undefined;
 }
@@ -459,6 +463,8 @@ export interface PodDisruptionBudget {
         readonly selector?: LabelSelector | undefined;
         readonly minAvailable?: string | number | undefined;
         readonly maxUnavailable?: string | number | undefined;
+        /** `AlwaysAllow`: a pod that is not Ready may be evicted whatever the budget says (`IfHealthyBudget` otherwise). */
+        readonly unhealthyPodEvictionPolicy?: string | undefined;
       }
     | undefined;
   readonly status?: { readonly disruptionsAllowed?: number | undefined } | undefined;

@@ -280,6 +280,21 @@ describe("Replace › blockers", () => {
     const pods = [0, 1, 2].map((i) => owned(`pod-${i}`, "node-0", "ReplicaSet", false, LABELS));
     expect(replaceOne({ nodes: [candidate(spot)], pods, podDisruptionBudgets: [pdb()] }).commands).toEqual([]);
   };
+  // The PDB allows no disruption, but says unhealthy pods may always go, and all three pods are not Ready.
+  const considersPdbPolicy = (spot: boolean) => (): void => {
+    const unready = (p: Pod): Pod => ({ ...p, status: { ...p.status, conditions: [{ type: "Ready", status: "False" }] } });
+    const pods = [0, 1, 2].map((i) => unready(owned(`pod-${i}`, "node-0", "ReplicaSet", false, LABELS)));
+    const policy = { ...pdb(), spec: { ...pdb().spec, unhealthyPodEvictionPolicy: "AlwaysAllow" } };
+    expectReplaced(replaceOne({ nodes: [candidate(spot)], pods, podDisruptionBudgets: [policy] }));
+    // Ready pods (or no such policy) keep the node, as "considers PDB" asserts.
+    expect(
+      replaceOne({
+        nodes: [candidate(spot)],
+        pods: pods.map((p) => ({ ...p, status: { ...p.status, conditions: [{ type: "Ready", status: "True" }] } })),
+        podDisruptionBudgets: [policy],
+      }).commands,
+    ).toEqual([]);
+  };
   const pdbNamespaceMustMatch = (spot: boolean) => (): void => {
     const pods = [owned("pod-0", "node-0", "ReplicaSet", false, LABELS)];
     expectReplaced(replaceOne({ nodes: [candidate(spot)], pods, podDisruptionBudgets: [pdb("other")] }));
@@ -295,6 +310,8 @@ describe("Replace › blockers", () => {
   };
   it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB › if the candidate is on-demand node"), considersPdb(false));
   it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB › if the candidate is spot node"), considersPdb(true));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB policy › if the candidate is on-demand node"), considersPdbPolicy(false));
+  it(upstream("disruption/consolidation", "Replace › can replace nodes, considers PDB policy › if the candidate is spot node"), considersPdbPolicy(true));
   it(
     upstream("disruption/consolidation", "Replace › can replace nodes, PDB namespace must match › if the candidate is on-demand node"),
     pdbNamespaceMustMatch(false),

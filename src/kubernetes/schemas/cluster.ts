@@ -1,7 +1,7 @@
 import * as z from "zod";
 import type { Node, PodDisruptionBudget } from "nodefit";
 import { showValue } from "../show-value.js";
-import { conditionsSchema, countSchema, objectMetaSchema, resourceMapSchema } from "./primitives.js";
+import { conditionsSchema, countSchema, objectMetaSchema, oneOf, resourceMapSchema } from "./primitives.js";
 import { labelSelectorSchema, taintSchema } from "./scheduling.js";
 
 /** v1 Node. */
@@ -32,6 +32,7 @@ export const podDisruptionBudgetSchema: z.ZodType<PodDisruptionBudget> = z.objec
       selector: labelSelectorSchema.optional(),
       minAvailable: intOrPercentSchema.optional(),
       maxUnavailable: intOrPercentSchema.optional(),
+      unhealthyPodEvictionPolicy: oneOf(["IfHealthyBudget", "AlwaysAllow"]).optional(),
     })
     .superRefine((spec, ctx) => {
       if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) {
