@@ -204,7 +204,11 @@ const CLAIM_SPEC = {
 
 /** Pods, pending or bound. */
 export const POD_SHAPE: FieldShape = obj(
-  { metadata: META, spec: POD_SPEC, status: obj({ phase: "string", startTime: "time", conditions: list(obj({ type: "string", status: "string", reason: "string" }, ["type"])) }) },
+  {
+    metadata: META,
+    spec: POD_SPEC,
+    status: obj({ phase: "string", startTime: "time", conditions: list(obj({ type: "string", status: "string", reason: "string" }, ["type"])) }),
+  },
   ["metadata", "spec"],
 );
 /** Nodes. */

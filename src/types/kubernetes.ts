@@ -304,9 +304,7 @@ export interface Pod {
         /** When the kubelet started the pod; `karpenter.sh/do-not-disrupt` durations count from it. */
         readonly startTime?: string | Date | undefined;
         /** `PodScheduled` (what the kube-scheduler made of it) and `Ready` (a PDB may always evict an unready pod). */
-        readonly conditions?:
-          | ReadonlyArray<{ readonly type: string; readonly status?: string | undefined; readonly reason?: string | undefined }>
-          | undefined;
+        readonly conditions?: ReadonlyArray<{ readonly type: string; readonly status?: string | undefined; readonly reason?: string | undefined }> | undefined;
       }
     | undefined;
 }
