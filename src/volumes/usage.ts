@@ -96,6 +96,98 @@ function addInto(target: Map<string, Set<string>>, added: DriverVolumes): void {
   }
 }
 
+/** The part of a run's state read from the storage objects alone: the same for every run over them. */
+interface StorageSide {
+  /** Read only when some node is limited. */
+  readonly index: VolumeIndex | undefined;
+  /** Node → driver → attach limit, for nodes whose CSINode sets one. */
+  readonly limits: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** A node's volumes in use, with the pods they were read from. Shared by runs: never changed once made. */
+interface NodeUsage {
+  readonly pods: readonly Pod[];
+  readonly volumes: DriverVolumes;
+}
+
+const NO_VOLUMES: DriverVolumes = new Map();
+
+/**
+ * Each limited node's volumes in use, kept across the scheduling runs of one `ClusterModel`: a consolidation
+ * plan's simulations hand the scheduler the same running-pod list, and a long-lived cluster the same pod objects,
+ * so a run reads the pods of only the nodes whose pods changed. Runs start from these entries copy-on-write.
+ *
+ * @category Volumes
+ * @internal
+ */
+export class SharedVolumeUsage {
+  #objects: VolumeObjects | undefined;
+  #boundPods: readonly Pod[] = [];
+  #nodes: ReadonlyMap<string, NodeUsage> = new Map();
+
+  /**
+   * Each limited node's volumes from the running pods, reusing a node's entry while the same pods run on it.
+   *
+   * @param objects - the storage objects (entries read with other objects are dropped)
+   * @param boundPods - the running pods
+   * @param limits - the limited nodes
+   * @param read - a pod's volumes
+   * @returns node → its entry
+   */
+  usage(
+    objects: VolumeObjects,
+    boundPods: readonly Pod[],
+    limits: ReadonlyMap<string, unknown>,
+    read: (pod: Pod) => DriverVolumes,
+  ): ReadonlyMap<string, NodeUsage> {
+    if (objects !== this.#objects) {
+      this.#objects = objects;
+      this.#boundPods = [];
+      this.#nodes = new Map();
+    } else if (samePods(this.#boundPods, boundPods)) {
+      // A long-lived cluster lists its running pods afresh each run: the same pods are the same usage.
+      this.#boundPods = boundPods;
+      return this.#nodes;
+    }
+    const previous = this.#nodes;
+    const nodes = new Map<string, NodeUsage>();
+    for (const [node, pods] of podsByLimitedNode(boundPods, limits)) {
+      const seen = previous.get(node);
+      nodes.set(node, seen !== undefined && samePods(seen.pods, pods) ? seen : { pods, volumes: volumesOfPods(pods, read) });
+    }
+    this.#boundPods = boundPods;
+    this.#nodes = nodes;
+    return nodes;
+  }
+}
+
+/** The running pods of each limited node, in list order. */
+function podsByLimitedNode(boundPods: readonly Pod[], limits: ReadonlyMap<string, unknown>): Map<string, Pod[]> {
+  const byNode = new Map<string, Pod[]>();
+  for (const pod of boundPods) {
+    const node = pod.spec.nodeName ?? "";
+    if (!limits.has(node)) continue;
+    let list = byNode.get(node);
+    if (list === undefined) byNode.set(node, (list = []));
+    list.push(pod);
+  }
+  return byNode;
+}
+
+/** The union of the pods' volumes per driver. */
+function volumesOfPods(pods: readonly Pod[], read: (pod: Pod) => DriverVolumes): DriverVolumes {
+  const out = new Map<string, Set<string>>();
+  for (const pod of pods) addInto(out, read(pod));
+  return out.size === 0 ? NO_VOLUMES : out;
+}
+
+function samePods(a: readonly Pod[], b: readonly Pod[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * The volume state of a run's existing nodes: limits from CSINodes, volumes from the pods bound to each node,
  * updated as the run places pods. Mutable, owned by one run. New node claims have no limit (upstream core
@@ -104,14 +196,20 @@ function addInto(target: Map<string, Set<string>>, added: DriverVolumes): void {
  */
 export class NodeVolumeLimits {
   /** Consolidation builds one state per simulation from the same objects and pods: both are read once per plan. */
-  private static readonly indexes = new WeakMap<VolumeObjects, VolumeIndex>();
+  private static readonly storage = new WeakMap<VolumeObjects, StorageSide>();
   private static readonly podVolumes = new WeakMap<VolumeIndex, WeakMap<Pod, DriverVolumes>>();
-  private readonly inUse = new Map<string, Map<string, Set<string>>>();
+  /** Node → its volumes: an entry of the shared usage until the run first adds to the node, then the run's own. */
+  private readonly inUse: Map<string, DriverVolumes>;
+  /** Nodes whose `inUse` entry is the run's own (the others are shared and never changed). */
+  private readonly owned = new Set<string>();
 
   private constructor(
     private readonly index: VolumeIndex,
     private readonly limits: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  ) {}
+    inUse: Map<string, DriverVolumes>,
+  ) {
+    this.inUse = inUse;
+  }
 
   /**
    * The state for one run, or undefined when no CSINode sets a limit (nothing to check).
@@ -121,18 +219,31 @@ export class NodeVolumeLimits {
    * @returns the state
    */
   static build(objects: VolumeObjects | undefined, boundPods: readonly Pod[]): NodeVolumeLimits | undefined {
+    return NodeVolumeLimits.buildShared(objects, boundPods, undefined);
+  }
+
+  /**
+   * {@link NodeVolumeLimits.build}, starting from the per-node usage the runs of one model share (read again
+   * only for nodes whose pods changed); the same answers as a fresh build.
+   *
+   * @param objects - as {@link NodeVolumeLimits.build}
+   * @param boundPods - as {@link NodeVolumeLimits.build}
+   * @param shared - the model's usage, if any
+   * @returns the state
+   * @internal
+   */
+  static buildShared(objects: VolumeObjects | undefined, boundPods: readonly Pod[], shared: SharedVolumeUsage | undefined): NodeVolumeLimits | undefined {
     if (objects === undefined) return undefined;
-    const limits = new Map<string, ReadonlyMap<string, number>>();
-    for (const csiNode of objects.csiNodes ?? []) {
-      const own = csiNodeLimits(csiNode);
-      if (own.size > 0) limits.set(csiNode.metadata.name ?? "", own);
+    const { index, limits } = NodeVolumeLimits.storageSide(objects);
+    if (index === undefined) return undefined;
+    const read = (pod: Pod): DriverVolumes => NodeVolumeLimits.volumesOf(index, pod);
+    const inUse = new Map<string, DriverVolumes>();
+    if (shared === undefined) {
+      for (const [node, pods] of podsByLimitedNode(boundPods, limits)) inUse.set(node, volumesOfPods(pods, read));
+    } else {
+      for (const [node, usage] of shared.usage(objects, boundPods, limits, read)) inUse.set(node, usage.volumes);
     }
-    if (limits.size === 0) return undefined;
-    let index = NodeVolumeLimits.indexes.get(objects);
-    if (index === undefined) NodeVolumeLimits.indexes.set(objects, (index = indexVolumeObjects(objects)));
-    const state = new NodeVolumeLimits(index, limits);
-    for (const pod of boundPods) if (limits.has(pod.spec.nodeName ?? "")) state.add(pod.spec.nodeName ?? "", pod);
-    return state;
+    return new NodeVolumeLimits(index, limits, inUse);
   }
 
   /**
@@ -145,7 +256,7 @@ export class NodeVolumeLimits {
   check(node: string, pod: Pod): string | undefined {
     const limits = this.limits.get(node);
     if (limits === undefined) return undefined;
-    const over = exceedsVolumeLimits(this.inUse.get(node) ?? new Map(), limits, this.volumesOf(pod));
+    const over = exceedsVolumeLimits(this.inUse.get(node) ?? NO_VOLUMES, limits, NodeVolumeLimits.volumesOf(this.index, pod));
     return over === undefined ? undefined : `would exceed the volume limit of ${over.driver} (${over.count} > ${over.limit}) for ${podName(pod)}`;
   }
 
@@ -157,16 +268,37 @@ export class NodeVolumeLimits {
    */
   add(node: string, pod: Pod): void {
     if (!this.limits.has(node)) return;
-    let own = this.inUse.get(node);
-    if (own === undefined) this.inUse.set(node, (own = new Map()));
-    addInto(own, this.volumesOf(pod));
+    const added = NodeVolumeLimits.volumesOf(this.index, pod);
+    if (added.size === 0) return;
+    let own = this.inUse.get(node) as Map<string, Set<string>> | undefined;
+    if (!this.owned.has(node)) {
+      // Copy-on-write: the entry may be shared with other runs, so the run copies it before its first change.
+      const copy = new Map<string, Set<string>>();
+      for (const [driver, keys] of own ?? NO_VOLUMES) copy.set(driver, new Set(keys));
+      this.inUse.set(node, (own = copy));
+      this.owned.add(node);
+    }
+    addInto(own as Map<string, Set<string>>, added);
   }
 
-  private volumesOf(pod: Pod): DriverVolumes {
-    let byPod = NodeVolumeLimits.podVolumes.get(this.index);
-    if (byPod === undefined) NodeVolumeLimits.podVolumes.set(this.index, (byPod = new WeakMap()));
+  private static storageSide(objects: VolumeObjects): StorageSide {
+    let side = NodeVolumeLimits.storage.get(objects);
+    if (side === undefined) {
+      const limits = new Map<string, ReadonlyMap<string, number>>();
+      for (const csiNode of objects.csiNodes ?? []) {
+        const own = csiNodeLimits(csiNode);
+        if (own.size > 0) limits.set(csiNode.metadata.name ?? "", own);
+      }
+      NodeVolumeLimits.storage.set(objects, (side = { index: limits.size === 0 ? undefined : indexVolumeObjects(objects), limits }));
+    }
+    return side;
+  }
+
+  private static volumesOf(index: VolumeIndex, pod: Pod): DriverVolumes {
+    let byPod = NodeVolumeLimits.podVolumes.get(index);
+    if (byPod === undefined) NodeVolumeLimits.podVolumes.set(index, (byPod = new WeakMap()));
     let volumes = byPod.get(pod);
-    if (volumes === undefined) byPod.set(pod, (volumes = podDriverVolumes(pod, this.index)));
+    if (volumes === undefined) byPod.set(pod, (volumes = podDriverVolumes(pod, index)));
     return volumes;
   }
 }
