@@ -106,6 +106,7 @@ interface StorageSide {
 
 /** A node's volumes in use, with the pods they were read from. Shared by runs: never changed once made. */
 interface NodeUsage {
+  readonly node: string;
   readonly pods: readonly Pod[];
   readonly volumes: DriverVolumes;
 }
@@ -123,7 +124,10 @@ const NO_VOLUMES: DriverVolumes = new Map();
 export class SharedVolumeUsage {
   #objects: VolumeObjects | undefined;
   #boundPods: readonly Pod[] = [];
-  #nodes: ReadonlyMap<string, NodeUsage> = new Map();
+  /** The nodes with running pods, each at its slot in `#entries`. */
+  #slots = new Map<string, number>();
+  #entries: readonly NodeUsage[] = [];
+  #volumes: ReadonlyMap<string, DriverVolumes> = new Map();
 
   /**
    * Each limited node's volumes from the running pods, reusing a node's entry while the same pods run on it.
@@ -132,33 +136,85 @@ export class SharedVolumeUsage {
    * @param boundPods - the running pods
    * @param limits - the limited nodes
    * @param read - a pod's volumes
-   * @returns node → its entry
+   * @returns node → its volumes (never changed: a run copies before it adds)
    */
   usage(
     objects: VolumeObjects,
     boundPods: readonly Pod[],
     limits: ReadonlyMap<string, unknown>,
     read: (pod: Pod) => DriverVolumes,
-  ): ReadonlyMap<string, NodeUsage> {
+  ): ReadonlyMap<string, DriverVolumes> {
     if (objects !== this.#objects) {
       this.#objects = objects;
       this.#boundPods = [];
-      this.#nodes = new Map();
-    } else if (samePods(this.#boundPods, boundPods)) {
+      this.#slots = new Map();
+      this.#entries = [];
+      this.#volumes = new Map();
+    }
+    if (samePods(this.#boundPods, boundPods)) {
       // A long-lived cluster lists its running pods afresh each run: the same pods are the same usage.
       this.#boundPods = boundPods;
-      return this.#nodes;
+      return this.#volumes;
     }
-    const previous = this.#nodes;
-    const nodes = new Map<string, NodeUsage>();
-    for (const [node, pods] of podsByLimitedNode(boundPods, limits)) {
-      const seen = previous.get(node);
-      nodes.set(node, seen !== undefined && samePods(seen.pods, pods) ? seen : { pods, volumes: volumesOfPods(pods, read) });
+    // One walk over the running pods, matching each node's pods against its entry's: a node whose pods differ
+    // gets a new list (its entry's pods up to the first difference, then the rest), every other node allocates nothing.
+    const entries = this.#entries;
+    const slots = this.#slots;
+    const cursor = new Int32Array(entries.length);
+    const changed: (Pod[] | undefined)[] = [];
+    let added: Map<string, Pod[]> | undefined;
+    for (const pod of boundPods) {
+      const node = pod.spec.nodeName ?? "";
+      const slot = slots.get(node);
+      if (slot === undefined) {
+        if (!limits.has(node)) continue;
+        added ??= new Map();
+        const list = added.get(node);
+        if (list === undefined) added.set(node, [pod]);
+        else list.push(pod);
+        continue;
+      }
+      const list = changed[slot];
+      if (list !== undefined) {
+        list.push(pod);
+        continue;
+      }
+      const at = cursor[slot] as number;
+      const pods = (entries[slot] as NodeUsage).pods;
+      if (pods[at] === pod) cursor[slot] = at + 1;
+      else changed[slot] = [...pods.slice(0, at), pod];
     }
+    let same = added === undefined;
+    entries.forEach((entry, slot) => {
+      if (changed[slot] !== undefined || cursor[slot] === entry.pods.length) return;
+      changed[slot] = entry.pods.slice(0, cursor[slot]);
+      same = false;
+    });
+    if (same && changed.length === 0) {
+      // The same pods per node, listed in another order.
+      this.#boundPods = boundPods;
+      return this.#volumes;
+    }
+    const next: NodeUsage[] = [];
+    entries.forEach((entry, slot) => {
+      const pods = changed[slot];
+      if (pods === undefined) next.push(entry);
+      else if (pods.length > 0) next.push({ node: entry.node, pods, volumes: volumesOfPods(pods, read) });
+    });
+    for (const [node, pods] of added ?? []) next.push({ node, pods, volumes: volumesOfPods(pods, read) });
     this.#boundPods = boundPods;
-    this.#nodes = nodes;
-    return nodes;
+    this.#entries = next;
+    this.#slots = new Map(next.map((entry, slot) => [entry.node, slot]));
+    this.#volumes = new Map(next.map((entry) => [entry.node, entry.volumes]));
+    return this.#volumes;
   }
+}
+
+function samePods(a: readonly Pod[], b: readonly Pod[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The running pods of each limited node, in list order. */
@@ -181,13 +237,6 @@ function volumesOfPods(pods: readonly Pod[], read: (pod: Pod) => DriverVolumes):
   return out.size === 0 ? NO_VOLUMES : out;
 }
 
-function samePods(a: readonly Pod[], b: readonly Pod[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * The volume state of a run's existing nodes: limits from CSINodes, volumes from the pods bound to each node,
  * updated as the run places pods. Mutable, owned by one run. New node claims have no limit (upstream core
@@ -198,18 +247,15 @@ export class NodeVolumeLimits {
   /** Consolidation builds one state per simulation from the same objects and pods: both are read once per plan. */
   private static readonly storage = new WeakMap<VolumeObjects, StorageSide>();
   private static readonly podVolumes = new WeakMap<VolumeIndex, WeakMap<Pod, DriverVolumes>>();
-  /** Node → its volumes: an entry of the shared usage until the run first adds to the node, then the run's own. */
-  private readonly inUse: Map<string, DriverVolumes>;
-  /** Nodes whose `inUse` entry is the run's own (the others are shared and never changed). */
-  private readonly owned = new Set<string>();
+  /** The run's own volumes of the nodes it added to (copied from `running` first: that may be shared, never changed). */
+  private readonly own = new Map<string, Map<string, Set<string>>>();
 
   private constructor(
     private readonly index: VolumeIndex,
     private readonly limits: ReadonlyMap<string, ReadonlyMap<string, number>>,
-    inUse: Map<string, DriverVolumes>,
-  ) {
-    this.inUse = inUse;
-  }
+    /** Node → the volumes of its running pods. */
+    private readonly running: ReadonlyMap<string, DriverVolumes>,
+  ) {}
 
   /**
    * The state for one run, or undefined when no CSINode sets a limit (nothing to check).
@@ -237,13 +283,10 @@ export class NodeVolumeLimits {
     const { index, limits } = NodeVolumeLimits.storageSide(objects);
     if (index === undefined) return undefined;
     const read = (pod: Pod): DriverVolumes => NodeVolumeLimits.volumesOf(index, pod);
-    const inUse = new Map<string, DriverVolumes>();
-    if (shared === undefined) {
-      for (const [node, pods] of podsByLimitedNode(boundPods, limits)) inUse.set(node, volumesOfPods(pods, read));
-    } else {
-      for (const [node, usage] of shared.usage(objects, boundPods, limits, read)) inUse.set(node, usage.volumes);
-    }
-    return new NodeVolumeLimits(index, limits, inUse);
+    if (shared !== undefined) return new NodeVolumeLimits(index, limits, shared.usage(objects, boundPods, limits, read));
+    const running = new Map<string, DriverVolumes>();
+    for (const [node, pods] of podsByLimitedNode(boundPods, limits)) running.set(node, volumesOfPods(pods, read));
+    return new NodeVolumeLimits(index, limits, running);
   }
 
   /**
@@ -256,7 +299,7 @@ export class NodeVolumeLimits {
   check(node: string, pod: Pod): string | undefined {
     const limits = this.limits.get(node);
     if (limits === undefined) return undefined;
-    const over = exceedsVolumeLimits(this.inUse.get(node) ?? NO_VOLUMES, limits, NodeVolumeLimits.volumesOf(this.index, pod));
+    const over = exceedsVolumeLimits(this.own.get(node) ?? this.running.get(node) ?? NO_VOLUMES, limits, NodeVolumeLimits.volumesOf(this.index, pod));
     return over === undefined ? undefined : `would exceed the volume limit of ${over.driver} (${over.count} > ${over.limit}) for ${podName(pod)}`;
   }
 
@@ -270,15 +313,14 @@ export class NodeVolumeLimits {
     if (!this.limits.has(node)) return;
     const added = NodeVolumeLimits.volumesOf(this.index, pod);
     if (added.size === 0) return;
-    let own = this.inUse.get(node) as Map<string, Set<string>> | undefined;
-    if (!this.owned.has(node)) {
-      // Copy-on-write: the entry may be shared with other runs, so the run copies it before its first change.
-      const copy = new Map<string, Set<string>>();
-      for (const [driver, keys] of own ?? NO_VOLUMES) copy.set(driver, new Set(keys));
-      this.inUse.set(node, (own = copy));
-      this.owned.add(node);
+    let own = this.own.get(node);
+    if (own === undefined) {
+      // Copy-on-write: the running pods' volumes may be shared with other runs, so the run copies them first.
+      own = new Map();
+      for (const [driver, keys] of this.running.get(node) ?? NO_VOLUMES) own.set(driver, new Set(keys));
+      this.own.set(node, own);
     }
-    addInto(own as Map<string, Set<string>>, added);
+    addInto(own, added);
   }
 
   private static storageSide(objects: VolumeObjects): StorageSide {
