@@ -17,6 +17,7 @@ import type { HostPort, ResourceList } from "../resources/index.js";
 import type { Requirements } from "../requirements/index.js";
 import type { DomainUniverse } from "../topology/domain-universe.js";
 import type { DaemonSet, Node, NodeClaim, NodePool, Pod, StringMap, Taint } from "../types/kubernetes.js";
+import { SharedVolumeUsage } from "../volumes/usage.js";
 import type { DaemonPod } from "./daemons.js";
 import type { NodeClaimTemplate } from "./nodeclaim-template.js";
 
@@ -58,6 +59,8 @@ export class ClusterModel {
   readonly labelSignatures: WeakMap<StringMap, string> = new WeakMap();
   /** Topology's requirements of node label maps (the facts' `labels`). */
   readonly labelRequirements: WeakMap<ReadonlyMap<string, string>, Requirements> = new WeakMap();
+  /** Each CSI-limited node's volumes in use, read again only for nodes whose running pods changed. */
+  readonly volumeUsage: SharedVolumeUsage = new SharedVolumeUsage();
   /** The cluster base of each list of running pods (a consolidation state's simulations share one). */
   readonly #bases = new WeakMap<
     readonly Pod[],

@@ -155,7 +155,7 @@ export function scheduleSimulation(input: ScheduleInput, options: ScheduleOption
   const vectors = index.vectors(runResourceNames(templates, daemons, classes));
   const requestVectors: Float64Array[] = [];
   const requestVector = (podClass: PodClass): Float64Array => (requestVectors[podClass.id] ??= vectors.vector(podClass.requests));
-  const volumeLimits = NodeVolumeLimits.build(input.volumes, bound);
+  const volumeLimits = NodeVolumeLimits.buildShared(input.volumes, bound, model?.volumeUsage);
   const ctx: RunContext = { options: opts, topology, reservations: new ReservationManager(index), vectors, requestVector, volumeLimits };
   const placement = usable.map((t, i) => placementTemplate(t, vectors, i));
   const limits = new RemainingLimits(templates, cluster.poolUsage, vectors);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { Pod } from "../types/kubernetes.js";
-import { csiNodeLimits, exceedsVolumeLimits, NodeVolumeLimits, podDriverVolumes } from "./usage.js";
+import { csiNodeLimits, exceedsVolumeLimits, NodeVolumeLimits, podDriverVolumes, SharedVolumeUsage } from "./usage.js";
 import { indexVolumeObjects } from "./volume-index.js";
 
 const pod = (name: string, claims: readonly string[], nodeName?: string): Pod => ({
@@ -70,5 +70,17 @@ describe("volume usage", () => {
       [pod("bound", ["a"], "n1")],
     );
     expect(state?.check("n1", pod("p", ["b"]))).toBe("would exceed the volume limit of ebs.csi.aws.com (2 > 1) for ns/p");
+  });
+
+  test("runs sharing one usage start from the running pods only: a run's placements stay its own", () => {
+    const limited = { ...objects, csiNodes: [{ metadata: { name: "n1" }, spec: { drivers: [{ name: "ebs.csi.aws.com", allocatable: { count: 1 } }] } }] };
+    const shared = new SharedVolumeUsage();
+    const running = [pod("bound", ["a"], "n1")];
+    const first = NodeVolumeLimits.buildShared(limited, running, shared);
+    first?.add("n1", pod("p1", ["b"]));
+    expect(first?.check("n1", pod("p2", ["a"]))).toBe("would exceed the volume limit of ebs.csi.aws.com (2 > 1) for ns/p2");
+    // The same pods in a new list: the next run has only the running pod's claim on n1.
+    const second = NodeVolumeLimits.buildShared(limited, [...running], shared);
+    expect(second?.check("n1", pod("p2", ["a"]))).toBeUndefined();
   });
 });
