@@ -9,6 +9,7 @@ import { describe, expect } from "vitest";
 import { Composer, Parser, stringify } from "yaml";
 import { readBlockYaml } from "../../src/kubernetes/block-yaml.js";
 import { resolvePlain } from "../../src/kubernetes/fast-parse.js";
+import { mutate } from "./text-mutations.js";
 
 /** What the YAML reader makes of the text: each document (null when empty), or "error". */
 function exactReading(text: string): unknown[] | "error" {
@@ -138,15 +139,6 @@ const MUTATION = fc.record({
     "\ufeff",
   ),
 });
-
-function mutate(text: string, mutations: readonly { at: number; remove: number; insert: string }[]): string {
-  let out = text;
-  for (const { at, remove, insert } of mutations) {
-    const i = out.length === 0 ? 0 : at % (out.length + 1);
-    out = out.slice(0, i) + insert + out.slice(i + remove);
-  }
-  return out;
-}
 
 /** Runs scale with FAST_PARSE_RUNS (a multiplier) for a longer local soak. */
 const SCALE = Number(process.env["FAST_PARSE_RUNS"] ?? "1");

@@ -12,6 +12,7 @@ import { describe, expect } from "vitest";
 import { Composer, Parser, stringify } from "yaml";
 import { fastDocuments } from "../../src/kubernetes/fast-parse.js";
 import { plainData } from "../../src/kubernetes/plain-data.js";
+import { mutate } from "./text-mutations.js";
 
 /** What the YAML reader makes of the text: each document (null when empty), or "error" (syntax, limits). */
 function exactReading(text: string): unknown[] | "error" {
@@ -176,15 +177,6 @@ const MUTATION = fc.record({
     "e",
   ),
 });
-
-function mutate(text: string, mutations: readonly { at: number; remove: number; insert: string }[]): string {
-  let out = text;
-  for (const { at, remove, insert } of mutations) {
-    const i = out.length === 0 ? 0 : at % (out.length + 1);
-    out = out.slice(0, i) + insert + out.slice(i + remove);
-  }
-  return out;
-}
 
 /** The documents a reader gives, numbered from 1 as messages number them; empty ones keep their number only. */
 function numbered(documents: readonly unknown[]): [number, unknown][] {
