@@ -9,7 +9,7 @@ import { describe, expect } from "vitest";
 import { Composer, Parser, stringify } from "yaml";
 import { readBlockYaml } from "../../src/kubernetes/block-yaml.js";
 import { resolvePlain } from "../../src/kubernetes/fast-parse.js";
-import { mutate } from "./text-mutations.js";
+import { mutate, textMutation } from "./text-mutations.js";
 
 /** What the YAML reader makes of the text: each document (null when empty), or "error". */
 function exactReading(text: string): unknown[] | "error" {
@@ -104,41 +104,37 @@ const DOCUMENT = fc.record({
 const write = (documents: readonly unknown[], lineWidth: number): string =>
   documents.map((d) => stringify(d, { aliasDuplicateObjects: false, lineWidth })).join("---\n");
 
-const MUTATION = fc.record({
-  at: fc.nat(),
-  remove: fc.nat({ max: 3 }),
-  insert: fc.constantFrom(
-    "",
-    ":",
-    " ",
-    "  ",
-    "\n",
-    "-",
-    "- ",
-    "---\n",
-    "---",
-    "...",
-    "#",
-    " #",
-    "'",
-    "''",
-    '"',
-    "{",
-    "}",
-    "[",
-    "]",
-    ",",
-    "|",
-    ">",
-    "\\",
-    "? ",
-    "~",
-    "1",
-    "x",
-    "\u0085",
-    "\ufeff",
-  ),
-});
+const MUTATION = textMutation([
+  "",
+  ":",
+  " ",
+  "  ",
+  "\n",
+  "-",
+  "- ",
+  "---\n",
+  "---",
+  "...",
+  "#",
+  " #",
+  "'",
+  "''",
+  '"',
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  "|",
+  ">",
+  "\\",
+  "? ",
+  "~",
+  "1",
+  "x",
+  "\u0085",
+  "\ufeff",
+]);
 
 /** Runs scale with FAST_PARSE_RUNS (a multiplier) for a longer local soak. */
 const SCALE = Number(process.env["FAST_PARSE_RUNS"] ?? "1");

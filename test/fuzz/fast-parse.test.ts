@@ -12,7 +12,7 @@ import { describe, expect } from "vitest";
 import { Composer, Parser, stringify } from "yaml";
 import { fastDocuments } from "../../src/kubernetes/fast-parse.js";
 import { plainData } from "../../src/kubernetes/plain-data.js";
-import { mutate } from "./text-mutations.js";
+import { mutate, textMutation } from "./text-mutations.js";
 
 /** What the YAML reader makes of the text: each document (null when empty), or "error" (syntax, limits). */
 function exactReading(text: string): unknown[] | "error" {
@@ -140,43 +140,39 @@ function write(documents: readonly unknown[], style: (typeof STYLES)[number]): s
   }
 }
 
-const MUTATION = fc.record({
-  at: fc.nat(),
-  remove: fc.nat({ max: 3 }),
-  insert: fc.constantFrom(
-    "",
-    ":",
-    " ",
-    "  ",
-    "\n",
-    "-",
-    "- ",
-    "---\n",
-    "...",
-    "#",
-    "'",
-    '"',
-    "{",
-    "}",
-    "[",
-    "]",
-    ",",
-    "|",
-    ">",
-    "\\",
-    "\t",
-    "\r\n",
-    "? ",
-    "&a ",
-    "*a",
-    "!t ",
-    "%YAML 1.1\n",
-    "\ufeff",
-    "null",
-    "1",
-    "e",
-  ),
-});
+const MUTATION = textMutation([
+  "",
+  ":",
+  " ",
+  "  ",
+  "\n",
+  "-",
+  "- ",
+  "---\n",
+  "...",
+  "#",
+  "'",
+  '"',
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  "|",
+  ">",
+  "\\",
+  "\t",
+  "\r\n",
+  "? ",
+  "&a ",
+  "*a",
+  "!t ",
+  "%YAML 1.1\n",
+  "\ufeff",
+  "null",
+  "1",
+  "e",
+]);
 
 /** The documents a reader gives, numbered from 1 as messages number them; empty ones keep their number only. */
 function numbered(documents: readonly unknown[]): [number, unknown][] {

@@ -7,7 +7,7 @@
  * @module
  */
 import { LABEL_NODEPOOL, Requirement, isRestrictedLabel, parseCron } from "nodefit";
-import { BUDGET_DURATION, BUDGET_NODES, EFFECTS, EXPIRY, GRACE_PERIOD, INTEGER, POD_OPERATORS, RFC3339 } from "../schemas/patterns.js";
+import { BUDGET_DURATION, BUDGET_NODES, EFFECTS, EXPIRY, GRACE_PERIOD, INTEGER, operatorValuesProblem, POD_OPERATORS, RFC3339 } from "../schemas/patterns.js";
 import { quantityProblem } from "../schemas/quantity.js";
 import {
   type Check,
@@ -95,26 +95,7 @@ interface RequirementValue {
 /** `checkRequirement` of the zod schemas, as a yes or no. */
 function requirementOk(requirement: RequirementValue, useCore: boolean): boolean {
   const values = requirement.values ?? [];
-  switch (requirement.operator) {
-    case "In":
-    case "NotIn":
-      if (values.length === 0) return false;
-      break;
-    case "Exists":
-    case "DoesNotExist":
-      if (values.length > 0) return false;
-      break;
-    case "Gt":
-    case "Lt":
-    case "Gte":
-    case "Lte": {
-      const only = values[0];
-      if (values.length !== 1 || only === undefined || !INTEGER.test(only)) return false;
-      break;
-    }
-    default:
-      return false;
-  }
+  if (operatorValuesProblem(requirement.operator, values) !== undefined) return false;
   if (!useCore || requirement.key === "") return true;
   try {
     Requirement.create(requirement.key, requirement.operator, values, requirement.minValues);

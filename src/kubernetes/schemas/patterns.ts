@@ -27,3 +27,32 @@ export const GRACE_PERIOD: RegExp = /^([0-9]+(s|m|h))+$/;
 export const BUDGET_NODES: RegExp = /^((100|[0-9]{1,2})%|[0-9]+)$/;
 /** A disruption budget's `duration`: hours and minutes. */
 export const BUDGET_DURATION: RegExp = /^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$/;
+
+/**
+ * What a node selector operator needs of its values, as the API server and Karpenter check it (the zod schemas
+ * word the problem, the fast checks only refuse): the problem, undefined when the values fit, or null for an
+ * operator this rule does not know (its own field check reports it).
+ *
+ * @param operator - the operator
+ * @param values - its values
+ * @returns the problem, undefined, or null
+ */
+export function operatorValuesProblem(operator: string, values: readonly string[]): string | undefined | null {
+  switch (operator) {
+    case "In":
+    case "NotIn":
+      return values.length === 0 ? `operator ${operator} needs at least one value` : undefined;
+    case "Exists":
+    case "DoesNotExist":
+      return values.length > 0 ? `operator ${operator} takes no values` : undefined;
+    case "Gt":
+    case "Lt":
+    case "Gte":
+    case "Lte": {
+      const only = values[0];
+      return values.length !== 1 || only === undefined || !INTEGER.test(only) ? `operator ${operator} needs exactly one integer value` : undefined;
+    }
+    default:
+      return null;
+  }
+}

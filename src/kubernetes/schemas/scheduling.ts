@@ -13,7 +13,7 @@ import type {
 import { NodefitError, Requirement } from "nodefit";
 import { showValue } from "../show-value.js";
 import { nameSchema, oneOf, stringMapSchema } from "./primitives.js";
-import { EFFECTS, INTEGER, POD_OPERATORS } from "./patterns.js";
+import { EFFECTS, INTEGER, operatorValuesProblem, POD_OPERATORS } from "./patterns.js";
 
 /** A taint: non-empty key, optional value, one of the three effects. */
 export const taintSchema: z.ZodType<Taint> = z.object({
@@ -58,27 +58,12 @@ type RequirementInput = {
  */
 function checkRequirement(requirement: RequirementInput, ctx: z.RefinementCtx, useCore = true): void {
   const values = requirement.values ?? [];
-  const fail = (message: string): void => ctx.addIssue({ code: "custom", message, path: ["values"], input: requirement.values });
-  switch (requirement.operator) {
-    case "In":
-    case "NotIn":
-      if (values.length === 0) return fail(`operator ${requirement.operator} needs at least one value`);
-      break;
-    case "Exists":
-    case "DoesNotExist":
-      if (values.length > 0) return fail(`operator ${requirement.operator} takes no values`);
-      break;
-    case "Gt":
-    case "Lt":
-    case "Gte":
-    case "Lte": {
-      const only = values[0];
-      if (values.length !== 1 || only === undefined || !INTEGER.test(only)) return fail(`operator ${requirement.operator} needs exactly one integer value`);
-      break;
-    }
-    default:
-      // An unknown operator is reported by the operator's own check.
-      return;
+  const problem = operatorValuesProblem(requirement.operator, values);
+  // An unknown operator (null) is reported by the operator's own check.
+  if (problem === null) return;
+  if (problem !== undefined) {
+    ctx.addIssue({ code: "custom", message: problem, path: ["values"], input: requirement.values });
+    return;
   }
   if (!useCore || requirement.key === "") return;
   // A minValues outside 1..50 is already reported by its own field check; the core is asked about the rest.
