@@ -42,20 +42,8 @@ function block(state: NodeState, code: Blocker["code"], message: string): Blocke
 }
 
 /**
- * The checks every method shares (upstream's node- and pod-level filters for graceful disruption): managed
- * by an existing NodePool, initialized, not deleting, no `karpenter.sh/do-not-disrupt` on the node or an
- * active one on a pod, and no pod whose eviction its PDBs refuse.
- *
- * @param state - the node
- * @param ctx - the planning context
- * @returns the first blocker found, or undefined when the node may be considered
- */
-export function sharedBlocker(state: NodeState, ctx: PlanContext): Blocker | undefined {
-  return nodeBlocker(state) ?? podBlocker(state, ctx);
-}
-
-/**
- * The node-level half of {@link sharedBlocker}: what keeps a node out of every method.
+ * What keeps a node out of every method (upstream's node-level filters): managed by an existing NodePool,
+ * initialized, not deleting, no `karpenter.sh/do-not-disrupt` on the node.
  *
  * @param state - the node
  * @returns the first blocker found, or undefined
@@ -71,7 +59,7 @@ export function nodeBlocker(state: NodeState): Blocker | undefined {
 }
 
 /**
- * The pod-level half of {@link sharedBlocker}: a pod that may not be evicted now (`karpenter.sh/do-not-disrupt`, or
+ * What keeps a node out of graceful disruption (upstream's pod-level filters): a pod that may not be evicted now (`karpenter.sh/do-not-disrupt`, or
  * its PDBs). Upstream lets eventual disruption (drift) pass it when the node's NodeClaim has a
  * `terminationGracePeriod`, which bounds the wait ({@link eventualDisruptionAllowed}).
  *
@@ -107,7 +95,7 @@ export function eventualDisruptionAllowed(state: NodeState): boolean {
 }
 
 /**
- * Builds the candidate view of a node that passed {@link sharedBlocker}.
+ * Builds the candidate view of a node that passed {@link nodeBlocker} (and {@link podBlocker}, or drift may pass it).
  *
  * @param state - the node (managed, with a known NodePool)
  * @param ctx - the planning context

@@ -57,11 +57,12 @@ export function startPass(cluster: ClusterState, ctx: PlanContext): Pass {
 
 /** Both checks depend only on the node and the plan, so a node a command left alone keeps its answer. */
 function classify(state: ClusterState["nodes"][number], ctx: PlanContext): Classified {
-  const blocker = nodeBlocker(state) ?? podBlocker(state, ctx);
-  if (blocker === undefined) return { candidate: toCandidate(state, ctx) };
+  const onNode = nodeBlocker(state);
+  if (onNode !== undefined) return { blocker: onNode };
+  const onPods = podBlocker(state, ctx);
+  if (onPods === undefined) return { candidate: toCandidate(state, ctx) };
   // Only pods block it, and a grace period bounds their wait: drift may still take it (upstream's eventual class).
-  const eventual = nodeBlocker(state) === undefined && eventualDisruptionAllowed(state) ? toCandidate(state, ctx) : undefined;
-  return { blocker, eventual };
+  return { blocker: onPods, eventual: eventualDisruptionAllowed(state) ? toCandidate(state, ctx) : undefined };
 }
 
 /**

@@ -178,6 +178,8 @@ describe("Drift and consolidation with terminationGracePeriod", () => {
     ),
     () => {
       expect(plan(claimOf(true), [doNotDisrupt()]).commands).toEqual([]);
+      // Control: without the annotation the same node is consolidated.
+      expect(plan(claimOf(true), [pod("pod-0", { nodeName: "node-0", phase: "Running" })]).commands.map((c) => c.method)).toEqual(["single-node"]);
     },
   );
 
